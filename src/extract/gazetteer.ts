@@ -1,0 +1,102 @@
+/**
+ * Gazetteer lookups for extraction, compiled once from the src/kb loaders: known names (countries,
+ * regions, cities, organizations and their aliases/acronyms) by name key, demonyms to countries, title
+ * words, honorifics and head nouns.
+ */
+import { cities, companySuffixes, countries, eventHeads, honorifics, organizations, personTitles, projectHeads, regions } from "../kb/index.js";
+import { nameKey } from "../nlp/normalize.js";
+import type { EntityType, RelationType } from "../types.js";
+
+export interface KnownName {
+  /** Canonical name of the entity ("United States" for "U.S."). */
+  canonical: string;
+  type: EntityType;
+  /** For cities: the canonical name of their country. */
+  country?: string;
+  /** Whether the match is safe without the tagger's help (not a common word). */
+  strong: boolean;
+}
+
+export interface Gazetteer {
+  /** name key → known entity (countries win over cities and organizations). */
+  names: Map<string, KnownName>;
+  /** Longest known name in tokens, bounds multi-token lookups. */
+  maxTokens: number;
+  /** lowercase demonym → country canonical name. */
+  demonyms: Map<string, string>;
+  /** lowercase title (single or multiword) → relation it implies. */
+  titles: Map<string, RelationType>;
+  maxTitleTokens: number;
+  honorifics: Set<string>;
+  eventHeads: Set<string>;
+  projectHeads: Set<string>;
+  companySuffixes: Set<string>;
+  /** country canonical name → capital. */
+  capitals: Map<string, string>;
+}
+
+let cached: Gazetteer | undefined;
+
+/** The compiled gazetteer (cached). */
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const names = new Map<string, KnownName>();
+  let maxTokens = 1;
+  const add = (surface: string, known: KnownName) => {
+    const key = nameKey(surface);
+    if (!key || names.has(key)) return;
+    names.set(key, known);
+    maxTokens = Math.max(maxTokens, surface.split(/\s+/).length);
+  };
+  const demonyms = new Map<string, string>();
+  const capitals = new Map<string, string>();
+  const countryByIso = new Map<string, string>();
+  for (const c of countries()) {
+    countryByIso.set(c.iso2, c.name);
+    add(c.name, { canonical: c.name, type: "country", strong: true });
+    for (const a of c.aliases) add(a, { canonical: c.name, type: "country", strong: a.length > 2 || a === a.toUpperCase() });
+    for (const d of c.demonyms) if (!demonyms.has(d.toLowerCase())) demonyms.set(d.toLowerCase(), c.name);
+    if (c.capital) capitals.set(c.name, c.capital);
+  }
+  for (const r of regions()) {
+    add(r.name, { canonical: r.name, type: "location", strong: true });
+    for (const a of r.aliases) add(a, { canonical: r.name, type: "location", strong: true });
+  }
+  for (const o of organizations()) {
+    add(o.name, { canonical: o.name, type: "organization", strong: true });
+    if (o.acronym) add(o.acronym, { canonical: o.name, type: "organization", strong: o.acronym.length >= 2 });
+    for (const a of o.aliases) add(a, { canonical: o.name, type: "organization", strong: true });
+  }
+  for (const c of cities()) {
+    const country = countryByIso.get(c.country);
+    const known: KnownName = { canonical: c.name, type: "location", strong: false };
+    if (country) known.country = country;
+    add(c.name, known);
+    for (const a of c.aliases) add(a, { ...known });
+  }
+  const titles = new Map<string, RelationType>();
+  let maxTitleTokens = 1;
+  for (const t of personTitles()) {
+    titles.set(t.title.toLowerCase(), t.relation);
+    maxTitleTokens = Math.max(maxTitleTokens, t.title.split(" ").length);
+  }
+  const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/\.$/, "")));
+  cached = {
+    names,
+    maxTokens: Math.min(maxTokens, 8),
+    demonyms,
+    titles,
+    maxTitleTokens,
+    honorifics: lower(honorifics()),
+    eventHeads: lower(eventHeads()),
+    projectHeads: lower(projectHeads()),
+    companySuffixes: lower(companySuffixes()),
+    capitals,
+  };
+  return cached;
+}
+
+/** Look a surface form up in the gazetteer. */
+export function lookupName(surface: string): KnownName | undefined {
+  return gazetteer().names.get(nameKey(surface));
+}

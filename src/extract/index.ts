@@ -1,0 +1,71 @@
+/**
+ * Extraction of one document: sentences, tagging, mentions, resolution into entities, then relations
+ * (titles, clauses, form-based links, co-occurrence), every relation carrying its evidence sentence.
+ */
+import { loadNerTagger, loadPosTagger } from "../nlp/tagger/index.js";
+import { nameKey } from "../nlp/normalize.js";
+import { splitSentences } from "../nlp/sentences.js";
+import type { DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
+import { sentenceMentions, type DemonymMention, type EntityMention } from "./mentions.js";
+import { resolveDocument } from "./resolve-document.js";
+import { clauseRelations } from "./relations/clauses.js";
+import { makeContext, type Item } from "./relations/context.js";
+import { cooccurrences } from "./relations/cooccur.js";
+import { basedInRelations, hyphenPairRelations, namePrefixRelations } from "./relations/links.js";
+import { titleRelations } from "./relations/titles.js";
+
+/** The metadata line of a document (documents.jsonl): everything but the text. */
+export function documentRecord(doc: Document): DocumentRecord {
+  const { text: _text, ...record } = doc;
+  return record;
+}
+
+/** Extract entities and relations from one document. */
+export function extractDocument(doc: Document): DocExtraction {
+  const ner = loadNerTagger();
+  const posTagger = loadPosTagger();
+  const sentences = splitSentences(doc.text);
+  const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[] }[] = [];
+  const allMentions: EntityMention[] = [];
+  const allDemonyms: DemonymMention[] = [];
+  for (const sentence of sentences) {
+    const words = sentence.tokens.map((t) => t.text);
+    const pos = posTagger.tag(words);
+    const found = sentenceMentions(doc.text, sentence, ner.tag(words), pos);
+    perSentence.push({ ...found, pos });
+    allMentions.push(...found.mentions);
+    allDemonyms.push(...found.demonyms);
+  }
+  const resolved = resolveDocument(allMentions, allDemonyms);
+  const typeById = new Map<string, EntityType>(resolved.entities.map((e) => [e.id, e.type]));
+  const entityByKey = new Map<string, string>();
+  for (const e of resolved.entities) for (const n of [e.name, ...e.aliases]) if (!entityByKey.has(nameKey(n))) entityByKey.set(nameKey(n), e.id);
+
+  const relations: DocRelation[] = [];
+  const seen = new Set<string>();
+  const roles = new Map<string, Set<string>>();
+  sentences.forEach((sentence, s) => {
+    const { mentions, demonyms, pos } = perSentence[s]!;
+    const items: Item[] = [];
+    for (const m of mentions) {
+      const id = resolved.entityOf.get(m);
+      if (id) items.push({ m, id, type: typeById.get(id)! });
+    }
+    const dems = demonyms.flatMap((d) => {
+      const id = resolved.countryOf.get(d);
+      return id ? [{ d, id }] : [];
+    });
+    const ctx = makeContext({ text: doc.text, docId: doc.id, date: doc.date, sentence, pos, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, relations, seen, roles });
+    titleRelations(ctx);
+    clauseRelations(ctx);
+    hyphenPairRelations(ctx);
+    basedInRelations(ctx, (m) => resolved.entityOf.get(m));
+    namePrefixRelations(ctx, entityByKey);
+    cooccurrences(ctx);
+  });
+  for (const e of resolved.entities) {
+    const r = roles.get(e.id);
+    if (r) e.roles = [...r].sort();
+  }
+  return { doc: documentRecord(doc), entities: resolved.entities, relations };
+}

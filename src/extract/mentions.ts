@@ -1,0 +1,286 @@
+/**
+ * Entity mentions of one sentence: spans from the tagger's IOB tags, typed into newsgraph entity types
+ * (PER → person; LOC → country or location by gazetteer; ORG → organization; MISC → event or project by
+ * head noun, else dropped), demonyms kept apart as links to their country, plus what the tagger cannot
+ * see alone: gazetteer names it missed, "X-based" and "A-B" hyphen compounds, names extended by a
+ * lowercase head ("the X pipeline", "X (ACR) forum") and nominal references ("the forum").
+ */
+import { asciiPunctuation } from "../nlp/normalize.js";
+import type { EntityType, Sentence } from "../types.js";
+import { gazetteer, lookupName, type Gazetteer } from "./gazetteer.js";
+
+export type MentionSource = "PER" | "ORG" | "LOC" | "MISC" | "GAZ" | "NOM";
+
+/** A mention of an entity inside one sentence. */
+export interface EntityMention {
+  sentence: number;
+  /** Token range [tokStart, tokEnd) within the sentence. */
+  tokStart: number;
+  tokEnd: number;
+  start: number;
+  end: number;
+  /** Surface text as written. */
+  text: string;
+  /** Name the mention proposes for its entity (surface without extensions and parentheticals). */
+  name: string;
+  /** Other surface forms it carries (extended name, acronym defined in parentheses). */
+  aliases: string[];
+  type: EntityType;
+  source: MentionSource;
+  /** Nominal mentions ("the forum") name a head noun and are resolved to an antecedent. */
+  nominalHead?: string;
+  /** Location named by an "X-based" prefix attached to this mention. */
+  basedIn?: EntityMention;
+}
+
+/** A demonym ("Russian") in a sentence: a link to its country, not an entity of its own. */
+export interface DemonymMention {
+  sentence: number;
+  tokStart: number;
+  tokEnd: number;
+  start: number;
+  end: number;
+  text: string;
+  country: string;
+}
+
+export interface SentenceMentions {
+  mentions: EntityMention[];
+  demonyms: DemonymMention[];
+}
+
+const NOMINAL_DETERMINERS = new Set(["the", "this", "that", "its", "their", "'s"]);
+const ORG_NOMINAL_HEADS = new Set(["court", "company", "firm", "bank", "agency", "ministry", "party", "group", "union", "council", "commission", "organisation", "organization", "alliance", "bloc"]);
+const LOWER_MODIFIER = /^(?:NN|NNS|JJ|VBN|CD)$/;
+
+function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** Mentions of one sentence from its tokens, tagger tags and POS tags. */
+export function sentenceMentions(text: string, sentence: Sentence, ner: string[], pos: string[]): SentenceMentions {
+  const gaz = gazetteer();
+  const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
+  const lower = words.map((w) => w.toLowerCase());
+  const mentions: EntityMention[] = [];
+  const demonyms: DemonymMention[] = [];
+  const covered = new Uint8Array(words.length);
+
+  const make = (a: number, b: number, type: EntityType, source: MentionSource, name?: string): EntityMention => {
+    const start = sentence.tokens[a]!.start;
+    const end = sentence.tokens[b - 1]!.end;
+    const surface = text.slice(start, end);
+    return { sentence: sentence.index, tokStart: a, tokEnd: b, start, end, text: surface, name: name ?? asciiPunctuation(surface), aliases: [], type, source };
+  };
+  const demonym = (a: number, b: number): boolean => {
+    const country = gaz.demonyms.get(lower.slice(a, b).join(" "));
+    if (!country || !isCapitalized(words[a]!)) return false;
+    demonyms.push({ sentence: sentence.index, tokStart: a, tokEnd: b, start: sentence.tokens[a]!.start, end: sentence.tokens[b - 1]!.end, text: words.slice(a, b).join(" "), country });
+    covered.fill(1, a, b);
+    return true;
+  };
+
+  // 1. Hyphen compounds first: "Hague-based", "Israel-Hamas".
+  for (let i = 0; i < words.length; i++) {
+    const compound = hyphenCompound(text, sentence, i, words[i]!, ner[i] ?? "O", gaz);
+    if (compound.length > 0) {
+      covered[i] = 1;
+      mentions.push(...compound);
+    }
+  }
+
+  // 2. Tagger spans.
+  for (let i = 0; i < words.length; ) {
+    const tag = ner[i] ?? "O";
+    if (!tag.startsWith("B-") || covered[i]) {
+      i++;
+      continue;
+    }
+    const label = tag.slice(2);
+    let j = i + 1;
+    while (j < words.length && ner[j] === `I-${label}` && !covered[j]) j++;
+    let a = i;
+    // Titles and honorifics the tagger swept into a person name are roles, not name.
+    if (label === "PER") while (a < j - 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, "")))) a++;
+    if (!demonym(a, j)) {
+      const m = typeSpan(make(a, j, "organization", label as MentionSource), label, words.slice(a, j), gaz);
+      if (m) {
+        mentions.push(m);
+        covered.fill(1, a, j);
+      }
+    }
+    i = j;
+  }
+
+  // 3. Gazetteer names and demonyms the tagger missed (capitalized, longest match first).
+  for (let i = 0; i < words.length; i++) {
+    if (covered[i] || !isCapitalized(words[i]!)) continue;
+    if (demonym(i, i + 1)) continue;
+    for (let n = Math.min(gaz.maxTokens, words.length - i); n >= 1; n--) {
+      if (covered.subarray(i, i + n).some((c) => c === 1)) continue;
+      if (!isCapitalized(words[i + n - 1]!)) continue;
+      const known = lookupName(words.slice(i, i + n).join(" "));
+      if (!known || !known.strong) continue;
+      if (n === 1 && i === 0 && known.type !== "country" && words[i] !== words[i]!.toUpperCase()) continue;
+      mentions.push(make(i, i + n, known.type, "GAZ"));
+      covered.fill(1, i, i + n);
+      break;
+    }
+  }
+
+  mentions.sort((x, y) => x.tokStart - y.tokStart);
+  const extended = mentions.map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered));
+  const nominals = nominalMentions(text, sentence, lower, pos, gaz, covered);
+  const all = [...extended, ...nominals].sort((x, y) => x.tokStart - y.tokStart);
+  attachBasedIn(all, lower);
+  return { mentions: all, demonyms };
+}
+
+/** Type a tagger span; returns undefined for spans that are no entity of ours. */
+function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazetteer): EntityMention | undefined {
+  if (!/\p{L}/u.test(m.text)) return undefined;
+  const known = lookupName(m.name);
+  const head = words[words.length - 1]!.toLowerCase();
+  if (known && (known.type === "country" || (label !== "PER" && known.strong))) return { ...m, type: known.type };
+  switch (label) {
+    case "PER":
+      return { ...m, type: "person" };
+    case "LOC":
+      if (gaz.eventHeads.has(head)) return { ...m, type: "event" };
+      return { ...m, type: known?.type === "country" ? "country" : "location" };
+    case "ORG":
+      if (gaz.projectHeads.has(head) && !gaz.companySuffixes.has(head)) return { ...m, type: "project" };
+      if (gaz.eventHeads.has(head) && head !== "forum") return { ...m, type: "event" };
+      return { ...m, type: "organization" };
+    default:
+      if (gaz.eventHeads.has(head)) return { ...m, type: "event" };
+      if (gaz.projectHeads.has(head)) return { ...m, type: "project" };
+      return undefined;
+  }
+}
+
+/** Mentions inside a hyphenated token: "X-based" (a place) and "A-B" compounds of two known names. */
+function hyphenCompound(text: string, sentence: Sentence, i: number, word: string, tag: string, gaz: Gazetteer): EntityMention[] {
+  if (!word.includes("-") || !isCapitalized(word)) return [];
+  const tok = sentence.tokens[i]!;
+  const part = (from: number, to: number, type: EntityType, source: MentionSource): EntityMention => {
+    const surface = text.slice(tok.start + from, tok.start + to);
+    return { sentence: sentence.index, tokStart: i, tokEnd: i + 1, start: tok.start + from, end: tok.start + to, text: surface, name: surface, aliases: [], type, source };
+  };
+  const based = /^(.+)-based$/i.exec(word);
+  if (based) {
+    const known = lookupName(based[1]!);
+    const type: EntityType = known?.type === "country" ? "country" : "location";
+    return [part(0, based[1]!.length, type, "GAZ")];
+  }
+  const pieces = word.split("-");
+  if (pieces.length !== 2 || !pieces.every((p) => isCapitalized(p) && p.length > 1)) return [];
+  const known = pieces.map((p) => lookupName(p));
+  if (!known.some((k) => k && k.type !== "location")) return [];
+  if (pieces.some((p) => gaz.demonyms.has(p.toLowerCase()))) return [];
+  const fallback: EntityType = tag.endsWith("PER") ? "person" : "organization";
+  const first = part(0, pieces[0]!.length, known[0]?.type ?? fallback, "GAZ");
+  const second = part(pieces[0]!.length + 1, word.length, known[1]?.type ?? fallback, "GAZ");
+  return [first, second];
+}
+
+/**
+ * Extend a name by a following lowercase head noun: "Power of X pipeline", "X (ACR) forum". The head sets
+ * the type; a project name extended by an event head names the event ("X Initiative forum" → "X forum").
+ */
+function extendWithHead(m: EntityMention, text: string, sentence: Sentence, words: string[], lower: string[], pos: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention {
+  if (m.type === "person" || m.type === "country" || m.source === "NOM") return m;
+  let k = m.tokEnd;
+  let acronym: string | undefined;
+  if (words[k] === "(" && words[k + 2] === ")" && /^\p{Lu}{2,6}$/u.test(words[k + 1] ?? "")) {
+    acronym = words[k + 1];
+    k += 3;
+  }
+  let modifiers = 0;
+  let headAt = -1;
+  for (let j = k; j < words.length && modifiers <= 2; j++) {
+    const w = lower[j]!;
+    if (isCapitalized(words[j]!) || covered[j]) break;
+    if (gaz.eventHeads.has(w) || gaz.projectHeads.has(w)) {
+      headAt = j;
+      const next = lower[j + 1];
+      if (next && (gaz.projectHeads.has(next) || gaz.eventHeads.has(next)) && !isCapitalized(words[j + 1]!)) headAt = j + 1;
+      break;
+    }
+    if (!LOWER_MODIFIER.test(pos[j] ?? "")) break;
+    modifiers++;
+  }
+  if (headAt < 0) {
+    return acronym ? { ...m, aliases: [...m.aliases, acronym] } : m;
+  }
+  const head = lower[headAt]!;
+  const headType: EntityType = gaz.eventHeads.has(head) ? "event" : "project";
+  const end = sentence.tokens[headAt]!.end;
+  const extendedText = text.slice(m.start, end);
+  covered.fill(1, m.tokEnd, headAt + 1);
+  const out: EntityMention = { ...m, tokEnd: headAt + 1, end, text: extendedText, aliases: [...m.aliases, asciiPunctuation(extendedText).replace(/\s*\([^)]*\)\s*/g, " ")] };
+  const coreWords = m.name.split(/\s+/);
+  const coreHead = coreWords[coreWords.length - 1]!.toLowerCase();
+  if (headType === "event" && m.type !== "event") {
+    // "Belt and Road Initiative (BRI) forum": the event is named after the project minus its own head.
+    const core = gaz.projectHeads.has(coreHead) && coreWords.length > 1 ? coreWords.slice(0, -1).join(" ") : m.name;
+    out.name = `${core} ${capitalizeHead(words[headAt]!)}`;
+    if (acronym) out.aliases.push(`${acronym} ${words[headAt]}`);
+    out.type = "event";
+  } else {
+    if (acronym) out.aliases.push(acronym);
+    if (m.type === "location" || m.type === "organization") out.type = headType === "project" && m.source !== "GAZ" ? "project" : m.type;
+  }
+  return out;
+}
+
+function capitalizeHead(word: string): string {
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+/** "the forum", "this initiative", "the Hague-based court": references resolved later to an antecedent. */
+function nominalMentions(text: string, sentence: Sentence, lower: string[], pos: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let j = 1; j < lower.length; j++) {
+    if (covered[j]) continue;
+    const head = lower[j]!;
+    const type: EntityType | undefined = gaz.eventHeads.has(head) ? "event" : gaz.projectHeads.has(head) ? "project" : ORG_NOMINAL_HEADS.has(head) ? "organization" : undefined;
+    if (!type || !(pos[j] ?? "NN").startsWith("NN") || lower[j + 1] === "of") continue;
+    // A determiner, then at most two modifiers ("the Hague-based court", "China's global infrastructure initiative").
+    let d = j - 1;
+    let modifiers = 0;
+    while (d >= 0 && modifiers < 2 && !NOMINAL_DETERMINERS.has(lower[d]!)) {
+      const based = lower[d]!.endsWith("-based");
+      if ((covered[d] && !based) || !(based || LOWER_MODIFIER.test(pos[d] ?? ""))) break;
+      d--;
+      modifiers++;
+    }
+    if (d < 0 || !NOMINAL_DETERMINERS.has(lower[d]!)) continue;
+    const tok = sentence.tokens[j]!;
+    out.push({
+      sentence: sentence.index,
+      tokStart: j,
+      tokEnd: j + 1,
+      start: tok.start,
+      end: tok.end,
+      text: text.slice(tok.start, tok.end),
+      name: head,
+      aliases: [],
+      type,
+      source: "NOM",
+      nominalHead: head,
+    });
+    covered[j] = 1;
+  }
+  return out;
+}
+
+/** Link an "X-based" place to the mention that follows it ("the Hague-based court"). */
+function attachBasedIn(mentions: EntityMention[], lower: string[]): void {
+  for (let i = 0; i < mentions.length - 1; i++) {
+    const m = mentions[i]!;
+    if (!lower[m.tokStart]!.endsWith("-based") || m.tokEnd !== m.tokStart + 1) continue;
+    const next = mentions[i + 1]!;
+    if (next.tokStart - m.tokEnd <= 2 && next !== m) next.basedIn = m;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Titles before a person's name: "Russian President X", "Chinese Commerce Minister X", "Acme CEO X",
+ * "Norland's foreign minister X", "Mr X". The title becomes a role of the person; the country (by
+ * demonym or name) or organization before it becomes the target of the relation the title implies
+ * (leader_of, official_of, works_for); a demonym before a non-governing title gives citizen_of.
+ */
+import { gazetteer } from "../gazetteer.js";
+import type { Item, SentenceContext } from "./context.js";
+
+const MAX_MODIFIERS = 2;
+
+/** Find the title phrase ending just before token `end`; returns its start and relation. */
+function titleBefore(ctx: SentenceContext, end: number): { start: number; relation: string; title: string } | undefined {
+  const gaz = gazetteer();
+  for (let n = Math.min(gaz.maxTitleTokens, end); n >= 1; n--) {
+    const phrase = ctx.lower.slice(end - n, end).join(" ");
+    const relation = gaz.titles.get(phrase);
+    if (!relation) continue;
+    // Capitalized modifiers of the title ("Commerce Minister", "Foreign Minister").
+    let start = end - n;
+    let mods = 0;
+    while (start > 0 && mods < MAX_MODIFIERS && /^\p{Lu}\p{Ll}+$/u.test(ctx.words[start - 1]!) && !ctx.items.some((it) => it.m.tokEnd === start) && !ctx.demonyms.some((d) => d.d.tokEnd === start) && !gaz.titles.has(ctx.lower[start - 1]!)) {
+      start--;
+      mods++;
+    }
+    return { start, relation, title: ctx.words.slice(start, end).join(" ") };
+  }
+  return undefined;
+}
+
+export function titleRelations(ctx: SentenceContext): void {
+  const gaz = gazetteer();
+  for (const person of ctx.items) {
+    if (person.type !== "person") continue;
+    let end = person.m.tokStart;
+    if (end > 0 && gaz.honorifics.has(ctx.lower[end - 1]!.replace(/\.$/, ""))) end--;
+    const title = titleBefore(ctx, end);
+    if (!title) continue;
+    ctx.addRole(person.id, title.title);
+    const relation = title.relation as "leader_of" | "official_of" | "works_for";
+    const before = title.start;
+    const demonym = ctx.demonyms.find((d) => d.d.tokEnd === before);
+    if (demonym) {
+      const kept = relation !== "works_for" && ctx.emit(person, relation, demonym.id, { predicate: title.title, rule: `title-${relation}` });
+      if (!kept) ctx.emit(person, "citizen_of", demonym.id, { predicate: `${demonym.d.text} ${title.title}`, rule: "title-demonym-citizen" });
+      continue;
+    }
+    const possessive = ctx.lower[before - 1] === "'s" ? 1 : 0;
+    const holder: Item | undefined = ctx.items.find((it) => it.m.tokEnd === before - possessive && it !== person);
+    if (holder) ctx.emit(person, relation, holder, { predicate: title.title, rule: `title-${relation}` });
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Resolution inside one document: mentions that name the same thing become one entity. Gazetteer names
+ * go to their canonical form ("U.S." → United States), surnames and given names point back to the full
+ * name ("Putin" → "Vladimir Putin" when the document names him in full), acronyms defined in parentheses
+ * or matching a name's initials join that name, demonyms join their country, and nominal mentions ("the
+ * forum") join the closest preceding entity their head noun fits.
+ */
+import { nameKey } from "../nlp/normalize.js";
+import type { DocEntity, EntityType, Mention } from "../types.js";
+import { gazetteer, lookupName } from "./gazetteer.js";
+import type { DemonymMention, EntityMention } from "./mentions.js";
+
+export interface ResolvedDocument {
+  entities: DocEntity[];
+  /** The entity id of each resolved mention (nominals that found no antecedent are absent). */
+  entityOf: Map<EntityMention, string>;
+  /** The country entity id of each demonym. */
+  countryOf: Map<DemonymMention, string>;
+}
+
+interface Cluster {
+  key: string;
+  mentions: EntityMention[];
+  demonyms: DemonymMention[];
+  types: Map<EntityType, number>;
+  /** A gazetteer type overrides the tagger's votes. */
+  fixedType?: EntityType;
+  canonical?: string;
+  aliases: Set<string>;
+  mergedInto?: Cluster;
+}
+
+const TYPE_PRIORITY: EntityType[] = ["country", "person", "organization", "location", "event", "project"];
+const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+/;
+
+function canonicalOf(m: EntityMention): { key: string; canonical?: string; type?: EntityType } {
+  const known = lookupName(m.name);
+  if (known && (known.strong || known.type === m.type || m.source === "GAZ")) {
+    return { key: nameKey(known.canonical), canonical: known.canonical, type: known.type };
+  }
+  return { key: nameKey(m.name).replace(ORDINALS, "") };
+}
+
+function root(c: Cluster): Cluster {
+  while (c.mergedInto) c = c.mergedInto;
+  return c;
+}
+
+function typeOf(c: Cluster): EntityType {
+  if (c.fixedType) return c.fixedType;
+  let best: EntityType = "organization";
+  let bestCount = -1;
+  for (const t of TYPE_PRIORITY) {
+    const n = c.types.get(t) ?? 0;
+    if (n > bestCount) {
+      best = t;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+}
+
+/** Resolve the mentions of one document into entities. */
+export function resolveDocument(mentions: EntityMention[], demonyms: DemonymMention[]): ResolvedDocument {
+  const clusters = new Map<string, Cluster>();
+  const clusterOf = new Map<EntityMention, Cluster>();
+  const get = (key: string): Cluster => {
+    let c = clusters.get(key);
+    if (!c) {
+      c = { key, mentions: [], demonyms: [], types: new Map(), aliases: new Set() };
+      clusters.set(key, c);
+    }
+    return c;
+  };
+
+  // 1. Named mentions by canonical key.
+  const acronyms = new Map<string, Cluster>();
+  for (const m of mentions) {
+    if (m.source === "NOM") continue;
+    const { key, canonical, type } = canonicalOf(m);
+    if (!key) continue;
+    const c = get(key);
+    c.mentions.push(m);
+    c.types.set(m.type, (c.types.get(m.type) ?? 0) + 1);
+    if (type && (type === "country" || m.type !== "person")) c.fixedType = type === "location" && m.type === "event" ? m.type : type;
+    if (canonical) c.canonical = canonical;
+    for (const a of m.aliases) {
+      c.aliases.add(a);
+      if (/^\p{Lu}{2,6}$/u.test(a)) acronyms.set(nameKey(a), c);
+    }
+    clusterOf.set(m, c);
+  }
+  for (const d of demonyms) get(nameKey(d.country)).demonyms.push(d);
+  for (const d of demonyms) {
+    const c = get(nameKey(d.country));
+    c.fixedType = "country";
+    c.canonical = d.country;
+  }
+
+  const all = [...clusters.values()];
+  const merge = (from: Cluster, into: Cluster) => {
+    const a = root(from);
+    const b = root(into);
+    if (a === b) return;
+    a.mergedInto = b;
+    b.mentions.push(...a.mentions);
+    b.demonyms.push(...a.demonyms);
+    for (const [t, n] of a.types) b.types.set(t, (b.types.get(t) ?? 0) + n);
+    for (const x of a.aliases) b.aliases.add(x);
+    b.aliases.add(displayName(a));
+  };
+
+  // 2. Aliases that are another cluster's name (extended forms, acronyms defined in parentheses).
+  for (const c of all) {
+    for (const alias of c.aliases) {
+      const other = clusters.get(nameKey(alias));
+      if (other && other !== c && !other.fixedType) merge(other, c);
+    }
+  }
+  // 3. Acronyms: defined in the document, or the initials of a longer name in it.
+  for (const c of all) {
+    if (root(c) !== c || c.fixedType === "country") continue;
+    const surface = c.mentions[0]?.name ?? "";
+    if (!/^\p{Lu}{2,6}$/u.test(surface)) continue;
+    const defined = acronyms.get(c.key);
+    const target = defined ?? all.find((o) => o !== c && root(o) === o && o.key.includes(" ") && initials(displayName(o)) === surface);
+    if (target && root(target) !== c) merge(c, target);
+  }
+  // 4. Surnames and given names of a person named in full.
+  const persons = all.filter((c) => root(c) === c && typeOf(c) === "person" && c.key.includes(" "));
+  for (const c of all) {
+    if (root(c) !== c || c.key.includes(" ") || c.fixedType) continue;
+    const matches = persons.filter((p) => {
+      const parts = p.key.split(" ");
+      return parts[parts.length - 1] === c.key || parts[0] === c.key;
+    });
+    if (matches.length === 1 && (typeOf(c) === "person" || (c.types.get("person") ?? 0) > 0 || matches[0]!.mentions.length >= c.mentions.length)) {
+      merge(c, matches[0]!);
+    }
+  }
+
+  // 5. Entities and ids, in order of first mention.
+  const roots = all.filter((c) => root(c) === c && (c.mentions.length > 0 || c.demonyms.length > 0));
+  const firstPos = (c: Cluster) => Math.min(...c.mentions.map((m) => m.start), ...c.demonyms.map((d) => d.start));
+  roots.sort((a, b) => firstPos(a) - firstPos(b) || a.key.localeCompare(b.key));
+  const entities: DocEntity[] = [];
+  const idOf = new Map<Cluster, string>();
+  for (const c of roots) {
+    const id = `e${entities.length + 1}`;
+    idOf.set(c, id);
+    const name = displayName(c);
+    const surface = new Set<string>([...c.mentions.map((m) => m.name), ...c.aliases]);
+    surface.delete(name);
+    const ms: Mention[] = [...c.mentions, ...c.demonyms]
+      .map((m) => ({ text: m.text, start: m.start, end: m.end, sentence: m.sentence }))
+      .sort((a, b) => a.start - b.start);
+    entities.push({ id, type: typeOf(c), name, aliases: [...surface].filter((a) => nameKey(a) !== nameKey(name) || a !== name).sort(), mentions: ms });
+  }
+  const entityOf = new Map<EntityMention, string>();
+  for (const [m, c] of clusterOf) {
+    const id = idOf.get(root(c));
+    if (id) entityOf.set(m, id);
+  }
+  const countryOf = new Map<DemonymMention, string>();
+  for (const d of demonyms) {
+    const id = idOf.get(root(get(nameKey(d.country))));
+    if (id) countryOf.set(d, id);
+  }
+
+  // 6. Nominal mentions: the closest preceding entity whose type and head fit.
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const ordered = [...entityOf].sort((a, b) => a[0].start - b[0].start);
+  for (const m of mentions) {
+    if (m.source !== "NOM" || !m.nominalHead) continue;
+    let found: string | undefined;
+    for (const [prev, id] of ordered) {
+      if (prev.start >= m.start) break;
+      const e = byId.get(id)!;
+      if (nominalFits(m, e)) found = id;
+    }
+    if (found) {
+      entityOf.set(m, found);
+      byId.get(found)!.mentions.push({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
+    }
+  }
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { entities, entityOf, countryOf };
+}
+
+function nominalFits(m: EntityMention, e: DocEntity): boolean {
+  const head = m.nominalHead!;
+  const words = [e.name, ...e.aliases].map((n) => nameKey(n).split(" ")).flat();
+  if (m.type === "organization") return e.type === "organization" && words.includes(head);
+  if (m.type === "event") return e.type === "event";
+  return e.type === "project" && (words.includes(head) || !gazetteer().projectHeads.has(words[words.length - 1] ?? ""));
+}
+
+/** The display name of a cluster: the gazetteer's canonical name, else the fullest surface form. */
+function displayName(c: Cluster): string {
+  if (c.canonical) return c.canonical;
+  const counts = new Map<string, number>();
+  for (const m of c.mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  const names = [...counts.keys()];
+  const score = (n: string) => n.split(/\s+/).length * 10 + (/\p{Lu}/u.test(n.slice(1)) ? 2 : 0) + (counts.get(n) ?? 0) * 0.1 + (n === n.toUpperCase() ? -15 : 0);
+  names.sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+  return names[0] ?? c.key;
+}

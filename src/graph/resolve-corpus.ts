@@ -1,0 +1,178 @@
+/**
+ * Resolution across documents: the entities of each document's extraction are merged into corpus
+ * entities by canonical name, by alias overlap and by surname (a lone "Smith" joins the one full-name
+ * Smith of the corpus, and stays apart when two different full-name Smiths exist). A user alias file can
+ * force merges and forbid them. Every merge is logged with its reason.
+ */
+import { readFileSync } from "node:fs";
+import { NewsgraphError } from "../errors.js";
+import { nameKey } from "../nlp/normalize.js";
+import type { DocEntity, DocExtraction, EntityType } from "../types.js";
+
+/** A user alias file: forced merges (all names become one entity, under `label`) and names never merged. */
+export interface UserAliases {
+  merge: { label: string; names: string[] }[];
+  split: string[];
+}
+
+/** One line of merges.jsonl. */
+export interface MergeRecord {
+  into: string;
+  forms: string[];
+  reason: "same-name" | "alias" | "surname" | "acronym" | "user";
+}
+
+/** An entity of the corpus: the doc entities it gathers. */
+export interface CorpusEntity {
+  label: string;
+  type: EntityType;
+  members: { doc: string; entity: DocEntity }[];
+}
+
+export interface CorpusResolution {
+  entities: CorpusEntity[];
+  /** `${docId}/${localId}` → index into entities. */
+  indexOf: Map<string, number>;
+  merges: MergeRecord[];
+}
+
+/** Read and check a user alias file. */
+export function readUserAliases(path: string): UserAliases {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new NewsgraphError("ALIASES_INVALID", `${path}: cannot read alias file (${(err as Error).message})`, { file: path });
+  }
+  const d = data as Partial<UserAliases>;
+  const okMerge = Array.isArray(d.merge ?? []) && (d.merge ?? []).every((m) => typeof m?.label === "string" && Array.isArray(m.names) && m.names.every((n) => typeof n === "string"));
+  const okSplit = Array.isArray(d.split ?? []) && (d.split ?? []).every((n) => typeof n === "string");
+  if (typeof data !== "object" || data === null || !okMerge || !okSplit) {
+    throw new NewsgraphError("ALIASES_INVALID", `${path}: expected {"merge": [{"label": "...", "names": ["..."]}], "split": ["..."]}`, { file: path });
+  }
+  return { merge: d.merge ?? [], split: d.split ?? [] };
+}
+
+const TYPE_ORDER: EntityType[] = ["country", "person", "organization", "location", "event", "project"];
+
+/** Merge the documents' entities into corpus entities. */
+export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases = { merge: [], split: [] }): CorpusResolution {
+  const members: { doc: string; entity: DocEntity }[] = [];
+  for (const x of extractions) for (const e of x.entities) members.push({ doc: x.doc.id, entity: e });
+  const parent = members.map((_, i) => i);
+  const reasons = new Map<number, MergeRecord["reason"]>();
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const union = (a: number, b: number, reason: MergeRecord["reason"]) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[drop] = keep;
+    if (!reasons.has(keep) || reason === "user") reasons.set(keep, reason);
+  };
+  const split = new Set(aliases.split.map(nameKey));
+  const forced = new Map<string, number>();
+  aliases.merge.forEach((m, i) => m.names.concat(m.label).forEach((n) => forced.set(nameKey(n), i)));
+
+  // 1. Same name (type-agnostic: the tagger may type one name differently in two documents).
+  const byName = new Map<string, number>();
+  members.forEach((m, i) => {
+    const key = nameKey(m.entity.name);
+    const first = byName.get(key);
+    if (first === undefined) byName.set(key, i);
+    else union(first, i, "same-name");
+  });
+  // 2. User merges.
+  const forcedFirst = new Map<number, number>();
+  members.forEach((m, i) => {
+    const group = [m.entity.name, ...m.entity.aliases].map((n) => forced.get(nameKey(n))).find((g) => g !== undefined);
+    if (group === undefined) return;
+    const first = forcedFirst.get(group);
+    if (first === undefined) forcedFirst.set(group, i);
+    else union(first, i, "user");
+  });
+  // 3. Aliases that are another entity's name (not for names the user split, not across persons and non-persons).
+  members.forEach((m, i) => {
+    for (const alias of m.entity.aliases) {
+      const key = nameKey(alias);
+      const other = byName.get(key);
+      if (other === undefined || split.has(key) || split.has(nameKey(m.entity.name))) continue;
+      const ot = members[other]!.entity.type;
+      if ((ot === "person") !== (m.entity.type === "person")) continue;
+      if (m.entity.type === "person" && !key.includes(" ")) continue; // surnames are handled below
+      union(other, i, /^\p{Lu}{2,6}$/u.test(alias) ? "acronym" : "alias");
+    }
+  });
+  // 4. Lone surnames or given names to the one full-name person of the corpus who has them.
+  const fullNames = new Map<string, Set<number>>();
+  members.forEach((m, i) => {
+    if (m.entity.type !== "person") return;
+    const parts = nameKey(m.entity.name).split(" ");
+    if (parts.length < 2) return;
+    for (const part of [parts[0]!, parts[parts.length - 1]!]) {
+      const set = fullNames.get(part) ?? new Set<number>();
+      set.add(find(i));
+      fullNames.set(part, set);
+    }
+  });
+  members.forEach((m, i) => {
+    const key = nameKey(m.entity.name);
+    if (m.entity.type !== "person" || key.includes(" ") || split.has(key)) return;
+    const roots = new Set([...(fullNames.get(key) ?? [])].map(find));
+    if (roots.size === 1) union([...roots][0]!, i, "surname");
+  });
+
+  // Collect corpus entities in a stable order.
+  const groups = new Map<number, number[]>();
+  members.forEach((_, i) => {
+    const r = find(i);
+    const list = groups.get(r) ?? [];
+    list.push(i);
+    groups.set(r, list);
+  });
+  const entities: CorpusEntity[] = [];
+  const indexOf = new Map<string, number>();
+  const merges: MergeRecord[] = [];
+  for (const [rootIndex, list] of groups) {
+    const ms = list.map((i) => members[i]!);
+    const forcedLabel = ms.map((m) => forced.get(nameKey(m.entity.name))).find((g) => g !== undefined);
+    const type = majorityType(ms.map((m) => m.entity));
+    const label = forcedLabel !== undefined ? aliases.merge[forcedLabel]!.label : chooseLabel(ms.map((m) => m.entity), type);
+    const index = entities.length;
+    entities.push({ label, type, members: ms });
+    for (const m of ms) indexOf.set(`${m.doc}/${m.entity.id}`, index);
+    const forms = [...new Set(ms.map((m) => m.entity.name))].sort();
+    if (forms.length > 1 || ms.some((m) => m.entity.type !== type)) merges.push({ into: label, forms, reason: reasons.get(rootIndex) ?? "same-name" });
+  }
+  return { entities, indexOf, merges };
+}
+
+function majorityType(entities: DocEntity[]): EntityType {
+  const votes = new Map<EntityType, number>();
+  for (const e of entities) votes.set(e.type, (votes.get(e.type) ?? 0) + e.mentions.length);
+  if (votes.has("country")) return "country";
+  let best: EntityType = entities[0]!.type;
+  let bestVotes = -1;
+  for (const t of TYPE_ORDER) {
+    const v = votes.get(t) ?? 0;
+    if (v > bestVotes) {
+      best = t;
+      bestVotes = v;
+    }
+  }
+  return best;
+}
+
+/** The label: the name most documents use, the fullest on ties. */
+function chooseLabel(entities: DocEntity[], type: EntityType): string {
+  const counts = new Map<string, number>();
+  for (const e of entities) counts.set(e.name, (counts.get(e.name) ?? 0) + (e.type === type ? 2 : 1));
+  const score = (n: string) => n.split(/\s+/).length * 1000 + (counts.get(n) ?? 0) + (n === n.toUpperCase() && n.length > 6 ? -5000 : 0);
+  return [...counts.keys()].sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { readDocuments, listInputs } from "../../src/corpus/read.js";
+import { parseTextMetadata } from "../../src/corpus/metadata.js";
+import { NewsgraphError } from "../../src/errors.js";
+
+const fixtures = join(import.meta.dirname, "../fixtures/corpus");
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (err) {
+    return err instanceof NewsgraphError ? err.code : "not-a-NewsgraphError";
+  }
+  return undefined;
+};
+
+describe("metadata of plain-text articles", () => {
+  it.each([
+    [" date 2023-10-17 (Wire Service) Jane Roe met John Doe.", { date: "2023-10-17", source: "Wire Service", body: "Jane Roe met John Doe." }],
+    ["Markets Rally on Rate Hopes\nShares rose on Monday.", { title: "Markets Rally on Rate Hopes", body: "Shares rose on Monday." }],
+    ["OSLO, Oct 17 (Nordic Wire)- Shares rose on Monday.", { source: "Nordic Wire", body: "Shares rose on Monday." }],
+    ["Shares rose on Monday.\nThey fell later.", { body: "Shares rose on Monday.\nThey fell later." }],
+  ])("%j", (raw, expected) => {
+    expect(parseTextMetadata(raw)).toMatchObject(expected);
+  });
+
+  it("takes a Markdown heading as title", () => {
+    expect(parseTextMetadata("# Big News\n\nText.", true)).toMatchObject({ title: "Big News", body: "Text." });
+  });
+});
+
+describe("reading inputs", () => {
+  it("reads JSONL records with ids, titles and ISO dates, skipping blank lines", () => {
+    const docs = [...readDocuments([join(fixtures, "records.jsonl")])];
+    expect(docs.map((d) => d.id)).toEqual(["a1", "records:3"]);
+    expect(docs[0]).toMatchObject({ title: "First", date: "2024-03-01", text: "Alpha text here." });
+    expect(docs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("names the file and line of a malformed JSONL record", () => {
+    expect(() => [...readDocuments([join(fixtures, "broken.jsonl")])]).toThrow(/broken\.jsonl:2: malformed JSON/);
+  });
+
+  it("skips bad records with a warning when asked", () => {
+    const warnings: string[] = [];
+    const docs = [...readDocuments([join(fixtures, "broken.jsonl")], { skipBad: true, onWarning: (w) => warnings.push(w) })];
+    expect(docs.map((d) => d.id)).toEqual(["ok"]);
+    expect(warnings[0]).toMatch(/broken\.jsonl:2/);
+  });
+
+  it("reads gzipped files and gives stable ids relative to the folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ng-corpus-"));
+    writeFileSync(join(dir, "b.txt.gz"), gzipSync("Headline Here\nBody of b."));
+    writeFileSync(join(dir, "a.md"), "# A title\n\nBody of a.");
+    const docs = [...readDocuments([dir])];
+    expect(docs.map((d) => [d.id, d.title, d.text])).toEqual([
+      ["a", "A title", "Body of a."],
+      ["b", "Headline Here", "Body of b."],
+    ]);
+  });
+
+  it.each([
+    ["empty", Buffer.from("  \n"), "INPUT_EMPTY"],
+    ["binary", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]), "INPUT_BINARY"],
+    ["latin-1", Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]), "INPUT_ENCODING"],
+  ])("rejects an %s file with a coded error naming it", (name, bytes, code) => {
+    const dir = mkdtempSync(join(tmpdir(), "ng-bad-"));
+    const file = join(dir, `${name}.txt`);
+    writeFileSync(file, bytes);
+    expect(codeOf(() => [...readDocuments([file])])).toBe(code);
+    expect(() => [...readDocuments([file])]).toThrow(file);
+  });
+
+  it("rejects a missing path", () => {
+    expect(codeOf(() => listInputs(["/no/such/folder"]))).toBe("INPUT_MISSING");
+  });
+});
