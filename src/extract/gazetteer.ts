@@ -3,7 +3,7 @@
  * regions, cities, organizations and their aliases/acronyms) by name key, demonyms to countries, title
  * words, honorifics and head nouns.
  */
-import { cities, companySuffixes, countries, eventHeads, honorifics, organizations, personTitles, projectHeads, regions } from "../kb/index.js";
+import { cities, companySuffixes, countries, eventHeads, facilityHeads, honorifics, organizations, personTitles, projectHeads, regions } from "../kb/index.js";
 import { nameKey } from "../nlp/normalize.js";
 import type { EntityType, RelationType } from "../types.js";
 
@@ -30,6 +30,7 @@ export interface Gazetteer {
   honorifics: Set<string>;
   eventHeads: Set<string>;
   projectHeads: Set<string>;
+  facilityHeads: Set<string>;
   companySuffixes: Set<string>;
   /** country canonical name → capital. */
   capitals: Map<string, string>;
@@ -90,6 +91,7 @@ export function gazetteer(): Gazetteer {
     honorifics: lower(honorifics()),
     eventHeads: lower(eventHeads()),
     projectHeads: lower(projectHeads()),
+    facilityHeads: lower(facilityHeads()),
     companySuffixes: lower(companySuffixes()),
     capitals,
   };

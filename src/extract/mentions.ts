@@ -31,6 +31,8 @@ export interface EntityMention {
   nominalHead?: string;
   /** Location named by an "X-based" prefix attached to this mention. */
   basedIn?: EntityMention;
+  /** Part of a hyphen compound ("Israel-Hamas"): never extended by a head noun. */
+  compound?: boolean;
 }
 
 /** A demonym ("Russian") in a sentence: a link to its country, not an entity of its own. */
@@ -50,7 +52,16 @@ export interface SentenceMentions {
 }
 
 const NOMINAL_DETERMINERS = new Set(["the", "this", "that", "its", "their", "'s"]);
-const ORG_NOMINAL_HEADS = new Set(["court", "company", "firm", "bank", "agency", "ministry", "party", "group", "union", "council", "commission", "organisation", "organization", "alliance", "bloc"]);
+/** Head nouns of nominal references ("the forum", "this initiative", "the court"), by the type they refer to. */
+const NOMINAL_HEADS: Record<string, EntityType> = {
+  forum: "event", summit: "event", conference: "event", congress: "event", games: "event", olympics: "event", championship: "event", tournament: "event", festival: "event",
+  initiative: "project", pipeline: "project", programme: "project", program: "project", project: "project", treaty: "project", accord: "project", scheme: "project",
+  court: "organization", company: "organization", firm: "organization", bank: "organization", agency: "organization", ministry: "organization", party: "organization",
+  group: "organization", union: "organization", council: "organization", commission: "organization", organisation: "organization", organization: "organization", alliance: "organization", bloc: "organization",
+};
+/** Generic project heads that an event name built on the project drops ("X Initiative forum" → "X Forum"). */
+const GENERIC_PROJECT_HEADS = new Set(["initiative", "programme", "program", "project", "plan", "scheme", "strategy"]);
+const CONNECTORS = new Set(["of", "and", "the", "for", "de", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "on", "&", "-", "'s", "y", "da", "di", "do", "dos"]);
 const LOWER_MODIFIER = /^(?:NN|NNS|JJ|VBN|CD)$/;
 
 function isCapitalized(word: string): boolean {
@@ -65,6 +76,7 @@ export function sentenceMentions(text: string, sentence: Sentence, ner: string[]
   const mentions: EntityMention[] = [];
   const demonyms: DemonymMention[] = [];
   const covered = new Uint8Array(words.length);
+  const headline = isHeadline(words);
 
   const make = (a: number, b: number, type: EntityType, source: MentionSource, name?: string): EntityMention => {
     const start = sentence.tokens[a]!.start;
@@ -100,10 +112,18 @@ export function sentenceMentions(text: string, sentence: Sentence, ner: string[]
     let j = i + 1;
     while (j < words.length && ner[j] === `I-${label}` && !covered[j]) j++;
     let a = i;
-    // Titles and honorifics the tagger swept into a person name are roles, not name.
-    if (label === "PER") while (a < j - 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, "")))) a++;
+    let spanLabel = label;
+    // Titles and honorifics the tagger swept into a name are roles, not name; an honorific makes it a person.
+    while (a < j - 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, "")))) {
+      if (gaz.honorifics.has(lower[a]!.replace(/\.$/, ""))) spanLabel = "PER";
+      a++;
+    }
+    if (!plausibleSpan(words, lower, a, j, headline)) {
+      i = j;
+      continue;
+    }
     if (!demonym(a, j)) {
-      const m = typeSpan(make(a, j, "organization", label as MentionSource), label, words.slice(a, j), gaz);
+      const m = typeSpan(make(a, j, "organization", spanLabel as MentionSource), spanLabel, words.slice(a, j), gaz);
       if (m) {
         mentions.push(m);
         covered.fill(1, a, j);
@@ -129,9 +149,10 @@ export function sentenceMentions(text: string, sentence: Sentence, ner: string[]
   }
 
   mentions.sort((x, y) => x.tokStart - y.tokStart);
-  const extended = mentions.map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered));
-  const nominals = nominalMentions(text, sentence, lower, pos, gaz, covered);
-  const all = [...extended, ...nominals].sort((x, y) => x.tokStart - y.tokStart);
+  const joined = joinCoordinatedName(mentions, text, sentence, words, gaz);
+  const extended = joined.map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered));
+  const nominals = nominalMentions(text, sentence, lower, pos, covered);
+  const all = dropNested([...extended, ...nominals]).sort((x, y) => x.tokStart - y.tokStart || x.start - y.start);
   attachBasedIn(all, lower);
   return { mentions: all, demonyms };
 }
@@ -142,6 +163,7 @@ function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazette
   const known = lookupName(m.name);
   const head = words[words.length - 1]!.toLowerCase();
   if (known && (known.type === "country" || (label !== "PER" && known.strong))) return { ...m, type: known.type };
+  if (label !== "PER" && words.length > 1 && gaz.facilityHeads.has(head)) return { ...m, type: "location" };
   switch (label) {
     case "PER":
       return { ...m, type: "person" };
@@ -165,7 +187,7 @@ function hyphenCompound(text: string, sentence: Sentence, i: number, word: strin
   const tok = sentence.tokens[i]!;
   const part = (from: number, to: number, type: EntityType, source: MentionSource): EntityMention => {
     const surface = text.slice(tok.start + from, tok.start + to);
-    return { sentence: sentence.index, tokStart: i, tokEnd: i + 1, start: tok.start + from, end: tok.start + to, text: surface, name: surface, aliases: [], type, source };
+    return { sentence: sentence.index, tokStart: i, tokEnd: i + 1, start: tok.start + from, end: tok.start + to, text: surface, name: surface, aliases: [], type, source, compound: true };
   };
   const based = /^(.+)-based$/i.exec(word);
   if (based) {
@@ -189,7 +211,7 @@ function hyphenCompound(text: string, sentence: Sentence, i: number, word: strin
  * the type; a project name extended by an event head names the event ("X Initiative forum" → "X forum").
  */
 function extendWithHead(m: EntityMention, text: string, sentence: Sentence, words: string[], lower: string[], pos: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention {
-  if (m.type === "person" || m.type === "country" || m.source === "NOM") return m;
+  if (m.type === "person" || m.type === "country" || m.source === "NOM" || m.compound) return m;
   let k = m.tokEnd;
   let acronym: string | undefined;
   if (words[k] === "(" && words[k + 2] === ")" && /^\p{Lu}{2,6}$/u.test(words[k + 1] ?? "")) {
@@ -211,7 +233,10 @@ function extendWithHead(m: EntityMention, text: string, sentence: Sentence, word
     modifiers++;
   }
   if (headAt < 0) {
-    return acronym ? { ...m, aliases: [...m.aliases, acronym] } : m;
+    if (!acronym) return m;
+    // "International Criminal Court (ICC)": the parenthetical defines an alias and belongs to the mention.
+    covered.fill(1, m.tokEnd, k);
+    return { ...m, tokEnd: k, end: sentence.tokens[k - 1]!.end, aliases: [...m.aliases, acronym] };
   }
   const head = lower[headAt]!;
   const headType: EntityType = gaz.eventHeads.has(head) ? "event" : "project";
@@ -223,7 +248,7 @@ function extendWithHead(m: EntityMention, text: string, sentence: Sentence, word
   const coreHead = coreWords[coreWords.length - 1]!.toLowerCase();
   if (headType === "event" && m.type !== "event") {
     // "Belt and Road Initiative (BRI) forum": the event is named after the project minus its own head.
-    const core = gaz.projectHeads.has(coreHead) && coreWords.length > 1 ? coreWords.slice(0, -1).join(" ") : m.name;
+    const core = GENERIC_PROJECT_HEADS.has(coreHead) && coreWords.length > 1 ? coreWords.slice(0, -1).join(" ") : m.name;
     out.name = `${core} ${capitalizeHead(words[headAt]!)}`;
     if (acronym) out.aliases.push(`${acronym} ${words[headAt]}`);
     out.type = "event";
@@ -239,12 +264,12 @@ function capitalizeHead(word: string): string {
 }
 
 /** "the forum", "this initiative", "the Hague-based court": references resolved later to an antecedent. */
-function nominalMentions(text: string, sentence: Sentence, lower: string[], pos: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention[] {
+function nominalMentions(text: string, sentence: Sentence, lower: string[], pos: string[], covered: Uint8Array): EntityMention[] {
   const out: EntityMention[] = [];
   for (let j = 1; j < lower.length; j++) {
     if (covered[j]) continue;
     const head = lower[j]!;
-    const type: EntityType | undefined = gaz.eventHeads.has(head) ? "event" : gaz.projectHeads.has(head) ? "project" : ORG_NOMINAL_HEADS.has(head) ? "organization" : undefined;
+    const type: EntityType | undefined = NOMINAL_HEADS[head];
     if (!type || !(pos[j] ?? "NN").startsWith("NN") || lower[j + 1] === "of") continue;
     // A determiner, then at most two modifiers ("the Hague-based court", "China's global infrastructure initiative").
     let d = j - 1;
@@ -283,4 +308,48 @@ function attachBasedIn(mentions: EntityMention[], lower: string[]): void {
     const next = mentions[i + 1]!;
     if (next.tokStart - m.tokEnd <= 2 && next !== m) next.basedIn = m;
   }
+}
+
+/** A Title Case line of three or more words ("No New Energy Deals Expected") is a heading, not a name. */
+function isHeadline(words: string[]): boolean {
+  const content = words.filter((w) => /\p{L}/u.test(w));
+  return content.length >= 3 && content.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w.toLowerCase()) || ["in", "to", "at", "a", "an", "with", "by"].includes(w));
+}
+
+/** Reject tagger spans that cannot be names: lowercase content words inside, a sentence-initial adverb, a whole heading. */
+function plausibleSpan(words: string[], lower: string[], a: number, b: number, headline: boolean): boolean {
+  for (let k = a; k < b; k++) if (!/^[\p{Lu}\d]/u.test(words[k]!) && !CONNECTORS.has(lower[k]!) && /\p{L}/u.test(words[k]!)) return false;
+  if (a === 0 && b === 1 && words[1] === ",") return false;
+  if (headline && b - a >= 3 && (b - a) / words.filter((w) => /\p{L}/u.test(w)).length >= 0.6) return false;
+  return true;
+}
+
+/** "Belt and Road Forum" tagged as "Belt" + "Road Forum": a capitalized word, "and", and a name ending in a head noun are one name. */
+function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: Sentence, words: string[], gaz: Gazetteer): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const m of mentions) {
+    const head = words[m.tokEnd - 1]!.toLowerCase();
+    const headed = gaz.eventHeads.has(head) || gaz.projectHeads.has(head) || gaz.companySuffixes.has(head) || NOMINAL_HEADS[head] !== undefined;
+    const and = m.tokStart - 1;
+    const left = and - 1;
+    if (headed && !m.compound && (words[and] === "and" || words[and] === "&") && left >= 0 && /^\p{Lu}\p{Ll}/u.test(words[left]!) && m.type !== "person" && m.type !== "country") {
+      const prev = out[out.length - 1];
+      const leftIsName = prev && prev.tokEnd === and;
+      if (!leftIsName || (prev.type !== "country" && prev.type !== "person")) {
+        const a = leftIsName ? prev.tokStart : left;
+        if (leftIsName) out.pop();
+        const start = sentence.tokens[a]!.start;
+        const surface = text.slice(start, m.end);
+        out.push({ ...m, tokStart: a, start, text: surface, name: asciiPunctuation(surface) });
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** Drop mentions that lie inside a longer one (an acronym inside "Name (ACR) forum"). */
+function dropNested(mentions: EntityMention[]): EntityMention[] {
+  return mentions.filter((m) => !mentions.some((o) => o !== m && !o.compound && !m.compound && o.tokStart <= m.tokStart && m.tokEnd <= o.tokEnd && o.tokEnd - o.tokStart > m.tokEnd - m.tokStart));
 }

@@ -7,7 +7,7 @@
  */
 import { nameKey } from "../nlp/normalize.js";
 import type { DocEntity, EntityType, Mention } from "../types.js";
-import { gazetteer, lookupName } from "./gazetteer.js";
+import { lookupName } from "./gazetteer.js";
 import type { DemonymMention, EntityMention } from "./mentions.js";
 
 export interface ResolvedDocument {
@@ -144,6 +144,8 @@ export function resolveDocument(mentions: EntityMention[], demonyms: DemonymMent
     });
     if (matches.length === 1 && (typeOf(c) === "person" || (c.types.get("person") ?? 0) > 0 || matches[0]!.mentions.length >= c.mentions.length)) {
       merge(c, matches[0]!);
+      // A name the tagger also read in full as a person is a person, whatever the votes of its short form.
+      root(matches[0]!).fixedType = "person";
     }
   }
 
@@ -175,17 +177,22 @@ export function resolveDocument(mentions: EntityMention[], demonyms: DemonymMent
     if (id) countryOf.set(d, id);
   }
 
-  // 6. Nominal mentions: the closest preceding entity whose type and head fit.
+  // 6. Nominal mentions: the closest preceding entity of the right type in the last two sentences,
+  //    else the closest one whose name has the same head noun.
   const byId = new Map(entities.map((e) => [e.id, e]));
   const ordered = [...entityOf].sort((a, b) => a[0].start - b[0].start);
   for (const m of mentions) {
     if (m.source !== "NOM" || !m.nominalHead) continue;
-    let found: string | undefined;
+    let recent: string | undefined;
+    let headed: string | undefined;
     for (const [prev, id] of ordered) {
       if (prev.start >= m.start) break;
       const e = byId.get(id)!;
-      if (nominalFits(m, e)) found = id;
+      if (e.type !== m.type) continue;
+      if (nameHasHead(e, m.nominalHead)) headed = id;
+      if (m.type !== "organization" && m.sentence - prev.sentence <= 2) recent = id;
     }
+    const found = recent ?? headed;
     if (found) {
       entityOf.set(m, found);
       byId.get(found)!.mentions.push({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
@@ -195,12 +202,8 @@ export function resolveDocument(mentions: EntityMention[], demonyms: DemonymMent
   return { entities, entityOf, countryOf };
 }
 
-function nominalFits(m: EntityMention, e: DocEntity): boolean {
-  const head = m.nominalHead!;
-  const words = [e.name, ...e.aliases].map((n) => nameKey(n).split(" ")).flat();
-  if (m.type === "organization") return e.type === "organization" && words.includes(head);
-  if (m.type === "event") return e.type === "event";
-  return e.type === "project" && (words.includes(head) || !gazetteer().projectHeads.has(words[words.length - 1] ?? ""));
+function nameHasHead(e: DocEntity, head: string): boolean {
+  return [e.name, ...e.aliases].some((n) => nameKey(n).split(" ").includes(head));
 }
 
 /** The display name of a cluster: the gazetteer's canonical name, else the fullest surface form. */

@@ -22,6 +22,10 @@ interface Group {
 }
 
 const COORDINATORS = new Set([",", "and", "or", "nor", "&", "as", "well", "both", "either"]);
+const CONJUNCTIONS = new Set(["and", "or", "nor", "&"]);
+const OBJECT_PRONOUNS = new Set(["him", "her", "them", "it", "us", "me", "himself", "herself", "themselves"]);
+/** Relations whose object, when followed by "'s", is the possessed thing ("praised X's plan"), not X. */
+const POSSESSED_OBJECT = new Set<RelationType>(["supports", "opposes", "accuses", "sanctions", "invites", "founded", "acquires"]);
 const RELATIVE = new Set(["where", "which", "who", "whom", "whose"]);
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her"]);
 const CLAUSE_BREAKS = new Set([";", ":", "(", ")", '"', "?", "!"]);
@@ -43,7 +47,13 @@ function groupsOf(ctx: SentenceContext, items: Item[], skip: Uint8Array): Group[
     const before = ctx.lower[item.m.tokStart - 1];
     groups.push({ items: [item], start: item.m.tokStart, end: item.m.tokEnd, negated: before === "neither" || before === "not" || before === "no" });
   }
-  return groups;
+  return groups.flatMap((g) => splitCommaOnly(ctx, g));
+}
+
+/** "In its war on A, B said": commas alone do not coordinate; a list needs an "and"/"or"/"nor". */
+function splitCommaOnly(ctx: SentenceContext, group: Group): Group[] {
+  if (group.items.length < 2 || ctx.lower.slice(group.start, group.end).some((w) => CONJUNCTIONS.has(w))) return [group];
+  return group.items.map((item, k) => ({ items: [item], start: item.m.tokStart, end: item.m.tokEnd, negated: k === 0 && group.negated }));
 }
 
 function canJoin(ctx: SentenceContext, group: Group, item: Item): boolean {
@@ -87,9 +97,13 @@ function chooseTrigger(ctx: SentenceContext, middle: number[], left: Item, right
   if (middle.length === 0 || middle.length > MAX_MIDDLE) return undefined;
   if (middle.some((i) => CLAUSE_BREAKS.has(ctx.lower[i]!))) return undefined;
   const words = middle.map((i) => ctx.lower[i]!);
-  const matches = findTriggers(ctx.lex, words, 0, words.length).sort((a, b) => b.start - a.start || b.end - a.end);
-  const content = words.filter((w) => !DETERMINERS.has(w));
+  // The relation phrase sits in the last comma segment, right before the object ("X, the president of Y").
+  const segment = words.lastIndexOf(",") + 1;
+  const matches = findTriggers(ctx.lex, words, segment, words.length).sort((a, b) => b.start - a.start || b.end - a.end);
+  const content = words.slice(segment).filter((w) => !DETERMINERS.has(w));
+  if (ctx.lower[right.m.tokEnd] === "'s" && possessedObject(matches)) return undefined;
   for (const match of matches) {
+    if (OBJECT_PRONOUNS.has(words[match.end] ?? "")) continue; // "accusing him of ...": the pronoun is the object
     if (match.entry.noun) continue; // relation nouns link coordinated pairs only (coordinatedPair)
     if (match.entry.adjacent && content.join(" ") !== words.slice(match.start, match.end).join(" ")) continue;
     const after = words.slice(match.end);
@@ -119,6 +133,12 @@ function negatedBefore(ctx: SentenceContext, middle: number[], triggerAt: number
     return verbs <= scopeVerbs;
   }
   return false;
+}
+
+/** Whether the object is really the thing its possessive names ("lauded X's vision"). */
+function possessedObject(matches: TriggerMatch[]): boolean {
+  const last = matches[0];
+  return last !== undefined && POSSESSED_OBJECT.has(last.entry.relation);
 }
 
 function emitPair(ctx: SentenceContext, from: Group, to: Group, choice: Choice, predicate: string): boolean {
@@ -191,7 +211,7 @@ function subjectOf(ctx: SentenceContext, groups: Group[], skip: Uint8Array): Gro
 function continuesSubject(ctx: SentenceContext, middle: number[]): boolean {
   let k = 0;
   if (ctx.lower[middle[k]!] === ",") k++;
-  if (["and", "but", "then", "to", "before", "after"].includes(ctx.lower[middle[k]!] ?? "")) k++;
+  if (["and", "but", "then"].includes(ctx.lower[middle[k]!] ?? "")) k++;
   else return false;
   while (k < middle.length && ["also", "later", "then", "will", "would", "to"].includes(ctx.lower[middle[k]!]!)) k++;
   return k < middle.length && (ctx.pos[middle[k]!] ?? "").startsWith("VB");
@@ -221,7 +241,7 @@ export function clauseRelations(ctx: SentenceContext): void {
         if (emitPair(ctx, subject, g, viaSubject, phraseOf(ctx, middle, viaSubject.match))) continue;
       }
     }
-    if (!choice && !possessive(ctx, middle, prev, g)) relatedTo(ctx, middle, left, g);
+    if (!choice && !possessive(ctx, middle, prev, g) && left === subject && j === 1) relatedTo(ctx, middle, left, g);
   }
 
   for (const r of relatives) relativeClauseRelations(ctx, r, items, groups);
@@ -237,10 +257,11 @@ function relativeClauseRelations(ctx: SentenceContext, r: { start: number; end: 
     const subject = inside[0];
     if (!subject) return;
     const middle = middleOf(none, subject.m.tokEnd, r.end);
-    const choice = chooseTrigger(ctx, middle, subject, antecedent.items[0]!, false);
+    const place = antecedent.items[antecedent.items.length - 1]!;
+    const choice = chooseTrigger(ctx, middle, subject, place, false);
     if (choice) {
       const group: Group = { items: [subject], start: subject.m.tokStart, end: subject.m.tokEnd, negated: false };
-      emitPair(ctx, group, antecedent, choice, phraseOf(ctx, middle, choice.match));
+      emitPair(ctx, group, { items: [place], start: place.m.tokStart, end: place.m.tokEnd, negated: false }, choice, phraseOf(ctx, middle, choice.match));
     }
     return;
   }
