@@ -51,7 +51,7 @@ export interface SentenceMentions {
   demonyms: DemonymMention[];
 }
 
-const NOMINAL_DETERMINERS = new Set(["the", "this", "that", "its", "their", "'s"]);
+const NOMINAL_DETERMINERS = new Set(["the", "this", "that", "its", "their"]);
 /** Head nouns of nominal references ("the forum", "this initiative", "the court"), by the type they refer to. */
 const NOMINAL_HEADS: Record<string, EntityType> = {
   forum: "event", summit: "event", conference: "event", congress: "event", games: "event", olympics: "event", championship: "event", tournament: "event", festival: "event",
@@ -271,7 +271,7 @@ function nominalMentions(text: string, sentence: Sentence, lower: string[], pos:
     const head = lower[j]!;
     const type: EntityType | undefined = NOMINAL_HEADS[head];
     if (!type || !(pos[j] ?? "NN").startsWith("NN") || lower[j + 1] === "of") continue;
-    // A determiner, then at most two modifiers ("the Hague-based court", "China's global infrastructure initiative").
+    // A determiner, then at most two modifiers ("the Hague-based court", "this ambitious initiative").
     let d = j - 1;
     let modifiers = 0;
     while (d >= 0 && modifiers < 2 && !NOMINAL_DETERMINERS.has(lower[d]!)) {

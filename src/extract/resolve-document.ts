@@ -89,7 +89,8 @@ export function resolveDocument(mentions: EntityMention[], demonyms: DemonymMent
     if (!key) continue;
     const c = get(key);
     c.mentions.push(m);
-    c.types.set(m.type, (c.types.get(m.type) ?? 0) + 1);
+    // Longer names are typed more reliably than their short forms ("Acme Initiative" vs "ACME").
+    c.types.set(m.type, (c.types.get(m.type) ?? 0) + m.name.split(/\s+/).length);
     if (type && (type === "country" || m.type !== "person")) c.fixedType = type === "location" && m.type === "event" ? m.type : type;
     if (canonical) c.canonical = canonical;
     for (const a of m.aliases) {

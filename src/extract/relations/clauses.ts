@@ -23,14 +23,15 @@ interface Group {
 
 const COORDINATORS = new Set([",", "and", "or", "nor", "&", "as", "well", "both", "either"]);
 const CONJUNCTIONS = new Set(["and", "or", "nor", "&"]);
+const LIST_INTRODUCERS = new Set(["including", "includes", "include", "such", "notably", "especially", "namely", "like"]);
 const OBJECT_PRONOUNS = new Set(["him", "her", "them", "it", "us", "me", "himself", "herself", "themselves"]);
 /** Relations whose object, when followed by "'s", is the possessed thing ("praised X's plan"), not X. */
-const POSSESSED_OBJECT = new Set<RelationType>(["supports", "opposes", "accuses", "sanctions", "invites", "founded", "acquires"]);
+const POSSESSED_OBJECT = new Set<RelationType>(["supports", "sanctions", "invites", "founded", "acquires", "related_to"]);
 const RELATIVE = new Set(["where", "which", "who", "whom", "whose"]);
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her"]);
 const CLAUSE_BREAKS = new Set([";", ":", "(", ")", '"', "?", "!"]);
 const MAX_MIDDLE = 14;
-const MAX_RELATED_MIDDLE = 6;
+const MAX_RELATED_MIDDLE = 5;
 
 /** Token positions of the sentence (skipping relative clauses) and the groups over them. */
 function groupsOf(ctx: SentenceContext, items: Item[], skip: Uint8Array): Group[] {
@@ -98,7 +99,9 @@ function chooseTrigger(ctx: SentenceContext, middle: number[], left: Item, right
   if (middle.some((i) => CLAUSE_BREAKS.has(ctx.lower[i]!))) return undefined;
   const words = middle.map((i) => ctx.lower[i]!);
   // The relation phrase sits in the last comma segment, right before the object ("X, the president of Y").
-  const segment = words.lastIndexOf(",") + 1;
+  let segment = words.lastIndexOf(",") + 1;
+  // "..., including A, B and C": a list introducer hands the relation back to the segment before it.
+  if (segment > 0 && LIST_INTRODUCERS.has(words[segment] ?? "")) segment = words.lastIndexOf(",", segment - 2) + 1;
   const matches = findTriggers(ctx.lex, words, segment, words.length).sort((a, b) => b.start - a.start || b.end - a.end);
   const content = words.slice(segment).filter((w) => !DETERMINERS.has(w));
   if (ctx.lower[right.m.tokEnd] === "'s" && possessedObject(matches)) return undefined;
@@ -159,7 +162,8 @@ function phraseOf(ctx: SentenceContext, middle: number[], match: TriggerMatch): 
 /** The related_to fallback: a short verb phrase between two mentions. */
 function relatedTo(ctx: SentenceContext, middle: number[], left: Group, right: Group): void {
   if (middle.length === 0 || middle.length > MAX_RELATED_MIDDLE) return;
-  if (middle.some((i) => /^[^\p{L}\p{N}]+$/u.test(ctx.words[i]!) || ctx.lower[i] === "'s")) return;
+  if (middle.some((i) => /^[^\p{L}\p{N}]+$/u.test(ctx.words[i]!) || ctx.lower[i] === "'s" || ctx.lower[i] === "that")) return;
+  if (ctx.lower[right.end] === "'s") return; // the object is what the possessive names, not the entity
   if (!middle.some((i) => isVerb(ctx, i))) return;
   const negated = left.negated || negatedBefore(ctx, middle, middle.length);
   const predicate = middle.map((i) => ctx.words[i]).join(" ");

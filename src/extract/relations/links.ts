@@ -6,14 +6,15 @@
 import { nameKey } from "../../nlp/normalize.js";
 import { findTriggers } from "../lexicon.js";
 import { lookupName } from "../gazetteer.js";
-import { isVerb, type Item, type SentenceContext } from "./context.js";
+import type { Item, SentenceContext } from "./context.js";
 
 const MAX_POSSESSIVE_MODIFIERS = 4;
 
 /** "Y's [modifiers] X": involved_in for projects and events, located_in for places, else affiliated_with. */
 export function possessive(ctx: SentenceContext, middle: number[], owner: { items: Item[] }, owned: { items: Item[] }): boolean {
   if (ctx.lower[middle[0]!] !== "'s" || middle.length - 1 > MAX_POSSESSIVE_MODIFIERS) return false;
-  if (middle.slice(1).some((i) => isVerb(ctx, i) || /^\p{Lu}/u.test(ctx.words[i]!) || ctx.lower[i] === ",")) return false;
+  // Only a noun phrase may stand between ("Norland's oil and gas giant Acme"), no verb or preposition.
+  if (middle.slice(1).some((i) => !/^(?:JJ|JJR|JJS|NN|NNS|CC|VBG|VBN)$/.test(ctx.pos[i] ?? "") || /^\p{Lu}/u.test(ctx.words[i]!))) return false;
   const y = owner.items[owner.items.length - 1]!;
   let any = false;
   for (const x of owned.items) {
