@@ -5,8 +5,8 @@
 import { loadNerTagger, loadPosTagger } from "../nlp/tagger/index.js";
 import { nameKey } from "../nlp/normalize.js";
 import { splitSentences } from "../nlp/sentences.js";
-import type { DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
-import { sentenceMentions, type DemonymMention, type EntityMention } from "./mentions.js";
+import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
+import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention } from "./mentions.js";
 import { resolveDocument } from "./resolve-document.js";
 import { clauseRelations } from "./relations/clauses.js";
 import { makeContext, type Item } from "./relations/context.js";
@@ -18,6 +18,27 @@ import { titleRelations } from "./relations/titles.js";
 export function documentRecord(doc: Document): DocumentRecord {
   const { text: _text, ...record } = doc;
   return record;
+}
+
+/** Names of a document's entities (and persons' surnames) usable for propagation, with their types. */
+function documentNames(entities: DocEntity[]): Map<string, EntityType> {
+  const names = new Map<string, EntityType>();
+  const ambiguous = new Set<string>();
+  const add = (name: string, type: EntityType) => {
+    if (names.has(name) && names.get(name) !== type) ambiguous.add(name);
+    names.set(name, type);
+  };
+  for (const e of entities) {
+    if (e.mentions.length === 0) continue;
+    add(e.name, e.type);
+    for (const a of e.aliases) if (/^\p{Lu}/u.test(a)) add(a, e.type);
+    if (e.type === "person") {
+      const parts = e.name.split(" ");
+      if (parts.length >= 2) add(parts[parts.length - 1]!, "person");
+    }
+  }
+  for (const n of ambiguous) names.delete(n);
+  return names;
 }
 
 /** Extract entities and relations from one document. */
@@ -36,6 +57,17 @@ export function extractDocument(doc: Document): DocExtraction {
     allMentions.push(...found.mentions);
     allDemonyms.push(...found.demonyms);
   }
+  // Second pass: names the document establishes are mentions wherever they recur untagged.
+  const first = resolveDocument(allMentions, allDemonyms);
+  const names = documentNames(first.entities);
+  let maxTokens = 1;
+  for (const n of names.keys()) maxTokens = Math.max(maxTokens, n.split(" ").length);
+  allMentions.length = 0;
+  sentences.forEach((sentence, s) => {
+    const found = propagateNames(doc.text, sentence, perSentence[s]!, names, maxTokens);
+    perSentence[s] = { ...found, pos: perSentence[s]!.pos };
+    allMentions.push(...found.mentions);
+  });
   const resolved = resolveDocument(allMentions, allDemonyms);
   const typeById = new Map<string, EntityType>(resolved.entities.map((e) => [e.id, e.type]));
   const entityByKey = new Map<string, string>();

@@ -353,3 +353,32 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
 function dropNested(mentions: EntityMention[]): EntityMention[] {
   return mentions.filter((m) => !mentions.some((o) => o !== m && !o.compound && !m.compound && o.tokStart <= m.tokStart && m.tokEnd <= o.tokEnd && o.tokEnd - o.tokStart > m.tokEnd - m.tokStart));
 }
+
+/**
+ * Document-level propagation: a capitalized word sequence the tagger left untagged in one sentence but
+ * that names an entity elsewhere in the document (a full name, or a person's surname) is a mention too.
+ */
+export function propagateNames(text: string, sentence: Sentence, found: SentenceMentions, names: Map<string, EntityType>, maxTokens: number): SentenceMentions {
+  const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
+  const covered = new Uint8Array(words.length);
+  for (const m of found.mentions) covered.fill(1, m.tokStart, m.tokEnd);
+  for (const d of found.demonyms) covered.fill(1, d.tokStart, d.tokEnd);
+  const added: EntityMention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (covered[i] || !/^\p{Lu}/u.test(words[i]!)) continue;
+    for (let n = Math.min(maxTokens, words.length - i); n >= 1; n--) {
+      if (covered.subarray(i, i + n).some((c) => c === 1) || !/^\p{Lu}/u.test(words[i + n - 1]!)) continue;
+      const name = words.slice(i, i + n).join(" ");
+      const type = names.get(name);
+      if (!type) continue;
+      const start = sentence.tokens[i]!.start;
+      const end = sentence.tokens[i + n - 1]!.end;
+      added.push({ sentence: sentence.index, tokStart: i, tokEnd: i + n, start, end, text: text.slice(start, end), name, aliases: [], type, source: "GAZ" });
+      covered.fill(1, i, i + n);
+      i += n - 1;
+      break;
+    }
+  }
+  if (added.length === 0) return found;
+  return { mentions: [...found.mentions, ...added].sort((x, y) => x.tokStart - y.tokStart || x.start - y.start), demonyms: found.demonyms };
+}

@@ -102,7 +102,7 @@ function chooseTrigger(ctx: SentenceContext, middle: number[], left: Item, right
   let segment = words.lastIndexOf(",") + 1;
   // "..., including A, B and C": a list introducer hands the relation back to the segment before it.
   if (segment > 0 && LIST_INTRODUCERS.has(words[segment] ?? "")) segment = words.lastIndexOf(",", segment - 2) + 1;
-  const matches = findTriggers(ctx.lex, words, segment, words.length).sort((a, b) => b.start - a.start || b.end - a.end);
+  const matches = findTriggers(ctx.lex, words, segment, words.length).sort((a, b) => b.end - a.end || a.start - b.start);
   const content = words.slice(segment).filter((w) => !DETERMINERS.has(w));
   if (ctx.lower[right.m.tokEnd] === "'s" && possessedObject(matches)) return undefined;
   for (const match of matches) {

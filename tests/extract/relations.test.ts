@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "../../src/extract/index.js";
+import type { DocExtraction } from "../../src/types.js";
+
+function extract(text: string): DocExtraction {
+  return extractDocument({ id: "t", path: "t.txt", sha256: "", text });
+}
+
+/** Relations as "Source relation Target" (with "NOT" when negated), co_occurs left out. */
+function claims(text: string): string[] {
+  const x = extract(text);
+  const name = (id: string) => x.entities.find((e) => e.id === id)!.name;
+  return x.relations
+    .filter((r) => r.relation !== "co_occurs")
+    .map((r) => `${name(r.source)} ${r.negated ? "NOT " : ""}${r.relation} ${name(r.target)}`);
+}
+
+// [text, relations that must be found, relations that must not be found]
+const CASES: [string, string[], string[]][] = [
+  ["French President Emmanuel Macron arrived in Nairobi on Monday.", ["Emmanuel Macron leader_of France", "Emmanuel Macron visits Nairobi"], ["Emmanuel Macron citizen_of France"]],
+  ["Anna Berg, the chief executive of Deutsche Bank, resigned.", ["Anna Berg leader_of Deutsche Bank"], ["Anna Berg works_for Deutsche Bank"]],
+  ["Canadian Trade Minister Mary Ng met Japanese Prime Minister Fumio Kishida in Tokyo.", ["Mary Ng official_of Canada", "Fumio Kishida leader_of Japan", "Mary Ng meets Fumio Kishida"], []],
+  ["Neither Norway nor Iceland are members of the European Union.", ["Norway NOT member_of European Union", "Iceland NOT member_of European Union"], ["Norway member_of European Union", "Iceland member_of European Union"]],
+  ["Brazil is a member of the United Nations.", ["Brazil member_of United Nations"], []],
+  ["Peru exports copper to China.", ["Peru trades_with China"], []],
+  ["Toyota was sued by the European Commission.", ["European Commission opposes Toyota"], ["Toyota opposes European Commission"]],
+  ["The World Bank praised the Delta Initiative.", ["World Bank supports Delta Initiative"], []],
+  ["Kenya has refused to join sanctions against Iran.", ["Kenya NOT sanctions Iran"], ["Kenya sanctions Iran"]],
+  ["Talks between India and Pakistan resumed in Geneva.", ["India meets Pakistan"], []],
+  ["Portugal and Spain signed a partnership on energy.", ["Portugal partner_of Spain"], []],
+  ["Greece, where Angela Merkel visited last year, is a member of NATO.", ["Angela Merkel visits Greece", "Greece member_of North Atlantic Treaty Organization"], ["Angela Merkel member_of North Atlantic Treaty Organization", "Angela Merkel NOT visits Greece"]],
+  ["Maria Lopez will not face charges during her visit to Chile.", ["Maria Lopez visits Chile"], ["Maria Lopez NOT visits Chile"]],
+];
+
+describe("relation rules", () => {
+  it.each(CASES)("%s", (text, expected, forbidden) => {
+    const got = claims(text);
+    for (const e of expected) expect(got).toContain(e);
+    for (const f of forbidden) expect(got).not.toContain(f);
+  });
+});
+
+describe("resolution inside a document", () => {
+  it("points surnames back to the full name and keeps titles as roles", () => {
+    const x = extract("German Chancellor Olaf Scholz flew to Paris. Scholz met Macron there.");
+    const person = x.entities.find((e) => e.name === "Olaf Scholz")!;
+    expect(person.type).toBe("person");
+    expect(person.aliases).toContain("Scholz");
+    expect(person.roles).toContain("Chancellor");
+    expect(x.entities.filter((e) => e.name === "Scholz")).toHaveLength(0);
+  });
+
+  it("joins an acronym defined in parentheses to its name", () => {
+    const x = extract("The International Atomic Energy Agency (IAEA) sent inspectors. The IAEA said the site was safe.");
+    const agency = x.entities.filter((e) => e.type === "organization");
+    expect(agency).toHaveLength(1);
+    expect(agency[0]!.aliases).toContain("IAEA");
+  });
+
+  it("links demonyms to their country instead of making entities of them", () => {
+    const x = extract("Italian officials met the Spanish delegation in Rome.");
+    const names = x.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(["Italy", "Spain", "Rome"]));
+    expect(names).not.toContain("Italian");
+  });
+
+  it("every relation carries its evidence sentence with offsets", () => {
+    const text = "Peru exports copper to China. Chile does too.";
+    for (const r of extract(text).relations) {
+      expect(text.slice(r.evidence.start, r.evidence.end)).toBe(r.evidence.sentence);
+      expect(r.rule).toBeTruthy();
+    }
+  });
+});
