@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   KB_INVALID: 7,
   ALIASES_INVALID: 3,
   NO_PATH: 8,
+  VIEWER_MISSING: 9,
+  PORT_IN_USE: 9,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -11,7 +11,8 @@ import { resolveDocument } from "./resolve-document.js";
 import { clauseRelations } from "./relations/clauses.js";
 import { makeContext, type Item } from "./relations/context.js";
 import { cooccurrences } from "./relations/cooccur.js";
-import { basedInRelations, hyphenPairRelations, namePrefixRelations } from "./relations/links.js";
+import { basedInRelations, cityCountryRelations, hyphenPairRelations, namePrefixRelations } from "./relations/links.js";
+import { lookupName } from "./gazetteer.js";
 import { titleRelations } from "./relations/titles.js";
 
 /** The metadata line of a document (documents.jsonl): everything but the text. */
@@ -93,6 +94,7 @@ export function extractDocument(doc: Document): DocExtraction {
     hyphenPairRelations(ctx);
     basedInRelations(ctx, (m) => resolved.entityOf.get(m));
     namePrefixRelations(ctx, entityByKey);
+    cityCountryRelations(ctx, (name) => lookupName(name)?.country, entityByKey);
     cooccurrences(ctx);
   });
   for (const e of resolved.entities) {

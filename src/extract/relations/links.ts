@@ -63,3 +63,17 @@ export function hyphenPairRelations(ctx: SentenceContext): void {
     if (match) ctx.emit(a, match.entry.relation, b, { predicate: `${ctx.words[a.m.tokStart]} ${ctx.lower.slice(match.start, match.end).join(" ")}`, rule: `hyphen-${match.entry.reason}` });
   }
 }
+
+/**
+ * A city and its country both named in one sentence ("Minsk ... Belarus"): located_in from the city
+ * gazetteer, with that sentence as evidence.
+ */
+export function cityCountryRelations(ctx: SentenceContext, countryOfCity: (name: string) => string | undefined, entityByKey: Map<string, string>): void {
+  for (const item of ctx.items) {
+    if (item.type !== "location" || item.m.source === "NOM") continue;
+    const country = countryOfCity(item.m.name);
+    const countryId = country ? entityByKey.get(nameKey(country)) : undefined;
+    if (!countryId || !ctx.items.some((o) => o.id === countryId) && !ctx.demonyms.some((d) => d.id === countryId)) continue;
+    ctx.emit(item, "located_in", countryId, { predicate: `${item.m.name}, ${country}`, rule: "gazetteer-city-in-country" });
+  }
+}

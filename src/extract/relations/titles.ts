@@ -28,6 +28,16 @@ function titleBefore(ctx: SentenceContext, end: number): { start: number; relati
   return undefined;
 }
 
+/** "Belarusian opposition leader X", "Russian analyst X": a demonym shortly before a person's name. */
+function demonymCitizen(ctx: SentenceContext, person: Item, end: number): void {
+  const demonym = ctx.demonyms.find((d) => d.d.tokEnd <= end && end - d.d.tokEnd <= 3);
+  if (!demonym) return;
+  const between = ctx.lower.slice(demonym.d.tokEnd, end);
+  if (between.every((w, k) => /^\p{L}+$/u.test(w) && !/^(?:and|or|of|the)$/.test(w) && /^(?:NN|NNS|NNP|JJ)$/.test(ctx.pos[demonym.d.tokEnd + k] ?? ""))) {
+    ctx.emit(person, "citizen_of", demonym.id, { predicate: ctx.words.slice(demonym.d.tokStart, end).join(" "), rule: "demonym-citizen" });
+  }
+}
+
 export function titleRelations(ctx: SentenceContext): void {
   const gaz = gazetteer();
   for (const person of ctx.items) {
@@ -35,7 +45,10 @@ export function titleRelations(ctx: SentenceContext): void {
     let end = person.m.tokStart;
     if (end > 0 && gaz.honorifics.has(ctx.lower[end - 1]!.replace(/\.$/, ""))) end--;
     const title = titleBefore(ctx, end);
-    if (!title) continue;
+    if (!title) {
+      demonymCitizen(ctx, person, end);
+      continue;
+    }
     ctx.addRole(person.id, title.title);
     const relation = title.relation as "leader_of" | "official_of" | "works_for";
     const before = title.start;
@@ -48,5 +61,6 @@ export function titleRelations(ctx: SentenceContext): void {
     const possessive = ctx.lower[before - 1] === "'s" ? 1 : 0;
     const holder: Item | undefined = ctx.items.find((it) => it.m.tokEnd === before - possessive && it !== person);
     if (holder) ctx.emit(person, relation, holder, { predicate: title.title, rule: `title-${relation}` });
+    else demonymCitizen(ctx, person, before);
   }
 }
