@@ -1,0 +1,43 @@
+/** `newsgraph stats`: counts by entity type and relation, the most connected entities, communities. */
+import type { Command } from "commander";
+import { numberArgument } from "../../query/check.js";
+import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
+import { STATS_DEFAULTS, runStats, type GraphStats } from "../../query/stats.js";
+import { formatTable, printJson } from "../output.js";
+
+interface StatsCliOptions {
+  graph: string;
+  top: string;
+  json?: boolean;
+}
+
+/** Human summary of graph statistics. */
+export function formatStats(s: GraphStats): string {
+  return [
+    `${s.name || "graph"}: ${s.documents} documents, ${s.nodes} entities, ${s.edges} edges (${s.typedEdges} typed, ${s.negatedEdges} negated, ${s.edges - s.typedEdges} co-occurrence)`,
+    "",
+    formatTable(["entity type", "count"], s.entityTypes.map((t) => [t.type, t.count])),
+    "",
+    formatTable(["relation", "edges", "negated", "sentences"], s.relations.map((r) => [r.relation, r.edges, r.negated, r.weight])),
+    "",
+    formatTable(["top entity", "type", "typed links", "all links", "mentions"], s.topEntities.map((e) => [e.label, e.type, e.typedDegree, e.degree, e.mentions])),
+    "",
+    `${s.communityCount} communities${s.communities.length < s.communityCount ? `, largest ${s.communities.length}` : ""}:`,
+    formatTable(["community", "size", "best connected"], s.communities.map((c) => [c.id, c.size, c.members.map((m) => m.label).join(", ")])),
+  ].join("\n");
+}
+
+export function registerStats(program: Command): void {
+  program
+    .command("stats")
+    .description("summarize a graph: entities by type, relations, top entities, communities")
+    .option("-g, --graph <dir>", "graph folder written by `newsgraph build`", DEFAULT_GRAPH_DIR)
+    .option("-n, --top <n>", "how many top entities and communities to list", String(STATS_DEFAULTS.top))
+    .option("--json", "print JSON")
+    .action((opts: StatsCliOptions) => {
+      const top = numberArgument("top", opts.top);
+      const stats = runStats(loadGraph(opts.graph), { top, communities: top });
+      if (opts.json) printJson(stats);
+      else process.stdout.write(formatStats(stats) + "\n");
+    });
+}

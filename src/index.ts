@@ -1,0 +1,20 @@
+/**
+ * The newsgraph library: everything the CLI and the viewer use, for use from other TypeScript code.
+ * Stages: corpus (read articles) → extract (entities and relations of one document) → graph (assemble,
+ * lay out, write, export) → query (load a graph folder, resolve names, neighbors, paths, cards).
+ */
+export * from "./types.js";
+export { NewsgraphError, ERROR_CODES, type ErrorCode } from "./errors.js";
+export { readDocuments, listInputs, type ReadOptions } from "./corpus/read.js";
+export { splitSentences } from "./nlp/sentences.js";
+export { tokenize } from "./nlp/tokenize.js";
+export { loadNerTagger, loadPosTagger, type Tagger } from "./nlp/tagger/index.js";
+export { extractDocument } from "./extract/index.js";
+export { build, BUILD_DEFAULTS, type BuildOptions, type BuildSummary } from "./build/build.js";
+export { resolveCorpus, readUserAliases, type UserAliases, type MergeRecord } from "./graph/resolve-corpus.js";
+export { assembleGraph, type AssembleOptions } from "./graph/assemble.js";
+export { layoutGraph, TYPE_COLORS } from "./graph/layout.js";
+export { evalGold, type GoldReport } from "./eval/gold.js";
+export { evalDwie, type DwieReport } from "./eval/dwie.js";
+export * from "./query/index.js";
+export { EXPORT_FORMATS, exportGraph, writeExport, type ExportFormat, type ExportResult, type ExportFile, type ExportOptions } from "./graph/export/index.js";

@@ -1,0 +1,62 @@
+/**
+ * Access to the evidence of an edge and to document dates. All queries read evidence through
+ * `edgeEvidence`, so a sidecar with the full evidence per edge (graph.json keeps a capped number) only
+ * needs to change this file.
+ */
+import type { Evidence } from "../types.js";
+import type { LoadedGraph } from "./load.js";
+
+/** The evidence of an edge, each item dated from its document when it carries no date itself. */
+export function edgeEvidence(kg: LoadedGraph, edge: string): Evidence[] {
+  return kg.graph.getEdgeAttribute(edge, "evidence").map((ev) => {
+    const date = ev.date ?? kg.documents.get(ev.doc)?.date;
+    return date === undefined || ev.date !== undefined ? ev : { ...ev, date };
+  });
+}
+
+/** The known dates of an edge: those of its evidence and of its documents, deduplicated and sorted. */
+export function edgeDates(kg: LoadedGraph, edge: string): string[] {
+  const dates = new Set<string>();
+  for (const ev of edgeEvidence(kg, edge)) if (ev.date) dates.add(ev.date);
+  for (const doc of kg.graph.getEdgeAttribute(edge, "docs")) {
+    const date = kg.documents.get(doc)?.date;
+    if (date) dates.add(date);
+  }
+  return [...dates].sort();
+}
+
+/** Order evidence newest document first; undated items last, then by document and offset. */
+export function newestFirst(a: Evidence, b: Evidence): number {
+  if (a.date !== b.date) {
+    if (a.date === undefined) return 1;
+    if (b.date === undefined) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return compareStrings(a.doc, b.doc) || a.start - b.start;
+}
+
+/** Order evidence oldest document first; undated items last. */
+export function oldestFirst(a: Evidence, b: Evidence): number {
+  if (a.date !== b.date) {
+    if (a.date === undefined) return 1;
+    if (b.date === undefined) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  return compareStrings(a.doc, b.doc) || a.start - b.start;
+}
+
+/** Plain code-point comparison (locale-independent, so output is the same on every machine). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An evidence item with the title of its document, for display. */
+export interface CitedEvidence extends Evidence {
+  title?: string;
+}
+
+/** Add the document title (when documents.jsonl has one) to an evidence item. */
+export function cite(kg: LoadedGraph, ev: Evidence): CitedEvidence {
+  const title = kg.documents.get(ev.doc)?.title;
+  return title === undefined ? ev : { ...ev, title };
+}

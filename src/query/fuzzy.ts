@@ -1,0 +1,57 @@
+/**
+ * Name normalization and edit distance for name resolution and search. Normalization folds case and
+ * accents and drops punctuation so "Zoë O'Hara", "zoe o’hara" and "ZOE OHARA" compare equal; the
+ * distance is the optimal-string-alignment variant of Damerau-Levenshtein (a swap of two neighbouring
+ * letters costs 1), bounded so that far-off names are rejected early.
+ */
+
+/** Latin letters that Unicode does not decompose into a base letter and an accent. */
+const LETTER_FOLDS: Record<string, string> = { ł: "l", ø: "o", đ: "d", ħ: "h", ß: "ss", æ: "ae", œ: "oe", ı: "i", þ: "th", ð: "d" };
+
+/** Lower-case, strip accents, drop dots and apostrophes, turn other punctuation into single spaces. */
+export function normalizeName(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[łøđħßæœıþð]/g, (c) => LETTER_FOLDS[c] ?? c)
+    .replace(/[.'’‘`´]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** The words of a normalized name. */
+export function nameTokens(normalized: string): string[] {
+  return normalized ? normalized.split(" ") : [];
+}
+
+/**
+ * Optimal-string-alignment distance between two strings, or `max + 1` as soon as it is known to exceed
+ * `max`.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, max + 1);
+}
+
+/** Edits tolerated when a typed name is taken to mean another: 1 up to 7 letters, 2 beyond. */
+export function typoBudget(length: number): number {
+  return length < 4 ? 0 : length < 8 ? 1 : 2;
+}

@@ -1,0 +1,25 @@
+/** The query stage: load a graph folder, resolve names, and answer neighbors/show/search/stats/path/why/timeline. */
+export { DEFAULT_GRAPH_DIR, DOCUMENTS_FILE, GRAPH_FILE, fromGraph, graphFromJson, loadGraph, parseDocuments } from "./load.js";
+export type { LoadedGraph } from "./load.js";
+export { edgeEvidence } from "./evidence.js";
+export type { CitedEvidence } from "./evidence.js";
+export type { Direction, EntityRef } from "./edge-view.js";
+export { MATCH_KINDS, SEARCH_DEFAULTS, closestEntities, resolveEntity, searchEntities } from "./resolve.js";
+export type { EntityMatch, MatchKind, SearchOptions } from "./resolve.js";
+export { NEIGHBORS_DEFAULTS, runNeighbors } from "./neighbors.js";
+export type { NeighborRow, NeighborsOptions, NeighborsResult } from "./neighbors.js";
+export { runShow } from "./show.js";
+export type { CardEdge, EntityCard, RelationGroup } from "./show.js";
+export { runSearch } from "./search.js";
+export type { SearchResult } from "./search.js";
+export { STATS_DEFAULTS, runStats } from "./stats.js";
+export type { CommunitySummary, GraphStats, RankedEntity, RelationCount, StatsOptions } from "./stats.js";
+export { PATH_DEFAULTS, runPath } from "./path.js";
+export type { GraphPath, HopAlternative, PathHop, PathOptions, PathResult } from "./path.js";
+export { kShortestPaths } from "./k-shortest-paths.js";
+export type { Link, LinkFn } from "./k-shortest-paths.js";
+export { runWhy } from "./why.js";
+export type { WhyEdge, WhyGroup, WhyResult } from "./why.js";
+export { TIMELINE_DEFAULTS, runTimeline } from "./timeline.js";
+export type { TimelineEntry, TimelineOptions, TimelineResult } from "./timeline.js";
+export type { DateRange } from "./date-range.js";

@@ -1,0 +1,113 @@
+/**
+ * Loading a graph folder (graph.json + documents.jsonl, as the build writes them) into memory for queries
+ * and exports. A missing folder or file gives GRAPH_MISSING, anything unreadable GRAPH_INVALID, both naming
+ * the path, so the CLI can print one line.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { MultiGraph } from "graphology";
+import { NewsgraphError } from "../errors.js";
+import { DOCUMENTS_FILE, GRAPH_FILE } from "../graph/write.js";
+import type { DocumentRecord, EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from "../types.js";
+import { isEntityType, isRelationType } from "../types.js";
+
+export { DOCUMENTS_FILE, GRAPH_FILE };
+
+/** The folder every command reads unless told otherwise. */
+export const DEFAULT_GRAPH_DIR = "graph-out";
+
+/** A graph folder in memory: the graph and its documents by id. */
+export interface LoadedGraph {
+  /** Absolute path of the folder it was read from ("" when built in memory). */
+  dir: string;
+  graph: NewsGraph;
+  documents: Map<string, DocumentRecord>;
+}
+
+/** Read a graph folder. Throws NewsgraphError GRAPH_MISSING / GRAPH_INVALID naming the path. */
+export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph {
+  const abs = resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+    throw new NewsgraphError("GRAPH_MISSING", `no graph folder at ${dir} (run \`newsgraph build <inputs> --out ${dir}\` first)`, { path: abs });
+  }
+  const graphPath = join(abs, GRAPH_FILE);
+  if (!existsSync(graphPath)) {
+    throw new NewsgraphError("GRAPH_MISSING", `no ${GRAPH_FILE} in ${dir} (run \`newsgraph build <inputs> --out ${dir}\` first)`, { path: graphPath });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(graphPath, "utf8"));
+  } catch (err) {
+    throw new NewsgraphError("GRAPH_INVALID", `${graphPath}: not valid JSON (${(err as Error).message})`, { path: graphPath });
+  }
+  const graph = graphFromJson(data, graphPath);
+  const documentsPath = join(abs, DOCUMENTS_FILE);
+  const documents = existsSync(documentsPath) ? parseDocuments(readFileSync(documentsPath, "utf8"), documentsPath) : new Map<string, DocumentRecord>();
+  return { dir: abs, graph, documents };
+}
+
+/** Wrap an in-memory graph (e.g. straight from the build) for the query functions. */
+export function fromGraph(graph: NewsGraph, documents: Iterable<DocumentRecord> = []): LoadedGraph {
+  return { dir: "", graph, documents: new Map([...documents].map((d) => [d.id, d])) };
+}
+
+/**
+ * Check the shape of a serialized graph (`graph.export()`) and import it as a mixed multigraph. Only what
+ * the queries rely on is checked; list attributes a producer left out are filled with empty lists.
+ */
+export function graphFromJson(data: unknown, source: string): NewsGraph {
+  const invalid = (what: string): NewsgraphError => new NewsgraphError("GRAPH_INVALID", `${source}: ${what}`, { path: source });
+  if (!isRecord(data) || !Array.isArray(data.nodes) || !Array.isArray(data.edges)) {
+    throw invalid("not a serialized graph (expected {nodes: [...], edges: [...]})");
+  }
+  for (const [i, node] of data.nodes.entries()) {
+    const attrs = isRecord(node) ? node.attributes : undefined;
+    if (!isRecord(node) || typeof node.key !== "string" || !isRecord(attrs)) throw invalid(`node #${i} has no key or attributes`);
+    if (typeof attrs.label !== "string" || typeof attrs.type !== "string" || !isEntityType(attrs.type)) {
+      throw invalid(`node ${node.key} has no label or an unknown type`);
+    }
+    for (const list of ["aliases", "docs"]) if (!Array.isArray(attrs[list])) attrs[list] = [];
+  }
+  for (const [i, edge] of data.edges.entries()) {
+    const attrs = isRecord(edge) ? edge.attributes : undefined;
+    if (!isRecord(edge) || typeof edge.source !== "string" || typeof edge.target !== "string" || !isRecord(attrs)) {
+      throw invalid(`edge #${i} has no source, target or attributes`);
+    }
+    if (typeof attrs.relation !== "string" || !isRelationType(attrs.relation)) {
+      throw invalid(`edge #${i} (${edge.source} -> ${edge.target}) has an unknown relation`);
+    }
+    for (const list of ["docs", "evidence", "rules"]) if (!Array.isArray(attrs[list])) attrs[list] = [];
+    if (typeof attrs.weight !== "number") attrs.weight = 1;
+    attrs.negated = attrs.negated === true;
+  }
+  const graph: NewsGraph = new MultiGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: true });
+  try {
+    graph.import(data as unknown as Parameters<NewsGraph["import"]>[0]);
+  } catch (err) {
+    throw invalid((err as Error).message);
+  }
+  return graph;
+}
+
+/** Parse documents.jsonl into a map by id; a bad line is GRAPH_INVALID naming file and line. */
+export function parseDocuments(text: string, source: string): Map<string, DocumentRecord> {
+  const documents = new Map<string, DocumentRecord>();
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      throw new NewsgraphError("GRAPH_INVALID", `${source}:${i + 1}: not valid JSON`, { path: source, line: i + 1 });
+    }
+    if (!isRecord(record) || typeof record.id !== "string") {
+      throw new NewsgraphError("GRAPH_INVALID", `${source}:${i + 1}: document without an id`, { path: source, line: i + 1 });
+    }
+    documents.set(record.id, record as unknown as DocumentRecord);
+  });
+  return documents;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

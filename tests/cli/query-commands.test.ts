@@ -1,0 +1,123 @@
+// Spawned smoke tests of the query and export commands: the built CLI (dist/, as `npm test` compiles it)
+// on the hand-made query fixture, and on a graph built from seeds/ once into a temporary folder.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { MultiGraph } from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
+import { parse as parseGraphml } from "graphology-graphml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NeighborsResult } from "../../src/query/neighbors.js";
+import type { PathResult } from "../../src/query/path.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const CLI = join(ROOT, "dist", "src", "cli", "main.js");
+const FIXTURE = join(ROOT, "tests", "fixtures", "query", "graph");
+const tmp = mkdtempSync(join(tmpdir(), "newsgraph-cli-query-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("query commands on the fixture graph", () => {
+  it.each([
+    ["neighbors", ["neighbors", "Ana Müller"], "Acme \"Rocket\" Works"],
+    ["show", ["show", "o'neill"], "official_of (1)"],
+    ["search", ["search", "park"], "Lena Parker"],
+    ["stats", ["stats"], "16 entities, 21 edges"],
+    ["path", ["path", "ana", "northwind council"], "-[NOT member_of]->"],
+    ["why", ["why", "valdoria", "northwind"], "Valdoria is not a member of the Northwind Council"],
+    ["timeline", ["timeline", "acme"], "2024-01-10"],
+  ])("%s prints a human table", (_name, args, expected) => {
+    const { status, stdout, stderr } = run(...args, "--graph", FIXTURE);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toContain(expected);
+  });
+
+  it.each([["neighbors", "acme"], ["show", "acme"], ["search", "acme"], ["stats"], ["path", "acme", "valdoria"], ["why", "acme", "norlund"], ["timeline", "acme"]])(
+    "%s --json prints valid JSON",
+    (...args) => {
+      const { status, stdout } = run(...args, "--graph", FIXTURE, "--json");
+      expect(status).toBe(0);
+      expect(() => JSON.parse(stdout)).not.toThrow();
+    },
+  );
+
+  it.each([
+    ["an unknown name", ["neighbors", "Nobody Atall"], 5, /^newsgraph: unknown entity "Nobody Atall"/],
+    ["an ambiguous name", ["show", "mercury"], 5, /^newsgraph: "mercury" is ambiguous: .*organization:mercury.*project:mercury/],
+    ["a missing graph folder", ["stats", "--graph", join(tmp, "none")], 4, /^newsgraph: no graph folder at /],
+    ["no path", ["path", "sola reef", "valdoria"], 8, /^newsgraph: no path between Sola Reef and Valdoria/],
+    ["a bad option value", ["neighbors", "acme", "--depth", "two"], 6, /^newsgraph: --depth must be a number/],
+    ["an unknown export format", ["export", "--format", "xlsx"], 6, /^newsgraph: unknown export format "xlsx"/],
+  ])("fails with one line on %s", (_what, args, code, message) => {
+    const { status, stdout, stderr } = run(...args, ...(args.includes("--graph") ? [] : ["--graph", FIXTURE]));
+    expect(status).toBe(code);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("exports to stdout or to files", () => {
+    const dot = run("export", "--format", "dot", "--graph", FIXTURE);
+    expect(dot.status).toBe(0);
+    expect(dot.stdout).toMatch(/^digraph /);
+    const csv = run("export", "--format", "csv", "--graph", FIXTURE, "--out", join(tmp, "csv"));
+    expect(csv.status).toBe(0);
+    expect(readFileSync(join(tmp, "csv", "nodes.csv"), "utf8").trimEnd().split("\n")).toHaveLength(17);
+  });
+});
+
+describe("query commands on the seeds graph", () => {
+  const graph = join(tmp, "seeds-graph");
+
+  beforeAll(() => {
+    const built = run("build", "seeds", "--out", graph, "--no-progress");
+    if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  });
+
+  it("neighbors putin --json lists Xi Jinping", () => {
+    const { status, stdout } = run("neighbors", "putin", "--graph", graph, "--json");
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout) as NeighborsResult;
+    expect(result.rows.map((r) => r.label)).toContain("Xi Jinping");
+  });
+
+  it("neighbors of an unknown name exits non-zero with a short message", () => {
+    const { status, stderr } = run("neighbors", "Nobody Atall", "--graph", graph);
+    expect(status).not.toBe(0);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(stderr.length).toBeLessThan(300);
+  });
+
+  it("path gazprom 'xi jinping' --json gives typed hops, each with evidence", () => {
+    const { status, stdout, stderr } = run("path", "gazprom", "xi jinping", "--graph", graph, "--json");
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout) as PathResult;
+    expect(result.paths.length).toBeGreaterThan(0);
+    for (const path of result.paths) {
+      for (const hop of path.hops) {
+        expect(hop.relation).not.toBe("co_occurs");
+        expect(hop.evidence?.sentence.length).toBeGreaterThan(0);
+        expect(hop.evidence?.doc).toBeTruthy();
+      }
+    }
+  });
+
+  it.each([
+    ["gexf", (text: string) => parseGexf(MultiGraph, text)],
+    ["graphml", (text: string) => parseGraphml(MultiGraph, text)],
+  ])("export --format %s parses back with the same counts", (format, parse) => {
+    const out = join(tmp, `seeds.${format}`);
+    expect(run("export", "--format", format, "--graph", graph, "--out", out).status).toBe(0);
+    const saved = JSON.parse(readFileSync(join(graph, "graph.json"), "utf8")) as { nodes: unknown[]; edges: unknown[] };
+    const parsed = parse(readFileSync(out, "utf8"));
+    expect([parsed.order, parsed.size]).toEqual([saved.nodes.length, saved.edges.length]);
+  });
+});
