@@ -96,12 +96,15 @@ export function evalDwie(path: string, options: { limit?: number } = {}): DwieRe
     // Gold mentions as character spans.
     const goldSpans = d.vertexSet.flatMap((ms, g) => ms.map((m) => ({ g, start: spans[m.pos[0]]![0], end: spans[m.pos[1] - 1]![1] })));
     const goldType = d.vertexSet.map((ms) => ms[0]?.type ?? "");
+    // A demonym mention ("German") votes for the gold adjective entity; DWIE's gpe0 label leads to the country.
+    const countryOfDemonym = new Map<number, number>();
+    for (const l of d.labels) if (l.r === "gpe0") countryOfDemonym.set(l.h, l.t);
     const goldOf = new Map<string, number>();
     for (const e of x.entities) {
       const votes = new Map<number, number>();
       for (const m of e.mentions) for (const s of goldSpans) if (m.start < s.end && s.start < m.end) votes.set(s.g, (votes.get(s.g) ?? 0) + 1);
       const best = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-      if (best) goldOf.set(e.id, best[0]);
+      if (best) goldOf.set(e.id, e.type === "country" ? (countryOfDemonym.get(best[0]) ?? best[0]) : best[0]);
     }
     const found = new Set(goldOf.values());
     for (const e of x.entities) {

@@ -11,7 +11,7 @@ import { resolveDocument } from "./resolve-document.js";
 import { clauseRelations } from "./relations/clauses.js";
 import { makeContext, type Item } from "./relations/context.js";
 import { cooccurrences } from "./relations/cooccur.js";
-import { basedInRelations, cityCountryRelations, hyphenPairRelations, namePrefixRelations } from "./relations/links.js";
+import { basedInRelations, cityCountryRelations, hyphenPairRelations, namePrefixRelations, parentheticalMembership } from "./relations/links.js";
 import { lookupName } from "./gazetteer.js";
 import { titleRelations } from "./relations/titles.js";
 
@@ -77,6 +77,7 @@ export function extractDocument(doc: Document): DocExtraction {
   const relations: DocRelation[] = [];
   const seen = new Set<string>();
   const roles = new Map<string, Set<string>>();
+  const citiesPlaced = new Set<string>();
   sentences.forEach((sentence, s) => {
     const { mentions, demonyms, pos } = perSentence[s]!;
     const items: Item[] = [];
@@ -94,7 +95,8 @@ export function extractDocument(doc: Document): DocExtraction {
     hyphenPairRelations(ctx);
     basedInRelations(ctx, (m) => resolved.entityOf.get(m));
     namePrefixRelations(ctx, entityByKey);
-    cityCountryRelations(ctx, (name) => lookupName(name)?.country, entityByKey);
+    cityCountryRelations(ctx, (name) => lookupName(name)?.country, entityByKey, citiesPlaced);
+    parentheticalMembership(ctx);
     cooccurrences(ctx);
   });
   for (const e of resolved.entities) {

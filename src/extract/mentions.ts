@@ -335,7 +335,7 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
     if (headed && !m.compound && (words[and] === "and" || words[and] === "&") && left >= 0 && /^\p{Lu}\p{Ll}/u.test(words[left]!) && m.type !== "person" && m.type !== "country") {
       const prev = out[out.length - 1];
       const leftIsName = prev && prev.tokEnd === and;
-      if (!leftIsName || (prev.type !== "country" && prev.type !== "person")) {
+      if (!leftIsName || prev.type !== "country") {
         const a = leftIsName ? prev.tokStart : left;
         if (leftIsName) out.pop();
         const start = sentence.tokens[a]!.start;

@@ -21,9 +21,19 @@ export function possessive(ctx: SentenceContext, middle: number[], owner: { item
     const predicate = ctx.words.slice(y.m.tokEnd, x.m.tokStart).join(" ").replace(/^'s/, "'s");
     if (x.type === "project" || x.type === "event") any = ctx.emit(y, "involved_in", x, { predicate, rule: "possessive-involved" }) || any;
     else if (x.type === "location" && y.type === "country") any = ctx.emit(x, "located_in", y, { predicate, rule: "possessive-located" }) || any;
+    else if (x.type === "person" && y.type === "organization") any = ctx.emit(x, "member_of", y, { predicate, rule: "possessive-member" }) || any;
     else any = ctx.emit(x, "affiliated_with", y, { predicate, rule: "possessive-affiliated" }) || any;
   }
   return any;
+}
+
+/** "Jane Roe (Labour)": a party or organization in parentheses right after a person's name. */
+export function parentheticalMembership(ctx: SentenceContext): void {
+  for (const person of ctx.items) {
+    if (person.type !== "person" || ctx.lower[person.m.tokEnd] !== "(") continue;
+    const org = ctx.items.find((it) => it.m.tokStart === person.m.tokEnd + 1 && ctx.lower[it.m.tokEnd] === ")");
+    if (org) ctx.emit(person, "member_of", org, { predicate: `(${org.m.text})`, rule: "parenthetical-member" });
+  }
 }
 
 /** "the Hague-based court" → located_in(court, Hague). */
@@ -65,15 +75,21 @@ export function hyphenPairRelations(ctx: SentenceContext): void {
 }
 
 /**
- * A city and its country both named in one sentence ("Minsk ... Belarus"): located_in from the city
- * gazetteer, with that sentence as evidence.
+ * A city of the gazetteer whose country the document also names: located_in, with the first sentence
+ * that names the city (and the country, when one sentence names both) as evidence.
  */
-export function cityCountryRelations(ctx: SentenceContext, countryOfCity: (name: string) => string | undefined, entityByKey: Map<string, string>): void {
+export function cityCountryRelations(ctx: SentenceContext, countryOfCity: (name: string) => string | undefined, entityByKey: Map<string, string>, done: Set<string>): void {
   for (const item of ctx.items) {
-    if (item.type !== "location" || item.m.source === "NOM") continue;
+    if (item.type !== "location" || item.m.source === "NOM" || done.has(item.id)) continue;
     const country = countryOfCity(item.m.name);
     const countryId = country ? entityByKey.get(nameKey(country)) : undefined;
-    if (!countryId || !ctx.items.some((o) => o.id === countryId) && !ctx.demonyms.some((d) => d.id === countryId)) continue;
+    if (!countryId) continue;
+    const together = ctx.items.some((o) => o.id === countryId) || ctx.demonyms.some((d) => d.id === countryId);
+    if (!together && !done.has(`${item.id}?`)) {
+      done.add(`${item.id}?`); // remember the first sentence; a later one naming both is better evidence
+      continue;
+    }
+    done.add(item.id);
     ctx.emit(item, "located_in", countryId, { predicate: `${item.m.name}, ${country}`, rule: "gazetteer-city-in-country" });
   }
 }

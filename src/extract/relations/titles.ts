@@ -54,8 +54,8 @@ export function titleRelations(ctx: SentenceContext): void {
     const before = title.start;
     const demonym = ctx.demonyms.find((d) => d.d.tokEnd === before);
     if (demonym) {
-      const kept = relation !== "works_for" && ctx.emit(person, relation, demonym.id, { predicate: title.title, rule: `title-${relation}` });
-      if (!kept) ctx.emit(person, "citizen_of", demonym.id, { predicate: `${demonym.d.text} ${title.title}`, rule: "title-demonym-citizen" });
+      if (relation !== "works_for") ctx.emit(person, relation, demonym.id, { predicate: title.title, rule: `title-${relation}` });
+      ctx.emit(person, "citizen_of", demonym.id, { predicate: `${demonym.d.text} ${title.title}`, rule: "title-demonym-citizen" });
       continue;
     }
     const possessive = ctx.lower[before - 1] === "'s" ? 1 : 0;
