@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readUserAliases, resolveCorpus } from "../../src/graph/resolve-corpus.js";
+import { NewsgraphError } from "../../src/errors.js";
+import type { DocEntity, DocExtraction, EntityType } from "../../src/types.js";
+
+let n = 0;
+const entity = (name: string, type: EntityType, aliases: string[] = []): DocEntity => ({
+  id: `e${++n}`,
+  type,
+  name,
+  aliases,
+  mentions: [{ text: name, start: 0, end: name.length, sentence: 0 }],
+});
+const doc = (id: string, ...entities: DocEntity[]): DocExtraction => ({ doc: { id, path: `${id}.txt`, sha256: "" }, entities, relations: [] });
+const labels = (x: DocExtraction[], aliases?: Parameters<typeof resolveCorpus>[1]) =>
+  resolveCorpus(x, aliases).entities.map((e) => `${e.label}<${e.type}>×${e.members.length}`).sort();
+
+describe("resolution across documents", () => {
+  it("merges one name seen in several documents, by majority type", () => {
+    expect(labels([doc("a", entity("Norland Air", "organization")), doc("b", entity("Norland Air", "organization")), doc("c", entity("Norland Air", "location"))])).toEqual(["Norland Air<organization>×3"]);
+  });
+
+  it("joins a lone surname to the one full name of the corpus", () => {
+    expect(labels([doc("a", entity("Maria Lopez", "person", ["Lopez"])), doc("b", entity("Lopez", "person"))])).toEqual(["Maria Lopez<person>×2"]);
+  });
+
+  it("keeps two people who share a surname apart, and the lone surname with them", () => {
+    const out = labels([doc("a", entity("Maria Lopez", "person")), doc("b", entity("Carlos Lopez", "person")), doc("c", entity("Lopez", "person"))]);
+    expect(out).toEqual(["Carlos Lopez<person>×1", "Lopez<person>×1", "Maria Lopez<person>×1"]);
+  });
+
+  it("merges through an alias that is another document's name (acronyms)", () => {
+    expect(labels([doc("a", entity("World Energy Council", "organization", ["WEC"])), doc("b", entity("WEC", "organization"))])).toEqual(["World Energy Council<organization>×2"]);
+  });
+
+  it("logs every merge with its reason", () => {
+    const { merges } = resolveCorpus([doc("a", entity("Maria Lopez", "person")), doc("b", entity("Lopez", "person"))]);
+    expect(merges).toEqual([{ into: "Maria Lopez", forms: ["Lopez", "Maria Lopez"], reason: "surname" }]);
+  });
+
+  it("obeys a user alias file: forced merges and forbidden ones", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ng-aliases-"));
+    const file = join(dir, "aliases.json");
+    writeFileSync(file, JSON.stringify({ merge: [{ label: "Acme Group", names: ["Acme", "Acme Holdings"] }], split: ["Lopez"] }));
+    const aliases = readUserAliases(file);
+    const out = labels([doc("a", entity("Acme", "organization"), entity("Maria Lopez", "person")), doc("b", entity("Acme Holdings", "organization"), entity("Lopez", "person"))], aliases);
+    expect(out).toEqual(["Acme Group<organization>×2", "Lopez<person>×1", "Maria Lopez<person>×1"]);
+  });
+
+  it("rejects a malformed alias file naming it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ng-aliases-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ merge: [{ names: "x" }] }));
+    expect(() => readUserAliases(file)).toThrow(NewsgraphError);
+    expect(() => readUserAliases(file)).toThrow(file);
+  });
+});
