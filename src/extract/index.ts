@@ -13,7 +13,7 @@ import { makeContext, type Item } from "./relations/context.js";
 import { cooccurrences } from "./relations/cooccur.js";
 import { basedInRelations, cityCountryRelations, hyphenPairRelations, namePrefixRelations, parentheticalMembership } from "./relations/links.js";
 import { lookupName } from "./gazetteer.js";
-import { titleRelations } from "./relations/titles.js";
+import { roleNominals, titleRelations } from "./relations/titles.js";
 
 /** The metadata line of a document (documents.jsonl): everything but the text. */
 export function documentRecord(doc: Document): DocumentRecord {
@@ -78,7 +78,7 @@ export function extractDocument(doc: Document): DocExtraction {
   const seen = new Set<string>();
   const roles = new Map<string, Set<string>>();
   const citiesPlaced = new Set<string>();
-  sentences.forEach((sentence, s) => {
+  const contexts = sentences.map((sentence, s) => {
     const { mentions, demonyms, pos } = perSentence[s]!;
     const items: Item[] = [];
     for (const m of mentions) {
@@ -89,8 +89,19 @@ export function extractDocument(doc: Document): DocExtraction {
       const id = resolved.countryOf.get(d);
       return id ? [{ d, id }] : [];
     });
-    const ctx = makeContext({ text: doc.text, docId: doc.id, date: doc.date, sentence, pos, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, relations, seen, roles });
-    titleRelations(ctx);
+    return makeContext({ text: doc.text, docId: doc.id, date: doc.date, sentence, pos, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, relations, seen, roles });
+  });
+  // Titles first: they tell who leads which country, which role nominals ("the Norwegian leader") need.
+  for (const ctx of contexts) titleRelations(ctx);
+  const byId = new Map(resolved.entities.map((e) => [e.id, e]));
+  for (const ctx of contexts) {
+    for (const item of roleNominals(ctx, relations)) {
+      ctx.items.push(item);
+      byId.get(item.id)!.mentions.push({ text: item.m.text, start: item.m.start, end: item.m.end, sentence: item.m.sentence });
+    }
+    ctx.items.sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
+  }
+  for (const ctx of contexts) {
     clauseRelations(ctx);
     hyphenPairRelations(ctx);
     basedInRelations(ctx, (m) => resolved.entityOf.get(m));
@@ -98,7 +109,8 @@ export function extractDocument(doc: Document): DocExtraction {
     cityCountryRelations(ctx, (name) => lookupName(name)?.country, entityByKey, citiesPlaced);
     parentheticalMembership(ctx);
     cooccurrences(ctx);
-  });
+  }
+  for (const e of resolved.entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const e of resolved.entities) {
     const r = roles.get(e.id);
     if (r) e.roles = [...r].sort();

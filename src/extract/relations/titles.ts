@@ -5,6 +5,7 @@
  * (leader_of, official_of, works_for); a demonym before a non-governing title gives citizen_of.
  */
 import { gazetteer } from "../gazetteer.js";
+import type { DocRelation } from "../../types.js";
 import type { Item, SentenceContext } from "./context.js";
 
 const MAX_MODIFIERS = 2;
@@ -63,4 +64,41 @@ export function titleRelations(ctx: SentenceContext): void {
     if (holder) ctx.emit(person, relation, holder, { predicate: title.title, rule: `title-${relation}` });
     else demonymCitizen(ctx, person, before);
   }
+}
+
+const ROLE_NOUNS = new Set(["leader", "president", "premier", "counterpart", "chancellor", "prime minister", "head of state", "head of government", "strongman", "monarch", "king", "queen"]);
+const ROLE_DETERMINERS = new Set(["the", "his", "her", "their", "its"]);
+
+/**
+ * Role nominals: "the Norwegian leader", "his Chinese counterpart" name the one person the document
+ * states to lead that country (by a title elsewhere in it); they become mentions of that person.
+ */
+export function roleNominals(ctx: SentenceContext, relations: DocRelation[]): Item[] {
+  const out: Item[] = [];
+  for (const { d, id: country } of ctx.demonyms) {
+    if (!ROLE_DETERMINERS.has(ctx.lower[d.tokStart - 1] ?? "")) continue;
+    let role = "";
+    let end = d.tokEnd;
+    for (let n = 3; n >= 1; n--) {
+      const phrase = ctx.lower.slice(d.tokEnd, d.tokEnd + n).join(" ");
+      if (ROLE_NOUNS.has(phrase)) {
+        role = phrase;
+        end = d.tokEnd + n;
+        break;
+      }
+    }
+    if (!role || ctx.items.some((it) => it.m.tokStart === end || (it.m.tokStart < end && it.m.tokEnd > d.tokStart))) continue;
+    const leaders = new Set(relations.filter((r) => r.relation === "leader_of" && r.target === country && !r.negated).map((r) => r.source));
+    if (leaders.size !== 1) continue;
+    const person = [...leaders][0]!;
+    const first = ctx.sentence.tokens[d.tokStart]!;
+    const last = ctx.sentence.tokens[end - 1]!;
+    const text = ctx.words.slice(d.tokStart, end).join(" ");
+    out.push({
+      id: person,
+      type: "person",
+      m: { sentence: ctx.sentence.index, tokStart: d.tokStart, tokEnd: end, start: first.start, end: last.end, text, name: text, aliases: [], type: "person", source: "NOM", nominalHead: role },
+    });
+  }
+  return out;
 }
