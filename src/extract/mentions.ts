@@ -166,6 +166,7 @@ function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazette
   if (label !== "PER" && words.length > 1 && gaz.facilityHeads.has(head)) return { ...m, type: "location" };
   switch (label) {
     case "PER":
+      if (words.length > 1 && (gaz.eventHeads.has(head) || gaz.projectHeads.has(head)) && /^\p{Lu}/u.test(words[words.length - 1]!)) return typeSpan(m, "MISC", words, gaz);
       return { ...m, type: "person" };
     case "LOC":
       if (gaz.eventHeads.has(head)) return { ...m, type: "event" };
@@ -324,23 +325,34 @@ function plausibleSpan(words: string[], lower: string[], a: number, b: number, h
   return true;
 }
 
-/** "Belt and Road Forum" tagged as "Belt" + "Road Forum": a capitalized word, "and", and a name ending in a head noun are one name. */
+/**
+ * Names the tagger split at a function word: "Belt" + "Road Forum" around "and" (the right part must end
+ * in a head noun: "X and Y Forum"), "Power" + "Siberia-2" around "of". Titles ("President of X"), people,
+ * countries on the left of "and", and an untagged sentence-initial word ("Most of X") are not joined.
+ */
 function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: Sentence, words: string[], gaz: Gazetteer): EntityMention[] {
   const out: EntityMention[] = [];
   for (const m of mentions) {
+    const glue = m.tokStart - 1;
+    const left = glue - 1;
+    const word = words[glue];
     const head = words[m.tokEnd - 1]!.toLowerCase();
     const headed = gaz.eventHeads.has(head) || gaz.projectHeads.has(head) || gaz.companySuffixes.has(head) || NOMINAL_HEADS[head] !== undefined;
-    const and = m.tokStart - 1;
-    const left = and - 1;
-    if (headed && !m.compound && (words[and] === "and" || words[and] === "&") && left >= 0 && /^\p{Lu}\p{Ll}/u.test(words[left]!) && m.type !== "person" && m.type !== "country") {
+    const joinable = !m.compound && m.type !== "person" && left >= 0 && /^\p{Lu}/u.test(words[left]!) && ((word === "of" && m.type !== "country") || ((word === "and" || word === "&") && headed && m.type !== "country"));
+    if (joinable) {
       const prev = out[out.length - 1];
-      const leftIsName = prev && prev.tokEnd === and;
-      if (!leftIsName || prev.type !== "country") {
+      const leftIsName = prev !== undefined && prev.tokEnd === glue;
+      const leftWord = words[left]!.toLowerCase();
+      const blocked = leftIsName
+        ? prev.type === "person" || prev.type === "country" || prev.compound === true
+        : (left === 0 && word === "of") || gaz.titles.has(leftWord) || gaz.honorifics.has(leftWord.replace(/\.$/, "")) || !/^\p{Lu}\p{Ll}/u.test(words[left]!);
+      if (!blocked) {
         const a = leftIsName ? prev.tokStart : left;
         if (leftIsName) out.pop();
         const start = sentence.tokens[a]!.start;
         const surface = text.slice(start, m.end);
-        out.push({ ...m, tokStart: a, start, text: surface, name: asciiPunctuation(surface) });
+        const type = word === "of" ? (leftIsName ? prev.type : "organization") : m.type;
+        out.push({ ...m, tokStart: a, start, text: surface, name: asciiPunctuation(surface), type });
         continue;
       }
     }

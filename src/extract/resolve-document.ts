@@ -143,7 +143,7 @@ export function resolveDocument(mentions: EntityMention[], demonyms: DemonymMent
       const parts = p.key.split(" ");
       return parts[parts.length - 1] === c.key || parts[0] === c.key;
     });
-    if (matches.length === 1 && (typeOf(c) === "person" || (c.types.get("person") ?? 0) > 0 || matches[0]!.mentions.length >= c.mentions.length)) {
+    if (matches.length === 1) {
       merge(c, matches[0]!);
       // A name the tagger also read in full as a person is a person, whatever the votes of its short form.
       root(matches[0]!).fixedType = "person";
