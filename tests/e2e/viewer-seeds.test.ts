@@ -1,0 +1,120 @@
+/**
+ * The checks of the viewer issue, end to end as a user meets them: build the sample articles with the
+ * compiled CLI (`newsgraph build seeds --out TMP`), serve them (`newsgraph serve --graph TMP --port P`)
+ * and drive the page in headless Chromium. Screenshots are kept in test-artifacts/seeds-*.png.
+ */
+import { rmSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  checkPrerequisites,
+  keepScreenshot,
+  launchBrowser,
+  openViewer,
+  runCli,
+  serveGraph,
+  tempDir,
+  watchConsole,
+  type Browser,
+  type Served,
+} from "./harness.js";
+import { decodePng, inkStats } from "./png.js";
+
+async function selectBySearch(page: Page, text: string): Promise<void> {
+  await page.getByTestId("search").fill(text);
+  await page.getByTestId("search").press("Enter");
+}
+
+async function shownEntities(page: Page): Promise<number> {
+  const text = (await page.getByTestId("shown-count").textContent()) ?? "";
+  const match = /Showing ([\d,]+) entit/.exec(text);
+  if (!match) throw new Error(`unexpected shown count: ${text}`);
+  return Number(match[1]!.replace(/,/g, ""));
+}
+
+describe("viewer on the seeds graph", () => {
+  let graphDir: string;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    checkPrerequisites();
+    graphDir = tempDir("seeds-graph");
+    runCli(["build", "seeds", "--out", graphDir]);
+    served = await serveGraph(graphDir);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (graphDir) rmSync(graphDir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    page = await browser.context.newPage();
+    problems = watchConsole(page);
+    await openViewer(page, served.url);
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(problems, "console errors, page errors or failed requests").toEqual([]);
+  });
+
+  it("draws a graph that is not blank, with the legend, search and filters", async () => {
+    for (const id of ["legend", "search", "filters", "graph"]) await expect.poll(() => page.getByTestId(id).isVisible()).toBe(true);
+    expect(await page.getByTestId("legend").locator("li[data-type]").count()).toBeGreaterThanOrEqual(3);
+    await page.waitForTimeout(300);
+    await keepScreenshot(page, "seeds-overview");
+    const ink = inkStats(decodePng(await keepScreenshot(page.getByTestId("graph"), "seeds-canvas")));
+    expect(ink.inkRatio).toBeGreaterThan(0.01);
+    expect(ink.colors).toBeGreaterThanOrEqual(4);
+  });
+
+  it('selects Vladimir Putin on "Putin" + Enter and shows a relation to Xi Jinping with evidence', async () => {
+    await selectBySearch(page, "Putin");
+    const panel = page.getByTestId("entity-panel");
+    await expect.poll(() => panel.getByTestId("entity-label").textContent()).toBe("Vladimir Putin");
+    const toXi = panel.locator('[data-testid="relation"]').filter({ has: page.locator('[data-testid="relation-target"]', { hasText: /^Xi Jinping$/ }) });
+    expect(await toXi.count()).toBeGreaterThan(0);
+    const quotes = await toXi.getByTestId("evidence").locator("blockquote").allTextContents();
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.some((q) => q.includes("Xi"))).toBe(true);
+    await page.waitForTimeout(600); // let the camera settle on the selection
+    await keepScreenshot(page, "seeds-putin-selected");
+    const ink = inkStats(decodePng(await keepScreenshot(page.getByTestId("graph"), "seeds-putin-canvas")));
+    expect(ink.inkRatio).toBeGreaterThan(0.005);
+  });
+
+  it("hides nodes of a type switched off in the filters", async () => {
+    const before = await shownEntities(page);
+    const country = page.getByTestId("filters").locator('input[data-type="country"]');
+    const countries = Number(await page.getByTestId("legend").locator('li[data-type="country"] .count').textContent());
+    expect(countries).toBeGreaterThan(0);
+    const canvasBefore = await page.getByTestId("graph").screenshot();
+    await country.uncheck();
+    await expect.poll(() => shownEntities(page)).toBe(before - countries);
+    expect(page.url()).toContain("hide=country");
+    await page.waitForTimeout(300);
+    const canvasAfter = await keepScreenshot(page.getByTestId("graph"), "seeds-without-countries");
+    expect(canvasAfter.equals(canvasBefore)).toBe(false);
+  });
+
+  it("restores the selection when the URL is reloaded", async () => {
+    await selectBySearch(page, "Putin");
+    await expect.poll(() => page.getByTestId("entity-label").textContent()).toBe("Vladimir Putin");
+    const url = page.url();
+    expect(url).toMatch(/#node=person:/);
+    await page.reload();
+    await page.waitForSelector("body[data-ready='true']");
+    expect(page.url()).toBe(url);
+    expect(await page.getByTestId("entity-label").textContent()).toBe("Vladimir Putin");
+
+    const fresh = await browser.context.newPage();
+    const freshProblems = watchConsole(fresh);
+    await openViewer(fresh, url);
+    expect(await fresh.getByTestId("entity-label").textContent()).toBe("Vladimir Putin");
+    await fresh.close();
+    expect(freshProblems).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+/** What is drawn (node limit, selection) and what the filters show. */
+import { describe, expect, it } from "vitest";
+import { createRenderGraph, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
+import { defaultViewState, type ViewState } from "../../viewer/src/core/state.js";
+import { computeVisibility, datesInRange, renderedNodes } from "../../viewer/src/core/visibility.js";
+import { loadFixture } from "./fixture.js";
+
+const { graph, index } = loadFixture();
+
+function visible(patch: Partial<ViewState> & { filters?: Partial<ViewState["filters"]> }) {
+  const base = defaultViewState();
+  const view: ViewState = { ...base, ...patch, filters: { ...base.filters, ...patch.filters } };
+  const rendered = createRenderGraph(graph);
+  syncRenderGraph(rendered, graph, renderedNodes(graph, index, view.nodeLimit, view.selected), index.ranking);
+  return computeVisibility(rendered, index, view);
+}
+
+describe("datesInRange", () => {
+  it.each([
+    [["2024-03-04"], null, null, true],
+    [undefined, "2024-01-01", null, true],
+    [["2024-03-04"], "2024-03-04", "2024-03-04", true],
+    [["2024-03-04", "2024-06-01"], "2024-05-01", null, true],
+    [["2024-03-04"], "2024-03-05", null, false],
+    [["2024-03-04"], null, "2024-03-03", false],
+  ])("%j in [%s, %s] is %s", (dates, from, to, expected) => expect(datesInRange(dates, from, to)).toBe(expected));
+});
+
+describe("computeVisibility", () => {
+  it("shows everything by default", () => {
+    const v = visible({});
+    expect(v.nodes.size).toBe(graph.order);
+    expect(v.edges.size).toBe(graph.size);
+  });
+
+  it("hides a type's nodes and their relations", () => {
+    const v = visible({ filters: { hiddenTypes: ["location"] } });
+    expect([...v.nodes].some((n) => n.startsWith("location:"))).toBe(false);
+    expect(v.nodes.size).toBe(9);
+    for (const edge of v.edges) expect(graph.extremities(edge).some((n) => n.startsWith("location:"))).toBe(false);
+  });
+
+  it("hides co-occurrence, relation types and weak relations", () => {
+    const typed = graph.filterEdges((_e, a) => a.relation !== "co_occurs").length;
+    expect(visible({ filters: { showCoOccurs: false } }).edges.size).toBe(typed);
+    const located = graph.filterEdges((_e, a) => a.relation === "located_in").length;
+    expect(visible({ filters: { showCoOccurs: false, hiddenRelations: ["located_in"] } }).edges.size).toBe(typed - located);
+    const strong = graph.filterEdges((_e, a) => a.weight >= 2).length;
+    expect(visible({ filters: { minWeight: 2 } }).edges.size).toBe(strong);
+  });
+
+  it("keeps what is attested in the date range", () => {
+    const v = visible({ filters: { dateFrom: "2024-05-01" } });
+    expect(v.nodes.has("location:oslo")).toBe(false);
+    expect(v.nodes.has("country:latvia")).toBe(true);
+  });
+
+  it("draws the best connected entities first, plus the selection and its neighbours", () => {
+    const top3 = index.ranking.slice(0, 3);
+    expect(visible({ nodeLimit: 3 }).nodes).toEqual(new Set(top3));
+    const outsider = index.ranking[index.ranking.length - 1]!;
+    const v = visible({ nodeLimit: 3, selected: outsider });
+    expect(v.nodes.has(outsider)).toBe(true);
+    for (const neighbor of graph.neighbors(outsider)) expect(v.nodes.has(neighbor)).toBe(true);
+  });
+
+  it("shows a selection's neighbour beyond the limit only through a relation that passes", () => {
+    // Oslo's only relations to Helena Varga are "visits" and a co-occurrence.
+    const v = visible({ nodeLimit: 1, selected: "person:helena-varga", filters: { showCoOccurs: false, hiddenRelations: ["visits"] } });
+    expect(v.nodes.has("location:oslo")).toBe(false);
+    expect(v.nodes.has("person:jonas-dahl")).toBe(true);
+  });
+});
+
+describe("syncRenderGraph", () => {
+  it("holds exactly the given entities, their relations, and shares attribute objects", () => {
+    const rendered = createRenderGraph(graph);
+    const nodes = new Set(["person:helena-varga", "person:jonas-dahl", "country:norway"]);
+    syncRenderGraph(rendered, graph, nodes, index.ranking);
+    expect(new Set(rendered.nodes())).toEqual(nodes);
+    const expected = graph.filterEdges((_e, _a, s, t) => nodes.has(s) && nodes.has(t));
+    expect(rendered.edges().sort()).toEqual(expected.sort());
+    expect(rendered.getNodeAttributes("country:norway")).toBe(graph.getNodeAttributes("country:norway"));
+    for (const edge of rendered.edges()) expect(rendered.isDirected(edge)).toBe(graph.isDirected(edge));
+
+    syncRenderGraph(rendered, graph, new Set(["person:jonas-dahl", "country:norway"]), index.ranking);
+    expect(rendered.order).toBe(2);
+    expect(rendered.hasNode("person:helena-varga")).toBe(false);
+  });
+});

@@ -1,0 +1,22 @@
+/** What every part of the viewer's UI receives: the loaded data, the store, and the app's services. */
+import type { GraphIndex } from "../core/graph-index.js";
+import type { DocumentTable, ViewerGraph } from "../core/model.js";
+import type { ViewerOptions } from "../core/state.js";
+import type { Visibility } from "../core/visibility.js";
+import type { ServerInfo } from "./api.js";
+import type { EvidenceReader } from "./evidence.js";
+import type { Store } from "./store.js";
+
+export interface AppContext {
+  graph: ViewerGraph;
+  index: GraphIndex;
+  documents: DocumentTable;
+  info: ServerInfo;
+  store: Store;
+  options: Required<ViewerOptions>;
+  evidence: EvidenceReader;
+  /** What the filters currently let through. */
+  visibility(): Visibility;
+  /** Select an entity, centre the camera on it and open its panel. */
+  focusEntity(node: string): void;
+}

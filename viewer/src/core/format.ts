@@ -1,0 +1,23 @@
+/** Display text for types, relations, counts and documents. */
+import type { DocumentRecord, EntityType, RelationType } from "./model.js";
+
+/** "member_of" → "member of"; negated claims read "not member of". */
+export function relationText(relation: RelationType, negated = false): string {
+  const text = relation === "co_occurs" ? "co-occurs with" : relation.replace(/_/g, " ");
+  return negated ? `not ${text}` : text;
+}
+
+/** "organization" → "Organization". */
+export function typeText(type: EntityType): string {
+  return type.charAt(0).toUpperCase() + type.slice(1);
+}
+
+/** "1 document", "3 documents", "2 entities". */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? noun : nouns}`;
+}
+
+/** A document's title, falling back to its id. */
+export function documentTitle(doc: DocumentRecord | undefined, id: string): string {
+  return doc?.title?.trim() || id;
+}

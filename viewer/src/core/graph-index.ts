@@ -1,0 +1,156 @@
+/**
+ * Facts about the loaded graph computed once: the ranking of entities by connectedness (for opening large
+ * graphs on their best connected entities), the dates each entity and relation is attested on (for the
+ * date filter), counts per type and relation (for the filters and legend), the build's colour per entity
+ * type, and the communities.
+ */
+import {
+  ENTITY_TYPES,
+  RELATION_TYPES,
+  type DocumentTable,
+  type EntityType,
+  type RelationType,
+  type ViewerGraph,
+} from "./model.js";
+
+export interface CommunitySummary {
+  id: number;
+  size: number;
+  /** Label of its best connected member. */
+  label: string;
+}
+
+export interface GraphIndex {
+  /** Node keys from best to least connected. */
+  ranking: string[];
+  /** Position of each node in the ranking (0 = best connected). */
+  rank: ReadonlyMap<string, number>;
+  /** Distinct neighbours of each node. */
+  degree: ReadonlyMap<string, number>;
+  maxDegree: number;
+  maxMentions: number;
+  /** Sorted distinct dates of the documents behind each node / edge (absent when none is dated). */
+  nodeDates: ReadonlyMap<string, readonly string[]>;
+  edgeDates: ReadonlyMap<string, readonly string[]>;
+  /** Earliest and latest document date, or null when no document is dated. */
+  dateRange: readonly [string, string] | null;
+  typeCounts: ReadonlyMap<EntityType, number>;
+  relationCounts: ReadonlyMap<RelationType, number>;
+  /** The colour the build gave most nodes of each type. */
+  typeColors: ReadonlyMap<EntityType, string>;
+  maxWeight: number;
+  /** Communities, largest first. */
+  communities: CommunitySummary[];
+}
+
+function datesOf(docs: readonly string[], documents: DocumentTable, extra: readonly (string | undefined)[]): string[] {
+  const dates = new Set<string>();
+  for (const id of docs) {
+    const date = documents.get(id)?.date;
+    if (date) dates.add(date);
+  }
+  for (const date of extra) if (date) dates.add(date);
+  return [...dates].sort();
+}
+
+function mostFrequent(counts: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && value < best)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Compute the index of a graph and its documents. */
+export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): GraphIndex {
+  const degree = new Map<string, number>();
+  const nodeDates = new Map<string, string[]>();
+  const typeTally = new Map<EntityType, number>();
+  const colorTally = new Map<EntityType, Map<string, number>>();
+  let maxDegree = 0;
+  let maxMentions = 0;
+  graph.forEachNode((node, attrs) => {
+    const d = graph.neighbors(node).length;
+    degree.set(node, d);
+    maxDegree = Math.max(maxDegree, d);
+    maxMentions = Math.max(maxMentions, attrs.mentions);
+    const dates = datesOf(attrs.docs, documents, [attrs.firstSeen, attrs.lastSeen]);
+    if (dates.length > 0) nodeDates.set(node, dates);
+    typeTally.set(attrs.type, (typeTally.get(attrs.type) ?? 0) + 1);
+    const colors = colorTally.get(attrs.type) ?? new Map<string, number>();
+    colors.set(attrs.color, (colors.get(attrs.color) ?? 0) + 1);
+    colorTally.set(attrs.type, colors);
+  });
+
+  const ranking = graph
+    .nodes()
+    .sort(
+      (a, b) =>
+        (degree.get(b) ?? 0) - (degree.get(a) ?? 0) ||
+        graph.getNodeAttribute(b, "mentions") - graph.getNodeAttribute(a, "mentions") ||
+        (a < b ? -1 : a > b ? 1 : 0),
+    );
+
+  const edgeDates = new Map<string, string[]>();
+  const relationTally = new Map<RelationType, number>();
+  let maxWeight = 1;
+  graph.forEachEdge((edge, attrs) => {
+    const dates = datesOf(
+      attrs.docs,
+      documents,
+      attrs.evidence.map((e) => e.date),
+    );
+    if (dates.length > 0) edgeDates.set(edge, dates);
+    relationTally.set(attrs.relation, (relationTally.get(attrs.relation) ?? 0) + 1);
+    maxWeight = Math.max(maxWeight, attrs.weight);
+  });
+
+  const allDates = [...documents.values()].map((d) => d.date).filter((d): d is string => !!d).sort();
+  const dateRange = allDates.length > 0 ? ([allDates[0]!, allDates[allDates.length - 1]!] as const) : null;
+
+  const typeCounts = new Map<EntityType, number>();
+  const typeColors = new Map<EntityType, string>();
+  for (const type of ENTITY_TYPES) {
+    const count = typeTally.get(type);
+    if (count === undefined) continue;
+    typeCounts.set(type, count);
+    const color = mostFrequent(colorTally.get(type) ?? new Map());
+    if (color) typeColors.set(type, color);
+  }
+  const relationCounts = new Map<RelationType, number>();
+  for (const relation of RELATION_TYPES) {
+    const count = relationTally.get(relation);
+    if (count !== undefined) relationCounts.set(relation, count);
+  }
+
+  const communityMembers = new Map<number, string[]>();
+  for (const node of ranking) {
+    const id = graph.getNodeAttribute(node, "community");
+    const members = communityMembers.get(id) ?? [];
+    members.push(node);
+    communityMembers.set(id, members);
+  }
+  const communities = [...communityMembers]
+    .map(([id, members]) => ({ id, size: members.length, label: graph.getNodeAttribute(members[0]!, "label") }))
+    .sort((a, b) => b.size - a.size || a.id - b.id);
+
+  return {
+    ranking,
+    rank: new Map(ranking.map((node, i) => [node, i])),
+    degree,
+    maxDegree,
+    maxMentions,
+    nodeDates,
+    edgeDates,
+    dateRange,
+    typeCounts,
+    relationCounts,
+    typeColors,
+    maxWeight,
+    communities,
+  };
+}

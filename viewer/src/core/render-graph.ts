@@ -1,0 +1,32 @@
+/**
+ * The graph the renderer draws: a subgraph of the loaded graph holding a given set of entities and the
+ * relations among them. Attribute objects are shared with the loaded graph (not copied), so positions
+ * moved by the live layout are the same in both.
+ */
+import Graph from "graphology";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "./model.js";
+
+export function createRenderGraph(data: ViewerGraph): ViewerGraph {
+  const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
+  graph.replaceAttributes(data.getAttributes());
+  return graph;
+}
+
+/** Make `render` hold exactly `nodes` (added in `order`) and every relation of `data` among them. */
+export function syncRenderGraph(render: ViewerGraph, data: ViewerGraph, nodes: ReadonlySet<string>, order: readonly string[]): void {
+  for (const node of render.nodes()) if (!nodes.has(node)) render.dropNode(node);
+  const added: string[] = [];
+  for (const node of order) {
+    if (nodes.has(node) && !render.hasNode(node)) {
+      render.addNode(node, data.getNodeAttributes(node));
+      added.push(node);
+    }
+  }
+  for (const node of added) {
+    data.forEachEdge(node, (edge, attrs, source, target, _sa, _ta, undirected) => {
+      if (render.hasEdge(edge) || !render.hasNode(source) || !render.hasNode(target)) return;
+      if (undirected) render.addUndirectedEdgeWithKey(edge, source, target, attrs);
+      else render.addDirectedEdgeWithKey(edge, source, target, attrs);
+    });
+  }
+}

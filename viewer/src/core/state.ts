@@ -1,0 +1,87 @@
+/**
+ * The viewer's typed state. `ViewState` is the shareable part (selection, filters, appearance, how many
+ * entities are shown) that lives in the URL hash; `ViewerState` adds what is transient (hover, zoom).
+ */
+import type { EntityType, RelationType } from "./model.js";
+
+export interface Filters {
+  /** Entity types the user switched off, in vocabulary order. */
+  hiddenTypes: EntityType[];
+  /** Relation types (other than co_occurs) the user switched off, in vocabulary order. */
+  hiddenRelations: RelationType[];
+  /** Show `co_occurs` edges (same-sentence mentions, not claims). */
+  showCoOccurs: boolean;
+  /** Edges with fewer supporting sentences are hidden. */
+  minWeight: number;
+  /** Inclusive ISO date bounds (YYYY-MM-DD) on the documents an entity or relation comes from. */
+  dateFrom: string | null;
+  dateTo: string | null;
+}
+
+export const COLOR_MODES = ["type", "community"] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
+
+export const SIZE_MODES = ["degree", "mentions"] as const;
+export type SizeMode = (typeof SIZE_MODES)[number];
+
+/** What the URL hash holds. */
+export interface ViewState {
+  selected: string | null;
+  /** Document shown in the reader, if any. */
+  document: string | null;
+  filters: Filters;
+  colorBy: ColorMode;
+  sizeBy: SizeMode;
+  /** At most this many entities (the best connected) are drawn; the rest come with "show more". */
+  nodeLimit: number;
+}
+
+export interface ViewerState extends ViewState {
+  /** Sigma draws a hovered node itself; a hovered edge gets its label through the reducer. */
+  hoveredEdge: string | null;
+  /** The camera is close enough to draw edge labels. */
+  zoomedIn: boolean;
+}
+
+export interface ViewerOptions {
+  /** Entities drawn at first on large graphs, and added by each "show more". */
+  nodeLimit?: number;
+  /** Camera ratio under which edge labels are drawn. */
+  edgeLabelRatio?: number;
+  /** Evidence sentences listed per relation before "show all". */
+  evidencePerRelation?: number;
+  /** Suggestions listed under the search box. */
+  searchSuggestions?: number;
+}
+
+export const VIEWER_DEFAULTS: Required<ViewerOptions> = {
+  nodeLimit: 1000,
+  edgeLabelRatio: 0.35,
+  evidencePerRelation: 3,
+  searchSuggestions: 8,
+};
+
+export const DEFAULT_FILTERS: Filters = {
+  hiddenTypes: [],
+  hiddenRelations: [],
+  showCoOccurs: true,
+  minWeight: 1,
+  dateFrom: null,
+  dateTo: null,
+};
+
+/** The view a fresh page opens on. */
+export function defaultViewState(options: ViewerOptions = {}): ViewState {
+  return {
+    selected: null,
+    document: null,
+    filters: { ...DEFAULT_FILTERS },
+    colorBy: "type",
+    sizeBy: "degree",
+    nodeLimit: options.nodeLimit ?? VIEWER_DEFAULTS.nodeLimit,
+  };
+}
+
+export function initialViewerState(view: ViewState): ViewerState {
+  return { ...view, hoveredEdge: null, zoomedIn: false };
+}

@@ -1,0 +1,69 @@
+/**
+ * The shareable view in the URL hash: `#node=person:jane-doe&hide=location&co=0&minw=2&from=2024-01-01`.
+ * Only values that differ from the defaults are written, so a fresh page has an empty hash. Decoding
+ * ignores anything unknown or malformed instead of failing: a pasted URL always opens.
+ */
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from "./model.js";
+import { COLOR_MODES, SIZE_MODES, type ViewState } from "./state.js";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Encode a view as a hash (without the leading "#"), relative to the defaults. */
+export function encodeViewState(view: ViewState, defaults: ViewState): string {
+  const params = new URLSearchParams();
+  const f = view.filters;
+  if (view.selected) params.set("node", view.selected);
+  if (view.document) params.set("doc", view.document);
+  if (f.hiddenTypes.length > 0) params.set("hide", f.hiddenTypes.join(","));
+  if (f.hiddenRelations.length > 0) params.set("hiderel", f.hiddenRelations.join(","));
+  if (f.showCoOccurs !== defaults.filters.showCoOccurs) params.set("co", f.showCoOccurs ? "1" : "0");
+  if (f.minWeight !== defaults.filters.minWeight) params.set("minw", String(f.minWeight));
+  if (f.dateFrom) params.set("from", f.dateFrom);
+  if (f.dateTo) params.set("to", f.dateTo);
+  if (view.colorBy !== defaults.colorBy) params.set("color", view.colorBy);
+  if (view.sizeBy !== defaults.sizeBy) params.set("size", view.sizeBy);
+  if (view.nodeLimit !== defaults.nodeLimit) params.set("limit", String(view.nodeLimit));
+  // Keep ":" and "," readable in the address bar; both are legal in a fragment.
+  return params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
+}
+
+function pickList<T extends string>(value: string | null, vocabulary: readonly T[]): T[] {
+  if (!value) return [];
+  const wanted = new Set(value.split(","));
+  return vocabulary.filter((v) => wanted.has(v));
+}
+
+function pickOne<T extends string>(value: string | null, vocabulary: readonly T[], fallback: T): T {
+  return vocabulary.find((v) => v === value) ?? fallback;
+}
+
+function positiveInt(value: string | null, fallback: number): number {
+  if (value === null || !/^\d+$/.test(value)) return fallback;
+  const n = Number(value);
+  return n >= 1 ? n : fallback;
+}
+
+function date(value: string | null): string | null {
+  return value !== null && DATE.test(value) ? value : null;
+}
+
+/** Decode a hash (with or without "#") into a view, falling back to the defaults field by field. */
+export function decodeViewState(hash: string, defaults: ViewState): ViewState {
+  const params = new URLSearchParams(hash.startsWith("#") ? hash.slice(1) : hash);
+  const co = params.get("co");
+  return {
+    selected: params.get("node") || null,
+    document: params.get("doc") || null,
+    filters: {
+      hiddenTypes: pickList<EntityType>(params.get("hide"), ENTITY_TYPES),
+      hiddenRelations: pickList<RelationType>(params.get("hiderel"), RELATION_TYPES).filter((r) => r !== "co_occurs"),
+      showCoOccurs: co === "0" ? false : co === "1" ? true : defaults.filters.showCoOccurs,
+      minWeight: positiveInt(params.get("minw"), defaults.filters.minWeight),
+      dateFrom: date(params.get("from")),
+      dateTo: date(params.get("to")),
+    },
+    colorBy: pickOne(params.get("color"), COLOR_MODES, defaults.colorBy),
+    sizeBy: pickOne(params.get("size"), SIZE_MODES, defaults.sizeBy),
+    nodeLimit: positiveInt(params.get("limit"), defaults.nodeLimit),
+  };
+}

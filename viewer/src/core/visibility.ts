@@ -1,0 +1,70 @@
+/**
+ * What is drawn and what is shown. The renderer holds only the `nodeLimit` best connected entities (plus
+ * the selected entity and its neighbours), so very large graphs stay light; "show more" raises the
+ * limit. Within that, filters never change the graph: they produce the sets below, and the reducers
+ * mark everything else `hidden`.
+ */
+import type { GraphIndex } from "./graph-index.js";
+import type { EdgeAttributes, EntityType, RelationType, ViewerGraph } from "./model.js";
+import type { Filters, ViewState } from "./state.js";
+
+export interface Visibility {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/** True when some date lies in the inclusive range, or when nothing is dated (undated items are kept). */
+export function datesInRange(dates: readonly string[] | undefined, from: string | null, to: string | null): boolean {
+  if (!dates || (from === null && to === null)) return true;
+  return dates.some((d) => (from === null || d >= from) && (to === null || d <= to));
+}
+
+/** Whether an edge passes the relation, weight and date filters (its ends are checked separately). */
+export function edgePassesFilters(edge: string, attrs: EdgeAttributes, filters: Filters, index: GraphIndex): boolean {
+  if (attrs.relation === "co_occurs") {
+    if (!filters.showCoOccurs) return false;
+  } else if ((filters.hiddenRelations as readonly RelationType[]).includes(attrs.relation)) {
+    return false;
+  }
+  if (attrs.weight < filters.minWeight) return false;
+  return datesInRange(index.edgeDates.get(edge), filters.dateFrom, filters.dateTo);
+}
+
+/** The entities the renderer holds: the best connected `nodeLimit`, the selected one and its neighbours. */
+export function renderedNodes(graph: ViewerGraph, index: GraphIndex, nodeLimit: number, selected: string | null): Set<string> {
+  const nodes = new Set(index.ranking.slice(0, nodeLimit));
+  if (selected !== null && graph.hasNode(selected)) {
+    nodes.add(selected);
+    for (const neighbor of graph.neighbors(selected)) nodes.add(neighbor);
+  }
+  return nodes;
+}
+
+/** Whether some relation between two entities, in either direction, satisfies `test`. */
+function linkedBy(graph: ViewerGraph, a: string, b: string, test: (edge: string) => boolean): boolean {
+  if (!graph.hasNode(a) || !graph.hasNode(b)) return false;
+  return graph.edges(a, b).some(test) || graph.edges(b, a).some(test);
+}
+
+/**
+ * What the filters let through among the rendered graph. An entity outside the best connected
+ * `nodeLimit`, drawn only because it neighbours the selection, shows only through a relation that passes.
+ */
+export function computeVisibility(rendered: ViewerGraph, index: GraphIndex, view: ViewState): Visibility {
+  const { filters, selected } = view;
+  const hiddenTypes = new Set<EntityType>(filters.hiddenTypes);
+  const edgePasses = (edge: string): boolean => edgePassesFilters(edge, rendered.getEdgeAttributes(edge), filters, index);
+  const nodes = new Set<string>();
+  rendered.forEachNode((node, attrs) => {
+    if (hiddenTypes.has(attrs.type) || !datesInRange(index.nodeDates.get(node), filters.dateFrom, filters.dateTo)) return;
+    const top = (index.rank.get(node) ?? Infinity) < view.nodeLimit;
+    if (top || node === selected || (selected !== null && linkedBy(rendered, node, selected, edgePasses))) {
+      nodes.add(node);
+    }
+  });
+  const edges = new Set<string>();
+  rendered.forEachEdge((edge, _attrs, source, target) => {
+    if (nodes.has(source) && nodes.has(target) && edgePasses(edge)) edges.add(edge);
+  });
+  return { nodes, edges };
+}

@@ -1,0 +1,221 @@
+/**
+ * The side panel. With an entity selected (`data-testid="entity-panel"`): its label, type, aliases, roles
+ * and documents, and its relations grouped by type, each with the sentences that support it (quote,
+ * document title, date). Clicking the other end of a relation focuses it; clicking a document or a quote's
+ * source opens the reader. With nothing selected: an overview of the graph and its best connected entities.
+ */
+import type { AppContext } from "../app/context.js";
+import { selectNode } from "../app/actions.js";
+import { DEFAULT_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../core/colors.js";
+import { documentTitle, plural, relationText, typeText } from "../core/format.js";
+import type { Evidence } from "../core/model.js";
+import type { Range } from "../core/marks.js";
+import { groupRelations, type RelationGroup, type RelationItem } from "../core/relations.js";
+import type { ViewerState } from "../core/state.js";
+import { h, replaceChildren, swatch } from "./dom.js";
+
+/** Opens the reader on a document, optionally highlighting a range (an evidence sentence). */
+export type OpenReader = (doc: string, range?: Range) => void;
+
+const DIRECTION_ARROWS = { out: "→", in: "←", both: "↔" } as const;
+const DOCUMENTS_LISTED = 30;
+const TOP_ENTITIES = 10;
+
+export interface Panel {
+  element: HTMLElement;
+  update(state: ViewerState, previous: ViewerState | null): void;
+}
+
+export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
+  const element = h("aside", { class: "panel", attrs: { "aria-live": "polite" } });
+  const { graph, documents } = ctx;
+
+  function entityLink(node: string, testid?: string): HTMLButtonElement {
+    return h(
+      "button",
+      { class: "link entity-link", testid, attrs: { type: "button", "data-node": node }, on: { click: () => ctx.focusEntity(node) } },
+      graph.getNodeAttribute(node, "label"),
+    );
+  }
+
+  function evidenceItem(ev: Evidence): HTMLLIElement {
+    const date = ev.date ?? documents.get(ev.doc)?.date;
+    return h(
+      "li",
+      { class: "evidence-item", testid: "evidence" },
+      h("blockquote", { class: "quote" }, ev.sentence),
+      h(
+        "div",
+        { class: "evidence-source" },
+        h(
+          "button",
+          { class: "link", attrs: { type: "button", "data-doc": ev.doc }, on: { click: () => openReader(ev.doc, { start: ev.start, end: ev.end }) } },
+          documentTitle(documents.get(ev.doc), ev.doc),
+        ),
+        date ? h("span", { class: "muted" }, ` · ${date}`) : null,
+      ),
+    );
+  }
+
+  function evidenceList(item: RelationItem): HTMLElement | null {
+    const inline = ctx.evidence.inline(item.edge);
+    if (inline.length === 0) return null;
+    const limit = ctx.options.evidencePerRelation;
+    const total = ctx.evidence.total(item.edge);
+    const shown = inline.slice(0, limit);
+    const list = h("ul", { class: "evidence" }, ...shown.map(evidenceItem));
+    if (total > shown.length) {
+      const button = h("button", { class: "link more", testid: "more-evidence", attrs: { type: "button" } }, `Show all ${total} sentences`);
+      const more = h("li", {}, button);
+      button.addEventListener("click", () => {
+        button.disabled = true;
+        button.textContent = "Loading…";
+        ctx.evidence.all(item.edge).then(
+          (all) => {
+            more.remove();
+            list.replaceChildren(...all.map(evidenceItem));
+          },
+          (err: unknown) => {
+            more.replaceChildren(h("span", { class: "error" }, `Could not load the evidence: ${String(err)}`));
+          },
+        );
+      });
+      list.appendChild(more);
+    }
+    return list;
+  }
+
+  function relationItem(node: string, relation: RelationGroup["relation"], item: RelationItem): HTMLLIElement {
+    const self = graph.getNodeAttribute(node, "label");
+    const [from, to] = item.direction === "in" ? [item.otherLabel, self] : [self, item.otherLabel];
+    const text = relationText(relation, item.negated);
+    const showPredicate = item.predicate !== "" && item.predicate.toLowerCase() !== relationText(relation).toLowerCase();
+    return h(
+      "li",
+      {
+        class: item.negated ? "relation negated" : "relation",
+        testid: "relation",
+        attrs: { "data-edge": item.edge, "data-relation": relation, "data-other": item.other, title: `${from} ${text} ${to}` },
+      },
+      h(
+        "div",
+        { class: "relation-head" },
+        h("span", { class: "direction", attrs: { "aria-hidden": "true" } }, DIRECTION_ARROWS[item.direction]),
+        entityLink(item.other, "relation-target"),
+        item.negated ? h("span", { class: "badge negated-badge", style: { background: NEGATED_COLOR } }, "not") : null,
+        showPredicate ? h("span", { class: "predicate" }, `“${item.predicate}”`) : null,
+        h("span", { class: "count", attrs: { title: "supporting sentences" } }, `×${item.weight}`),
+      ),
+      evidenceList(item),
+    );
+  }
+
+  function relationsSection(node: string): HTMLElement {
+    const visibility = ctx.visibility();
+    const { groups, hidden } = groupRelations(graph, node, (edge) => visibility.edges.has(edge));
+    return h(
+      "section",
+      { class: "relations" },
+      h("h3", {}, "Relations"),
+      groups.length === 0 ? h("p", { class: "muted" }, "No relation passes the filters.") : null,
+      ...groups.map((group) =>
+        h(
+          "details",
+          { class: "relation-group", attrs: { "data-relation": group.relation, open: group.relation !== "co_occurs" } },
+          h(
+            "summary",
+            {},
+            swatch(RELATION_COLORS[group.relation], "line"),
+            h("span", {}, relationText(group.relation)),
+            h("span", { class: "count" }, group.items.length),
+          ),
+          h("ul", { class: "relation-list" }, ...group.items.map((item) => relationItem(node, group.relation, item))),
+        ),
+      ),
+      hidden > 0 ? h("p", { class: "muted" }, `${plural(hidden, "relation")} hidden by the filters.`) : null,
+    );
+  }
+
+  function documentsSection(docIds: readonly string[]): HTMLElement {
+    const sorted = [...docIds].sort((a, b) => {
+      const da = documents.get(a)?.date ?? "";
+      const db = documents.get(b)?.date ?? "";
+      return da.localeCompare(db) || documentTitle(documents.get(a), a).localeCompare(documentTitle(documents.get(b), b));
+    });
+    const item = (id: string) => {
+      const doc = documents.get(id);
+      return h(
+        "li",
+        {},
+        h("button", { class: "link", attrs: { type: "button", "data-doc": id }, on: { click: () => openReader(id) } }, documentTitle(doc, id)),
+        doc?.date || doc?.source ? h("span", { class: "muted" }, ` · ${[doc.date, doc.source].filter(Boolean).join(" · ")}`) : null,
+      );
+    };
+    return h(
+      "details",
+      { class: "documents", testid: "entity-documents", attrs: { open: true } },
+      h("summary", {}, h("span", {}, "Documents"), h("span", { class: "count" }, docIds.length)),
+      h("ul", {}, ...sorted.slice(0, DOCUMENTS_LISTED).map(item)),
+      sorted.length > DOCUMENTS_LISTED ? h("p", { class: "muted" }, `+ ${sorted.length - DOCUMENTS_LISTED} more`) : null,
+    );
+  }
+
+  function entityView(node: string): HTMLElement {
+    const attrs = graph.getNodeAttributes(node);
+    const typeColor = ctx.index.typeColors.get(attrs.type) ?? DEFAULT_NODE_COLOR;
+    const seen = attrs.firstSeen ? (attrs.lastSeen && attrs.lastSeen !== attrs.firstSeen ? `${attrs.firstSeen} – ${attrs.lastSeen}` : attrs.firstSeen) : null;
+    const facts: [string, string][] = [];
+    if (attrs.aliases.length > 0) facts.push(["Also", attrs.aliases.join(", ")]);
+    if (attrs.roles && attrs.roles.length > 0) facts.push(["Roles", attrs.roles.join(", ")]);
+    facts.push(["Mentions", `${attrs.mentions} in ${plural(attrs.docs.length, "document")}`]);
+    if (seen) facts.push(["Seen", seen]);
+    return h(
+      "div",
+      { testid: "entity-panel", attrs: { "data-node": node } },
+      h(
+        "header",
+        { class: "panel-header" },
+        h("h2", { testid: "entity-label" }, attrs.label),
+        h("button", { class: "close", attrs: { type: "button", "aria-label": "Close", title: "Close (Esc)" }, on: { click: () => selectNode(ctx.store, null) } }, "×"),
+      ),
+      h("div", { class: "badge type-badge", testid: "entity-type", style: { background: typeColor } }, typeText(attrs.type)),
+      h("dl", { class: "facts" }, ...facts.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
+      relationsSection(node),
+      documentsSection(attrs.docs),
+    );
+  }
+
+  function overview(): HTMLElement {
+    const name = graph.getAttribute("name");
+    const top = ctx.index.ranking.slice(0, TOP_ENTITIES);
+    return h(
+      "div",
+      { class: "overview", testid: "overview" },
+      h("h2", {}, name || "Knowledge graph"),
+      h(
+        "p",
+        {},
+        `${plural(graph.order, "entity", "entities")}, ${plural(graph.size, "relation")}, ` +
+          `${plural(documents.size || graph.getAttribute("documents") || 0, "document")}.`,
+      ),
+      h("p", { class: "muted" }, "Search for an entity or click a node to see its relations and the sentences behind them."),
+      top.length > 0 ? h("h3", {}, "Most connected") : null,
+      h("ol", { class: "top-entities" }, ...top.map((node) => h("li", {}, entityLink(node)))),
+    );
+  }
+
+  return {
+    element,
+    update(state, previous) {
+      const changed =
+        previous === null ||
+        previous.selected !== state.selected ||
+        previous.filters !== state.filters ||
+        previous.nodeLimit !== state.nodeLimit;
+      if (!changed) return;
+      const node = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
+      replaceChildren(element, node === null ? overview() : entityView(node));
+      element.scrollTop = 0;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The legend (`data-testid="legend"`), over a corner of the graph: node colours by entity type (or the
+ * largest communities when colouring by community) with counts, and, unfolded on demand, the colours of
+ * the relations the graph holds, negated claims and co-occurrence included.
+ */
+import type { AppContext } from "../app/context.js";
+import { communityColor, DEFAULT_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../core/colors.js";
+import { relationText, typeText } from "../core/format.js";
+import type { ViewerState } from "../core/state.js";
+import { h, replaceChildren, swatch } from "./dom.js";
+
+const COMMUNITIES_LISTED = 12;
+
+export interface Legend {
+  element: HTMLElement;
+  update(state: ViewerState, previous: ViewerState | null): void;
+}
+
+export function createLegend(ctx: AppContext): Legend {
+  const element = h("section", { class: "legend", testid: "legend", attrs: { "aria-label": "Legend" } });
+
+  function nodeEntries(state: ViewerState): HTMLElement {
+    if (state.colorBy === "community") {
+      const shown = ctx.index.communities.slice(0, COMMUNITIES_LISTED);
+      const rest = ctx.index.communities.length - shown.length;
+      return h(
+        "ul",
+        { class: "legend-list" },
+        ...shown.map((c) =>
+          h("li", { attrs: { "data-community": c.id } }, swatch(communityColor(c.id)), h("span", {}, c.label), h("span", { class: "count" }, c.size)),
+        ),
+        rest > 0 ? h("li", { class: "muted" }, `+ ${rest} smaller communities`) : null,
+      );
+    }
+    return h(
+      "ul",
+      { class: "legend-list" },
+      ...[...ctx.index.typeCounts].map(([type, count]) =>
+        h(
+          "li",
+          { attrs: { "data-type": type } },
+          swatch(ctx.index.typeColors.get(type) ?? DEFAULT_NODE_COLOR),
+          h("span", {}, typeText(type)),
+          h("span", { class: "count" }, count),
+        ),
+      ),
+    );
+  }
+
+  function edgeEntries(): HTMLElement {
+    const items = [...ctx.index.relationCounts].map(([relation, count]) =>
+      h(
+        "li",
+        { attrs: { "data-relation": relation } },
+        swatch(RELATION_COLORS[relation], "line"),
+        h("span", {}, relationText(relation)),
+        h("span", { class: "count" }, count),
+      ),
+    );
+    let negated = 0;
+    ctx.graph.forEachEdge((_edge, attrs) => {
+      if (attrs.negated) negated += 1;
+    });
+    if (negated > 0) {
+      items.push(h("li", { attrs: { "data-relation": "negated" } }, swatch(NEGATED_COLOR, "line"), h("span", {}, "negated (“not …”)"), h("span", { class: "count" }, negated)));
+    }
+    return h("details", { class: "legend-relations" }, h("summary", {}, "Relations"), h("ul", { class: "legend-list" }, ...items));
+  }
+
+  const edges = edgeEntries();
+  return {
+    element,
+    update(state, previous) {
+      if (previous !== null && previous.colorBy === state.colorBy) return;
+      replaceChildren(element, h("h2", {}, state.colorBy === "community" ? "Communities" : "Entities"), nodeEntries(state), edges);
+    },
+  };
+}
