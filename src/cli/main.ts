@@ -7,7 +7,18 @@ import { Command } from "commander";
 import { VERSION } from "../version.js";
 import { handleError } from "./output.js";
 import { registerBuild } from "./commands/build.js";
+import { registerServe } from "./commands/serve.js";
+import { registerNeighbors } from "./commands/neighbors.js";
+import { registerShow } from "./commands/show.js";
+import { registerSearch } from "./commands/search.js";
+import { registerStats } from "./commands/stats.js";
+import { registerPath } from "./commands/path.js";
+import { registerWhy } from "./commands/why.js";
+import { registerTimeline } from "./commands/timeline.js";
+import { registerExport } from "./commands/export.js";
 import { registerEvalGold } from "./commands/eval-gold.js";
+import { registerEvalDwie } from "./commands/eval-dwie.js";
+import { registerEvalConll } from "./commands/eval-conll.js";
 
 const program = new Command();
 program
@@ -18,7 +29,18 @@ program
   .showHelpAfterError();
 
 registerBuild(program);
+registerServe(program);
+registerNeighbors(program);
+registerShow(program);
+registerSearch(program);
+registerStats(program);
+registerPath(program);
+registerWhy(program);
+registerTimeline(program);
+registerExport(program);
 const evalCommand = program.command("eval").description("score newsgraph against reference data");
 registerEvalGold(evalCommand);
+registerEvalDwie(evalCommand);
+registerEvalConll(evalCommand);
 
 program.parseAsync(process.argv).catch((err: unknown) => handleError(err));

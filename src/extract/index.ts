@@ -50,10 +50,13 @@ export function extractDocument(doc: Document): DocExtraction {
   const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[] }[] = [];
   const allMentions: EntityMention[] = [];
   const allDemonyms: DemonymMention[] = [];
-  for (const sentence of sentences) {
-    const words = sentence.tokens.map((t) => t.text);
-    const pos = posTagger.tag(words);
-    const found = sentenceMentions(doc.text, sentence, ner.tag(words), pos);
+  // Whole-document tagging: the tagger's document-level features see every sentence.
+  const words = sentences.map((sentence) => sentence.tokens.map((t) => t.text));
+  const nerTags = ner.tagDocument(words);
+  const posTags = posTagger.tagDocument(words);
+  for (const [s, sentence] of sentences.entries()) {
+    const pos = posTags[s]!;
+    const found = sentenceMentions(doc.text, sentence, nerTags[s]!, pos);
     perSentence.push({ ...found, pos });
     allMentions.push(...found.mentions);
     allDemonyms.push(...found.demonyms);

@@ -358,7 +358,17 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
     }
     out.push(m);
   }
-  return out;
+  // "Power" + "of" + untagged "Siberia-2": the capitalized words after "of" complete the name.
+  return out.map((m, k) => {
+    if (m.compound || m.type === "person" || m.type === "country" || words[m.tokEnd] !== "of") return m;
+    const next = out[k + 1];
+    let end = m.tokEnd + 1;
+    while (end < words.length && /^\p{Lu}/u.test(words[end]!) && !(next && next.tokStart <= end)) end++;
+    if (end === m.tokEnd + 1 || lookupName(words.slice(m.tokEnd + 1, end).join(" "))) return m;
+    const last = sentence.tokens[end - 1]!;
+    const surface = text.slice(m.start, last.end);
+    return { ...m, tokEnd: end, end: last.end, text: surface, name: asciiPunctuation(surface) };
+  });
 }
 
 /** Drop mentions that lie inside a longer one (an acronym inside "Name (ACR) forum"). */

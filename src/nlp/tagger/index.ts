@@ -1,0 +1,40 @@
+/**
+ * The sequence taggers of newsgraph: named entities (PER, ORG, LOC, MISC in IOB2) and Penn part-of-speech
+ * tags, both trained on CoNLL-2003 (`npm run train:ner`) and loaded once from src/nlp/models.
+ */
+import { readFileSync } from "node:fs";
+import { NewsgraphError } from "../../errors.js";
+import { modelPath } from "../../paths.js";
+import { decodeNerModel, NerTagger, type Tagger } from "./ner-tagger.js";
+import { decodePosModel, PosTagger } from "./pos-tagger.js";
+
+export type { Tagger } from "./ner-tagger.js";
+export { NerTagger, encodeNerModel, decodeNerModel, type NerModelData } from "./ner-tagger.js";
+export { PosTagger, encodePosModel, decodePosModel, type PosModelData } from "./pos-tagger.js";
+export { normalizeToken } from "./word-info.js";
+
+function readModel(file: string): Uint8Array {
+  const path = modelPath(file);
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new NewsgraphError("MODEL_MISSING", `model ${path} not found (${(err as NodeJS.ErrnoException).code ?? "unreadable"}); run npm run train:ner`, {
+      file: path,
+    });
+  }
+}
+
+let ner: NerTagger | undefined;
+let pos: PosTagger | undefined;
+
+/** The named-entity tagger (IOB2 tags of types PER, ORG, LOC, MISC), loaded once from models/ner.bin. */
+export function loadNerTagger(): Tagger {
+  ner ??= NerTagger.fromData(decodeNerModel(readModel("ner.bin"), modelPath("ner.bin")));
+  return ner;
+}
+
+/** The part-of-speech tagger (Penn Treebank tags), loaded once from models/pos.bin. */
+export function loadPosTagger(): Tagger {
+  pos ??= PosTagger.fromData(decodePosModel(readModel("pos.bin"), modelPath("pos.bin")));
+  return pos;
+}

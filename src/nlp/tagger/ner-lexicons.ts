@@ -1,0 +1,71 @@
+/**
+ * The lexicons the NER features consult besides the words themselves: a casing lexicon (how a word is
+ * usually written in running text), word clusters, and gazetteers matched over token sequences. All are
+ * frozen into the model file as sorted hash arrays, so a model always sees the lexicons it was trained with.
+ */
+import { FeatureTable } from "./feature-table.js";
+import { fmix32 } from "./hash.js";
+import { GazetteerMatcher, type GazetteerData } from "./gazetteer.js";
+import type { WordInfo } from "./word-info.js";
+
+export interface NerLexicons {
+  /** Usual capitalisation class (see CAP) of a word key (hash of its lowercase form), or -1 when unknown. */
+  usualCase(hKey: number): number;
+  /** Hashes of the word's cluster ids, coarse to fine (by hash of the word's cluster key, see word-lexicons.ts). */
+  clusterHashes(hFold: number): Int32Array;
+  /** Gazetteer match bits of a sentence, two 32-bit words per token (see gazetteer.ts). */
+  matchGazetteers(words: readonly WordInfo[]): Int32Array;
+}
+
+/** Word → value lexicon on sorted hash keys. */
+export interface HashLexicon {
+  keys: Int32Array;
+  values: Int32Array;
+}
+
+/** Word clusters: for each word hash, one code per granularity (values[row * levels + level]). */
+export interface ClusterLexicon {
+  keys: Int32Array;
+  levels: number;
+  values: Int32Array;
+}
+
+export interface NerLexiconData {
+  gazetteer: GazetteerData | null;
+  casing: HashLexicon | null;
+  clusters: ClusterLexicon | null;
+}
+
+const NONE = new Int32Array(0);
+
+export class FrozenLexicons implements NerLexicons {
+  private readonly casingTable: FeatureTable | null;
+  private readonly clusterTable: FeatureTable | null;
+  private readonly matcher: GazetteerMatcher | null;
+
+  constructor(readonly data: NerLexiconData) {
+    this.casingTable = data.casing ? FeatureTable.fromKeys(data.casing.keys) : null;
+    this.clusterTable = data.clusters ? FeatureTable.fromKeys(data.clusters.keys) : null;
+    this.matcher = data.gazetteer ? new GazetteerMatcher(data.gazetteer) : null;
+  }
+
+  usualCase(hKey: number): number {
+    if (!this.casingTable) return -1;
+    const row = this.casingTable.get(hKey);
+    return row < 0 ? -1 : this.data.casing!.values[row]!;
+  }
+
+  clusterHashes(hFold: number): Int32Array {
+    const clusters = this.data.clusters;
+    if (!clusters || !this.clusterTable) return NONE;
+    const row = this.clusterTable.get(hFold);
+    if (row < 0) return NONE;
+    const out = new Int32Array(clusters.levels);
+    for (let l = 0; l < clusters.levels; l++) out[l] = fmix32(Math.imul(l + 1, 0x9e3779b1) ^ clusters.values[row * clusters.levels + l]!);
+    return out;
+  }
+
+  matchGazetteers(words: readonly WordInfo[]): Int32Array {
+    return this.matcher ? this.matcher.match(words) : new Int32Array(2 * words.length);
+  }
+}

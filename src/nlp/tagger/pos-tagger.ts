@@ -1,0 +1,112 @@
+/**
+ * The part-of-speech tagger: a greedy averaged-perceptron tagger of Penn Treebank tags with the classic
+ * feature set of Collins (2002) / Ratnaparkhi (1996) as popularized by Honnibal's "A good POS tagger in
+ * about 200 lines": the word, its affixes and shape, the words and suffixes around it, and the previous
+ * two tags. Also the (de)serialization of the POS model file.
+ */
+import { NewsgraphError } from "../../errors.js";
+import { frozenArrays, frozenFromArrays, thaw, type FrozenLinear } from "./frozen.js";
+import { hashString } from "./hash.js";
+import type { LinearModel } from "./linear-model.js";
+import { decodeModel, encodeModel } from "./model-format.js";
+import type { Tagger } from "./ner-tagger.js";
+import { SentenceFeatures } from "./sentence-features.js";
+import { freeTagSet } from "./tagset.js";
+import { computeWordInfo, WordInfoCache, type WordInfo } from "./word-info.js";
+
+const T = {
+  BIAS: 1, NORM: 2, KEY: 3, SHAPE: 4, PRE: 5, SUF: 9, CAP: 13,
+  KEY_M1: 14, KEY_P1: 15, KEY_M2: 16, KEY_P2: 17, SUF3_M1: 18, SUF3_P1: 19, SHORT_M1: 20, SHORT_P1: 21, FIRST: 22,
+} as const;
+
+const PAD_L = hashString("<S>");
+const PAD_R = hashString("</S>");
+
+/** Fills the static features of POS tagging. */
+export class PosFeaturizer {
+  private readonly cache = new WordInfoCache<WordInfo>(computeWordInfo);
+
+  words(sentence: readonly string[]): WordInfo[] {
+    return sentence.map((w) => this.cache.get(w));
+  }
+
+  sentence(ws: readonly WordInfo[], sf: SentenceFeatures): void {
+    const n = ws.length;
+    sf.reset(n);
+    for (let i = 0; i < n; i++) {
+      const w = ws[i]!;
+      const m1 = i > 0 ? ws[i - 1]! : null;
+      const p1 = i + 1 < n ? ws[i + 1]! : null;
+      sf.begin(i);
+      sf.conjA[i] = w.hKey;
+      sf.conjB[i] = w.hSuf[2]!;
+      sf.f(T.BIAS, 0);
+      sf.f(T.NORM, w.hNorm);
+      sf.f(T.KEY, w.hKey);
+      sf.f(T.SHAPE, w.hShape);
+      sf.f(T.CAP, w.cap);
+      for (let k = 0; k < 4; k++) {
+        if (w.hPre[k] === 0) break;
+        sf.f(T.PRE + k, w.hPre[k]!);
+        sf.f(T.SUF + k, w.hSuf[k]!);
+      }
+      sf.f(T.KEY_M1, m1 ? m1.hKey : PAD_L);
+      sf.f(T.KEY_P1, p1 ? p1.hKey : PAD_R);
+      sf.f(T.KEY_M2, i > 1 ? ws[i - 2]!.hKey : PAD_L);
+      sf.f(T.KEY_P2, i + 2 < n ? ws[i + 2]!.hKey : PAD_R);
+      sf.f(T.SUF3_M1, m1 ? m1.hSuf[2]! : PAD_L);
+      sf.f(T.SUF3_P1, p1 ? p1.hSuf[2]! : PAD_R);
+      sf.f(T.SHORT_M1, m1 ? m1.hShort : PAD_L);
+      sf.f(T.SHORT_P1, p1 ? p1.hShort : PAD_R);
+      if (i === 0) sf.f2(T.FIRST, w.cap, w.hKey);
+    }
+    sf.end();
+  }
+}
+
+export interface PosModelData {
+  tags: string[];
+  weights: FrozenLinear;
+  info: Record<string, unknown>;
+}
+
+export class PosTagger implements Tagger {
+  readonly featurizer = new PosFeaturizer();
+  private readonly sf = new SentenceFeatures();
+
+  constructor(private readonly model: LinearModel) {}
+
+  static fromData(data: PosModelData): PosTagger {
+    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)));
+  }
+
+  tag(words: string[]): string[] {
+    this.featurizer.sentence(this.featurizer.words(words), this.sf);
+    const out = new Int32Array(words.length);
+    this.model.decode(this.sf, out);
+    return Array.from(out, (c) => this.model.tagset.names[c]!);
+  }
+
+  tagDocument(sentences: string[][]): string[][] {
+    return sentences.map((s) => this.tag(s));
+  }
+}
+
+const FORMAT = "newsgraph-pos/1";
+
+/** Serialize a POS model. */
+export function encodePosModel(data: PosModelData): Buffer {
+  return encodeModel({ format: FORMAT, tags: data.tags, info: data.info }, frozenArrays("weights", data.weights));
+}
+
+/** Parse a POS model file. */
+export function decodePosModel(bytes: Uint8Array, source: string): PosModelData {
+  const { meta, arrays } = decodeModel(bytes, source);
+  if (meta.format !== FORMAT || !Array.isArray(meta.tags)) {
+    throw new NewsgraphError("MODEL_INVALID", `${source}: invalid POS model (format ${String(meta.format)})`, { file: source });
+  }
+  const tags = meta.tags as string[];
+  const weights = frozenFromArrays("weights", arrays, tags.length);
+  if (!weights) throw new NewsgraphError("MODEL_INVALID", `${source}: invalid POS model (weights)`, { file: source });
+  return { tags, weights, info: (meta.info as Record<string, unknown>) ?? {} };
+}

@@ -1,0 +1,139 @@
+/**
+ * Per-word lexical facts the feature templates read: the word normalized to the conventions of the
+ * CoNLL/Penn training data (typographic quotes, apostrophes and dashes to ASCII), its lowercase form with
+ * digits folded, shapes, affixes and capitalisation class — all as precomputed hashes, so that feature
+ * extraction for a token is integer arithmetic. Facts are computed once per distinct word and cached.
+ */
+import { hashString } from "./hash.js";
+
+/** Capitalisation classes of a word. */
+export const CAP = { NONE: 0, LOWER: 1, INITIAL: 2, ALLCAPS: 3, LETTER: 4, MIXED: 5 } as const;
+
+export interface WordInfo {
+  /** The normalized word. */
+  readonly norm: string;
+  /** Lowercase, digits folded to 0: the key of lexicon lookups and of document-level statistics. */
+  readonly key: string;
+  readonly hNorm: number;
+  readonly hKey: number;
+  /** Hash of the normalized word with digits folded to 0 (case kept): the key of word clusters. */
+  readonly hFold: number;
+  readonly hShape: number;
+  readonly hShort: number;
+  /** Hashes of the 1- to 4-character prefixes and suffixes of `key` (0 when the word is too short). */
+  readonly hPre: Int32Array;
+  readonly hSuf: Int32Array;
+  readonly cap: number;
+  readonly length: number;
+  /** The word has a letter. */
+  readonly alpha: boolean;
+}
+
+const PUNCT_MAP = new Map<string, string>(Object.entries({
+  "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u00b4": "'", "`": "'",
+  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "``": '"', "''": '"',
+  "\u2013": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2014": "--", "\u2015": "--",
+  "\u2026": "...",
+}));
+const SPECIAL = "[\u2019\u2018\u201b\u00b4`\u201c\u201d\u201e\u00ab\u00bb\u2013\u2012\u2010\u2011\u2212\u2014\u2015\u2026]";
+const HAS_SPECIAL_RE = new RegExp(SPECIAL);
+const SPECIAL_RE = new RegExp(SPECIAL, "g");
+
+/** Normalize a token to the ASCII punctuation conventions of the training data. */
+export function normalizeToken(word: string): string {
+  const whole = PUNCT_MAP.get(word);
+  if (whole !== undefined) return whole;
+  return HAS_SPECIAL_RE.test(word) ? word.replace(SPECIAL_RE, (c) => (c === "\u2014" || c === "\u2015" ? "-" : PUNCT_MAP.get(c)!)) : word;
+}
+
+/** Digits folded to 0, so that numbers share statistics. */
+export function foldDigits(word: string): string {
+  return word.replace(/[0-9]/g, "0");
+}
+
+/** Word shape: X for uppercase, x for lowercase, d for digits, other characters kept; runs capped at 4 (long) or 1 (short). */
+export function wordShape(word: string, maxRun: number): string {
+  let out = "";
+  let last = "";
+  let run = 0;
+  for (const ch of word) {
+    const c = ch >= "0" && ch <= "9" ? "d" : ch !== ch.toLowerCase() ? "X" : ch !== ch.toUpperCase() ? "x" : ch;
+    if (c === last) {
+      run++;
+      if (run > maxRun) continue;
+    } else {
+      last = c;
+      run = 1;
+    }
+    out += c;
+  }
+  return out;
+}
+
+function capClass(word: string): number {
+  let upper = 0;
+  let lower = 0;
+  let firstUpper = false;
+  let seenLetter = false;
+  for (const ch of word) {
+    const isUpper = ch !== ch.toLowerCase();
+    const isLower = ch !== ch.toUpperCase();
+    if (!isUpper && !isLower) continue;
+    if (!seenLetter) firstUpper = isUpper;
+    seenLetter = true;
+    if (isUpper) upper++;
+    else lower++;
+  }
+  if (!seenLetter) return CAP.NONE;
+  if (!firstUpper) return upper === 0 ? CAP.LOWER : CAP.MIXED;
+  if (lower === 0) return upper === 1 ? CAP.LETTER : CAP.ALLCAPS;
+  return upper === 1 ? CAP.INITIAL : CAP.MIXED;
+}
+
+/** Compute the lexical facts of one word. */
+export function computeWordInfo(raw: string): WordInfo {
+  const norm = normalizeToken(raw);
+  const key = foldDigits(norm.toLowerCase());
+  const hPre = new Int32Array(4);
+  const hSuf = new Int32Array(4);
+  for (let k = 1; k <= 4; k++) {
+    if (key.length > k) {
+      hPre[k - 1] = hashString(key.slice(0, k));
+      hSuf[k - 1] = hashString(key.slice(-k));
+    }
+  }
+  const cap = capClass(norm);
+  return {
+    norm,
+    key,
+    hNorm: hashString(norm),
+    hKey: hashString(key),
+    hFold: hashString(foldDigits(norm)),
+    hShape: hashString(wordShape(norm, 4)),
+    hShort: hashString(wordShape(norm, 1)),
+    hPre,
+    hSuf,
+    cap,
+    length: norm.length,
+    alpha: cap !== CAP.NONE,
+  };
+}
+
+/** A bounded cache of word facts (cleared when full, so memory stays flat on endless input). */
+export class WordInfoCache<T> {
+  private readonly map = new Map<string, T>();
+  constructor(
+    private readonly compute: (word: string) => T,
+    private readonly capacity = 200_000,
+  ) {}
+
+  get(word: string): T {
+    let info = this.map.get(word);
+    if (info === undefined) {
+      if (this.map.size >= this.capacity) this.map.clear();
+      info = this.compute(word);
+      this.map.set(word, info);
+    }
+    return info;
+  }
+}

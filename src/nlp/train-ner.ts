@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * `npm run train:ner [-- DATA_DIR]`: trains the NER and POS taggers on CoNLL-2003 train.txt, chooses epochs
+ * and pruning on dev.txt (test.txt is never read), writes src/nlp/models/ner.bin and pos.bin, and prints the
+ * dev figures. DATA_DIR defaults to ../shared/corpora/conll2003 relative to the package root. The same data
+ * gives the same model bytes (fixed seed, no clocks or randomness in the models).
+ */
+import { mkdirSync, writeFileSync, renameSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { Command } from "commander";
+import { scoreChunks } from "../eval/conll.js";
+import { PACKAGE_ROOT, modelPath } from "../paths.js";
+import { handleError } from "../cli/output.js";
+import { readConll } from "./tagger/conll-reader.js";
+import { buildGazetteerData } from "./tagger/gazetteer.js";
+import { encodeNerModel } from "./tagger/ner-tagger.js";
+import { trainNer } from "./tagger/ner-training.js";
+import { encodePosModel } from "./tagger/pos-tagger.js";
+import { trainPos } from "./tagger/pos-training.js";
+import { readUnlabeledSentences } from "./tagger/unlabeled.js";
+import { buildCasingLexicon, buildClusters } from "./tagger/word-lexicons.js";
+
+const DEFAULT_DATA = join(PACKAGE_ROOT, "..", "shared", "corpora", "conll2003");
+const DEFAULT_UNLABELED = [
+  join(PACKAGE_ROOT, "..", "shared", "corpora", "news", "reuters21578", "reuters21578.jsonl.gz"),
+  join(PACKAGE_ROOT, "..", "shared", "corpora", "news", "bbc", "bbc_news.jsonl"),
+];
+
+function writeAtomic(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path);
+}
+
+const pct = (x: number) => (x * 100).toFixed(2);
+
+function main(): void {
+  const program = new Command()
+    .name("train-ner")
+    .argument("[data]", "folder with CoNLL-2003 train.txt and dev.txt", DEFAULT_DATA)
+    .option("--only <which>", "train only 'ner' or 'pos'")
+    .option("--out <dir>", "where to write the models", dirname(modelPath("ner.bin")))
+    .option("--unlabeled <files...>", "JSONL(.gz) news text for word clusters and casing", DEFAULT_UNLABELED)
+    .option("--no-unlabeled", "induce word clusters and casing from the CoNLL training text only")
+    .option("--quiet", "print only the final figures")
+    .parse(process.argv);
+  const dataDir = resolve(program.args[0] ?? DEFAULT_DATA);
+  const opts = program.opts<{ only?: string; out: string; quiet?: boolean; unlabeled: string[] | false }>();
+  const log = opts.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
+  const t0 = performance.now();
+  const train = readConll(join(dataDir, "train.txt"));
+  const dev = readConll(join(dataDir, "dev.txt"));
+  const devGold = dev.flatMap((d) => d.sentences.map((s) => s.tags));
+
+  if (opts.only !== "pos") {
+    const text = [...(opts.unlabeled ? readUnlabeledSentences(opts.unlabeled) : []), ...train.flatMap((d) => d.sentences.map((s) => s.words))];
+    const lexicons = { gazetteer: buildGazetteerData(), casing: buildCasingLexicon(text), clusters: buildClusters(text) };
+    log(`lexicons: ${text.length} sentences of text, ${lexicons.clusters.keys.length} clustered words, ${lexicons.casing.keys.length} casing entries (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    const { model, report } = trainNer(train, dev, lexicons, (pred) => scoreChunks(devGold, pred).overall.f1, { log });
+    const bytes = encodeNerModel(model);
+    writeAtomic(join(opts.out, "ner.bin"), bytes);
+    process.stdout.write(
+      `NER: dev F1 ${pct(report.devF1)} (stage 1: ${report.epochs1} epochs, stage 2: ${report.epochs2} epochs, ` +
+        `pruned |w| < ${report.threshold}, ${report.rows1 + report.rows2} feature rows), ner.bin ${(bytes.length / 1e6).toFixed(2)} MB\n`,
+    );
+  }
+  if (opts.only !== "ner") {
+    const { model, report } = trainPos(train, dev, { log });
+    const bytes = encodePosModel(model);
+    writeAtomic(join(opts.out, "pos.bin"), bytes);
+    process.stdout.write(
+      `POS: dev accuracy ${pct(report.devAccuracy)}% (${report.epochs} epochs, pruned |w| < ${report.threshold}, ` +
+        `${report.rows} feature rows), pos.bin ${(bytes.length / 1e6).toFixed(2)} MB\n`,
+    );
+  }
+  process.stdout.write(`trained in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+}
+
+try {
+  main();
+} catch (err) {
+  handleError(err);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { GAZETTEER_LISTS, GazetteerMatcher, gazetteerData } from "../../../src/nlp/tagger/gazetteer.js";
+import { computeWordInfo } from "../../../src/nlp/tagger/word-info.js";
+
+const data = gazetteerData([
+  ["city", "Port Elizabeth"],
+  ["city", "Elizabeth"],
+  ["country", "Costa Rica"],
+  ["given-name", "maria"],
+  ["person-title", "prime minister"],
+]);
+const matcher = new GazetteerMatcher(data);
+
+/** Lists and positions (B/I/L/U) matched at each token. */
+function matches(sentence: string): string[][] {
+  const words = sentence.split(" ").map(computeWordInfo);
+  const bits = matcher.match(words);
+  return words.map((_, i) => {
+    const out: string[] = [];
+    for (let b = 0; b < 64; b++) {
+      const word = bits[2 * i + (b >= 32 ? 1 : 0)]!;
+      if (word & (1 << b % 32)) out.push(`${GAZETTEER_LISTS[Math.floor(b / 4)]}:${"BILU"[b % 4]}`);
+    }
+    return out;
+  });
+}
+
+describe("GazetteerMatcher", () => {
+  it("marks multi-token matches with B/L and nested single-token matches with U", () => {
+    expect(matches("to Port Elizabeth today")).toEqual([[], ["city:B"], ["city:L", "city:U"], []]);
+  });
+  it("matches case-insensitively, so ALL CAPS headlines match too", () => {
+    expect(matches("COSTA RICA WINS")[0]).toEqual(["country:B"]);
+  });
+  it("does not match proper-name lists on lowercase words", () => {
+    expect(matches("maria and Maria")).toEqual([[], [], ["given-name:U"]]);
+  });
+  it("matches lowercase lists such as titles", () => {
+    expect(matches("the prime minister said")[1]).toEqual(["person-title:B"]);
+  });
+  it("stops at unknown prefixes", () => {
+    expect(matches("Port Moresby")).toEqual([[], []]);
+  });
+});
