@@ -11,7 +11,7 @@ export interface KnownName {
   /** Canonical name of the entity ("United States" for "U.S."). */
   canonical: string;
   type: EntityType;
-  /** For cities: the canonical name of their country. */
+  /** For cities and organizations with a home country: its canonical name. */
   country?: string;
   /** Whether the match is safe without the tagger's help (not a common word). */
   strong: boolean;
@@ -64,9 +64,11 @@ export function gazetteer(): Gazetteer {
     for (const a of r.aliases) add(a, { canonical: r.name, type: "location", strong: true });
   }
   for (const o of organizations()) {
-    add(o.name, { canonical: o.name, type: "organization", strong: true });
-    if (o.acronym) add(o.acronym, { canonical: o.name, type: "organization", strong: o.acronym.length >= 2 });
-    for (const a of o.aliases) add(a, { canonical: o.name, type: "organization", strong: true });
+    const home = o.country ? countryByIso.get(o.country) : undefined;
+    const known = (strong: boolean): KnownName => (home ? { canonical: o.name, type: "organization", strong, country: home } : { canonical: o.name, type: "organization", strong });
+    add(o.name, known(true));
+    if (o.acronym) add(o.acronym, known(o.acronym.length >= 2));
+    for (const a of o.aliases) add(a, known(true));
   }
   for (const c of cities()) {
     const country = countryByIso.get(c.country);

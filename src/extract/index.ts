@@ -11,8 +11,8 @@ import { resolveDocument } from "./resolve-document.js";
 import { clauseRelations } from "./relations/clauses.js";
 import { makeContext, type Item } from "./relations/context.js";
 import { cooccurrences } from "./relations/cooccur.js";
-import { basedInRelations, cityCountryRelations, hyphenPairRelations, namePrefixRelations, parentheticalMembership } from "./relations/links.js";
-import { lookupName } from "./gazetteer.js";
+import { basedInRelations, hyphenPairRelations, namePrefixRelations, parentheticalMembership } from "./relations/links.js";
+import { placeInCountries } from "./relations/placement.js";
 import { roleNominals, titleRelations } from "./relations/titles.js";
 
 /** The metadata line of a document (documents.jsonl): everything but the text. */
@@ -80,7 +80,6 @@ export function extractDocument(doc: Document): DocExtraction {
   const relations: DocRelation[] = [];
   const seen = new Set<string>();
   const roles = new Map<string, Set<string>>();
-  const citiesPlaced = new Set<string>();
   const contexts = sentences.map((sentence, s) => {
     const { mentions, demonyms, pos } = perSentence[s]!;
     const items: Item[] = [];
@@ -109,10 +108,10 @@ export function extractDocument(doc: Document): DocExtraction {
     hyphenPairRelations(ctx);
     basedInRelations(ctx, (m) => resolved.entityOf.get(m));
     namePrefixRelations(ctx, entityByKey);
-    cityCountryRelations(ctx, (name) => lookupName(name)?.country, entityByKey, citiesPlaced);
     parentheticalMembership(ctx);
     cooccurrences(ctx);
   }
+  placeInCountries(contexts, resolved.entities, entityByKey);
   for (const e of resolved.entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const e of resolved.entities) {
     const r = roles.get(e.id);

@@ -73,23 +73,3 @@ export function hyphenPairRelations(ctx: SentenceContext): void {
     if (match) ctx.emit(a, match.entry.relation, b, { predicate: `${ctx.words[a.m.tokStart]} ${ctx.lower.slice(match.start, match.end).join(" ")}`, rule: `hyphen-${match.entry.reason}` });
   }
 }
-
-/**
- * A city of the gazetteer whose country the document also names: located_in, with the first sentence
- * that names the city (and the country, when one sentence names both) as evidence.
- */
-export function cityCountryRelations(ctx: SentenceContext, countryOfCity: (name: string) => string | undefined, entityByKey: Map<string, string>, done: Set<string>): void {
-  for (const item of ctx.items) {
-    if (item.type !== "location" || item.m.source === "NOM" || done.has(item.id)) continue;
-    const country = countryOfCity(item.m.name);
-    const countryId = country ? entityByKey.get(nameKey(country)) : undefined;
-    if (!countryId) continue;
-    const together = ctx.items.some((o) => o.id === countryId) || ctx.demonyms.some((d) => d.id === countryId);
-    if (!together && !done.has(`${item.id}?`)) {
-      done.add(`${item.id}?`); // remember the first sentence; a later one naming both is better evidence
-      continue;
-    }
-    done.add(item.id);
-    ctx.emit(item, "located_in", countryId, { predicate: `${item.m.name}, ${country}`, rule: "gazetteer-city-in-country" });
-  }
-}
