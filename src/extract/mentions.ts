@@ -173,7 +173,7 @@ function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazette
       return { ...m, type: known?.type === "country" ? "country" : "location" };
     case "ORG":
       if (gaz.projectHeads.has(head) && !gaz.companySuffixes.has(head)) return { ...m, type: "project" };
-      if (gaz.eventHeads.has(head) && head !== "forum") return { ...m, type: "event" };
+      if (gaz.eventHeads.has(head)) return { ...m, type: "event" };
       return { ...m, type: "organization" };
     default:
       if (gaz.eventHeads.has(head)) return { ...m, type: "event" };

@@ -189,9 +189,9 @@ export function resolveDocument(mentions: EntityMention[], demonyms: DemonymMent
     for (const [prev, id] of ordered) {
       if (prev.start >= m.start) break;
       const e = byId.get(id)!;
-      if (e.type !== m.type) continue;
+      // "the forum" may name an organization called "... Forum"; otherwise the type must agree.
       if (nameHasHead(e, m.nominalHead)) headed = id;
-      if (m.type !== "organization" && m.sentence - prev.sentence <= 2) recent = id;
+      if (e.type === m.type && m.type !== "organization" && m.sentence - prev.sentence <= 2) recent = id;
     }
     const found = recent ?? headed;
     if (found) {

@@ -4,6 +4,8 @@
  * read, come from k-fold jackknifing (each fold tagged by a stage-one model that never saw it), so stage
  * two does not learn to trust tags that are better than they will be at run time. Stage two's epochs and
  * the pruning threshold of both stages are then chosen on dev. Deterministic for a given seed.
+ * `trainNerFinal` then retrains the same pipeline with those hyperparameters fixed on more labeled documents
+ * (train + dev, the usual final step for CoNLL-2003 systems); it reads no scores, so no test data is involved.
  */
 import type { ConllDocument } from "./conll-reader.js";
 import { freeze, thawShared, type FrozenLinear } from "./frozen.js";
@@ -128,6 +130,22 @@ class NerTrainer {
     });
   }
 
+  /** Stage-one tags of every document, each fold tagged by a stage-one model trained on the other folds. */
+  jackknife(corpus: Corpus, epochs: number): (StageOneTags | null)[] {
+    const all = corpus.docs.map((_, i) => i);
+    const none = new Array<StageOneTags | null>(corpus.docs.length).fill(null);
+    const folds = this.options.folds;
+    const tags: Int32Array[][] = new Array(corpus.docs.length);
+    for (let k = 0; k < folds; k++) {
+      const inFold = all.filter((d) => d % folds === k);
+      const rest = all.filter((d) => d % folds !== k);
+      const m = this.trainFixed(corpus, rest, none, epochs);
+      this.decode(m, corpus, inFold, none).forEach((c, i) => (tags[inFold[i]!] = c));
+      this.options.log(`jackknife fold ${k + 1}/${folds} done`);
+    }
+    return this.aggregate(corpus, all, tags);
+  }
+
   aggregate(corpus: Corpus, docIds: readonly number[], classes: Int32Array[][]): (StageOneTags | null)[] {
     const out: (StageOneTags | null)[] = new Array(corpus.docs.length).fill(null);
     docIds.forEach((d, i) => (out[d] = this.featurizer.stageOne(corpus.docs[d]!, classes[i]!)));
@@ -204,7 +222,6 @@ export function trainNer(
   const trainer = new NerTrainer(types, lexicons, o);
   const trainCorpus = trainer.corpus(train);
   const devCorpus = trainer.corpus(dev);
-  const allTrain = trainCorpus.docs.map((_, i) => i);
   const allDev = devCorpus.docs.map((_, i) => i);
   const none = new Array<StageOneTags | null>(train.length).fill(null);
   const noneDev = new Array<StageOneTags | null>(dev.length).fill(null);
@@ -212,15 +229,7 @@ export function trainNer(
   const s1 = trainer.trainSelected(trainCorpus, none, devCorpus, noneDev, score, "stage 1");
   let s2: { model: LinearModel; epochs: number; byEpoch: number[] } | null = null;
   if (o.twoStage) {
-    const jack: Int32Array[][] = new Array(train.length);
-    for (let k = 0; k < o.folds; k++) {
-      const inFold = allTrain.filter((d) => d % o.folds === k);
-      const rest = allTrain.filter((d) => d % o.folds !== k);
-      const m = trainer.trainFixed(trainCorpus, rest, none, s1.epochs);
-      trainer.decode(m, trainCorpus, inFold, none).forEach((c, i) => (jack[inFold[i]!] = c));
-      o.log(`jackknife fold ${k + 1}/${o.folds} done`);
-    }
-    const trainAgg = trainer.aggregate(trainCorpus, allTrain, jack);
+    const trainAgg = trainer.jackknife(trainCorpus, s1.epochs);
     const devAgg = trainer.aggregate(devCorpus, allDev, trainer.decode(s1.model, devCorpus, allDev, noneDev));
     s2 = trainer.trainSelected(trainCorpus, trainAgg, devCorpus, devAgg, score, "stage 2");
   }
@@ -256,4 +265,34 @@ export function trainNer(
     model: { types, stage1: chosen.stage1, stage2: chosen.stage2, lexicons, info: { ...report } },
     report,
   };
+}
+
+/**
+ * The final NER model: the pipeline of `trainNer` run on `docs` (train + dev) with the hyperparameters of
+ * its report fixed (epochs of each stage, epochs2 = 0 meaning one stage, pruning threshold), nothing scored.
+ * Given the training documents alone it reproduces the model `trainNer` chose. `info` keeps the selection
+ * report (its dev figures are those of the train-only model) with the final row counts and document count.
+ */
+export function trainNerFinal(
+  docs: readonly ConllDocument[],
+  lexicons: NerLexiconData,
+  chosen: NerTrainingReport,
+  options: Omit<NerTrainingOptions, "maxEpochs" | "pruneThresholds" | "pruneTolerance" | "twoStage"> = {},
+): NerModelData {
+  const o = { ...NER_TRAINING_DEFAULTS, ...options };
+  const types = entityTypes(docs);
+  const trainer = new NerTrainer(types, lexicons, o);
+  const corpus = trainer.corpus(docs);
+  const all = corpus.docs.map((_, i) => i);
+  const none = new Array<StageOneTags | null>(docs.length).fill(null);
+  o.log(`final stage 1: ${chosen.epochs1} epochs on ${docs.length} documents`);
+  const stage1 = freeze(trainer.trainFixed(corpus, all, none, chosen.epochs1), chosen.threshold);
+  let stage2: FrozenLinear | null = null;
+  if (chosen.epochs2 > 0) {
+    const agg = trainer.jackknife(corpus, chosen.epochs1);
+    o.log(`final stage 2: ${chosen.epochs2} epochs`);
+    stage2 = freeze(trainer.trainFixed(corpus, all, agg, chosen.epochs2), chosen.threshold);
+  }
+  const info = { ...chosen, rows1: stage1.keys.length, rows2: stage2?.keys.length ?? 0, finalDocuments: docs.length };
+  return { types, stage1, stage2, lexicons, info };
 }

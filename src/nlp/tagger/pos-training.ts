@@ -1,6 +1,7 @@
 /**
  * Training of the part-of-speech tagger on the POS column of CoNLL documents: averaged perceptron, epochs
- * and pruning threshold chosen by token accuracy on dev. Deterministic for a given seed.
+ * and pruning threshold chosen by token accuracy on dev. Deterministic for a given seed. `trainPosFinal`
+ * retrains with that epoch count and threshold fixed on more labeled documents (train + dev), scoring nothing.
  */
 import type { ConllDocument } from "./conll-reader.js";
 import { freeze, thaw } from "./frozen.js";
@@ -35,24 +36,30 @@ export interface PosTrainingReport {
   rows: number;
 }
 
+/** Tag set, featurizer and a perceptron holding the sentences of `docs` that have every POS tag. */
+function prepare(docs: readonly ConllDocument[]) {
+  const sents = docs.flatMap((d) => d.sentences).filter((s) => s.pos.every((p) => p !== ""));
+  const tags = [...new Set(sents.flatMap((s) => s.pos))].sort();
+  const index = new Map(tags.map((t, i) => [t, i]));
+  const tagset = freeTagSet(tags);
+  const featurizer = new PosFeaturizer();
+  const sf = new SentenceFeatures();
+  const p = new AveragedPerceptron(tagset);
+  const stored = sents.map((s) => {
+    featurizer.sentence(featurizer.words(s.words), sf);
+    return p.store(sf, Int32Array.from(s.pos, (t) => index.get(t)!));
+  });
+  return { tags, tagset, featurizer, sf, p, stored };
+}
+
 export function trainPos(
   train: readonly ConllDocument[],
   dev: readonly ConllDocument[],
   options: PosTrainingOptions = {},
 ): { model: PosModelData; report: PosTrainingReport } {
   const o = { ...POS_TRAINING_DEFAULTS, ...options };
-  const trainSents = train.flatMap((d) => d.sentences).filter((s) => s.pos.every((p) => p !== ""));
+  const { tags, tagset, featurizer, sf, p, stored } = prepare(train);
   const devSents = dev.flatMap((d) => d.sentences);
-  const tags = [...new Set(trainSents.flatMap((s) => s.pos))].sort();
-  const index = new Map(tags.map((t, i) => [t, i]));
-  const tagset = freeTagSet(tags);
-  const featurizer = new PosFeaturizer();
-  const sf = new SentenceFeatures();
-  const p = new AveragedPerceptron(tagset);
-  const stored = trainSents.map((s) => {
-    featurizer.sentence(featurizer.words(s.words), sf);
-    return p.store(sf, Int32Array.from(s.pos, (t) => index.get(t)!));
-  });
   const devWords = devSents.map((s) => featurizer.words(s.words));
   const accuracy = (m: LinearModel) => {
     let right = 0;
@@ -94,4 +101,23 @@ export function trainPos(
     rows: chosen.frozen.keys.length,
   };
   return { model: { tags, weights: chosen.frozen, info: { ...report } }, report };
+}
+
+/**
+ * The final POS model: `docs` (train + dev) trained for the epochs of the selection report and pruned at its
+ * threshold, nothing scored. Given the training documents alone it is the model `trainPos` chose (which is
+ * quantized twice on its way, so a weight may differ in its last rounding).
+ */
+export function trainPosFinal(
+  docs: readonly ConllDocument[],
+  chosen: PosTrainingReport,
+  options: Pick<PosTrainingOptions, "seed" | "log"> = {},
+): PosModelData {
+  const o = { ...POS_TRAINING_DEFAULTS, ...options };
+  const { tags, p, stored } = prepare(docs);
+  const random = seededRandom(o.seed);
+  o.log(`final pos: ${chosen.epochs} epochs on ${docs.length} documents`);
+  for (let e = 0; e < chosen.epochs; e++) p.epoch(stored, random);
+  const weights = freeze(p.averaged(), chosen.threshold);
+  return { tags, weights, info: { ...chosen, rows: weights.keys.length, finalDocuments: docs.length } };
 }
