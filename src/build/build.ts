@@ -1,16 +1,35 @@
 /**
- * The build pipeline: read the corpus, extract each document, resolve entities across documents,
- * assemble the graph, lay it out, and write the graph folder. Returns a summary; progress and warnings
- * go to callbacks so the library never prints.
+ * The build pipeline: stream the corpus, extract each document on all cores (or take its extraction from
+ * the graph folder's cache), group duplicate stories, resolve entities across documents, assemble the
+ * graph, lay it out, and write the graph folder atomically. Texts are spooled to a temporary file rather
+ * than held in memory. The result depends only on the inputs: the worker count and the cache change the
+ * speed, never a byte of graph.json. Progress and warnings go to callbacks so the library never prints.
  */
-import { basename, resolve } from "node:path";
-import { readDocuments } from "../corpus/read.js";
-import { extractDocument } from "../extract/index.js";
-import { assembleGraph } from "../graph/assemble.js";
+import { basename, join, resolve } from "node:path";
+import { groupStories, type DedupOptions } from "../corpus/dedup.js";
+import { listInputs, readDocuments } from "../corpus/read.js";
+import { documentRecord } from "../extract/index.js";
+import { assembleGraph, ASSEMBLE_DEFAULTS } from "../graph/assemble.js";
 import { layoutGraph } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus } from "../graph/resolve-corpus.js";
-import { writeGraphFolder, type DocumentText } from "../graph/write.js";
-import type { DocExtraction, EntityType, NewsGraph, RelationType } from "../types.js";
+import { DOCUMENTS_FILE, EVIDENCE_FILE, evidenceLine, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeGraph } from "../graph/write.js";
+import { NewsgraphError } from "../errors.js";
+import type { Document, DocumentRecord, EntityType, NewsGraph, RelationType } from "../types.js";
+import { cacheHeader, cacheLine, CACHE_FILE, readCache } from "./cache.js";
+import { countDocuments } from "./count.js";
+import { readEntry, type DocumentWork } from "./extract-work.js";
+import { EXTRACTOR_VERSION } from "./extractor-version.js";
+import { createExtractor, defaultWorkers } from "./pool.js";
+import { LineSpool } from "./spool.js";
+
+export interface BuildProgress {
+  /** Documents read and extracted (or taken from the cache) so far. */
+  done: number;
+  /** Documents the inputs hold, when known. */
+  total?: number;
+  /** The stage running after extraction ("resolve", "layout", "write"); absent while extracting. */
+  stage?: "resolve" | "assemble" | "layout" | "write";
+}
 
 export interface BuildOptions {
   /** Output folder. */
@@ -21,21 +40,61 @@ export interface BuildOptions {
   aliases?: string;
   /** Graph name; defaults to the first input's base name. */
   name?: string;
-  /** Called after each document with the count so far. */
-  onProgress?: (done: number) => void;
+  /** Extraction threads; 1 extracts in process. Default: one per core. */
+  workers?: number;
+  /** Reuse and update the extraction cache of the output folder. */
+  cache?: boolean;
+  /** Evidence items per edge kept in graph.json (all of them go to evidence.jsonl). */
+  evidenceCap?: number;
+  /** ForceAtlas2 iterations; by default chosen from the graph size. */
+  layoutIterations?: number;
+  /** Near-duplicate story detection settings. */
+  dedup?: DedupOptions;
+  /** Called as documents are extracted and when a later stage starts. */
+  onProgress?: (progress: BuildProgress) => void;
   onWarning?: (message: string) => void;
 }
 
-export const BUILD_DEFAULTS = { out: "graph-out" } as const;
+export const BUILD_DEFAULTS = {
+  out: "graph-out",
+  cache: true,
+  evidenceCap: ASSEMBLE_DEFAULTS.evidenceCap,
+  /** Documents per batch sent to a worker, and the most characters a batch gathers. */
+  batchDocuments: 16,
+  batchChars: 100_000,
+  /** Batches in flight per worker (bounds the texts held in memory). */
+  batchesPerWorker: 3,
+} as const;
+
+/** Milliseconds spent in each stage. */
+export interface StageTimes {
+  extract: number;
+  resolve: number;
+  assemble: number;
+  layout: number;
+  write: number;
+}
 
 export interface BuildSummary {
   out: string;
   documents: number;
+  /** UTF-8 bytes of the documents' texts. */
+  bytes: number;
   nodes: number;
   edges: number;
   entitiesByType: Partial<Record<EntityType, number>>;
   relationsByType: Partial<Record<RelationType, number>>;
   merges: number;
+  /** Independent stories (exact and near duplicates counted once). */
+  stories: number;
+  exactDuplicates: number;
+  nearDuplicates: number;
+  /** Distinct texts extracted in this build, and documents taken from the folder's cache. */
+  extracted: number;
+  cached: number;
+  /** Extraction threads used (1 = in process). */
+  workers: number;
+  stages: StageTimes;
   ms: number;
 }
 
@@ -48,31 +107,172 @@ export function countGraph(graph: NewsGraph): Pick<BuildSummary, "entitiesByType
   return { entitiesByType, relationsByType };
 }
 
+interface Pending {
+  index: number;
+  record: DocumentRecord;
+}
+
 /** Build a graph folder from article files and folders. */
-export function build(inputs: string[], options: BuildOptions = {}, now: () => number = () => performance.now()): BuildSummary {
+export async function build(inputs: string[], options: BuildOptions = {}, now: () => number = () => performance.now()): Promise<BuildSummary> {
   const t0 = now();
   const out = resolve(options.out ?? BUILD_DEFAULTS.out);
+  const workers = options.workers ?? defaultWorkers();
+  if (!Number.isInteger(workers) || workers < 1) throw new NewsgraphError("BAD_ARGUMENT", `--workers must be a positive integer (got ${workers})`);
+  const useCache = options.cache ?? BUILD_DEFAULTS.cache;
   const aliases = options.aliases ? readUserAliases(options.aliases) : undefined;
-  const extractions: DocExtraction[] = [];
-  const texts: { id: string; text: string }[] = [];
-  const readOptions = options.onWarning ? { skipBad: options.skipBad ?? false, onWarning: options.onWarning } : { skipBad: options.skipBad ?? false };
-  for (const doc of readDocuments(inputs, readOptions)) {
-    extractions.push(extractDocument(doc));
-    texts.push({ id: doc.id, text: doc.text });
-    options.onProgress?.(extractions.length);
-  }
-  const resolution = resolveCorpus(extractions, aliases);
-  const { graph, nodeKeys } = assembleGraph(extractions, resolution, { name: options.name ?? basename(resolve(inputs[0] ?? "newsgraph")) });
-  layoutGraph(graph);
+  listInputs(inputs); // a missing or unsupported input fails before the output folder is touched
+  const total = options.onProgress ? countDocuments(inputs) : undefined;
+  const progress = (p: BuildProgress) => options.onProgress?.(total === undefined ? p : { ...p, total });
+  const readOptions = { skipBad: options.skipBad ?? false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) };
 
-  const docTexts: DocumentText[] = extractions.map((x, i) => {
-    const mentions = x.entities.flatMap((e) => {
-      const node = nodeKeys[resolution.indexOf.get(`${x.doc.id}/${e.id}`)!]!;
-      return e.mentions.map((m) => ({ node, start: m.start, end: m.end }));
+  const writer = new FolderWriter(out);
+  const spool = new LineSpool(join(out, `.texts.spool-${process.pid}`));
+  let extractor: ReturnType<typeof createExtractor> | undefined;
+  try {
+    // 1. Stream documents: cached entries are used at once, the others go to the pool in batches.
+    const cache = useCache ? readCache(out, EXTRACTOR_VERSION) : new Map<string, string>();
+    const entries = new Map<string, string>();
+    const works: DocumentWork[] = [];
+    const waiting = new Map<string, Pending[]>();
+    const inFlight = new Set<Promise<void>>();
+    let batch: Document[] = [];
+    let batchChars = 0;
+    let done = 0;
+    let extracted = 0;
+    let cached = 0;
+    let bytes = 0;
+    const finish = (index: number, entry: string, record: DocumentRecord) => {
+      works[index] = readEntry(entry, record);
+      progress({ done: ++done });
+    };
+    const send = () => {
+      if (batch.length === 0) return;
+      const docs = batch;
+      batch = [];
+      batchChars = 0;
+      extractor ??= createExtractor(workers);
+      const job = extractor.extract(docs).then((results) => {
+        docs.forEach((doc, i) => {
+          entries.set(doc.sha256, results[i]!);
+          for (const p of waiting.get(doc.sha256) ?? []) finish(p.index, results[i]!, p.record);
+          waiting.delete(doc.sha256);
+        });
+      });
+      const tracked: Promise<void> = job.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      tracked.catch(() => undefined); // failures surface through the awaits below
+    };
+    let index = 0;
+    for (const doc of readDocuments(inputs, readOptions)) {
+      const i = index++;
+      spool.push(JSON.stringify(doc.text));
+      bytes += Buffer.byteLength(doc.text);
+      const record = documentRecord(doc);
+      const seen = entries.get(doc.sha256);
+      const known = seen ?? cache.get(doc.sha256);
+      if (known !== undefined) {
+        if (seen === undefined) cached++;
+        entries.set(doc.sha256, known);
+        finish(i, known, record);
+        continue;
+      }
+      const queued = waiting.get(doc.sha256);
+      if (queued) {
+        queued.push({ index: i, record });
+        continue;
+      }
+      waiting.set(doc.sha256, [{ index: i, record }]);
+      extracted++;
+      batch.push(doc);
+      batchChars += doc.text.length;
+      if (batch.length >= BUILD_DEFAULTS.batchDocuments || batchChars >= BUILD_DEFAULTS.batchChars) {
+        send();
+        while (inFlight.size >= workers * BUILD_DEFAULTS.batchesPerWorker) await Promise.race(inFlight);
+      }
+    }
+    send();
+    while (inFlight.size > 0) await Promise.race(inFlight);
+    await extractor?.close();
+    cache.clear();
+    const usedWorkers = extractor?.workers ?? 1;
+    const extractions = works.map((w) => w.extraction);
+    const tExtract = now();
+
+    // 2. Stories, corpus entities, graph, layout.
+    progress({ done, stage: "resolve" });
+    const stories = groupStories(
+      works.map((w) => ({ id: w.extraction.doc.id, sha256: w.extraction.doc.sha256, signature: w.signature })),
+      options.dedup,
+    );
+    const resolution = resolveCorpus(extractions, aliases);
+    const tResolve = now();
+    progress({ done, stage: "assemble" });
+    const cap = options.evidenceCap ?? BUILD_DEFAULTS.evidenceCap;
+    const { graph, nodeKeys, evidence } = assembleGraph(extractions, resolution, {
+      name: options.name ?? basename(resolve(inputs[0] ?? "newsgraph")),
+      evidenceCap: cap,
+      storyOf: (id) => stories.storyOf.get(id) ?? id,
     });
-    mentions.sort((a, b) => a.start - b.start || a.end - b.end || a.node.localeCompare(b.node));
-    return { id: x.doc.id, text: texts[i]!.text, mentions };
-  });
-  writeGraphFolder(out, { graph, documents: extractions.map((x) => x.doc), texts: docTexts, merges: resolution.merges });
-  return { out, documents: extractions.length, nodes: graph.order, edges: graph.size, ...countGraph(graph), merges: resolution.merges.length, ms: now() - t0 };
+    const tAssemble = now();
+    progress({ done, stage: "layout" });
+    layoutGraph(graph, options.layoutIterations !== undefined ? { iterations: options.layoutIterations } : {});
+    const tLayout = now();
+
+    // 3. Write the folder: every file to a temporary name, renamed together at the end.
+    progress({ done, stage: "write" });
+    writeGraph(writer.open(GRAPH_FILE), graph);
+    const documents = writer.open(DOCUMENTS_FILE);
+    for (const x of extractions) documents.write(JSON.stringify(x.doc) + "\n");
+    const texts = writer.open(TEXTS_FILE);
+    let t = 0;
+    for (const textJson of spool.lines()) {
+      const x = extractions[t++]!;
+      const mentions = x.entities.flatMap((e) => {
+        const node = nodeKeys[resolution.indexOf.get(`${x.doc.id}/${e.id}`)!]!;
+        return e.mentions.map((m) => ({ node, start: m.start, end: m.end }));
+      });
+      mentions.sort((a, b) => a.start - b.start || a.end - b.end || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+      texts.write(`{"id":${JSON.stringify(x.doc.id)},"text":${textJson},"mentions":${JSON.stringify(mentions)}}\n`);
+    }
+    writer.put(MERGES_FILE, resolution.merges.map((m) => JSON.stringify(m) + "\n").join(""));
+    const sidecar = writer.open(EVIDENCE_FILE);
+    for (const [edge, items] of evidence) {
+      if (items.length > graph.getEdgeAttribute(edge, "evidence").length) sidecar.write(evidenceLine(edge, items));
+    }
+    if (useCache) {
+      const cacheOut = writer.open(CACHE_FILE);
+      cacheOut.write(cacheHeader(EXTRACTOR_VERSION));
+      const written = new Set<string>();
+      for (const x of extractions) {
+        if (written.has(x.doc.sha256)) continue;
+        written.add(x.doc.sha256);
+        cacheOut.write(cacheLine(x.doc.sha256, entries.get(x.doc.sha256)!));
+      }
+    }
+    writer.commit();
+    const tWrite = now();
+    return {
+      out,
+      documents: extractions.length,
+      bytes,
+      nodes: graph.order,
+      edges: graph.size,
+      ...countGraph(graph),
+      merges: resolution.merges.length,
+      stories: stories.stories,
+      exactDuplicates: stories.exactDuplicates,
+      nearDuplicates: stories.nearDuplicates,
+      extracted,
+      cached,
+      workers: usedWorkers,
+      stages: { extract: tExtract - t0, resolve: tResolve - tExtract, assemble: tAssemble - tResolve, layout: tLayout - tAssemble, write: tWrite - tLayout },
+      ms: tWrite - t0,
+    };
+  } catch (err) {
+    writer.abort();
+    throw err;
+  } finally {
+    await extractor?.close();
+    spool.remove();
+  }
 }

@@ -104,7 +104,7 @@ export function assembleGraph(extractions: DocExtraction[], resolution: CorpusRe
   const evidence = new Map<string, Evidence[]>();
   for (const key of [...drafts.keys()].sort()) {
     const d = drafts.get(key)!;
-    const all = rankEvidence([...d.evidence.values()]);
+    const all = rankEvidence([...d.evidence.values()], storyOf);
     evidence.set(key, all);
     const attributes: EdgeAttributes = {
       relation: d.relation,
@@ -122,20 +122,24 @@ export function assembleGraph(extractions: DocExtraction[], resolution: CorpusRe
   return { graph, nodeKeys, evidence };
 }
 
-/** Most informative first: one sentence per document before repeats, newest documents first. */
-function rankEvidence(items: Evidence[]): Evidence[] {
+/**
+ * Most informative first: one sentence per independent story before repeats (near-duplicate copies of a
+ * story and further sentences of a document come after), newest documents first.
+ */
+function rankEvidence(items: Evidence[], storyOf: (docId: string) => string): Evidence[] {
   const sorted = [...items].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.doc.localeCompare(b.doc) || a.start - b.start);
-  const firstPerDoc: Evidence[] = [];
+  const firstPerStory: Evidence[] = [];
   const rest: Evidence[] = [];
   const seen = new Set<string>();
   for (const e of sorted) {
-    if (seen.has(e.doc)) rest.push(e);
+    const story = storyOf(e.doc);
+    if (seen.has(story)) rest.push(e);
     else {
-      seen.add(e.doc);
-      firstPerDoc.push(e);
+      seen.add(story);
+      firstPerStory.push(e);
     }
   }
-  return [...firstPerDoc, ...rest];
+  return [...firstPerStory, ...rest];
 }
 
 function topPredicate(predicates: Map<string, number>): string {

@@ -1,36 +1,51 @@
 /**
  * Writes a graph folder: graph.json, documents.jsonl, texts.jsonl (text and mention spans for the
- * viewer) and merges.jsonl. Every file is first written to a temporary name and renamed into place only
- * once all of them are complete, so a failed build never leaves a half-written or mixed folder.
+ * viewer), merges.jsonl and evidence.jsonl (the full evidence of the edges whose list graph.json caps).
+ * Every file is first written to a temporary name and renamed into place only once all of them are
+ * complete, so a failed build never leaves a half-written or mixed folder. Large files are streamed
+ * through `FolderWriter` so no file has to exist as one string. Also reads the evidence sidecar back.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import type { DocumentRecord, NewsGraph } from "../types.js";
-import type { MergeRecord } from "./resolve-corpus.js";
-
-export interface DocumentText {
-  id: string;
-  text: string;
-  mentions: { node: string; start: number; end: number }[];
-}
-
-export interface GraphFolder {
-  graph: NewsGraph;
-  documents: DocumentRecord[];
-  texts: DocumentText[];
-  merges: MergeRecord[];
-}
+import type { Evidence, NewsGraph } from "../types.js";
 
 export const GRAPH_FILE = "graph.json";
 export const DOCUMENTS_FILE = "documents.jsonl";
 export const TEXTS_FILE = "texts.jsonl";
 export const MERGES_FILE = "merges.jsonl";
-
-const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
+export const EVIDENCE_FILE = "evidence.jsonl";
 
 /** Serialize the graph exactly as graph.json holds it. */
 export function serializeGraph(graph: NewsGraph): string {
-  return JSON.stringify(graph.export()) + "\n";
+  const chunks: string[] = [];
+  writeGraph({ write: (chunk) => chunks.push(chunk) }, graph);
+  return chunks.join("");
+}
+
+const hasKeys = (o: object) => Object.keys(o).length > 0;
+
+/**
+ * Stream the graph as `JSON.stringify(graph.export())` would print it (plus a final newline), one node or
+ * edge at a time, so a large graph never exists as one serialized copy.
+ */
+export function writeGraph(out: StreamedFile, graph: NewsGraph): void {
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  out.write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
+  let sep = "";
+  graph.forEachNode((key, attributes) => {
+    out.write(sep + JSON.stringify(hasKeys(attributes) ? { key, attributes } : { key }));
+    sep = ",";
+  });
+  out.write('],"edges":[');
+  sep = "";
+  graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
+    const edge: Record<string, unknown> = { key, source, target };
+    if (hasKeys(attributes)) edge.attributes = attributes;
+    if (graph.type === "mixed" && undirected) edge.undirected = true;
+    out.write(sep + JSON.stringify(edge));
+    sep = ",";
+  });
+  out.write("]}\n");
 }
 
 /** Write files atomically: all to temporary names first, then renamed into place. */
@@ -50,13 +65,109 @@ export function writeFilesAtomically(dir: string, files: Record<string, string>)
   for (const [tmp, final] of temps) renameSync(tmp, final);
 }
 
-/** Write a whole graph folder. */
-export function writeGraphFolder(dir: string, folder: GraphFolder, extra: Record<string, string> = {}): void {
-  writeFilesAtomically(dir, {
-    [GRAPH_FILE]: serializeGraph(folder.graph),
-    [DOCUMENTS_FILE]: jsonl(folder.documents),
-    [TEXTS_FILE]: jsonl(folder.texts),
-    [MERGES_FILE]: jsonl(folder.merges),
-    ...extra,
-  });
+/** A file being written under a temporary name, with buffered appends. */
+export interface StreamedFile {
+  write(chunk: string): void;
+}
+
+const FLUSH_AT = 1 << 20;
+
+/**
+ * Writes the files of a folder atomically, streaming: each `open`ed file goes to a temporary name;
+ * `commit` renames them all into place, `abort` removes them.
+ */
+export class FolderWriter {
+  private readonly files: { fd: number; tmp: string; final: string; buffer: string[]; size: number }[] = [];
+  private done = false;
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** Start a file of the folder. */
+  open(name: string): StreamedFile {
+    const tmp = join(this.dir, `.${name}.tmp-${process.pid}`);
+    const file = { fd: openSync(tmp, "w"), tmp, final: join(this.dir, name), buffer: [] as string[], size: 0 };
+    this.files.push(file);
+    return {
+      write: (chunk: string) => {
+        file.buffer.push(chunk);
+        file.size += chunk.length;
+        if (file.size >= FLUSH_AT) this.flush(file);
+      },
+    };
+  }
+
+  /** Write a whole file at once. */
+  put(name: string, content: string): void {
+    this.open(name).write(content);
+  }
+
+  private flush(file: FolderWriter["files"][number]): void {
+    if (file.buffer.length === 0) return;
+    writeSync(file.fd, file.buffer.join(""));
+    file.buffer = [];
+    file.size = 0;
+  }
+
+  /** Finish every file and rename them all into place. */
+  commit(): void {
+    for (const file of this.files) {
+      this.flush(file);
+      closeSync(file.fd);
+    }
+    this.done = true;
+    for (const file of this.files) renameSync(file.tmp, file.final);
+  }
+
+  /** Remove the temporary files (after a failure). */
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    for (const file of this.files) {
+      try {
+        closeSync(file.fd);
+      } catch {
+        // already closed
+      }
+      rmSync(file.tmp, { force: true });
+    }
+  }
+}
+
+/** One line of evidence.jsonl. */
+export function evidenceLine(edge: string, evidence: Evidence[]): string {
+  return JSON.stringify({ edge, evidence }) + "\n";
+}
+
+/** Read access to a graph folder's evidence sidecar: line offsets are indexed once, lines parsed on demand. */
+export interface EvidenceSidecar {
+  get(edge: string): Evidence[] | undefined;
+}
+
+const EDGE_PREFIX = '{"edge":';
+const EVIDENCE_SEPARATOR = ',"evidence":';
+
+/** Open the evidence sidecar of a graph folder, or undefined when it has none. */
+export function openEvidenceSidecar(dir: string): EvidenceSidecar | undefined {
+  const path = join(dir, EVIDENCE_FILE);
+  if (!dir || !existsSync(path)) return undefined;
+  const bytes = readFileSync(path);
+  const lines = new Map<string, [number, number]>();
+  let pos = 0;
+  while (pos < bytes.length) {
+    let end = bytes.indexOf(10, pos);
+    if (end < 0) end = bytes.length;
+    const head = bytes.toString("utf8", pos, Math.min(end, pos + 2048));
+    const sep = head.indexOf(EVIDENCE_SEPARATOR);
+    if (head.startsWith(EDGE_PREFIX) && sep > 0) lines.set(JSON.parse(head.slice(EDGE_PREFIX.length, sep)) as string, [pos, end]);
+    pos = end + 1;
+  }
+  return {
+    get(edge: string) {
+      const at = lines.get(edge);
+      if (!at) return undefined;
+      return (JSON.parse(bytes.toString("utf8", at[0], at[1])) as { evidence: Evidence[] }).evidence;
+    },
+  };
 }

@@ -3,12 +3,25 @@
  * `edgeEvidence`, so a sidecar with the full evidence per edge (graph.json keeps a capped number) only
  * needs to change this file.
  */
+import { openEvidenceSidecar, type EvidenceSidecar } from "../graph/write.js";
 import type { Evidence } from "../types.js";
 import type { LoadedGraph } from "./load.js";
 
-/** The evidence of an edge, each item dated from its document when it carries no date itself. */
+/** The evidence sidecar of each loaded graph folder, opened on first use. */
+const sidecars = new WeakMap<LoadedGraph, EvidenceSidecar | null>();
+
+/**
+ * The evidence of an edge — the full list from the folder's evidence.jsonl when graph.json holds a capped
+ * one — each item dated from its document when it carries no date itself.
+ */
 export function edgeEvidence(kg: LoadedGraph, edge: string): Evidence[] {
-  return kg.graph.getEdgeAttribute(edge, "evidence").map((ev) => {
+  let sidecar = sidecars.get(kg);
+  if (sidecar === undefined) {
+    sidecar = (kg.dir ? openEvidenceSidecar(kg.dir) : undefined) ?? null;
+    sidecars.set(kg, sidecar);
+  }
+  const evidence = sidecar?.get(edge) ?? kg.graph.getEdgeAttribute(edge, "evidence");
+  return evidence.map((ev) => {
     const date = ev.date ?? kg.documents.get(ev.doc)?.date;
     return date === undefined || ev.date !== undefined ? ev : { ...ev, date };
   });

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: newsgraph's benchmarks, one section after another. Each section is a title and a
+ * function returning its report text; add a section by appending to SECTIONS.
+ */
+import { handleError } from "../cli/output.js";
+import { benchCorpora, formatCorpusBench } from "./corpus.js";
+import { benchTagger, formatTaggerBench } from "./tagger.js";
+
+interface Section {
+  title: string;
+  run: () => string;
+}
+
+const SECTIONS: Section[] = [
+  { title: "Sequence taggers (one core)", run: () => formatTaggerBench(benchTagger()) },
+  { title: "Build at corpus scale", run: () => formatCorpusBench(benchCorpora()) },
+];
+
+try {
+  for (const section of SECTIONS) {
+    process.stdout.write(`## ${section.title}\n`);
+    process.stdout.write(`${section.run()}\n\n`);
+  }
+} catch (err) {
+  handleError(err);
+}

@@ -1,0 +1,40 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Graph from "graphology";
+import { describe, expect, it } from "vitest";
+import { FolderWriter, serializeGraph } from "../../src/graph/write.js";
+import type { EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from "../../src/types.js";
+
+describe("graph.json streaming", () => {
+  it("prints exactly JSON.stringify(graph.export())", () => {
+    const g: NewsGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true, allowSelfLoops: false });
+    g.replaceAttributes({ name: "t", documents: 1, generatedBy: "x", relationTypes: ["meets"], entityTypes: ["person"] });
+    const node = (label: string): NodeAttributes => ({ label, type: "person", aliases: [], mentions: 1, docs: ["d"], x: 1.5, y: -2, size: 3, color: "#fff", community: 0 });
+    g.addNode("person:b", node("B \"quoted\""));
+    g.addNode("person:a", node("A"));
+    const edge = (relation: "meets" | "supports"): EdgeAttributes => ({ relation, negated: false, predicate: "met", weight: 1, docs: ["d"], stories: 1, evidence: [{ doc: "d", sentence: "A met B.", start: 0, end: 8 }], rules: ["r"] });
+    g.addUndirectedEdgeWithKey("meets:person:a--person:b", "person:a", "person:b", edge("meets"));
+    g.addDirectedEdgeWithKey("supports:person:b->person:a", "person:b", "person:a", edge("supports"));
+    expect(serializeGraph(g)).toBe(JSON.stringify(g.export()) + "\n");
+  });
+});
+
+describe("FolderWriter", () => {
+  it("renames all files into place on commit, and leaves nothing on abort", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ng-folder-"));
+    const w = new FolderWriter(dir);
+    w.open("a.txt").write("one\n");
+    w.put("b.txt", "two\n");
+    expect(readdirSync(dir).filter((f) => !f.startsWith("."))).toEqual([]);
+    w.commit();
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("one\n");
+
+    const failed = new FolderWriter(dir);
+    failed.open("a.txt").write("changed\n");
+    failed.abort();
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("one\n");
+    expect(readdirSync(dir).sort()).toEqual(["a.txt", "b.txt"]);
+    expect(existsSync(join(dir, "c.txt"))).toBe(false);
+  });
+});
