@@ -248,7 +248,7 @@ function extendWithHead(m: EntityMention, text: string, sentence: Sentence, word
   const coreWords = m.name.split(/\s+/);
   const coreHead = coreWords[coreWords.length - 1]!.toLowerCase();
   if (headType === "event" && m.type !== "event") {
-    // "Belt and Road Initiative (BRI) forum": the event is named after the project minus its own head.
+    // "Silk Link Initiative (SLI) forum": the event is named after the project minus its own head.
     const core = GENERIC_PROJECT_HEADS.has(coreHead) && coreWords.length > 1 ? coreWords.slice(0, -1).join(" ") : m.name;
     out.name = `${core} ${capitalizeHead(words[headAt]!)}`;
     if (acronym) out.aliases.push(`${acronym} ${words[headAt]}`);
@@ -326,8 +326,8 @@ function plausibleSpan(words: string[], lower: string[], a: number, b: number, h
 }
 
 /**
- * Names the tagger split at a function word: "Belt" + "Road Forum" around "and" (the right part must end
- * in a head noun: "X and Y Forum"), "Power" + "Siberia-2" around "of". Titles ("President of X"), people,
+ * Names the tagger split at a function word: "Silk" + "Link Forum" around "and" (the right part must end
+ * in a head noun: "X and Y Forum"), "Bank" + "Avalon" around "of". Titles ("President of X"), people,
  * countries on the left of "and", and an untagged sentence-initial word ("Most of X") are not joined.
  */
 function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: Sentence, words: string[], gaz: Gazetteer): EntityMention[] {
@@ -358,7 +358,7 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
     }
     out.push(m);
   }
-  // "Power" + "of" + untagged "Siberia-2": the capitalized words after "of" complete the name.
+  // "Bank" + "of" + untagged "Avalon": the capitalized words after "of" complete the name.
   return out.map((m, k) => {
     if (m.compound || m.type === "person" || m.type === "country" || words[m.tokEnd] !== "of") return m;
     const next = out[k + 1];

@@ -1,7 +1,7 @@
 /**
  * Resolution inside one document: mentions that name the same thing become one entity. Gazetteer names
  * go to their canonical form ("U.S." → United States), surnames and given names point back to the full
- * name ("Putin" → "Vladimir Putin" when the document names him in full), acronyms defined in parentheses
+ * name ("Merkel" → "Angela Merkel" when the document names her in full), acronyms defined in parentheses
  * or matching a name's initials join that name, demonyms join their country, and nominal mentions ("the
  * forum") join the closest preceding entity their head noun fits.
  */
