@@ -39,6 +39,24 @@ export function bestAllowed(scores: Float64Array, tagset: TagSet, prev: number, 
   return best;
 }
 
+/** s[c] += w[base + c] for c < n, unrolled by four (each class's sum is still built in the same order). */
+function addWeights(s: Float64Array, w: Float32Array, base: number, n: number): void {
+  let c = 0;
+  for (; c + 4 <= n; c += 4) {
+    s[c] += w[base + c]!;
+    s[c + 1] += w[base + c + 1]!;
+    s[c + 2] += w[base + c + 2]!;
+    s[c + 3] += w[base + c + 3]!;
+  }
+  for (; c < n; c++) s[c] += w[base + c]!;
+}
+
+/** Conjoined history rows of a sentence's tokens: token i's, as laid out by conjoinedRows, start at pool[at[i]]. */
+export interface ConjoinedRows {
+  pool: Int32Array;
+  at: Int32Array;
+}
+
 /** Feature rows of a sentence's tokens: rows[starts[i] .. ends[i] or starts[i+1]) belong to token i (-1 = unknown). */
 export interface SentenceRows {
   rows: Int32Array;
@@ -96,25 +114,13 @@ export class LinearModel {
     return rows;
   }
 
-  /** Rows of the history features conjoining each previous class with a token's two hashes: [A by prev1 | B by prev1]. */
-  conjoinedRows(conjA: number, conjB: number): Int32Array {
+  /** Write the rows of the history features conjoining each previous class with a token's two hashes to rows[at ...]: [A by prev1 | B by prev1]. */
+  conjoinedRows(conjA: number, conjB: number, rows: Int32Array, at: number): void {
     const C = this.nClasses;
-    const rows = new Int32Array(2 * (C + 1));
     for (let p1 = 0; p1 <= C; p1++) {
-      historyKeys(p1, 0, conjA, conjB, this.history);
-      rows[p1] = this.table.get(this.history[2]!);
-      rows[C + 1 + p1] = this.table.get(this.history[3]!);
+      rows[at + p1] = this.table.get(featureKey2(HISTORY.PREV1_A, p1, conjA));
+      rows[at + C + 1 + p1] = this.table.get(featureKey2(HISTORY.PREV1_B, p1, conjB));
     }
-    return rows;
-  }
-
-  private addRow(row: number): void {
-    if (row < 0) return;
-    const C = this.nClasses;
-    const w = this.weights;
-    const s = this.scores;
-    const base = row * this.stride + this.offset;
-    for (let c = 0; c < C; c++) s[c] += w[base + c]!;
   }
 
   /** Greedy decoding of one sentence from its static features; class ids are written to out[0..n). */
@@ -122,21 +128,23 @@ export class LinearModel {
     this.decodeRows(sf.n, this.lookup(sf), null, sf.conjA, sf.conjB, out);
   }
 
-  /** Add this model's weights of the given keys to acc[at .. at + nClasses). */
-  accumulate(keys: Int32Array, from: number, to: number, acc: Float32Array, at: number): void {
+  /** Add the weights of the given rows (in order; -1 = none) to the double-precision scores s[0 .. nClasses). */
+  addRows(rows: Int32Array, from: number, to: number, s: Float64Array): void {
     const C = this.nClasses;
+    const w = this.weights;
+    const stride = this.stride;
+    const offset = this.offset;
     for (let k = from; k < to; k++) {
-      const row = this.table.get(keys[k]!);
-      if (row < 0) continue;
-      const base = row * this.stride + this.offset;
-      for (let c = 0; c < C; c++) acc[at + c] += this.weights[base + c]!;
+      const row = rows[k]!;
+      if (row >= 0) addWeights(s, w, row * stride + offset, C);
     }
   }
 
   /**
-   * Greedy decoding from looked-up rows (and optionally a second set of rows per token, precomputed
-   * starting scores of token i at initial[i · initialStride + initialAt ...], and per token the rows of its
-   * conjoined history features as given by conjoinedRows).
+   * Greedy decoding from looked-up rows (and optionally a second set of rows per token, starting scores of
+   * token i at initial[i · initialStride + initialAt ...], and the rows of each token's conjoined history
+   * features as laid out by conjoinedRows). Scores are summed in double precision in a fixed order (initial,
+   * a's rows, b's rows, the four history rows), so every caller gets the same sums for the same features.
    */
   decodeRows(
     n: number,
@@ -145,38 +153,76 @@ export class LinearModel {
     conjA: Int32Array,
     conjB: Int32Array,
     out: Int32Array,
-    initial: Float32Array | null = null,
+    initial: Float32Array | Float64Array | null = null,
     initialStride = 0,
     initialAt = 0,
-    conjRows: readonly Int32Array[] | null = null,
+    conj: ConjoinedRows | null = null,
   ): void {
-    const start = this.nClasses;
     const C = this.nClasses;
-    let prev1 = start;
-    let prev2 = start;
+    const w = this.weights;
+    const stride = this.stride;
+    const offset = this.offset;
+    const s = this.scores;
+    const table = this.table;
+    const history = this.history;
+    const allowed = this.tagset.allowed;
+    const finalAllowed = this.tagset.finalAllowed;
+    const prevRows = this.prevRows ?? this.buildPrevRows();
+    const aRows = a.rows;
+    const aStarts = a.starts;
+    const aEnds = a.ends ?? null;
+    let prev1 = C;
+    let prev2 = C;
     for (let i = 0; i < n; i++) {
       if (initial) {
         const base = i * initialStride + initialAt;
-        for (let c = 0; c < C; c++) this.scores[c] = initial[base + c]!;
-      } else this.scores.fill(0);
-      for (let k = a.starts[i]!, end = a.ends ? a.ends[i]! : a.starts[i + 1]!; k < end; k++) this.addRow(a.rows[k]!);
-      if (b) for (let k = b.starts[i]!, end = b.starts[i + 1]!; k < end; k++) this.addRow(b.rows[k]!);
-      const prevRows = this.prevRows ?? this.buildPrevRows();
-      this.addRow(prevRows[prev1]!);
-      this.addRow(prevRows[(C + 1) * (1 + prev2) + prev1]!);
-      if (conjRows) {
-        const r = conjRows[i]!;
-        this.addRow(r[prev1]!);
-        this.addRow(r[C + 1 + prev1]!);
-      } else {
-        historyKeys(prev1, prev2, conjA[i]!, conjB[i]!, this.history);
-        this.addRow(this.table.get(this.history[2]!));
-        this.addRow(this.table.get(this.history[3]!));
+        for (let c = 0; c < C; c++) s[c] = initial[base + c]!;
+      } else for (let c = 0; c < C; c++) s[c] = 0;
+      for (let k = aStarts[i]!, end = aEnds ? aEnds[i]! : aStarts[i + 1]!; k < end; k++) {
+        const row = aRows[k]!;
+        if (row < 0) continue;
+        addWeights(s, w, row * stride + offset, C);
       }
-      const c = bestAllowed(this.scores, this.tagset, prev1, i === n - 1);
-      out[i] = c;
+      if (b) {
+        const bRows = b.rows;
+        for (let k = b.starts[i]!, end = b.starts[i + 1]!; k < end; k++) {
+          const row = bRows[k]!;
+          if (row >= 0) addWeights(s, w, row * stride + offset, C);
+        }
+      }
+      let r3: number;
+      let r4: number;
+      if (conj) {
+        const at = conj.at[i]!;
+        r3 = conj.pool[at + prev1]!;
+        r4 = conj.pool[at + C + 1 + prev1]!;
+      } else {
+        historyKeys(prev1, prev2, conjA[i]!, conjB[i]!, history);
+        r3 = table.get(history[2]!);
+        r4 = table.get(history[3]!);
+      }
+      const r1 = prevRows[prev1]!;
+      const r2 = prevRows[(C + 1) * (1 + prev2) + prev1]!;
+      if (r1 >= 0) addWeights(s, w, r1 * stride + offset, C);
+      if (r2 >= 0) addWeights(s, w, r2 * stride + offset, C);
+      if (r3 >= 0) addWeights(s, w, r3 * stride + offset, C);
+      if (r4 >= 0) addWeights(s, w, r4 * stride + offset, C);
+      // The best class allowed after prev1 (ties go to the lower id), as bestAllowed.
+      const last = i === n - 1;
+      const allowedAt = prev1 * C;
+      let best = -1;
+      let bestScore = -Infinity;
+      for (let c = 0; c < C; c++) {
+        if (allowed[allowedAt + c] === 0 || (last && finalAllowed[c] === 0)) continue;
+        const v = s[c]!;
+        if (v > bestScore) {
+          bestScore = v;
+          best = c;
+        }
+      }
+      out[i] = best;
       prev2 = prev1;
-      prev1 = c;
+      prev1 = best;
     }
   }
 }

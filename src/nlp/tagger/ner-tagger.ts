@@ -8,7 +8,7 @@ import { decodeModel, encodeModel, type ModelArray } from "./model-format.js";
 import { frozenArrays, frozenFromArrays, thawShared, type FrozenLinear } from "./frozen.js";
 import { FrozenLexicons, type NerLexiconData } from "./ner-lexicons.js";
 import { left2, leftCore, leftRest, NerFeaturizer, right2, rightCore, rightRest, wordCore, wordRest, type NerWord } from "./ner-features.js";
-import type { LinearModel, SentenceRows } from "./linear-model.js";
+import type { LinearModel } from "./linear-model.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { bilouTagSet, bilouToIob2 } from "./tagset.js";
 import { NewsgraphError } from "../../errors.js";
@@ -36,8 +36,22 @@ export class NerTagger implements Tagger {
   private readonly sf = new SentenceFeatures();
   private readonly extra = new SentenceFeatures();
   private readonly wordSf = new SentenceFeatures();
-  private readonly wordCache = new Map<NerWord, WordEntry>();
-  private boundary: WordEntry | null = null;
+  /**
+   * Per-word cache of what a word contributes (see wordSlot): slot 0 is the sentence boundary. Slot k's
+   * scores are scorePool[k · ENTRY · 2C ...] (self, left, right, left2, right2, each 2C floats: stage one's
+   * then stage two's), its conjoined history rows conjPool[k · 2(C+1) ...].
+   */
+  private readonly slotOf = new Map<NerWord, number>();
+  private slots = 0;
+  private scorePool: Float32Array;
+  private conjPool: Int32Array;
+  /** Document buffers, reused: rows of static features, per-token row ranges, word slots, starting scores. */
+  private docRows = new Int32Array(1 << 16);
+  private docStarts = new Int32Array(1 << 12);
+  private docCores = new Int32Array(1 << 12);
+  private docConj = new Int32Array(1 << 12);
+  private sentSlots = new Int32Array(1 << 10);
+  private docInitial: Float32Array;
   private readonly names: readonly string[];
 
   constructor(
@@ -49,6 +63,14 @@ export class NerTagger implements Tagger {
   ) {
     this.featurizer = new NerFeaturizer(lexicons, types.length);
     this.names = stage1.tagset.names;
+    const C = this.names.length;
+    if (stage2 && (stage2.weights !== stage1.weights || stage1.offset !== 0 || stage2.offset !== C)) {
+      throw new NewsgraphError("MODEL_INVALID", "the NER stages must share one weight array, stage one's classes first (see thawShared)");
+    }
+    this.scorePool = new Float32Array(INITIAL_SLOTS * ENTRY * 2 * C);
+    this.conjPool = new Int32Array(INITIAL_SLOTS * 2 * (C + 1));
+    this.docInitial = new Float32Array(this.docStarts.length * 2 * C);
+    this.wordSlot(null);
   }
 
   static fromData(data: NerModelData): NerTagger {
@@ -67,13 +89,11 @@ export class NerTagger implements Tagger {
   }
 
   /**
-   * Scores that the word alone contributes, cached per word: the first stage's over all word features,
-   * the second stage's over the word's core features (side by side in one vector).
+   * Add the scores of a group of single-word features at scorePool[at ...]: stage one's over core and rest,
+   * stage two's (at + C) over core only.
    */
-  /** Scores of a group of single-word features: stage one over core and rest, stage two over core only. */
-  private scoresOf(w: NerWord | null, core: WordFeatures | null, rest: WordFeatures): Float32Array {
+  private scoresOf(w: NerWord | null, core: WordFeatures | null, rest: WordFeatures, at: number): void {
     const C = this.names.length;
-    const scores = new Float32Array(2 * C);
     const sf = this.wordSf;
     sf.reset(1);
     sf.begin(0);
@@ -81,32 +101,63 @@ export class NerTagger implements Tagger {
     sf.markCore(0);
     rest(w, sf);
     sf.end();
-    this.stage1.accumulate(sf.keys, 0, sf.starts[1]!, scores, 0);
-    if (this.stage2) this.stage2.accumulate(sf.keys, 0, sf.cores[0]!, scores, C);
-    return scores;
+    const end = sf.starts[1]!;
+    // The stages' weights of a feature lie side by side in one row, as their scores do in the pool: a core
+    // feature adds both at once.
+    const coreEnd = this.stage2 ? sf.cores[0]! : 0;
+    const table = this.stage1.table;
+    const weights = this.stage1.weights;
+    const stride = this.stage1.stride;
+    const pool = this.scorePool;
+    const keys = sf.keys;
+    for (let k = 0; k < end; k++) {
+      const row = table.get(keys[k]!);
+      if (row < 0) continue;
+      const base = row * stride;
+      const width = k < coreEnd ? 2 * C : C;
+      for (let c = 0; c < width; c++) pool[at + c] += weights[base + c]!;
+    }
   }
 
-  /** What a word contributes to its own scores and its neighbours', cached per word (null = sentence boundary). */
-  private wordEntry(w: NerWord | null): WordEntry {
-    if (!w && this.boundary) return this.boundary;
-    let e = w ? this.wordCache.get(w) : undefined;
-    if (e) return e;
-    e = {
-      self: w ? this.scoresOf(w, wordCore as WordFeatures, wordRest as WordFeatures) : EMPTY,
-      left: this.scoresOf(w, leftCore, leftRest),
-      right: this.scoresOf(w, rightCore, rightRest),
-      left2: this.scoresOf(w, null, left2),
-      right2: this.scoresOf(w, null, right2),
-      // Both stages share the feature table, so the conjoined history rows serve both.
-      conj: w ? this.stage1.conjoinedRows(w.hKey, w.hShort) : EMPTY_ROWS,
-    };
-    if (!w) {
-      this.boundary = e;
-      return e;
+  /** The cache slot of what a word contributes to its own scores and its neighbours' (null = sentence boundary). */
+  private wordSlot(w: NerWord | null): number {
+    if (!w && this.slots > 0) return 0;
+    const known = w ? this.slotOf.get(w) : undefined;
+    if (known !== undefined) return known;
+    const C2 = 2 * this.names.length;
+    const R = C2 + 2;
+    const slot = this.slots++;
+    if ((slot + 1) * ENTRY * C2 > this.scorePool.length) {
+      const scores = new Float32Array(2 * this.scorePool.length);
+      scores.set(this.scorePool);
+      this.scorePool = scores;
+      const conj = new Int32Array(2 * this.conjPool.length);
+      conj.set(this.conjPool);
+      this.conjPool = conj;
     }
-    if (this.wordCache.size >= WORD_CACHE_SIZE) this.wordCache.clear();
-    this.wordCache.set(w, e);
-    return e;
+    const at = slot * ENTRY * C2;
+    this.scorePool.fill(0, at, at + ENTRY * C2);
+    if (w) this.scoresOf(w, wordCore as WordFeatures, wordRest as WordFeatures, at + SELF * C2);
+    this.scoresOf(w, leftCore, leftRest, at + LEFT * C2);
+    this.scoresOf(w, rightCore, rightRest, at + RIGHT * C2);
+    this.scoresOf(w, null, left2, at + LEFT2 * C2);
+    this.scoresOf(w, null, right2, at + RIGHT2 * C2);
+    // Both stages share the feature table, so the conjoined history rows serve both.
+    if (w) {
+      this.stage1.conjoinedRows(w.hKey, w.hShort, this.conjPool, slot * R);
+      this.slotOf.set(w, slot);
+    }
+    return slot;
+  }
+
+  /** Make room for a document's buffers: `tokens` tokens. */
+  private reserve(tokens: number): void {
+    if (this.docStarts.length > tokens) return;
+    const size = 2 * (tokens + 1);
+    this.docStarts = new Int32Array(size);
+    this.docCores = new Int32Array(size);
+    this.docConj = new Int32Array(size);
+    this.docInitial = new Float32Array(size * 2 * this.names.length);
   }
 
   /** BILOU class ids of each sentence of a document. */
@@ -114,42 +165,86 @@ export class NerTagger implements Tagger {
     const doc = this.featurizer.prepare(sentences);
     const C = this.names.length;
     const C2 = 2 * C;
-    const boundary = this.wordEntry(null);
-    const local: { rows: SentenceRows; conjA: Int32Array; conjB: Int32Array; initial: Float32Array; conj: Int32Array[] }[] = [];
-    const first = sentences.map((s, i) => {
-      const n = s.length;
-      const out = new Int32Array(n);
-      this.featurizer.sentence(doc, i, this.sf, false);
-      const sf = this.sf;
-      const rows = this.stage1.lookup(sf, new Int32Array(sf.starts[n]!));
-      const entries = doc.words[i]!.map((w) => this.wordEntry(w));
-      const initial = new Float32Array(n * C2);
-      for (let t = 0; t < n; t++) {
-        const base = t * C2;
-        addInto(initial, base, entries[t]!.self, C2);
-        addInto(initial, base, (t > 0 ? entries[t - 1]! : boundary).left, C2);
-        addInto(initial, base, (t + 1 < n ? entries[t + 1]! : boundary).right, C2);
-        addInto(initial, base, (t > 1 ? entries[t - 2]! : boundary).left2, C2);
-        addInto(initial, base, (t + 2 < n ? entries[t + 2]! : boundary).right2, C2);
+    const E = ENTRY * C2;
+    const R = C2 + 2;
+    // The cache is cleared between documents only, so that the slots of a document stay valid throughout.
+    if (this.slots >= WORD_CACHE_SIZE) {
+      this.slotOf.clear();
+      this.slots = 1;
+    }
+    let tokens = 0;
+    for (const s of sentences) tokens += s.length;
+    this.reserve(tokens);
+    const starts = this.docStarts;
+    const cores = this.docCores;
+    const conjAt = this.docConj;
+    const initial = this.docInitial;
+    const table = this.stage1.table;
+    const sf = this.sf;
+    const first: Int32Array[] = [];
+    let tok = 0;
+    let fill = 0;
+    for (let i = 0; i < sentences.length; i++) {
+      const ws = doc.words[i]!;
+      const n = ws.length;
+      this.featurizer.sentence(doc, i, sf, false);
+      const total = sf.starts[n]!;
+      if (this.docRows.length < fill + total) {
+        const bigger = new Int32Array(2 * (fill + total));
+        bigger.set(this.docRows.subarray(0, fill));
+        this.docRows = bigger;
       }
-      const saved = {
-        rows: { rows: rows.rows, starts: sf.starts.slice(0, n + 1), ends: sf.cores.slice(0, n) },
-        conjA: sf.conjA.slice(0, n),
-        conjB: sf.conjB.slice(0, n),
-        initial,
-        conj: entries.map((e) => e.conj),
-      };
-      local.push(saved);
-      this.stage1.decodeRows(n, { rows: saved.rows.rows, starts: saved.rows.starts }, null, saved.conjA, saved.conjB, out, initial, C2, 0, saved.conj);
-      return out;
-    });
+      const rows = this.docRows;
+      const keys = sf.keys;
+      if (this.sentSlots.length < n) this.sentSlots = new Int32Array(2 * n);
+      const slots = this.sentSlots;
+      for (let k = 0; k < total; k++) rows[fill + k] = table.get(keys[k]!);
+      for (let t = 0; t < n; t++) {
+        starts[tok + t] = fill + sf.starts[t]!;
+        cores[tok + t] = fill + sf.cores[t]!;
+        const slot = this.wordSlot(ws[t]!);
+        conjAt[tok + t] = slot * R;
+        slots[t] = slot;
+      }
+      starts[tok + n] = fill + total;
+      // Starting scores: the token's own word scores plus its neighbours', summed in single precision.
+      const pool = this.scorePool;
+      for (let t = 0; t < n; t++) {
+        // Slot 0 is the sentence boundary.
+        const self = slots[t]! * E + SELF * C2;
+        const left = (t > 0 ? slots[t - 1]! : 0) * E + LEFT * C2;
+        const right = (t + 1 < n ? slots[t + 1]! : 0) * E + RIGHT * C2;
+        const left2 = (t > 1 ? slots[t - 2]! : 0) * E + LEFT2 * C2;
+        const right2 = (t + 2 < n ? slots[t + 2]! : 0) * E + RIGHT2 * C2;
+        const base = (tok + t) * C2;
+        for (let c = 0; c < C2; c++) {
+          let v = Math.fround(0 + pool[self + c]!);
+          v = Math.fround(v + pool[left + c]!);
+          v = Math.fround(v + pool[right + c]!);
+          v = Math.fround(v + pool[left2 + c]!);
+          initial[base + c] = v + pool[right2 + c]!;
+        }
+      }
+      const out = new Int32Array(n);
+      const conj = { pool: this.conjPool, at: conjAt.subarray(tok, tok + n) };
+      const a = { rows, starts: starts.subarray(tok, tok + n + 1) };
+      this.stage1.decodeRows(n, a, null, sf.conjA, sf.conjB, out, initial.subarray(tok * C2), C2, 0, conj);
+      first.push(out);
+      tok += n;
+      fill += total;
+    }
     if (!this.stage2) return first;
     const agg = this.featurizer.stageOne(doc, first);
+    const rows = this.docRows;
+    tok = 0;
     return sentences.map((s, i) => {
-      const out = new Int32Array(s.length);
+      const n = s.length;
+      const out = new Int32Array(n);
       this.featurizer.stageTwo(doc, i, agg, this.extra);
-      const l = local[i]!;
-      this.stage2!.decodeRows(s.length, l.rows, this.stage2!.lookup(this.extra), l.conjA, l.conjB, out, l.initial, C2, C, l.conj);
+      const a = { rows, starts: starts.subarray(tok, tok + n + 1), ends: cores.subarray(tok, tok + n) };
+      const conj = { pool: this.conjPool, at: conjAt.subarray(tok, tok + n) };
+      this.stage2!.decodeRows(n, a, this.stage2!.lookup(this.extra), sf.conjA, sf.conjB, out, initial.subarray(tok * C2), C2, C, conj);
+      tok += n;
       return out;
     });
   }
@@ -157,23 +252,16 @@ export class NerTagger implements Tagger {
 
 type WordFeatures = (w: NerWord | null, sf: SentenceFeatures) => void;
 
-const EMPTY = new Float32Array(0);
-const EMPTY_ROWS = new Int32Array(0);
+/** Parts of a word's cache entry: scores it contributes as the token itself and as each neighbour. */
+const SELF = 0;
+const LEFT = 1;
+const RIGHT = 2;
+const LEFT2 = 3;
+const RIGHT2 = 4;
+const ENTRY = 5;
 
-function addInto(acc: Float32Array, at: number, v: Float32Array, n: number): void {
-  if (v.length === 0) return;
-  for (let c = 0; c < n; c++) acc[at + c] += v[c]!;
-}
-
-/** What a word contributes: to its own scores, to its neighbours' (by position), and its conjoined history rows. */
-interface WordEntry {
-  self: Float32Array;
-  left: Float32Array;
-  right: Float32Array;
-  left2: Float32Array;
-  right2: Float32Array;
-  conj: Int32Array;
-}
+/** Slots allocated at first (the pools double as needed). */
+const INITIAL_SLOTS = 4096;
 
 /** Distinct words whose scores are cached. */
 const WORD_CACHE_SIZE = 100_000;

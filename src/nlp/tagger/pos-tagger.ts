@@ -50,6 +50,8 @@ export class PosFeaturizer {
         sf.f(T.PRE + k, w.hPre[k]!);
         sf.f(T.SUF + k, w.hSuf[k]!);
       }
+      // Everything so far depends on the word alone (the tagger caches its scores per word).
+      sf.markCore(i);
       sf.f(T.KEY_M1, m1 ? m1.hKey : PAD_L);
       sf.f(T.KEY_P1, p1 ? p1.hKey : PAD_R);
       sf.f(T.KEY_M2, i > 1 ? ws[i - 2]!.hKey : PAD_L);
@@ -73,17 +75,64 @@ export interface PosModelData {
 export class PosTagger implements Tagger {
   readonly featurizer = new PosFeaturizer();
   private readonly sf = new SentenceFeatures();
+  /**
+   * Per-word cache of the partial scores of a word's own features (each token's core features, summed
+   * first by the decoder): word slot k's scores are prefixPool[k · C ...].
+   */
+  private readonly slotOf = new Map<WordInfo, number>();
+  private prefixPool: Float64Array;
+  private rows = new Int32Array(4096);
+  private initial: Float64Array;
 
-  constructor(private readonly model: LinearModel) {}
+  constructor(private readonly model: LinearModel) {
+    this.prefixPool = new Float64Array(INITIAL_SLOTS * model.nClasses);
+    this.initial = new Float64Array(128 * model.nClasses);
+  }
 
   static fromData(data: PosModelData): PosTagger {
     return new PosTagger(thaw(data.weights, freeTagSet(data.tags)));
   }
 
+  /** Offset in prefixPool of the scores of token t's core features (those of its word alone). */
+  private prefixOf(w: WordInfo, t: number): number {
+    const C = this.model.nClasses;
+    const known = this.slotOf.get(w);
+    if (known !== undefined) return known * C;
+    if (this.slotOf.size >= WORD_CACHE_SIZE) this.slotOf.clear();
+    const slot = this.slotOf.size;
+    if ((slot + 1) * C > this.prefixPool.length) {
+      const bigger = new Float64Array(2 * this.prefixPool.length);
+      bigger.set(this.prefixPool);
+      this.prefixPool = bigger;
+    }
+    const sf = this.sf;
+    const table = this.model.table;
+    for (let k = sf.starts[t]!; k < sf.cores[t]!; k++) this.rows[k] = table.get(sf.keys[k]!);
+    const scores = this.prefixPool.subarray(slot * C, (slot + 1) * C);
+    scores.fill(0);
+    this.model.addRows(this.rows, sf.starts[t]!, sf.cores[t]!, scores);
+    this.slotOf.set(w, slot);
+    return slot * C;
+  }
+
   tag(words: string[]): string[] {
-    this.featurizer.sentence(this.featurizer.words(words), this.sf);
-    const out = new Int32Array(words.length);
-    this.model.decode(this.sf, out);
+    const ws = this.featurizer.words(words);
+    const sf = this.sf;
+    this.featurizer.sentence(ws, sf);
+    const n = words.length;
+    const C = this.model.nClasses;
+    if (this.rows.length < sf.starts[n]!) this.rows = new Int32Array(2 * sf.starts[n]!);
+    if (this.initial.length < n * C) this.initial = new Float64Array(2 * n * C);
+    const table = this.model.table;
+    const keys = sf.keys;
+    for (let t = 0; t < n; t++) {
+      const at = this.prefixOf(ws[t]!, t);
+      this.initial.set(this.prefixPool.subarray(at, at + C), t * C);
+      for (let k = sf.cores[t]!; k < sf.starts[t + 1]!; k++) this.rows[k] = table.get(keys[k]!);
+    }
+    const out = new Int32Array(n);
+    // The decoder starts from the cached scores and adds the rest of each token's features, in the same order.
+    this.model.decodeRows(n, { rows: this.rows, starts: sf.cores, ends: sf.starts.subarray(1) }, null, sf.conjA, sf.conjB, out, this.initial, C, 0);
     return Array.from(out, (c) => this.model.tagset.names[c]!);
   }
 
@@ -91,6 +140,12 @@ export class PosTagger implements Tagger {
     return sentences.map((s) => this.tag(s));
   }
 }
+
+/** Distinct words whose scores are cached. */
+const WORD_CACHE_SIZE = 100_000;
+
+/** Word slots allocated at first (the pool doubles as needed). */
+const INITIAL_SLOTS = 4096;
 
 const FORMAT = "newsgraph-pos/1";
 
