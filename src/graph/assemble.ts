@@ -15,7 +15,7 @@ export interface AssembleOptions {
   name?: string;
   /** Evidence items kept per edge in graph.json (the full list goes to the sidecar). */
   evidenceCap?: number;
-  /** Evidence items kept per co_occurs edge. */
+  /** Evidence items kept per co_occurs edge in graph.json (they are not claims; all go to the sidecar). */
   cooccurrenceEvidenceCap?: number;
   /** Story id of each document: near-duplicate documents share one. Defaults to the document id. */
   storyOf?: (docId: string) => string;
@@ -24,7 +24,7 @@ export interface AssembleOptions {
 export const ASSEMBLE_DEFAULTS = {
   name: "newsgraph",
   evidenceCap: 5,
-  cooccurrenceEvidenceCap: 2,
+  cooccurrenceEvidenceCap: 0,
 } as const;
 
 export interface AssembledGraph {
