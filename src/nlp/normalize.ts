@@ -8,11 +8,6 @@ export function asciiPunctuation(s: string): string {
   return s.replace(/[’‘`´]/g, "'").replace(/[“”„«»]/g, '"').replace(/[‐‑‒–—]/g, "-");
 }
 
-/** Lowercase a token for lexicon lookups. */
-export function normalizeWord(word: string): string {
-  return asciiPunctuation(word).toLowerCase();
-}
-
 /** A comparison key for a name: case, punctuation, a leading "the" and possessives do not matter. */
 export function nameKey(name: string): string {
   return asciiPunctuation(name)
