@@ -8,6 +8,7 @@
  * depend on the order of the documents.
  */
 import { NewsgraphError } from "../errors.js";
+import { fmix32, hashString } from "../hash.js";
 
 export interface DedupOptions {
   /** Words per shingle. */
@@ -34,22 +35,11 @@ export function resolveDedupOptions(options: DedupOptions = {}): Required<DedupO
   return o;
 }
 
-/** murmur3's 32-bit finalizer. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+/** The shared finalizer as an unsigned 32-bit value (signatures compare as unsigned). */
+const mix = (h: number): number => fmix32(h) >>> 0;
 
-/** FNV-1a over UTF-16 code units, finalized. */
-function hashWord(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return fmix32(h);
-}
+/** A word's hash (FNV-1a, finalized), unsigned. */
+const hashWord = (s: string): number => hashString(s) >>> 0;
 
 /** The hashes of a text's word shingles (lowercased letters and digits; punctuation and layout ignored). */
 export function shingleHashes(text: string, shingle: number): Set<number> {
@@ -58,7 +48,7 @@ export function shingleHashes(text: string, shingle: number): Set<number> {
   const span = Math.min(shingle, words.length);
   for (let i = 0; i + span <= words.length; i++) {
     let h = 0x9e3779b9;
-    for (let k = 0; k < span; k++) h = fmix32(Math.imul(h, 31) ^ words[i + k]!);
+    for (let k = 0; k < span; k++) h = mix(Math.imul(h, 31) ^ words[i + k]!);
     out.add(h);
   }
   return out;
@@ -68,11 +58,11 @@ export function shingleHashes(text: string, shingle: number): Set<number> {
 export function minhashSignature(text: string, options: DedupOptions = {}): Uint32Array {
   const o = resolveDedupOptions(options);
   const seeds = new Uint32Array(o.hashes);
-  for (let i = 0; i < o.hashes; i++) seeds[i] = fmix32(Math.imul(o.seed + 1, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b));
+  for (let i = 0; i < o.hashes; i++) seeds[i] = mix(Math.imul(o.seed + 1, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b));
   const mins = new Uint32Array(o.hashes).fill(0xffffffff);
   for (const h of shingleHashes(text, o.shingle)) {
     for (let i = 0; i < o.hashes; i++) {
-      const v = fmix32(h ^ seeds[i]!);
+      const v = mix(h ^ seeds[i]!);
       if (v < mins[i]!) mins[i] = v;
     }
   }
@@ -143,7 +133,7 @@ export function groupStories(docs: StoryInput[], options: DedupOptions = {}): St
       const sig = docs[i]!.signature;
       if (sig.length !== o.hashes) throw new NewsgraphError("BAD_ARGUMENT", `dedup: signature of ${docs[i]!.id} has ${sig.length} hashes, expected ${o.hashes}`);
       let key = 0x811c9dc5;
-      for (let r = b * rows; r < (b + 1) * rows; r++) key = fmix32(Math.imul(key, 31) ^ sig[r]!);
+      for (let r = b * rows; r < (b + 1) * rows; r++) key = mix(Math.imul(key, 31) ^ sig[r]!);
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);

@@ -32,8 +32,6 @@ export interface Gazetteer {
   projectHeads: Set<string>;
   facilityHeads: Set<string>;
   companySuffixes: Set<string>;
-  /** country canonical name → capital. */
-  capitals: Map<string, string>;
 }
 
 let cached: Gazetteer | undefined;
@@ -50,14 +48,12 @@ export function gazetteer(): Gazetteer {
     maxTokens = Math.max(maxTokens, surface.split(/\s+/).length);
   };
   const demonyms = new Map<string, string>();
-  const capitals = new Map<string, string>();
   const countryByIso = new Map<string, string>();
   for (const c of countries()) {
     countryByIso.set(c.iso2, c.name);
     add(c.name, { canonical: c.name, type: "country", strong: true });
     for (const a of c.aliases) add(a, { canonical: c.name, type: "country", strong: a.length > 2 || a === a.toUpperCase() });
     for (const d of c.demonyms) if (!demonyms.has(d.toLowerCase())) demonyms.set(d.toLowerCase(), c.name);
-    if (c.capital) capitals.set(c.name, c.capital);
   }
   for (const r of regions()) {
     add(r.name, { canonical: r.name, type: "location", strong: true });
@@ -95,7 +91,6 @@ export function gazetteer(): Gazetteer {
     projectHeads: lower(projectHeads()),
     facilityHeads: lower(facilityHeads()),
     companySuffixes: lower(companySuffixes()),
-    capitals,
   };
   return cached;
 }

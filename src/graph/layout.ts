@@ -9,6 +9,7 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import louvain from "graphology-communities-louvain";
+import { seededRandom } from "../random.js";
 import type { EntityType, NewsGraph } from "../types.js";
 
 /** Colour of each entity type (viewer legend uses the same). */
@@ -35,18 +36,6 @@ export interface LayoutOptions {
 }
 
 export const LAYOUT_DEFAULTS = { seed: 42, coreNodes: 2000 } as const;
-
-/** Mulberry32: a small seeded PRNG, so layouts and communities are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function defaultIterations(order: number, size: number): number {
   return Math.max(15, Math.min(300, Math.floor(1_500_000 / (order + size + 1))));

@@ -5,18 +5,9 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { readDocuments, listInputs } from "../../src/corpus/read.js";
 import { parseTextMetadata } from "../../src/corpus/metadata.js";
-import { NewsgraphError } from "../../src/errors.js";
+import { errorCode } from "../error-code.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/corpus");
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof NewsgraphError ? err.code : "not-a-NewsgraphError";
-  }
-  return undefined;
-};
-
 describe("metadata of plain-text articles", () => {
   it.each([
     [" date 2023-10-17 (Wire Service) Jane Roe met John Doe.", { date: "2023-10-17", source: "Wire Service", body: "Jane Roe met John Doe." }],
@@ -70,11 +61,11 @@ describe("reading inputs", () => {
     const dir = mkdtempSync(join(tmpdir(), "ng-bad-"));
     const file = join(dir, `${name}.txt`);
     writeFileSync(file, bytes);
-    expect(codeOf(() => [...readDocuments([file])])).toBe(code);
+    expect(errorCode(() => [...readDocuments([file])])).toBe(code);
     expect(() => [...readDocuments([file])]).toThrow(file);
   });
 
   it("rejects a missing path", () => {
-    expect(codeOf(() => listInputs(["/no/such/folder"]))).toBe("INPUT_MISSING");
+    expect(errorCode(() => listInputs(["/no/such/folder"]))).toBe("INPUT_MISSING");
   });
 });

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { seededRandom } from "../../src/graph/layout.js";
+import { seededRandom } from "../../src/random.js";
 import { ENTITY_TYPES, RELATION_TYPES, SYMMETRIC_RELATIONS, type RelationType } from "../../src/types.js";
 
 export interface SyntheticOptions {

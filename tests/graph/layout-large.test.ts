@@ -1,6 +1,7 @@
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { layoutGraph, seededRandom } from "../../src/graph/layout.js";
+import { layoutGraph } from "../../src/graph/layout.js";
+import { seededRandom } from "../../src/random.js";
 import type { EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from "../../src/types.js";
 
 /** A random graph of `n` persons: a few hubs, many leaves, and one component away from the hubs. */

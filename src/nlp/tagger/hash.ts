@@ -4,25 +4,9 @@
  * feature in the hot path is a few integer multiplications and no string concatenation.
  */
 
-/** murmur3's 32-bit finalizer: spreads every input bit over the whole word. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
+import { fmix32 } from "../../hash.js";
 
-/** Hash of a string's UTF-16 code units. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix32(h);
-}
+export { fmix32, hashString } from "../../hash.js";
 
 /** A feature key from a template number and one value hash; never 0 (0 marks an empty table slot). */
 export function featureKey(template: number, value: number): number {

@@ -14,7 +14,8 @@ import { LinearModel } from "./linear-model.js";
 import { FrozenLexicons, type NerLexiconData } from "./ner-lexicons.js";
 import { NerFeaturizer, type NerDocument, type StageOneTags } from "./ner-features.js";
 import type { NerModelData } from "./ner-tagger.js";
-import { AveragedPerceptron, seededRandom, type TrainingSentence } from "./perceptron.js";
+import { seededRandom } from "../../random.js";
+import { AveragedPerceptron, type TrainingSentence } from "./perceptron.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { bilouTagSet, bilouToIob2, iobToBilou, type TagSet } from "./tagset.js";
 

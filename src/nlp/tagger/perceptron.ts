@@ -19,17 +19,6 @@ export interface TrainingSentence {
   gold: Int32Array;
 }
 
-/** Mulberry32: a small seeded generator for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class AveragedPerceptron {
   readonly table = new FeatureTable(1 << 20);
   readonly nClasses: number;

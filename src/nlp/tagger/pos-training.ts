@@ -6,7 +6,8 @@
 import type { ConllDocument } from "./conll-reader.js";
 import { freeze, thaw } from "./frozen.js";
 import type { LinearModel } from "./linear-model.js";
-import { AveragedPerceptron, seededRandom } from "./perceptron.js";
+import { seededRandom } from "../../random.js";
+import { AveragedPerceptron } from "./perceptron.js";
 import { PosFeaturizer, type PosModelData } from "./pos-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { freeTagSet } from "./tagset.js";

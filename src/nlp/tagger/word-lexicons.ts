@@ -11,7 +11,7 @@
  */
 import { hashString } from "./hash.js";
 import type { ClusterLexicon, HashLexicon } from "./ner-lexicons.js";
-import { seededRandom } from "./perceptron.js";
+import { seededRandom } from "../../random.js";
 import { CAP, computeWordInfo, foldDigits, normalizeToken, type WordInfo } from "./word-info.js";
 
 export interface ClusterOptions {

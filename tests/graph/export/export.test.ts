@@ -2,22 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { NewsgraphError } from "../../../src/errors.js";
+import { errorCode } from "../../error-code.js";
 import { EXPORT_FORMATS, exportGraph, writeExport } from "../../../src/graph/export/index.js";
 import { loadExportFixture } from "./fixture.js";
 
 const kg = loadExportFixture();
 const tmp = mkdtempSync(join(tmpdir(), "newsgraph-export-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof NewsgraphError ? err.code : "not a NewsgraphError";
-  }
-  return undefined;
-}
 
 describe("exportGraph", () => {
   it.each(EXPORT_FORMATS.map((f) => [f]))("%s is deterministic", (format) => {

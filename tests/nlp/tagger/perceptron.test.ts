@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { freeze, thaw } from "../../../src/nlp/tagger/frozen.js";
 import { hashString } from "../../../src/nlp/tagger/hash.js";
-import { AveragedPerceptron, seededRandom } from "../../../src/nlp/tagger/perceptron.js";
+import { AveragedPerceptron } from "../../../src/nlp/tagger/perceptron.js";
+import { seededRandom } from "../../../src/random.js";
 import { SentenceFeatures } from "../../../src/nlp/tagger/sentence-features.js";
 import { freeTagSet } from "../../../src/nlp/tagger/tagset.js";
 
