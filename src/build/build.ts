@@ -9,17 +9,18 @@ import { basename, join, resolve } from "node:path";
 import { groupStories, type DedupOptions } from "../corpus/dedup.js";
 import { listInputs, readDocuments } from "../corpus/read.js";
 import { documentRecord } from "../extract/index.js";
-import { assembleGraph, ASSEMBLE_DEFAULTS } from "../graph/assemble.js";
-import { layoutGraph } from "../graph/layout.js";
+import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, type SerializedNewsGraph } from "../graph/assemble.js";
+import { applyLayout, layoutInput, type LayoutEdge } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus } from "../graph/resolve-corpus.js";
-import { DOCUMENTS_FILE, EVIDENCE_FILE, evidenceLine, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeGraph } from "../graph/write.js";
+import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
 import { NewsgraphError } from "../errors.js";
-import type { Document, DocumentRecord, EntityType, NewsGraph, RelationType } from "../types.js";
-import { cacheHeader, cacheLine, CACHE_FILE, readCache } from "./cache.js";
+import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
+import { appendCache, cacheHeader, cacheLine, CACHE_FILE, readCache, type CacheContents } from "./cache.js";
 import { countDocuments } from "./count.js";
 import { readEntry, type DocumentWork } from "./extract-work.js";
 import { EXTRACTOR_VERSION } from "./extractor-version.js";
 import { createExtractor, defaultWorkers } from "./pool.js";
+import { layoutInThread } from "./layout-thread.js";
 import { LineSpool } from "./spool.js";
 
 export interface BuildProgress {
@@ -66,7 +67,7 @@ export const BUILD_DEFAULTS = {
   batchesPerWorker: 3,
 } as const;
 
-/** Milliseconds spent in each stage. */
+/** Milliseconds spent in each stage; the layout runs on a thread of its own during the write stage. */
 export interface StageTimes {
   extract: number;
   resolve: number;
@@ -99,11 +100,11 @@ export interface BuildSummary {
 }
 
 /** Count nodes by type and edges by relation. */
-export function countGraph(graph: NewsGraph): Pick<BuildSummary, "entitiesByType" | "relationsByType"> {
+export function countGraph(graph: SerializedNewsGraph): Pick<BuildSummary, "entitiesByType" | "relationsByType"> {
   const entitiesByType: Partial<Record<EntityType, number>> = {};
   const relationsByType: Partial<Record<RelationType, number>> = {};
-  graph.forEachNode((_n, a) => (entitiesByType[a.type] = (entitiesByType[a.type] ?? 0) + 1));
-  graph.forEachEdge((_e, a) => (relationsByType[a.relation] = (relationsByType[a.relation] ?? 0) + 1));
+  for (const { attributes: a } of graph.nodes) if (a) entitiesByType[a.type] = (entitiesByType[a.type] ?? 0) + 1;
+  for (const { attributes: a } of graph.edges) if (a) relationsByType[a.relation] = (relationsByType[a.relation] ?? 0) + 1;
   return { entitiesByType, relationsByType };
 }
 
@@ -130,8 +131,11 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
   let extractor: ReturnType<typeof createExtractor> | undefined;
   try {
     // 1. Stream documents: cached entries are used at once, the others go to the pool in batches.
-    const cache = useCache ? readCache(out, EXTRACTOR_VERSION) : new Map<string, string>();
+    const cache: CacheContents = useCache ? readCache(out, EXTRACTOR_VERSION) : { entries: new Map(), appendable: false };
+    const cacheEntries = cache.entries.size;
     const entries = new Map<string, string>();
+    /** Texts extracted in this build (not taken from the cache). */
+    const fresh = new Set<string>();
     const works: DocumentWork[] = [];
     const waiting = new Map<string, Pending[]>();
     const inFlight = new Set<Promise<void>>();
@@ -145,15 +149,18 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       works[index] = readEntry(entry, record);
       progress({ done: ++done });
     };
-    const send = () => {
+    /** Send the batch to the pool, started by the first batch sent; fewer new documents than threads (as
+     * when one article is added) are extracted in process, sooner than threads could load the models. */
+    const send = (last = false) => {
       if (batch.length === 0) return;
       const docs = batch;
       batch = [];
       batchChars = 0;
-      extractor ??= createExtractor(workers);
+      extractor ??= createExtractor(last && docs.length < workers ? 1 : workers);
       const job = extractor.extract(docs).then((results) => {
         docs.forEach((doc, i) => {
           entries.set(doc.sha256, results[i]!);
+          fresh.add(doc.sha256);
           for (const p of waiting.get(doc.sha256) ?? []) finish(p.index, results[i]!, p.record);
           waiting.delete(doc.sha256);
         });
@@ -169,7 +176,7 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       bytes += Buffer.byteLength(doc.text);
       const record = documentRecord(doc);
       const seen = entries.get(doc.sha256);
-      const known = seen ?? cache.get(doc.sha256);
+      const known = seen ?? cache.entries.get(doc.sha256);
       if (known !== undefined) {
         if (seen === undefined) cached++;
         entries.set(doc.sha256, known);
@@ -190,15 +197,15 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
         while (inFlight.size >= workers * BUILD_DEFAULTS.batchesPerWorker) await Promise.race(inFlight);
       }
     }
-    send();
+    send(true);
     while (inFlight.size > 0) await Promise.race(inFlight);
     await extractor?.close();
-    cache.clear();
+    cache.entries.clear();
     const usedWorkers = extractor?.workers ?? 1;
     const extractions = works.map((w) => w.extraction);
     const tExtract = now();
 
-    // 2. Stories, corpus entities, graph, layout.
+    // 2. Stories, corpus entities, graph; the layout starts.
     progress({ done, stage: "resolve" });
     const stories = groupStories(
       works.map((w) => ({ id: w.extraction.doc.id, sha256: w.extraction.doc.sha256, signature: w.signature })),
@@ -208,27 +215,33 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     const tResolve = now();
     progress({ done, stage: "assemble" });
     const cap = options.evidenceCap ?? BUILD_DEFAULTS.evidenceCap;
-    const { graph, nodeKeys, evidence } = assembleGraph(extractions, resolution, {
-      name: options.name ?? basename(resolve(inputs[0] ?? "newsgraph")),
-      evidenceCap: cap,
-      storyOf: (id) => stories.storyOf.get(id) ?? id,
-    });
+    const storyOf = (id: string) => stories.storyOf.get(id) ?? id;
+    const { graph, nodeKeys, evidence } = assembleSerializedGraph(extractions, resolution, { name: options.name ?? basename(resolve(inputs[0] ?? "newsgraph")), evidenceCap: cap, storyOf });
     const tAssemble = now();
-    progress({ done, stage: "layout" });
-    layoutGraph(graph, options.layoutIterations !== undefined ? { iterations: options.layoutIterations } : {});
-    const tLayout = now();
 
-    // 3. Write the folder: every file to a temporary name, renamed together at the end.
+    // 3. Lay the graph out on a thread of its own while the folder is written, every file to a temporary
+    //    name: graph.json, which holds the positions, comes last; all are renamed together at the end.
+    const layout = layoutInput(
+      graph.nodes.map((n) => n.key),
+      graph.edges as LayoutEdge[],
+    );
+    const layoutStart = now();
+    let layoutEnd = layoutStart;
+    const positions = layoutInThread(layout, options.layoutIterations !== undefined ? { iterations: options.layoutIterations } : {}).then((result) => {
+      layoutEnd = now();
+      return result;
+    });
+    positions.catch(() => undefined); // a failure surfaces through the await below
     progress({ done, stage: "write" });
-    writeGraph(writer.open(GRAPH_FILE), graph);
     const documents = writer.open(DOCUMENTS_FILE);
     for (const x of extractions) documents.write(JSON.stringify(x.doc) + "\n");
     const texts = writer.open(TEXTS_FILE);
     let t = 0;
     for (const textJson of spool.lines()) {
+      const entityOf = resolution.entityOf[t]!;
       const x = extractions[t++]!;
       const mentions = x.entities.flatMap((e) => {
-        const node = nodeKeys[resolution.indexOf.get(`${x.doc.id}/${e.id}`)!]!;
+        const node = nodeKeys[entityOf.get(e.id)!]!;
         return e.mentions.map((m) => ({ node, start: m.start, end: m.end }));
       });
       mentions.sort((a, b) => a.start - b.start || a.end - b.end || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
@@ -236,27 +249,41 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     }
     writer.put(MERGES_FILE, resolution.merges.map((m) => JSON.stringify(m) + "\n").join(""));
     const sidecar = writer.open(EVIDENCE_FILE);
-    for (const [edge, items] of evidence) {
-      if (items.length > graph.getEdgeAttribute(edge, "evidence").length) sidecar.write(evidenceLine(edge, items));
+    const evidenceLines = new EvidenceLines();
+    for (const { key, attributes } of graph.edges) {
+      const items = evidence.get(key!)!;
+      if (items.length > attributes!.evidence.length) sidecar.write(evidenceLines.line(key!, items));
     }
+    // The cache gets this build's new entries appended, or is rewritten with the entries in use when
+    // it cannot be appended to or entries of documents no longer in the corpus would be most of it.
+    const inUseFromCache = entries.size - extracted;
+    const append = cache.appendable && cacheEntries - inUseFromCache <= entries.size;
+    let cacheAppend = "";
     if (useCache) {
-      const cacheOut = writer.open(CACHE_FILE);
-      cacheOut.write(cacheHeader(EXTRACTOR_VERSION));
+      const cacheOut = append ? undefined : writer.open(CACHE_FILE);
+      cacheOut?.write(cacheHeader(EXTRACTOR_VERSION));
       const written = new Set<string>();
       for (const x of extractions) {
-        if (written.has(x.doc.sha256)) continue;
-        written.add(x.doc.sha256);
-        cacheOut.write(cacheLine(x.doc.sha256, entries.get(x.doc.sha256)!));
+        const sha = x.doc.sha256;
+        if (written.has(sha) || (append && !fresh.has(sha))) continue;
+        written.add(sha);
+        if (cacheOut) cacheOut.write(cacheLine(sha, entries.get(sha)!));
+        else cacheAppend += cacheLine(sha, entries.get(sha)!);
       }
     }
+    const edgesJson = graph.edges.map((edge) => JSON.stringify(edge));
+    progress({ done, stage: "layout" });
+    applyLayout(graph.nodes, layout, await positions);
+    writeSerializedGraph(writer.open(GRAPH_FILE), graph, edgesJson);
     writer.commit();
+    appendCache(out, cacheAppend);
     const tWrite = now();
     return {
       out,
       documents: extractions.length,
       bytes,
-      nodes: graph.order,
-      edges: graph.size,
+      nodes: graph.nodes.length,
+      edges: graph.edges.length,
       ...countGraph(graph),
       merges: resolution.merges.length,
       stories: stories.stories,
@@ -265,7 +292,7 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       extracted,
       cached,
       workers: usedWorkers,
-      stages: { extract: tExtract - t0, resolve: tResolve - tExtract, assemble: tAssemble - tResolve, layout: tLayout - tAssemble, write: tWrite - tLayout },
+      stages: { extract: tExtract - t0, resolve: tResolve - tExtract, assemble: tAssemble - tResolve, layout: layoutEnd - layoutStart, write: tWrite - tAssemble },
       ms: tWrite - t0,
     };
   } catch (err) {

@@ -35,11 +35,14 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** The compiled worker file: next to this module when running from dist/, else in the package's dist/. */
-export function compiledWorkerFile(): string | undefined {
-  const beside = fileURLToPath(new URL("./extract-worker.js", import.meta.url));
+/**
+ * A compiled worker entry of this folder (e.g. "extract-worker.js"): next to this module when running
+ * from dist/, else in the package's dist/.
+ */
+export function compiledWorkerFile(name = "extract-worker.js"): string | undefined {
+  const beside = fileURLToPath(new URL(`./${name}`, import.meta.url));
   if (existsSync(beside)) return beside;
-  const dist = join(PACKAGE_ROOT, "dist", "src", "build", "extract-worker.js");
+  const dist = join(PACKAGE_ROOT, "dist", "src", "build", name);
   return existsSync(dist) ? dist : undefined;
 }
 

@@ -8,6 +8,7 @@ import Graph from "graphology";
 import { slugify } from "../nlp/normalize.js";
 import { ENTITY_TYPES, RELATION_TYPES, SYMMETRIC_RELATIONS, type DocExtraction, type EdgeAttributes, type Evidence, type GraphAttributes, type NewsGraph, type NodeAttributes } from "../types.js";
 import { VERSION } from "../version.js";
+import type { SerializedGraph } from "graphology-types";
 import type { CorpusResolution } from "./resolve-corpus.js";
 
 export interface AssembleOptions {
@@ -27,28 +28,44 @@ export const ASSEMBLE_DEFAULTS = {
   cooccurrenceEvidenceCap: 0,
 } as const;
 
-export interface AssembledGraph {
-  graph: NewsGraph;
+/** A graph as `graph.export()` gives it. */
+export type SerializedNewsGraph = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+export interface AssembledGraph<G = NewsGraph> {
+  graph: G;
   /** Node key of each corpus entity. */
   nodeKeys: string[];
   /** Full evidence of every edge, by edge key. */
   evidence: Map<string, Evidence[]>;
 }
 
+/** An edge being gathered: the relations of all documents between two nodes. */
 interface EdgeDraft {
+  key: string;
   source: string;
   target: string;
   relation: EdgeAttributes["relation"];
   negated: boolean;
-  predicates: Map<string, number>;
-  evidence: Map<string, Evidence>;
-  docs: Set<string>;
-  rules: Set<string>;
+  predicates: Map<string, number> | undefined;
+  evidence: Evidence[];
+  /** Documents in extraction order (each document's relations come together, so a repeat is the last one). */
+  docs: string[];
+  rules: string[];
 }
 
 /** Build the graph (without layout attributes beyond placeholders). */
 export function assembleGraph(extractions: DocExtraction[], resolution: CorpusResolution, options: AssembleOptions = {}): AssembledGraph {
-  const name = options.name ?? ASSEMBLE_DEFAULTS.name;
+  const { graph: serialized, nodeKeys, evidence } = assembleSerializedGraph(extractions, resolution, options);
+  const graph: NewsGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>(serialized.options);
+  graph.import(serialized);
+  return { graph, nodeKeys, evidence };
+}
+
+/**
+ * Build the graph in its serialized form (nodes and edges in graph order), which is what the build lays
+ * out and writes: no graph object is needed for that.
+ */
+export function assembleSerializedGraph(extractions: DocExtraction[], resolution: CorpusResolution, options: AssembleOptions = {}): AssembledGraph<SerializedNewsGraph> {
   const cap = options.evidenceCap ?? ASSEMBLE_DEFAULTS.evidenceCap;
   const coCap = options.cooccurrenceEvidenceCap ?? ASSEMBLE_DEFAULTS.cooccurrenceEvidenceCap;
   const storyOf = options.storyOf ?? ((id: string) => id);
@@ -64,25 +81,14 @@ export function assembleGraph(extractions: DocExtraction[], resolution: CorpusRe
     used.set(base, n);
     nodeKeys[i] = n === 1 ? base : `${base}-${n}`;
   }
-
-  const graph: NewsGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true, allowSelfLoops: false });
-  const attrs: GraphAttributes = {
-    name,
-    documents: extractions.length,
-    generatedBy: `newsgraph ${VERSION}`,
-    relationTypes: [...RELATION_TYPES],
-    entityTypes: [...ENTITY_TYPES],
-  };
-  graph.replaceAttributes(attrs);
-
   const nodeOrder = resolution.entities.map((_, i) => i).sort((a, b) => (nodeKeys[a]! < nodeKeys[b]! ? -1 : 1));
-  for (const i of nodeOrder) graph.addNode(nodeKeys[i]!, nodeAttributes(resolution.entities[i]!, dateOf));
 
   const drafts = new Map<string, EdgeDraft>();
-  for (const x of extractions) {
+  extractions.forEach((x, docIndex) => {
+    const entityOf = resolution.entityOf[docIndex]!;
     for (const r of x.relations) {
-      const si = resolution.indexOf.get(`${x.doc.id}/${r.source}`);
-      const ti = resolution.indexOf.get(`${x.doc.id}/${r.target}`);
+      const si = entityOf.get(r.source);
+      const ti = entityOf.get(r.target);
       if (si === undefined || ti === undefined || si === ti) continue;
       let source = nodeKeys[si]!;
       let target = nodeKeys[ti]!;
@@ -91,33 +97,55 @@ export function assembleGraph(extractions: DocExtraction[], resolution: CorpusRe
       const key = `${r.relation}${r.negated ? ":not" : ""}:${source}${symmetric ? "--" : "->"}${target}`;
       let d = drafts.get(key);
       if (!d) {
-        d = { source, target, relation: r.relation, negated: r.negated, predicates: new Map(), evidence: new Map(), docs: new Set(), rules: new Set() };
+        d = { key, source, target, relation: r.relation, negated: r.negated, predicates: undefined, evidence: [], docs: [], rules: [] };
         drafts.set(key, d);
       }
-      if (r.predicate) d.predicates.set(r.predicate, (d.predicates.get(r.predicate) ?? 0) + 1);
-      d.evidence.set(`${r.evidence.doc}@${r.evidence.start}`, r.evidence);
-      d.docs.add(x.doc.id);
-      d.rules.add(r.rule);
+      if (r.predicate) {
+        d.predicates ??= new Map();
+        d.predicates.set(r.predicate, (d.predicates.get(r.predicate) ?? 0) + 1);
+      }
+      // One evidence item per sentence: a repeat can only come from this document's items, which are last.
+      const ev = r.evidence;
+      let repeat = false;
+      for (let k = d.evidence.length - 1; k >= 0 && d.evidence[k]!.doc === ev.doc; k--) {
+        if (d.evidence[k]!.start === ev.start) {
+          repeat = true;
+          break;
+        }
+      }
+      if (!repeat) d.evidence.push(ev);
+      if (d.docs[d.docs.length - 1] !== x.doc.id) d.docs.push(x.doc.id);
+      if (!d.rules.includes(r.rule)) d.rules.push(r.rule);
     }
-  }
+  });
 
+  const graph: SerializedNewsGraph = {
+    options: { type: "mixed", multi: true, allowSelfLoops: false },
+    attributes: {
+      name: options.name ?? ASSEMBLE_DEFAULTS.name,
+      documents: extractions.length,
+      generatedBy: `newsgraph ${VERSION}`,
+      relationTypes: [...RELATION_TYPES],
+      entityTypes: [...ENTITY_TYPES],
+    },
+    nodes: nodeOrder.map((i) => ({ key: nodeKeys[i]!, attributes: nodeAttributes(resolution.entities[i]!, dateOf) })),
+    edges: [],
+  };
   const evidence = new Map<string, Evidence[]>();
-  for (const key of [...drafts.keys()].sort()) {
-    const d = drafts.get(key)!;
-    const all = rankEvidence([...d.evidence.values()], storyOf);
-    evidence.set(key, all);
+  for (const d of [...drafts.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    const all = rankEvidence(d.evidence, storyOf);
+    evidence.set(d.key, all);
     const attributes: EdgeAttributes = {
       relation: d.relation,
       negated: d.negated,
-      predicate: topPredicate(d.predicates),
-      weight: d.evidence.size,
-      docs: [...d.docs].sort(),
-      stories: new Set([...d.docs].map(storyOf)).size,
+      predicate: d.predicates ? topPredicate(d.predicates) : "",
+      weight: d.evidence.length,
+      docs: d.docs.sort(),
+      stories: d.docs.length === 1 ? 1 : new Set(d.docs.map(storyOf)).size,
       evidence: all.slice(0, d.relation === "co_occurs" ? coCap : cap),
-      rules: [...d.rules].sort(),
+      rules: d.rules.sort(),
     };
-    if (SYMMETRIC_RELATIONS.has(d.relation)) graph.addUndirectedEdgeWithKey(key, d.source, d.target, attributes);
-    else graph.addDirectedEdgeWithKey(key, d.source, d.target, attributes);
+    graph.edges.push(SYMMETRIC_RELATIONS.has(d.relation) ? { key: d.key, source: d.source, target: d.target, attributes, undirected: true } : { key: d.key, source: d.source, target: d.target, attributes });
   }
   return { graph, nodeKeys, evidence };
 }
@@ -127,6 +155,7 @@ export function assembleGraph(extractions: DocExtraction[], resolution: CorpusRe
  * story and further sentences of a document come after), newest documents first.
  */
 function rankEvidence(items: Evidence[], storyOf: (docId: string) => string): Evidence[] {
+  if (items.length === 1) return items;
   const sorted = [...items].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.doc.localeCompare(b.doc) || a.start - b.start);
   const firstPerStory: Evidence[] = [];
   const rest: Evidence[] = [];

@@ -10,7 +10,7 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import louvain from "graphology-communities-louvain";
 import { seededRandom } from "../random.js";
-import type { EntityType, NewsGraph } from "../types.js";
+import type { EdgeAttributes, EntityType, NewsGraph, NodeAttributes } from "../types.js";
 
 /** Colour of each entity type (viewer legend uses the same). */
 export const TYPE_COLORS: Record<EntityType, string> = {
@@ -50,99 +50,185 @@ function runForceAtlas2(g: Positioned, iterations: number): void {
 }
 
 /**
- * Layout of a large graph: ForceAtlas2 on the `coreNodes` nodes of highest weighted degree, then every
- * other node beside the neighbor that reaches it first breadth-first from the core, and nodes of
- * components without a core node on a ring around it.
+ * Layout of a large graph, in place on the start positions `x`, `y`: ForceAtlas2 on the `coreNodes` nodes
+ * of highest weighted degree, then every other node beside the neighbor that reaches it first breadth-first
+ * from the core, and nodes of components without a core node on a ring around it.
  */
-function layoutLarge(simple: Positioned, coreNodes: number, iterations: number | undefined, rng: () => number): void {
-  const strength = new Map<string, number>();
-  simple.forEachNode((n) => strength.set(n, simple.reduceEdges(n, (sum, _e, a) => sum + a.weight, 0)));
-  const ranked = simple.nodes().sort((a, b) => strength.get(b)! - strength.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-  const coreSet = new Set(ranked.slice(0, coreNodes));
+function layoutLarge(input: LayoutInput, x: Float64Array, y: Float64Array, coreNodes: number, iterations: number | undefined, rng: () => number): void {
+  const { nodes, sources, targets, weights } = input;
+  const n = nodes.length;
+  const strength = new Float64Array(n);
+  const neighbors: number[][] = nodes.map(() => []);
+  for (let p = 0; p < weights.length; p++) {
+    strength[sources[p]!]! += weights[p]!;
+    strength[targets[p]!]! += weights[p]!;
+    neighbors[sources[p]!]!.push(targets[p]!);
+    neighbors[targets[p]!]!.push(sources[p]!);
+  }
+  const ranked = nodes.map((_, i) => i).sort((a, b) => strength[b]! - strength[a]! || (nodes[a]! < nodes[b]! ? -1 : 1));
+  const inCore = new Uint8Array(n);
   const core: Positioned = new Graph({ type: "undirected", multi: false });
-  for (const n of ranked.slice(0, coreNodes)) core.addNode(n, { ...simple.getNodeAttributes(n) });
-  simple.forEachEdge((_e, a, s, t) => {
-    if (coreSet.has(s) && coreSet.has(t)) core.addEdge(s, t, { weight: a.weight });
-  });
+  for (const i of ranked.slice(0, coreNodes)) {
+    inCore[i] = 1;
+    core.addNode(nodes[i]!, { x: x[i]!, y: y[i]!, size: 1 + Math.sqrt(input.degrees[i]!) });
+  }
+  for (let p = 0; p < weights.length; p++) {
+    if (inCore[sources[p]!] && inCore[targets[p]!]) core.addEdge(nodes[sources[p]!]!, nodes[targets[p]!]!, { weight: weights[p]! });
+  }
   runForceAtlas2(core, iterations ?? defaultIterations(core.order, core.size));
 
   let extent = 1;
-  let spacing = 0;
-  core.forEachNode((n, a) => {
-    simple.mergeNodeAttributes(n, { x: a.x, y: a.y });
-    extent = Math.max(extent, Math.hypot(a.x, a.y));
-  });
-  spacing = extent / Math.sqrt(core.order);
-  const placed = new Set(coreSet);
+  const placed = new Uint8Array(n);
   const queue = ranked.slice(0, coreNodes);
+  for (const i of queue) {
+    const a = core.getNodeAttributes(nodes[i]!);
+    x[i] = a.x;
+    y[i] = a.y;
+    placed[i] = 1;
+    extent = Math.max(extent, Math.hypot(a.x, a.y));
+  }
+  const spacing = extent / Math.sqrt(core.order);
   for (let head = 0; head < queue.length; head++) {
     const u = queue[head]!;
-    const { x, y } = simple.getNodeAttributes(u);
-    simple.forEachNeighbor(u, (v) => {
-      if (placed.has(v)) return;
-      placed.add(v);
+    for (const v of neighbors[u]!) {
+      if (placed[v]) continue;
+      placed[v] = 1;
       queue.push(v);
       const angle = rng() * Math.PI * 2;
       const d = spacing * (0.3 + 0.7 * rng());
-      simple.mergeNodeAttributes(v, { x: x + d * Math.cos(angle), y: y + d * Math.sin(angle) });
-    });
+      x[v] = x[u]! + d * Math.cos(angle);
+      y[v] = y[u]! + d * Math.sin(angle);
+    }
   }
-  for (const n of ranked) {
-    if (placed.has(n)) continue;
+  for (const i of ranked) {
+    if (placed[i]) continue;
     const angle = rng() * Math.PI * 2;
     const r = extent * (1.1 + 0.2 * rng());
-    simple.mergeNodeAttributes(n, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+    x[i] = r * Math.cos(angle);
+    y[i] = r * Math.sin(angle);
   }
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-/** Set x, y, size, color and community on every node. */
-export function layoutGraph(graph: NewsGraph, options: LayoutOptions = {}): void {
+/**
+ * What the layout needs of a graph, as plain arrays (so it can be sent to a worker thread): node keys in
+ * graph order, each node's degree in the multigraph, and the node pairs its edges join with their summed
+ * weights (claims count four times a co-occurrence), in first-seen order.
+ */
+export interface LayoutInput {
+  nodes: string[];
+  degrees: Int32Array;
+  sources: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+}
+
+/** Positions and Louvain community of each node of a `LayoutInput`, in its node order. */
+export interface LayoutResult {
+  x: Float64Array;
+  y: Float64Array;
+  communities: Int32Array;
+}
+
+/** What the layout uses of an edge (a serialized edge has it). */
+export interface LayoutEdge {
+  source: string;
+  target: string;
+  attributes: Pick<EdgeAttributes, "relation" | "weight">;
+}
+
+/** The layout input of a graph's nodes and edges (each in graph order). */
+export function layoutInput(nodes: string[], edges: Iterable<LayoutEdge>): LayoutInput {
+  const index = new Map<string, number>();
+  nodes.forEach((n, i) => index.set(n, i));
+  const degrees = new Int32Array(nodes.length);
+  const pairOf = new Map<number, number>();
+  const sources: number[] = [];
+  const targets: number[] = [];
+  const weights: number[] = [];
+  for (const edge of edges) {
+    const s = index.get(edge.source)!;
+    const t = index.get(edge.target)!;
+    degrees[s]!++;
+    degrees[t]!++;
+    const w = edge.attributes.relation === "co_occurs" ? edge.attributes.weight * 0.5 : edge.attributes.weight * 2;
+    const key = s < t ? s * nodes.length + t : t * nodes.length + s;
+    const pair = pairOf.get(key);
+    if (pair !== undefined) weights[pair]! += w;
+    else {
+      pairOf.set(key, weights.length);
+      sources.push(s);
+      targets.push(t);
+      weights.push(w);
+    }
+  }
+  return { nodes, degrees, sources: Int32Array.from(sources), targets: Int32Array.from(targets), weights: Float64Array.from(weights) };
+}
+
+/** Lay out a graph given as a `LayoutInput`: Louvain communities, then positions. */
+export function computeLayout(input: LayoutInput, options: LayoutOptions = {}): LayoutResult {
   const seed = options.seed ?? LAYOUT_DEFAULTS.seed;
+  const { nodes, degrees, sources, targets, weights } = input;
   const simple = new Graph({ type: "undirected", multi: false });
-  graph.forEachNode((node) => simple.addNode(node));
-  // Sum the weights of each node pair first (in first-seen order), then add each pair once.
-  const pairs = new Map<string, { source: string; target: string; weight: number }>();
-  graph.forEachEdge((_edge, attr, source, target) => {
-    const w = attr.relation === "co_occurs" ? attr.weight * 0.5 : attr.weight * 2;
-    const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
-    const pair = pairs.get(key);
-    if (pair) pair.weight += w;
-    else pairs.set(key, { source, target, weight: w });
-  });
-  for (const { source, target, weight } of pairs.values()) simple.addEdge(source, target, { weight });
-
+  for (const node of nodes) simple.addNode(node);
+  for (let p = 0; p < weights.length; p++) simple.addEdge(nodes[sources[p]!]!, nodes[targets[p]!]!, { weight: weights[p]! });
   const communities = simple.order > 0 && simple.size > 0 ? louvain(simple, { rng: seededRandom(seed), getEdgeWeight: "weight" }) : {};
+  const result: LayoutResult = { x: new Float64Array(nodes.length), y: new Float64Array(nodes.length), communities: new Int32Array(nodes.length) };
+  nodes.forEach((node, i) => (result.communities[i] = communities[node] ?? 0));
 
+  // Seeded start positions in a disc.
+  const { x, y } = result;
   const rng = seededRandom(seed + 1);
-  const radius = Math.sqrt(simple.order) * 10;
-  simple.forEachNode((node) => {
+  const radius = Math.sqrt(nodes.length) * 10;
+  for (let i = 0; i < nodes.length; i++) {
     const angle = rng() * Math.PI * 2;
     const r = radius * Math.sqrt(rng());
-    simple.mergeNodeAttributes(node, { x: r * Math.cos(angle), y: r * Math.sin(angle), size: 1 + Math.sqrt(graph.degree(node)) });
-  });
-  const coreNodes = options.coreNodes ?? LAYOUT_DEFAULTS.coreNodes;
-  if (simple.order > coreNodes) layoutLarge(simple as Positioned, coreNodes, options.iterations, rng);
-  else runForceAtlas2(simple as Positioned, options.iterations ?? defaultIterations(simple.order, simple.size));
-  // On graphs laid out by core (above coreNodes), noverlap would cost far more than the layout (20 s at
-  // 33k nodes): nodes placed beside a hub crowd a few cells, so it is skipped there.
-  if (simple.order <= coreNodes) {
-    const large = simple.order > 5000;
-    noverlap.assign(simple, {
-      maxIterations: large ? 20 : 100,
-      settings: { margin: 2, ratio: 1.2, ...(large ? { gridSize: Math.ceil(Math.sqrt(simple.order)) } : {}) },
-    });
+    x[i] = r * Math.cos(angle);
+    y[i] = r * Math.sin(angle);
   }
-
-  graph.forEachNode((node, attr) => {
-    const pos = simple.getNodeAttributes(node) as { x: number; y: number };
-    graph.mergeNodeAttributes(node, {
-      x: round(pos.x),
-      y: round(pos.y),
-      size: round(3 + 2.5 * Math.sqrt(graph.degree(node))),
-      color: TYPE_COLORS[attr.type],
-      community: communities[node] ?? 0,
-    });
+  const coreNodes = options.coreNodes ?? LAYOUT_DEFAULTS.coreNodes;
+  if (nodes.length > coreNodes) {
+    layoutLarge(input, x, y, coreNodes, options.iterations, rng);
+    return result;
+  }
+  const positioned = simple as Positioned;
+  nodes.forEach((node, i) => positioned.mergeNodeAttributes(node, { x: x[i]!, y: y[i]!, size: 1 + Math.sqrt(degrees[i]!) }));
+  runForceAtlas2(positioned, options.iterations ?? defaultIterations(simple.order, simple.size));
+  const large = nodes.length > 5000; // only when coreNodes is raised above that
+  noverlap.assign(positioned, {
+    maxIterations: large ? 20 : 100,
+    settings: { margin: 2, ratio: 1.2, ...(large ? { gridSize: Math.ceil(Math.sqrt(nodes.length)) } : {}) },
   });
+  nodes.forEach((node, i) => {
+    const a = positioned.getNodeAttributes(node);
+    x[i] = a.x;
+    y[i] = a.y;
+  });
+  return result;
+}
+
+/** The viewer attributes of node `i` of a layout. */
+function viewerAttributes(input: LayoutInput, result: LayoutResult, i: number, type: EntityType): Pick<NodeAttributes, "x" | "y" | "size" | "color" | "community"> {
+  return {
+    x: round(result.x[i]!),
+    y: round(result.y[i]!),
+    size: round(3 + 2.5 * Math.sqrt(input.degrees[i]!)),
+    color: TYPE_COLORS[type],
+    community: result.communities[i]!,
+  };
+}
+
+/** Set x, y, size, color and community on the serialized nodes a layout was computed for (in its order). */
+export function applyLayout(nodes: { attributes?: NodeAttributes }[], input: LayoutInput, result: LayoutResult): void {
+  nodes.forEach((node, i) => {
+    if (node.attributes) Object.assign(node.attributes, viewerAttributes(input, result, i, node.attributes.type));
+  });
+}
+
+/** Set x, y, size, color and community on every node. */
+export function layoutGraph(graph: NewsGraph, options: LayoutOptions = {}): void {
+  const input = layoutInput(graph.nodes(), graph.mapEdges((_e, attributes, source, target) => ({ source, target, attributes })));
+  const result = computeLayout(input, options);
+  input.nodes.forEach((node, i) => graph.mergeNodeAttributes(node, viewerAttributes(input, result, i, graph.getNodeAttribute(node, "type"))));
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
-import { nameKey } from "../nlp/normalize.js";
+import { nameKey as normalizedName } from "../nlp/normalize.js";
 import type { DocEntity, DocExtraction, EntityType } from "../types.js";
 
 /** A user alias file: forced merges (all names become one entity, under `label`) and names never merged. */
@@ -31,8 +31,8 @@ export interface CorpusEntity {
 
 export interface CorpusResolution {
   entities: CorpusEntity[];
-  /** `${docId}/${localId}` → index into entities. */
-  indexOf: Map<string, number>;
+  /** For each extraction (in the order given), its local entity id → index into entities. */
+  entityOf: Map<string, number>[];
   merges: MergeRecord[];
 }
 
@@ -58,7 +58,23 @@ const TYPE_ORDER: EntityType[] = ["country", "person", "organization", "location
 /** Merge the documents' entities into corpus entities. */
 export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases = { merge: [], split: [] }): CorpusResolution {
   const members: { doc: string; entity: DocEntity }[] = [];
-  for (const x of extractions) for (const e of x.entities) members.push({ doc: x.doc.id, entity: e });
+  const docOf: number[] = [];
+  extractions.forEach((x, d) => {
+    for (const e of x.entities) {
+      members.push({ doc: x.doc.id, entity: e });
+      docOf.push(d);
+    }
+  });
+  // Names recur across documents: each distinct name is normalized once.
+  const keys = new Map<string, string>();
+  const nameKey = (name: string): string => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = normalizedName(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
   const parent = members.map((_, i) => i);
   const reasons = new Map<number, MergeRecord["reason"]>();
   const find = (i: number): number => {
@@ -90,13 +106,15 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   });
   // 2. User merges.
   const forcedFirst = new Map<number, number>();
-  members.forEach((m, i) => {
-    const group = [m.entity.name, ...m.entity.aliases].map((n) => forced.get(nameKey(n))).find((g) => g !== undefined);
-    if (group === undefined) return;
-    const first = forcedFirst.get(group);
-    if (first === undefined) forcedFirst.set(group, i);
-    else union(first, i, "user");
-  });
+  if (forced.size > 0) {
+    members.forEach((m, i) => {
+      const group = [m.entity.name, ...m.entity.aliases].map((n) => forced.get(nameKey(n))).find((g) => g !== undefined);
+      if (group === undefined) return;
+      const first = forcedFirst.get(group);
+      if (first === undefined) forcedFirst.set(group, i);
+      else union(first, i, "user");
+    });
+  }
   // 3. Aliases that are another entity's name (not for names the user split, not across persons and non-persons).
   members.forEach((m, i) => {
     for (const alias of m.entity.aliases) {
@@ -137,20 +155,20 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     groups.set(r, list);
   });
   const entities: CorpusEntity[] = [];
-  const indexOf = new Map<string, number>();
+  const entityOf = extractions.map(() => new Map<string, number>());
   const merges: MergeRecord[] = [];
   for (const [rootIndex, list] of groups) {
     const ms = list.map((i) => members[i]!);
-    const forcedLabel = ms.map((m) => forced.get(nameKey(m.entity.name))).find((g) => g !== undefined);
+    const forcedLabel = forced.size > 0 ? ms.map((m) => forced.get(nameKey(m.entity.name))).find((g) => g !== undefined) : undefined;
     const type = majorityType(ms.map((m) => m.entity));
     const label = forcedLabel !== undefined ? aliases.merge[forcedLabel]!.label : chooseLabel(ms.map((m) => m.entity), type);
     const index = entities.length;
     entities.push({ label, type, members: ms });
-    for (const m of ms) indexOf.set(`${m.doc}/${m.entity.id}`, index);
+    for (const i of list) entityOf[docOf[i]!]!.set(members[i]!.entity.id, index);
     const forms = [...new Set(ms.map((m) => m.entity.name))].sort();
     if (forms.length > 1 || ms.some((m) => m.entity.type !== type)) merges.push({ into: label, forms, reason: reasons.get(rootIndex) ?? "same-name" });
   }
-  return { entities, indexOf, merges };
+  return { entities, entityOf, merges };
 }
 
 function majorityType(entities: DocEntity[]): EntityType {

@@ -8,6 +8,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Evidence, NewsGraph } from "../types.js";
+import type { SerializedNewsGraph } from "./assemble.js";
 
 export const GRAPH_FILE = "graph.json";
 export const DOCUMENTS_FILE = "documents.jsonl";
@@ -22,29 +23,25 @@ export function serializeGraph(graph: NewsGraph): string {
   return chunks.join("");
 }
 
-const hasKeys = (o: object) => Object.keys(o).length > 0;
-
 /**
  * Stream the graph as `JSON.stringify(graph.export())` would print it (plus a final newline), one node or
  * edge at a time, so a large graph never exists as one serialized copy.
  */
 export function writeGraph(out: StreamedFile, graph: NewsGraph): void {
-  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  out.write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
-  let sep = "";
-  graph.forEachNode((key, attributes) => {
-    out.write(sep + JSON.stringify(hasKeys(attributes) ? { key, attributes } : { key }));
-    sep = ",";
-  });
+  writeSerializedGraph(out, graph.export());
+}
+
+/**
+ * Stream a serialized graph as `JSON.stringify` would print it (plus a final newline), one node or edge
+ * at a time. The edges can be given already serialized (`JSON.stringify` of each, e.g. made while the
+ * nodes were still being laid out).
+ */
+export function writeSerializedGraph(out: StreamedFile, graph: SerializedNewsGraph, edgesJson?: string[]): void {
+  out.write(`{"options":${JSON.stringify(graph.options)},"attributes":${JSON.stringify(graph.attributes)},"nodes":[`);
+  graph.nodes.forEach((node, i) => out.write((i > 0 ? "," : "") + JSON.stringify(node)));
   out.write('],"edges":[');
-  sep = "";
-  graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
-    const edge: Record<string, unknown> = { key, source, target };
-    if (hasKeys(attributes)) edge.attributes = attributes;
-    if (graph.type === "mixed" && undirected) edge.undirected = true;
-    out.write(sep + JSON.stringify(edge));
-    sep = ",";
-  });
+  if (edgesJson) edgesJson.forEach((json, i) => out.write((i > 0 ? "," : "") + json));
+  else graph.edges.forEach((edge, i) => out.write((i > 0 ? "," : "") + JSON.stringify(edge)));
   out.write("]}\n");
 }
 
@@ -135,9 +132,26 @@ export class FolderWriter {
   }
 }
 
-/** One line of evidence.jsonl. */
-export function evidenceLine(edge: string, evidence: Evidence[]): string {
-  return JSON.stringify({ edge, evidence }) + "\n";
+/**
+ * Writes lines of evidence.jsonl, each `JSON.stringify({ edge, evidence })`. Edges often share evidence
+ * items (the co-occurrence edges of one sentence share its item), so each item object is serialized once.
+ */
+export class EvidenceLines {
+  private readonly json = new Map<Evidence, string>();
+
+  /** One line of evidence.jsonl. */
+  line(edge: string, evidence: Evidence[]): string {
+    let items = "";
+    for (const e of evidence) {
+      let json = this.json.get(e);
+      if (json === undefined) {
+        json = JSON.stringify(e);
+        this.json.set(e, json);
+      }
+      items += items ? "," + json : json;
+    }
+    return `{"edge":${JSON.stringify(edge)},"evidence":[${items}]}\n`;
+  }
 }
 
 /** Read access to a graph folder's evidence sidecar: line offsets are indexed once, lines parsed on demand. */
