@@ -9,8 +9,8 @@ import { basename, join, resolve } from "node:path";
 import { groupStories, type DedupOptions } from "../corpus/dedup.js";
 import { listInputs, readDocuments } from "../corpus/read.js";
 import { documentRecord } from "../extract/index.js";
-import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, type SerializedNewsGraph } from "../graph/assemble.js";
-import { applyLayout, layoutInput, type LayoutEdge } from "../graph/layout.js";
+import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedNewsGraph } from "../graph/assemble.js";
+import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus } from "../graph/resolve-corpus.js";
 import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
 import { NewsgraphError } from "../errors.js";
@@ -20,7 +20,7 @@ import { countDocuments } from "./count.js";
 import { readEntry, type DocumentWork } from "./extract-work.js";
 import { EXTRACTOR_VERSION } from "./extractor-version.js";
 import { createExtractor, defaultWorkers } from "./pool.js";
-import { layoutInThread } from "./layout-thread.js";
+import { startLayoutThread } from "./layout-thread.js";
 import { LineSpool } from "./spool.js";
 
 export interface BuildProgress {
@@ -129,13 +129,13 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
   const writer = new FolderWriter(out);
   const spool = new LineSpool(join(out, `.texts.spool-${process.pid}`));
   let extractor: ReturnType<typeof createExtractor> | undefined;
+  const layoutThread = startLayoutThread();
   try {
     // 1. Stream documents: cached entries are used at once, the others go to the pool in batches.
-    const cache: CacheContents = useCache ? readCache(out, EXTRACTOR_VERSION) : { entries: new Map(), appendable: false };
-    const cacheEntries = cache.entries.size;
-    const entries = new Map<string, string>();
-    /** Texts extracted in this build (not taken from the cache). */
-    const fresh = new Set<string>();
+    const cache: CacheContents = useCache ? readCache(out, EXTRACTOR_VERSION) : { get: () => undefined, size: 0, appendable: false };
+    /** Entries of the texts extracted in this build, and every distinct text whose entry is known. */
+    const fresh = new Map<string, string>();
+    const known = new Set<string>();
     const works: DocumentWork[] = [];
     const waiting = new Map<string, Pending[]>();
     const inFlight = new Set<Promise<void>>();
@@ -159,8 +159,8 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       extractor ??= createExtractor(last && docs.length < workers ? 1 : workers);
       const job = extractor.extract(docs).then((results) => {
         docs.forEach((doc, i) => {
-          entries.set(doc.sha256, results[i]!);
-          fresh.add(doc.sha256);
+          fresh.set(doc.sha256, results[i]!);
+          known.add(doc.sha256);
           for (const p of waiting.get(doc.sha256) ?? []) finish(p.index, results[i]!, p.record);
           waiting.delete(doc.sha256);
         });
@@ -175,12 +175,11 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       spool.push(JSON.stringify(doc.text));
       bytes += Buffer.byteLength(doc.text);
       const record = documentRecord(doc);
-      const seen = entries.get(doc.sha256);
-      const known = seen ?? cache.entries.get(doc.sha256);
-      if (known !== undefined) {
-        if (seen === undefined) cached++;
-        entries.set(doc.sha256, known);
-        finish(i, known, record);
+      const entry = fresh.get(doc.sha256) ?? cache.get(doc.sha256);
+      if (entry !== undefined) {
+        if (!known.has(doc.sha256)) cached++;
+        known.add(doc.sha256);
+        finish(i, entry, record);
         continue;
       }
       const queued = waiting.get(doc.sha256);
@@ -200,7 +199,6 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     send(true);
     while (inFlight.size > 0) await Promise.race(inFlight);
     await extractor?.close();
-    cache.entries.clear();
     const usedWorkers = extractor?.workers ?? 1;
     const extractions = works.map((w) => w.extraction);
     const tExtract = now();
@@ -216,22 +214,24 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     progress({ done, stage: "assemble" });
     const cap = options.evidenceCap ?? BUILD_DEFAULTS.evidenceCap;
     const storyOf = (id: string) => stories.storyOf.get(id) ?? id;
-    const { graph, nodeKeys, evidence } = assembleSerializedGraph(extractions, resolution, { name: options.name ?? basename(resolve(inputs[0] ?? "newsgraph")), evidenceCap: cap, storyOf });
+    const name = options.name ?? basename(resolve(inputs[0] ?? "newsgraph"));
+    const plan = planGraph(extractions, resolution);
+    const { graph, nodeKeys, evidence } = assembleSerializedGraph(extractions, resolution, { name, evidenceCap: cap, storyOf }, plan);
     const tAssemble = now();
-
-    // 3. Lay the graph out on a thread of its own while the folder is written, every file to a temporary
-    //    name: graph.json, which holds the positions, comes last; all are renamed together at the end.
     const layout = layoutInput(
-      graph.nodes.map((n) => n.key),
-      graph.edges as LayoutEdge[],
+      plan.nodeOrder.map((i) => plan.nodeKeys[i]!),
+      plan.edges.map((e) => ({ source: e.source, target: e.target, relation: e.relation, weight: e.evidence.length })),
     );
     const layoutStart = now();
     let layoutEnd = layoutStart;
-    const positions = layoutInThread(layout, options.layoutIterations !== undefined ? { iterations: options.layoutIterations } : {}).then((result) => {
+    const positions = layoutThread.run(layout, options.layoutIterations !== undefined ? { iterations: options.layoutIterations } : {}).then((result) => {
       layoutEnd = now();
       return result;
     });
     positions.catch(() => undefined); // a failure surfaces through the await below
+
+    // 3. Write the folder, every file to a temporary name: graph.json, which holds the positions, comes
+    //    last; all are renamed together at the end.
     progress({ done, stage: "write" });
     const documents = writer.open(DOCUMENTS_FILE);
     for (const x of extractions) documents.write(JSON.stringify(x.doc) + "\n");
@@ -256,8 +256,7 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     }
     // The cache gets this build's new entries appended, or is rewritten with the entries in use when
     // it cannot be appended to or entries of documents no longer in the corpus would be most of it.
-    const inUseFromCache = entries.size - extracted;
-    const append = cache.appendable && cacheEntries - inUseFromCache <= entries.size;
+    const append = cache.appendable && cache.size - (known.size - fresh.size) <= known.size;
     let cacheAppend = "";
     if (useCache) {
       const cacheOut = append ? undefined : writer.open(CACHE_FILE);
@@ -267,8 +266,8 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
         const sha = x.doc.sha256;
         if (written.has(sha) || (append && !fresh.has(sha))) continue;
         written.add(sha);
-        if (cacheOut) cacheOut.write(cacheLine(sha, entries.get(sha)!));
-        else cacheAppend += cacheLine(sha, entries.get(sha)!);
+        if (cacheOut) cacheOut.write(cacheLine(sha, fresh.get(sha) ?? cache.get(sha)!));
+        else cacheAppend += cacheLine(sha, fresh.get(sha)!);
       }
     }
     const edgesJson = graph.edges.map((edge) => JSON.stringify(edge));
@@ -300,6 +299,7 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     throw err;
   } finally {
     await extractor?.close();
+    await layoutThread.close();
     spool.remove();
   }
 }

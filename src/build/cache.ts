@@ -1,8 +1,10 @@
 /**
  * The extraction cache of a graph folder (`extractions.cache`): one line per distinct document text,
- * `sha256<TAB>entry`, after a header line naming the extractor version. A rebuild reads it, re-extracts
- * only the texts it lacks, and writes back the entries of the documents it used (so removed documents
- * drop out). A cache written by another extractor version, or unreadable, is ignored as a whole.
+ * `sha256<TAB>entry`, after a header line naming the extractor version. A rebuild reads it and re-extracts
+ * only the texts it lacks. New entries are appended; the file is rewritten with just the entries in use
+ * when entries of removed documents would make up most of it, or when it is missing, unreadable, cut
+ * short or written by another extractor version (such a cache is ignored as a whole). The file is kept
+ * as bytes and an entry decoded only when it is used.
  */
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,40 +12,55 @@ import { join } from "node:path";
 export const CACHE_FILE = "extractions.cache";
 
 const HEADER_PREFIX = "newsgraph-extractions ";
+const TAB = 9;
+const NEWLINE = 10;
 
 /** The header line of a cache written by the given extractor version. */
 export function cacheHeader(version: string): string {
   return `${HEADER_PREFIX}${version}\n`;
 }
 
-/** A graph folder's cache as read: entries by text sha256 (JSON strings, parsed only when used). */
+/** A graph folder's cache as read. */
 export interface CacheContents {
-  entries: Map<string, string>;
+  /** The entry (JSON) of a text, by the text's sha256. */
+  get(sha256: string): string | undefined;
+  /** Entries the file holds. */
+  readonly size: number;
   /** Whether new entries can be appended to the file (it exists, is whole and of this extractor version). */
-  appendable: boolean;
+  readonly appendable: boolean;
 }
+
+const EMPTY: CacheContents = { get: () => undefined, size: 0, appendable: false };
 
 /** Read the cache of a graph folder (empty when there is none or it does not fit this extractor version). */
 export function readCache(dir: string, version: string): CacheContents {
-  const entries = new Map<string, string>();
   const path = join(dir, CACHE_FILE);
-  if (!existsSync(path)) return { entries, appendable: false };
-  let text: string;
+  if (!existsSync(path)) return EMPTY;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch {
-    return { entries, appendable: false };
+    return EMPTY;
   }
-  if (!text.startsWith(cacheHeader(version))) return { entries, appendable: false };
-  let pos = cacheHeader(version).length;
-  for (let end = text.indexOf("\n", pos); end >= 0; end = text.indexOf("\n", pos)) {
-    const tab = text.indexOf("\t", pos);
-    if (tab > pos && tab < end) entries.set(text.slice(pos, tab), text.slice(tab + 1, end));
+  const header = Buffer.from(cacheHeader(version));
+  if (bytes.length < header.length || !bytes.subarray(0, header.length).equals(header)) return EMPTY;
+  const spans = new Map<string, [number, number]>();
+  let pos = header.length;
+  for (let end = bytes.indexOf(NEWLINE, pos); end >= 0; end = bytes.indexOf(NEWLINE, pos)) {
+    const tab = bytes.indexOf(TAB, pos);
+    if (tab > pos && tab < end) spans.set(bytes.toString("latin1", pos, tab), [tab + 1, end]);
     pos = end + 1;
   }
-  // A last line without its newline was cut short by an interrupted append: it is dropped, and the file
-  // is rewritten rather than appended to.
-  return { entries, appendable: pos === text.length };
+  return {
+    get(sha256) {
+      const span = spans.get(sha256);
+      return span && bytes.toString("utf8", span[0], span[1]);
+    },
+    size: spans.size,
+    // A last line without its newline was cut short by an interrupted append: it is dropped, and the
+    // file is rewritten rather than appended to.
+    appendable: pos === bytes.length,
+  };
 }
 
 /** One cache line. */

@@ -39,18 +39,29 @@ export interface AssembledGraph<G = NewsGraph> {
   evidence: Map<string, Evidence[]>;
 }
 
-/** An edge being gathered: the relations of all documents between two nodes. */
-interface EdgeDraft {
+/** An edge of the graph: the relations of all documents between two nodes, merged. */
+export interface MergedEdge {
   key: string;
   source: string;
   target: string;
   relation: EdgeAttributes["relation"];
   negated: boolean;
   predicates: Map<string, number> | undefined;
+  /** One item per sentence (the edge's weight is their number). */
   evidence: Evidence[];
   /** Documents in extraction order (each document's relations come together, so a repeat is the last one). */
   docs: string[];
   rules: string[];
+}
+
+/** The graph before its attributes are computed: node keys and merged edges, all a layout needs. */
+export interface GraphPlan {
+  /** Node key of each corpus entity. */
+  nodeKeys: string[];
+  /** Entity indices in node order (by node key). */
+  nodeOrder: number[];
+  /** Edges in edge order (by edge key). */
+  edges: MergedEdge[];
 }
 
 /** Build the graph (without layout attributes beyond placeholders). */
@@ -61,16 +72,8 @@ export function assembleGraph(extractions: DocExtraction[], resolution: CorpusRe
   return { graph, nodeKeys, evidence };
 }
 
-/**
- * Build the graph in its serialized form (nodes and edges in graph order), which is what the build lays
- * out and writes: no graph object is needed for that.
- */
-export function assembleSerializedGraph(extractions: DocExtraction[], resolution: CorpusResolution, options: AssembleOptions = {}): AssembledGraph<SerializedNewsGraph> {
-  const cap = options.evidenceCap ?? ASSEMBLE_DEFAULTS.evidenceCap;
-  const coCap = options.cooccurrenceEvidenceCap ?? ASSEMBLE_DEFAULTS.cooccurrenceEvidenceCap;
-  const storyOf = options.storyOf ?? ((id: string) => id);
-  const dateOf = new Map(extractions.map((x) => [x.doc.id, x.doc.date]));
-
+/** Node keys and merged edges of the graph of these extractions. */
+export function planGraph(extractions: DocExtraction[], resolution: CorpusResolution): GraphPlan {
   // Node keys: type:slug, made unique in a stable order.
   const order = resolution.entities.map((e, i) => ({ e, i, base: `${e.type}:${slugify(e.label)}` }));
   order.sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : a.e.label.localeCompare(b.e.label)));
@@ -83,22 +86,30 @@ export function assembleSerializedGraph(extractions: DocExtraction[], resolution
   }
   const nodeOrder = resolution.entities.map((_, i) => i).sort((a, b) => (nodeKeys[a]! < nodeKeys[b]! ? -1 : 1));
 
-  const drafts = new Map<string, EdgeDraft>();
+  // Edges are gathered under a number made of relation, polarity and node ranks (exact below millions of
+  // nodes); their string key is made once per edge.
+  const rank = new Int32Array(nodeKeys.length);
+  nodeOrder.forEach((i, r) => (rank[i] = r));
+  const relationIndex = new Map(RELATION_TYPES.map((t, i) => [t, i]));
+  const n = nodeKeys.length;
+  const drafts = new Map<number, MergedEdge>();
   extractions.forEach((x, docIndex) => {
     const entityOf = resolution.entityOf[docIndex]!;
     for (const r of x.relations) {
-      const si = entityOf.get(r.source);
-      const ti = entityOf.get(r.target);
+      let si = entityOf.get(r.source);
+      let ti = entityOf.get(r.target);
       if (si === undefined || ti === undefined || si === ti) continue;
-      let source = nodeKeys[si]!;
-      let target = nodeKeys[ti]!;
       const symmetric = SYMMETRIC_RELATIONS.has(r.relation);
-      if (symmetric && target < source) [source, target] = [target, source];
-      const key = `${r.relation}${r.negated ? ":not" : ""}:${source}${symmetric ? "--" : "->"}${target}`;
-      let d = drafts.get(key);
+      if (symmetric && rank[ti]! < rank[si]!) [si, ti] = [ti, si];
+      const id = ((relationIndex.get(r.relation)! * 2 + (r.negated ? 1 : 0)) * n + rank[si]!) * n + rank[ti]!;
+      let d = drafts.get(id);
       if (!d) {
+        const source = nodeKeys[si]!;
+        const target = nodeKeys[ti]!;
+        // joined rather than concatenated: a flat string, which the sort below compares several times faster
+        const key = [r.relation, r.negated ? ":not:" : ":", source, symmetric ? "--" : "->", target].join("");
         d = { key, source, target, relation: r.relation, negated: r.negated, predicates: undefined, evidence: [], docs: [], rules: [] };
-        drafts.set(key, d);
+        drafts.set(id, d);
       }
       if (r.predicate) {
         d.predicates ??= new Map();
@@ -119,6 +130,19 @@ export function assembleSerializedGraph(extractions: DocExtraction[], resolution
     }
   });
 
+  return { nodeKeys, nodeOrder, edges: [...drafts.values()].sort((a, b) => (a.key < b.key ? -1 : 1)) };
+}
+
+/**
+ * Build the graph in its serialized form (nodes and edges in graph order), which is what the build lays
+ * out and writes: no graph object is needed for that. Takes the graph's plan when already made.
+ */
+export function assembleSerializedGraph(extractions: DocExtraction[], resolution: CorpusResolution, options: AssembleOptions = {}, plan = planGraph(extractions, resolution)): AssembledGraph<SerializedNewsGraph> {
+  const cap = options.evidenceCap ?? ASSEMBLE_DEFAULTS.evidenceCap;
+  const coCap = options.cooccurrenceEvidenceCap ?? ASSEMBLE_DEFAULTS.cooccurrenceEvidenceCap;
+  const storyOf = options.storyOf ?? ((id: string) => id);
+  const dateOf = new Map(extractions.map((x) => [x.doc.id, x.doc.date]));
+  const { nodeKeys } = plan;
   const graph: SerializedNewsGraph = {
     options: { type: "mixed", multi: true, allowSelfLoops: false },
     attributes: {
@@ -128,11 +152,11 @@ export function assembleSerializedGraph(extractions: DocExtraction[], resolution
       relationTypes: [...RELATION_TYPES],
       entityTypes: [...ENTITY_TYPES],
     },
-    nodes: nodeOrder.map((i) => ({ key: nodeKeys[i]!, attributes: nodeAttributes(resolution.entities[i]!, dateOf) })),
+    nodes: plan.nodeOrder.map((i) => ({ key: nodeKeys[i]!, attributes: nodeAttributes(resolution.entities[i]!, dateOf) })),
     edges: [],
   };
   const evidence = new Map<string, Evidence[]>();
-  for (const d of [...drafts.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+  for (const d of plan.edges) {
     const all = rankEvidence(d.evidence, storyOf);
     evidence.set(d.key, all);
     const attributes: EdgeAttributes = {

