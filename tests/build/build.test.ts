@@ -46,11 +46,14 @@ describe("build: incremental rebuild", () => {
   const input = join(root, "articles");
   let first: BuildSummary;
   let second: BuildSummary;
+  let firstCache: Buffer;
   beforeAll(async () => {
     mkdirSync(input);
     for (const f of seedFiles.slice(0, -1)) copyFileSync(join(seeds, f), join(input, f));
     first = await build([input], { out: join(root, "inc"), workers: 1 });
-    copyFileSync(join(seeds, seedFiles.at(-1)!), join(input, seedFiles.at(-1)!));
+    firstCache = read(join(root, "inc"), CACHE_FILE);
+    // Named to come first: a rewritten cache, in document order, would start with its entry.
+    copyFileSync(join(seeds, seedFiles.at(-1)!), join(input, `0-${seedFiles.at(-1)!}`));
     second = await build([input], { out: join(root, "inc"), workers: 1 });
     await build([input], { out: join(root, "full"), workers: 1, cache: false });
   });
@@ -67,6 +70,36 @@ describe("build: incremental rebuild", () => {
   it("keeps the cache in the graph folder, keyed by extractor version", () => {
     expect(read(join(root, "inc"), CACHE_FILE).toString("utf8").split("\n")[0]).toContain(EXTRACTOR_VERSION);
     expect(existsSync(join(root, "full", CACHE_FILE))).toBe(false);
+  });
+
+  it("appends the added article's entry to the cache rather than rewriting it", () => {
+    const cache = read(join(root, "inc"), CACHE_FILE);
+    expect(cache.subarray(0, firstCache.length)).toEqual(firstCache);
+    expect(cache.toString("utf8").trimEnd().split("\n")).toHaveLength(1 + seedFiles.length);
+  });
+
+  it("re-extracts an entry cut short by an interrupted append, and rewrites the cache whole", async () => {
+    const out = join(root, "cut");
+    await build([input], { out, workers: 1 });
+    const whole = read(out, CACHE_FILE);
+    writeFileSync(join(out, CACHE_FILE), whole.subarray(0, whole.length - 10));
+    const rebuilt = await build([input], { out, workers: 1 });
+    expect(rebuilt).toMatchObject({ extracted: 1, cached: seedFiles.length - 1 });
+    expect(read(out, GRAPH_FILE)).toEqual(read(join(root, "full"), GRAPH_FILE));
+    const lines = read(out, CACHE_FILE).toString("utf8").split("\n");
+    expect(lines.pop()).toBe("");
+    expect(lines).toHaveLength(1 + seedFiles.length);
+    for (const line of lines.slice(1)) expect(() => JSON.parse(line.slice(line.indexOf("\t") + 1))).not.toThrow();
+  });
+
+  it("drops the entries of removed articles once they are most of the cache", async () => {
+    const out = join(root, "shrink");
+    await build([input], { out, workers: 1 });
+    const one = join(root, "one-article");
+    mkdirSync(one);
+    copyFileSync(join(seeds, seedFiles[0]!), join(one, seedFiles[0]!));
+    expect(await build([one], { out, workers: 1 })).toMatchObject({ extracted: 0, cached: 1 });
+    expect(read(out, CACHE_FILE).toString("utf8").trimEnd().split("\n")).toHaveLength(2);
   });
 
   it("ignores a cache written by another extractor version", async () => {
