@@ -138,6 +138,12 @@ export function benchCorpora(options: CorpusBenchOptions = {}): CorpusBenchRow[]
       const s = full.summary;
       const mb = s.bytes / 1e6;
 
+      // Add one article to the built graph (first, while this process holds little memory).
+      const extra = join(work, "added");
+      mkdirSync(extra, { recursive: true });
+      writeFileSync(join(extra, "harbour-deal.txt"), ADDED_ARTICLE);
+      const added = cliBuild([corpus.path, extra], out);
+
       // Same sample for both extractors, one core each, models loaded beforehand.
       const docs = sampleDocuments(corpus.path, o.sample);
       loadNerTagger();
@@ -173,12 +179,6 @@ export function benchCorpora(options: CorpusBenchOptions = {}): CorpusBenchRow[]
       const starts: number[] = [];
       for (let i = 0; i < o.coldStarts; i++) starts.push(runCli(["neighbors", probe, "--graph", out, "--json"]).ms);
       starts.sort((a, b) => a - b);
-
-      // Add one article to the built graph.
-      const extra = join(work, "added");
-      mkdirSync(extra, { recursive: true });
-      writeFileSync(join(extra, "harbour-deal.txt"), ADDED_ARTICLE);
-      const added = cliBuild([corpus.path, extra], out);
 
       rows.push({
         corpus: corpus.name,

@@ -216,8 +216,6 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     const storyOf = (id: string) => stories.storyOf.get(id) ?? id;
     const name = options.name ?? basename(resolve(inputs[0] ?? "newsgraph"));
     const plan = planGraph(extractions, resolution);
-    const { graph, nodeKeys, evidence } = assembleSerializedGraph(extractions, resolution, { name, evidenceCap: cap, storyOf }, plan);
-    const tAssemble = now();
     const layout = layoutInput(
       plan.nodeOrder.map((i) => plan.nodeKeys[i]!),
       plan.edges.map((e) => ({ source: e.source, target: e.target, relation: e.relation, weight: e.evidence.length })),
@@ -229,6 +227,8 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       return result;
     });
     positions.catch(() => undefined); // a failure surfaces through the await below
+    const { graph, nodeKeys, evidence } = assembleSerializedGraph(extractions, resolution, { name, evidenceCap: cap, storyOf }, plan);
+    const tAssemble = now();
 
     // 3. Write the folder, every file to a temporary name: graph.json, which holds the positions, comes
     //    last; all are renamed together at the end.
@@ -250,10 +250,9 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     writer.put(MERGES_FILE, resolution.merges.map((m) => JSON.stringify(m) + "\n").join(""));
     const sidecar = writer.open(EVIDENCE_FILE);
     const evidenceLines = new EvidenceLines();
-    for (const { key, attributes } of graph.edges) {
-      const items = evidence.get(key!)!;
-      if (items.length > attributes!.evidence.length) sidecar.write(evidenceLines.line(key!, items));
-    }
+    graph.edges.forEach(({ key, attributes }, i) => {
+      if (evidence[i]!.length > attributes!.evidence.length) sidecar.write(evidenceLines.line(key!, evidence[i]!));
+    });
     // The cache gets this build's new entries appended, or is rewritten with the entries in use when
     // it cannot be appended to or entries of documents no longer in the corpus would be most of it.
     const append = cache.appendable && cache.size - (known.size - fresh.size) <= known.size;

@@ -55,7 +55,7 @@ export function readEntry(json: string, doc: DocumentRecord): DocumentWork {
     if (doc.date) ev.date = doc.date;
     return ev;
   });
-  const relations: DocRelation[] = entry.relations.map(({ ev, ...rest }) => ({ ...rest, evidence: evidence[ev]! }));
+  const relations = entry.relations.map(({ source, target, relation, negated, predicate, rule, ev }): DocRelation => ({ source, target, relation, negated, predicate, rule, evidence: evidence[ev]! }));
   const bytes = Buffer.from(entry.sig, "base64");
   const signature = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   return { extraction: { doc, entities: entry.entities, relations }, signature };

@@ -35,8 +35,8 @@ export interface AssembledGraph<G = NewsGraph> {
   graph: G;
   /** Node key of each corpus entity. */
   nodeKeys: string[];
-  /** Full evidence of every edge, by edge key. */
-  evidence: Map<string, Evidence[]>;
+  /** Full evidence of every edge, in edge order (most informative first). */
+  evidence: Evidence[][];
 }
 
 /** An edge of the graph: the relations of all documents between two nodes, merged. */
@@ -155,10 +155,10 @@ export function assembleSerializedGraph(extractions: DocExtraction[], resolution
     nodes: plan.nodeOrder.map((i) => ({ key: nodeKeys[i]!, attributes: nodeAttributes(resolution.entities[i]!, dateOf) })),
     edges: [],
   };
-  const evidence = new Map<string, Evidence[]>();
+  const evidence: Evidence[][] = [];
   for (const d of plan.edges) {
     const all = rankEvidence(d.evidence, storyOf);
-    evidence.set(d.key, all);
+    evidence.push(all);
     const attributes: EdgeAttributes = {
       relation: d.relation,
       negated: d.negated,
