@@ -1,41 +1,61 @@
 /**
  * Turns raw file bytes into text: gunzips `.gz` files, rejects binary and invalid UTF-8 with an error
- * naming the file, and strips a byte-order mark.
+ * naming the file, and strips a byte-order mark. JSONL files are decoded a line at a time.
  */
 import { gunzipSync } from "node:zlib";
 import { NewsgraphError } from "../errors.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const NEWLINE = 10;
 
-/** Decode one file's bytes into text, or throw a NewsgraphError naming the file. */
-export function decodeFile(path: string, bytes: Buffer): string {
-  let data = bytes;
+/** A file's bytes, gunzipped for `.gz`, after checking that they are text (not empty, no NUL bytes). */
+export function fileBytes(path: string, raw: Buffer): Buffer {
+  let data = raw;
   if (path.endsWith(".gz")) {
     try {
-      data = gunzipSync(bytes);
+      data = gunzipSync(raw);
     } catch {
       throw new NewsgraphError("INPUT_BINARY", `${path}: not a valid gzip file`, { file: path });
     }
   }
-  if (data.length === 0 || data.toString("utf8").trim() === "") {
+  if (data.every((b) => b === 32 || b === 9 || b === 10 || b === 13)) {
     throw new NewsgraphError("INPUT_EMPTY", `${path}: file is empty`, { file: path });
   }
-  const probe = data.subarray(0, 8192);
-  if (probe.includes(0)) {
+  if (data.subarray(0, 8192).includes(0)) {
     throw new NewsgraphError("INPUT_BINARY", `${path}: binary file (contains NUL bytes), not text`, { file: path });
   }
-  let text: string;
+  return data;
+}
+
+/** Decode bytes found at `offset` of a file as UTF-8, or throw a NewsgraphError naming `where` (the file or line). */
+export function decodeUtf8(where: string, data: Uint8Array, offset: number): string {
   try {
-    text = utf8.decode(data);
+    return utf8.decode(data);
   } catch {
-    const offset = firstInvalidUtf8(data);
-    throw new NewsgraphError("INPUT_ENCODING", `${path}: invalid UTF-8 at byte ${offset}`, { file: path, offset });
+    const at = offset + firstInvalidUtf8(data);
+    throw new NewsgraphError("INPUT_ENCODING", `${where}: invalid UTF-8 at byte ${at}`, { file: where, offset: at });
   }
+}
+
+/** Decode one file's bytes into text, or throw a NewsgraphError naming the file. */
+export function decodeFile(path: string, bytes: Buffer): string {
+  const text = decodeUtf8(path, fileBytes(path, bytes), 0);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** The lines of a file's bytes (see `fileBytes`; a byte-order mark is skipped): bytes, 1-based number, offset. */
+export function* byteLines(data: Buffer): Generator<{ bytes: Uint8Array; number: number; offset: number }> {
+  let start = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  for (let number = 1; start <= data.length; number++) {
+    let end = data.indexOf(NEWLINE, start);
+    if (end < 0) end = data.length;
+    yield { bytes: data.subarray(start, end), number, offset: start };
+    start = end + 1;
+  }
+}
+
 /** Byte offset of the first invalid UTF-8 sequence (for the error message). */
-function firstInvalidUtf8(data: Buffer): number {
+function firstInvalidUtf8(data: Uint8Array): number {
   let lo = 0;
   let hi = data.length;
   // Binary search on the longest valid prefix, allowing for a cut in the middle of a code point.

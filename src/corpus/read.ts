@@ -1,15 +1,16 @@
 /**
  * Reads articles from files and folders into Documents: `.txt`, `.md`, `.html`, `.jsonl` (one
  * `{id?, title?, date?, source?, url?, text}` per line) and gzipped versions of them. Documents come out
- * one at a time in a stable order (sorted paths, then line numbers) so memory stays bounded and builds
- * are deterministic.
+ * one at a time in a stable order (sorted paths, then line numbers) so builds are deterministic and memory
+ * stays bounded: a JSONL file's bytes are read at once (gunzipped for `.gz`), but its records are decoded,
+ * parsed and passed on one by one, so only the current document's text exists as a string.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { NewsgraphError } from "../errors.js";
 import type { Document } from "../types.js";
-import { decodeFile } from "./decode.js";
+import { byteLines, decodeFile, decodeUtf8, fileBytes } from "./decode.js";
 import { htmlToText } from "./html.js";
 import { normalizeDate, parseTextMetadata, fallbackTitle } from "./metadata.js";
 
@@ -95,9 +96,8 @@ export function* readDocuments(inputs: string[], options: ReadOptions = {}): Gen
     return n === 1 ? id : `${id}~${n}`;
   };
   for (const file of listInputs(inputs)) {
-    let docs: Document[];
     try {
-      docs = readFile(file, options);
+      for (const doc of readFile(file, options)) yield { ...doc, id: unique(doc.id) };
     } catch (err) {
       if (options.skipBad && err instanceof NewsgraphError) {
         options.onWarning?.(`skipped ${err.message}`);
@@ -105,16 +105,15 @@ export function* readDocuments(inputs: string[], options: ReadOptions = {}): Gen
       }
       throw err;
     }
-    for (const doc of docs) yield { ...doc, id: unique(doc.id) };
   }
 }
 
 /** Read the documents of one file. */
-export function readFile(file: InputFile, options: ReadOptions = {}): Document[] {
-  const text = decodeFile(file.path, readFileSync(file.path));
+function readFile(file: InputFile, options: ReadOptions = {}): Iterable<Document> {
   const ext = extensionOf(file.path);
   const id = fileId(file);
-  if (ext === ".jsonl") return readJsonl(file.path, id, text, options);
+  if (ext === ".jsonl") return readJsonl(file.path, id, fileBytes(file.path, readFileSync(file.path)), options);
+  const text = decodeFile(file.path, readFileSync(file.path));
   if (ext === ".html" || ext === ".htm") {
     const page = htmlToText(text);
     const meta = parseTextMetadata(page.text);
@@ -143,15 +142,15 @@ function makeDocument(fields: DocumentFields): Document {
   return doc;
 }
 
-function readJsonl(path: string, id: string, text: string, options: ReadOptions): Document[] {
-  const docs: Document[] = [];
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === "") continue;
-    const where = `${path}:${i + 1}`;
+function* readJsonl(path: string, id: string, bytes: Buffer, options: ReadOptions): Generator<Document> {
+  let records = 0;
+  for (const { bytes: lineBytes, number, offset } of byteLines(bytes)) {
+    const where = `${path}:${number}`;
+    let doc: Document;
     try {
-      docs.push(parseRecord(line, where, `${id}:${i + 1}`));
+      const line = decodeUtf8(where, lineBytes, offset).trim();
+      if (line === "") continue;
+      doc = parseRecord(line, where, `${id}:${number}`);
     } catch (err) {
       if (options.skipBad && err instanceof NewsgraphError) {
         options.onWarning?.(`skipped ${err.message}`);
@@ -159,9 +158,10 @@ function readJsonl(path: string, id: string, text: string, options: ReadOptions)
       }
       throw err;
     }
+    records++;
+    yield doc;
   }
-  if (docs.length === 0) throw new NewsgraphError("INPUT_EMPTY", `${path}: no JSONL records`, { file: path });
-  return docs;
+  if (records === 0) throw new NewsgraphError("INPUT_EMPTY", `${path}: no JSONL records`, { file: path });
 }
 
 function parseRecord(line: string, where: string, defaultId: string): Document {

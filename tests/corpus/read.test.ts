@@ -42,6 +42,25 @@ describe("reading inputs", () => {
     expect(warnings[0]).toMatch(/broken\.jsonl:2/);
   });
 
+  it("passes JSONL records on one at a time, before reading the rest of the file", () => {
+    const records = readDocuments([join(fixtures, "broken.jsonl")]);
+    expect(records.next().value).toMatchObject({ id: "ok" });
+    expect(() => records.next()).toThrow(/broken\.jsonl:2: malformed JSON/);
+  });
+
+  it("names the line of a JSONL record that is not UTF-8, and skips only that record when asked", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ng-jsonl-"));
+    const file = join(dir, "mixed.jsonl");
+    const latin1 = Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0x63, 0x61, 0x66, 0xe9, 0x22, 0x7d]); // {"text":"caf\xe9"}
+    writeFileSync(file, Buffer.concat([Buffer.from('{"id":"a","text":"First."}\n'), latin1, Buffer.from('\n{"id":"c","text":"Third."}\n')]));
+    expect(errorCode(() => [...readDocuments([file])])).toBe("INPUT_ENCODING");
+    expect(() => [...readDocuments([file])]).toThrow(`${file}:2: invalid UTF-8 at byte`);
+    const warnings: string[] = [];
+    const docs = [...readDocuments([file], { skipBad: true, onWarning: (w) => warnings.push(w) })];
+    expect(docs.map((d) => d.id)).toEqual(["a", "c"]);
+    expect(warnings).toEqual([expect.stringContaining(`${file}:2`)]);
+  });
+
   it("reads gzipped files and gives stable ids relative to the folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "ng-corpus-"));
     writeFileSync(join(dir, "b.txt.gz"), gzipSync("Headline Here\nBody of b."));
