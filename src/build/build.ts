@@ -1,8 +1,8 @@
 /**
  * The build pipeline: stream the corpus, extract each document on all cores (or take its extraction from
  * the graph folder's cache), group duplicate stories, resolve entities across documents, assemble the
- * graph, lay it out, and write the graph folder atomically. Texts are spooled to a temporary file rather
- * than held in memory. The result depends only on the inputs: the worker count and the cache change the
+ * graph, lay it out (on a thread of its own, while the other files are written), and write the graph
+ * folder atomically. Texts are spooled to a temporary file rather than held in memory. The result depends only on the inputs: the worker count and the cache change the
  * speed, never a byte of graph.json. Progress and warnings go to callbacks so the library never prints.
  */
 import { basename, join, resolve } from "node:path";

@@ -3,7 +3,8 @@
  * by degree, colour by entity type, and positions from ForceAtlas2 (settings inferred from the graph,
  * seeded start) followed by noverlap; on large graphs ForceAtlas2 runs on the best-connected core and
  * the other nodes are placed beside their neighbors. Layout and communities run on a simple weighted
- * undirected projection of the multigraph, which both algorithms expect.
+ * undirected projection of the multigraph, which both algorithms expect, given as plain arrays
+ * (`LayoutInput`) so that the build can compute it on a worker thread.
  */
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
