@@ -216,10 +216,7 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     const storyOf = (id: string) => stories.storyOf.get(id) ?? id;
     const name = options.name ?? basename(resolve(inputs[0] ?? "newsgraph"));
     const plan = planGraph(extractions, resolution);
-    const layout = layoutInput(
-      plan.nodeOrder.map((i) => plan.nodeKeys[i]!),
-      plan.edges.map((e) => ({ source: e.source, target: e.target, relation: e.relation, weight: e.evidence.length })),
-    );
+    const layout = layoutInput(plan.nodeOrder.map((i) => plan.nodeKeys[i]!), plan.edges);
     const layoutStart = now();
     let layoutEnd = layoutStart;
     const positions = layoutThread.run(layout, options.layoutIterations !== undefined ? { iterations: options.layoutIterations } : {}).then((result) => {

@@ -47,8 +47,10 @@ export interface MergedEdge {
   relation: EdgeAttributes["relation"];
   negated: boolean;
   predicates: Map<string, number> | undefined;
-  /** One item per sentence (the edge's weight is their number). */
+  /** One item per sentence. */
   evidence: Evidence[];
+  /** Number of evidence items. */
+  weight: number;
   /** Documents in extraction order (each document's relations come together, so a repeat is the last one). */
   docs: string[];
   rules: string[];
@@ -108,7 +110,7 @@ export function planGraph(extractions: DocExtraction[], resolution: CorpusResolu
         const target = nodeKeys[ti]!;
         // joined rather than concatenated: a flat string, which the sort below compares several times faster
         const key = [r.relation, r.negated ? ":not:" : ":", source, symmetric ? "--" : "->", target].join("");
-        d = { key, source, target, relation: r.relation, negated: r.negated, predicates: undefined, evidence: [], docs: [], rules: [] };
+        d = { key, source, target, relation: r.relation, negated: r.negated, predicates: undefined, evidence: [], weight: 0, docs: [], rules: [] };
         drafts.set(id, d);
       }
       if (r.predicate) {
@@ -124,7 +126,7 @@ export function planGraph(extractions: DocExtraction[], resolution: CorpusResolu
           break;
         }
       }
-      if (!repeat) d.evidence.push(ev);
+      if (!repeat) d.weight = d.evidence.push(ev);
       if (d.docs[d.docs.length - 1] !== x.doc.id) d.docs.push(x.doc.id);
       if (!d.rules.includes(r.rule)) d.rules.push(r.rule);
     }
@@ -163,7 +165,7 @@ export function assembleSerializedGraph(extractions: DocExtraction[], resolution
       relation: d.relation,
       negated: d.negated,
       predicate: d.predicates ? topPredicate(d.predicates) : "",
-      weight: d.evidence.length,
+      weight: d.weight,
       docs: d.docs.sort(),
       stories: d.docs.length === 1 ? 1 : new Set(d.docs.map(storyOf)).size,
       evidence: all.slice(0, d.relation === "co_occurs" ? coCap : cap),
