@@ -14,6 +14,7 @@ export { build, BUILD_DEFAULTS, type BuildOptions, type BuildSummary } from "./b
 export { resolveCorpus, readUserAliases, type UserAliases, type MergeRecord } from "./graph/resolve-corpus.js";
 export { assembleGraph, type AssembleOptions } from "./graph/assemble.js";
 export { layoutGraph, TYPE_COLORS } from "./graph/layout.js";
+export { serializeGraph } from "./graph/write.js";
 export { evalGold, type GoldReport } from "./eval/gold.js";
 export { evalDwie, type DwieReport } from "./eval/dwie.js";
 export * from "./query/index.js";

@@ -15,7 +15,7 @@ import { readUserAliases, resolveCorpus } from "../graph/resolve-corpus.js";
 import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
 import { NewsgraphError } from "../errors.js";
 import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
-import { appendCache, cacheHeader, cacheLine, CACHE_FILE, readCache, type CacheContents } from "./cache.js";
+import { appendCache, cacheUpdate, CACHE_FILE, readCache, type CacheContents } from "./cache.js";
 import { countDocuments } from "./count.js";
 import { readEntry, type DocumentWork } from "./extract-work.js";
 import { EXTRACTOR_VERSION } from "./extractor-version.js";
@@ -90,7 +90,7 @@ export interface BuildSummary {
   stories: number;
   exactDuplicates: number;
   nearDuplicates: number;
-  /** Distinct texts extracted in this build, and documents taken from the folder's cache. */
+  /** Distinct texts extracted in this build, and distinct texts taken from the folder's cache. */
   extracted: number;
   cached: number;
   /** Extraction threads used (1 = in process). */
@@ -133,17 +133,14 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
   try {
     // 1. Stream documents: cached entries are used at once, the others go to the pool in batches.
     const cache: CacheContents = useCache ? readCache(out, EXTRACTOR_VERSION) : { get: () => undefined, size: 0, appendable: false };
-    /** Entries of the texts extracted in this build, and every distinct text whose entry is known. */
+    /** Entries of the texts extracted in this build. */
     const fresh = new Map<string, string>();
-    const known = new Set<string>();
     const works: DocumentWork[] = [];
     const waiting = new Map<string, Pending[]>();
     const inFlight = new Set<Promise<void>>();
     let batch: Document[] = [];
     let batchChars = 0;
     let done = 0;
-    let extracted = 0;
-    let cached = 0;
     let bytes = 0;
     const finish = (index: number, entry: string, record: DocumentRecord) => {
       works[index] = readEntry(entry, record);
@@ -160,7 +157,6 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       const job = extractor.extract(docs).then((results) => {
         docs.forEach((doc, i) => {
           fresh.set(doc.sha256, results[i]!);
-          known.add(doc.sha256);
           for (const p of waiting.get(doc.sha256) ?? []) finish(p.index, results[i]!, p.record);
           waiting.delete(doc.sha256);
         });
@@ -177,8 +173,6 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       const record = documentRecord(doc);
       const entry = fresh.get(doc.sha256) ?? cache.get(doc.sha256);
       if (entry !== undefined) {
-        if (!known.has(doc.sha256)) cached++;
-        known.add(doc.sha256);
         finish(i, entry, record);
         continue;
       }
@@ -188,7 +182,6 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
         continue;
       }
       waiting.set(doc.sha256, [{ index: i, record }]);
-      extracted++;
       batch.push(doc);
       batchChars += doc.text.length;
       if (batch.length >= BUILD_DEFAULTS.batchDocuments || batchChars >= BUILD_DEFAULTS.batchChars) {
@@ -201,6 +194,8 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     await extractor?.close();
     const usedWorkers = extractor?.workers ?? 1;
     const extractions = works.map((w) => w.extraction);
+    /** Distinct texts of the corpus, in document order: those not extracted now came from the cache. */
+    const used = [...new Set(extractions.map((x) => x.doc.sha256))];
     const tExtract = now();
 
     // 2. Stories, corpus entities, graph; the layout starts.
@@ -250,28 +245,18 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     graph.edges.forEach(({ key, attributes }, i) => {
       if (evidence[i]!.length > attributes!.evidence.length) sidecar.write(evidenceLines.line(key!, evidence[i]!));
     });
-    // The cache gets this build's new entries appended, or is rewritten with the entries in use when
-    // it cannot be appended to or entries of documents no longer in the corpus would be most of it.
-    const append = cache.appendable && cache.size - (known.size - fresh.size) <= known.size;
-    let cacheAppend = "";
-    if (useCache) {
-      const cacheOut = append ? undefined : writer.open(CACHE_FILE);
-      cacheOut?.write(cacheHeader(EXTRACTOR_VERSION));
-      const written = new Set<string>();
-      for (const x of extractions) {
-        const sha = x.doc.sha256;
-        if (written.has(sha) || (append && !fresh.has(sha))) continue;
-        written.add(sha);
-        if (cacheOut) cacheOut.write(cacheLine(sha, fresh.get(sha) ?? cache.get(sha)!));
-        else cacheAppend += cacheLine(sha, fresh.get(sha)!);
-      }
+    // The cache is appended to after the folder is committed, or rewritten with it.
+    const update = useCache ? cacheUpdate(cache, used, fresh, EXTRACTOR_VERSION) : { append: "" };
+    if ("rewrite" in update) {
+      const cacheOut = writer.open(CACHE_FILE);
+      for (const line of update.rewrite) cacheOut.write(line);
     }
     const edgesJson = graph.edges.map((edge) => JSON.stringify(edge));
     progress({ done, stage: "layout" });
     applyLayout(graph.nodes, layout, await positions);
     writeSerializedGraph(writer.open(GRAPH_FILE), graph, edgesJson);
     writer.commit();
-    appendCache(out, cacheAppend);
+    if ("append" in update) appendCache(out, update.append);
     const tWrite = now();
     return {
       out,
@@ -284,8 +269,8 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       stories: stories.stories,
       exactDuplicates: stories.exactDuplicates,
       nearDuplicates: stories.nearDuplicates,
-      extracted,
-      cached,
+      extracted: fresh.size,
+      cached: used.length - fresh.size,
       workers: usedWorkers,
       stages: { extract: tExtract - t0, resolve: tResolve - tExtract, assemble: tAssemble - tResolve, layout: layoutEnd - layoutStart, write: tWrite - tAssemble },
       ms: tWrite - t0,

@@ -68,6 +68,23 @@ export function cacheLine(sha256: string, entry: string): string {
   return `${sha256}\t${entry}\n`;
 }
 
+/**
+ * How a build updates the cache, having used the distinct texts `used` (in document order), `fresh` of them
+ * extracted anew: their lines appended to the file, or the file rewritten with the lines of all it used
+ * (when it cannot be appended to, or entries of texts no longer used would be most of it).
+ */
+export function cacheUpdate(cache: CacheContents, used: string[], fresh: Map<string, string>, version: string): { append: string } | { rewrite: Generator<string> } {
+  if (cache.appendable && cache.size - (used.length - fresh.size) <= used.length) {
+    return { append: used.filter((sha) => fresh.has(sha)).map((sha) => cacheLine(sha, fresh.get(sha)!)).join("") };
+  }
+  return {
+    rewrite: (function* () {
+      yield cacheHeader(version);
+      for (const sha of used) yield cacheLine(sha, fresh.get(sha) ?? cache.get(sha)!);
+    })(),
+  };
+}
+
 /** Append lines to the cache of a graph folder. */
 export function appendCache(dir: string, lines: string): void {
   if (lines) appendFileSync(join(dir, CACHE_FILE), lines);

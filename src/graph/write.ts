@@ -16,19 +16,11 @@ export const TEXTS_FILE = "texts.jsonl";
 export const MERGES_FILE = "merges.jsonl";
 export const EVIDENCE_FILE = "evidence.jsonl";
 
-/** Serialize the graph exactly as graph.json holds it. */
+/** A graph as graph.json holds it: what `JSON.stringify(graph.export())` prints, plus a final newline. */
 export function serializeGraph(graph: NewsGraph): string {
   const chunks: string[] = [];
-  writeGraph({ write: (chunk) => chunks.push(chunk) }, graph);
+  writeSerializedGraph({ write: (chunk) => chunks.push(chunk) }, graph.export());
   return chunks.join("");
-}
-
-/**
- * Stream the graph as `JSON.stringify(graph.export())` would print it (plus a final newline), one node or
- * edge at a time, so a large graph never exists as one serialized copy.
- */
-export function writeGraph(out: StreamedFile, graph: NewsGraph): void {
-  writeSerializedGraph(out, graph.export());
 }
 
 /**

@@ -125,6 +125,48 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
+/** A served graph folder and a Chromium to look at it. */
+export interface ViewerSession {
+  url: string;
+  context: BrowserContext;
+  /** Close the browser and stop the server. */
+  close(): Promise<void>;
+}
+
+/** Serve a graph folder with the CLI and launch Chromium. */
+export async function startViewerSession(graphDir: string): Promise<ViewerSession> {
+  const served = await serveGraph(graphDir);
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    await served.stop();
+    throw err;
+  }
+  return {
+    url: served.url,
+    context: browser.context,
+    close: async () => {
+      await browser.close();
+      await served.stop();
+    },
+  };
+}
+
+/** A new page of a session's viewer, loaded, with its console watched. */
+export async function newViewerPage(session: ViewerSession): Promise<{ page: Page; problems: string[] }> {
+  const page = await session.context.newPage();
+  const problems = watchConsole(page);
+  await openViewer(page, session.url);
+  return { page, problems };
+}
+
+/** Type a name in the viewer's search box and press Enter. */
+export async function search(page: Page, text: string): Promise<void> {
+  await page.getByTestId("search").fill(text);
+  await page.getByTestId("search").press("Enter");
+}
+
 /** Collect console errors, uncaught page errors and failed requests of a page. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];

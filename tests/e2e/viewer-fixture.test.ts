@@ -6,45 +6,25 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  checkPrerequisites,
-  keepScreenshot,
-  launchBrowser,
-  openViewer,
-  ROOT,
-  serveGraph,
-  watchConsole,
-  type Browser,
-  type Served,
-} from "./harness.js";
+import { checkPrerequisites, keepScreenshot, newViewerPage, ROOT, search, startViewerSession, type ViewerSession } from "./harness.js";
 import { decodePng, diffRatio } from "./png.js";
 
 const FIXTURE = join(ROOT, "tests", "fixtures", "viewer", "graph");
 
-async function search(page: Page, text: string): Promise<void> {
-  await page.getByTestId("search").fill(text);
-  await page.getByTestId("search").press("Enter");
-}
-
 describe("viewer on a hand-made graph", () => {
-  let served: Served;
-  let browser: Browser;
+  let session: ViewerSession;
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
     checkPrerequisites();
-    served = await serveGraph(FIXTURE);
-    browser = await launchBrowser();
+    session = await startViewerSession(FIXTURE);
   });
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await session?.close();
   });
   beforeEach(async () => {
-    page = await browser.context.newPage();
-    problems = watchConsole(page);
-    await openViewer(page, served.url);
+    ({ page, problems } = await newViewerPage(session));
   });
   afterEach(async () => {
     await page.close();
@@ -156,7 +136,7 @@ describe("viewer on a hand-made graph", () => {
   });
 
   it("restores selection, reader and filters from the URL", async () => {
-    await page.goto(`${served.url}#node=country:latvia&hide=event,project&co=0&color=community`);
+    await page.goto(`${session.url}#node=country:latvia&hide=event,project&co=0&color=community`);
     await page.reload();
     await page.waitForSelector("body[data-ready='true']");
     expect(await page.getByTestId("entity-label").textContent()).toBe("Latvia");

@@ -6,16 +6,7 @@
 import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  checkPrerequisites,
-  keepScreenshot,
-  launchBrowser,
-  serveGraph,
-  tempDir,
-  watchConsole,
-  type Browser,
-  type Served,
-} from "./harness.js";
+import { checkPrerequisites, keepScreenshot, startViewerSession, tempDir, watchConsole, type ViewerSession } from "./harness.js";
 import { decodePng, inkStats } from "./png.js";
 import { writeSyntheticGraph } from "./synthetic-graph.js";
 
@@ -45,27 +36,24 @@ async function measurePan(page: Page): Promise<{ frames: number; ms: number }> {
 
 describe("viewer on a large graph", () => {
   let graphDir: string;
-  let served: Served;
-  let browser: Browser;
+  let session: ViewerSession;
 
   beforeAll(async () => {
     checkPrerequisites();
     graphDir = tempDir("large-graph");
     writeSyntheticGraph(graphDir, { nodes: NODES, edgesPerNode: 3, documents: 200, seed: 7 });
-    served = await serveGraph(graphDir);
-    browser = await launchBrowser();
+    session = await startViewerSession(graphDir);
   });
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await session?.close();
     if (graphDir) rmSync(graphDir, { recursive: true, force: true });
   });
 
   it("opens on the best connected entities, shows more on demand, and pans", async () => {
-    const page = await browser.context.newPage();
+    const page = await session.context.newPage();
     const problems = watchConsole(page);
     const started = Date.now();
-    await page.goto(served.url);
+    await page.goto(session.url);
     await page.waitForSelector("body[data-ready='true']", { timeout: 60_000 });
     const loadMs = Date.now() - started;
 

@@ -6,24 +6,8 @@
 import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  checkPrerequisites,
-  keepScreenshot,
-  launchBrowser,
-  openViewer,
-  runCli,
-  serveGraph,
-  tempDir,
-  watchConsole,
-  type Browser,
-  type Served,
-} from "./harness.js";
+import { checkPrerequisites, keepScreenshot, newViewerPage, openViewer, runCli, search, startViewerSession, tempDir, watchConsole, type ViewerSession } from "./harness.js";
 import { decodePng, inkStats } from "./png.js";
-
-async function selectBySearch(page: Page, text: string): Promise<void> {
-  await page.getByTestId("search").fill(text);
-  await page.getByTestId("search").press("Enter");
-}
 
 async function shownEntities(page: Page): Promise<number> {
   const text = (await page.getByTestId("shown-count").textContent()) ?? "";
@@ -34,8 +18,7 @@ async function shownEntities(page: Page): Promise<number> {
 
 describe("viewer on the seeds graph", () => {
   let graphDir: string;
-  let served: Served;
-  let browser: Browser;
+  let session: ViewerSession;
   let page: Page;
   let problems: string[];
 
@@ -43,18 +26,14 @@ describe("viewer on the seeds graph", () => {
     checkPrerequisites();
     graphDir = tempDir("seeds-graph");
     runCli(["build", "seeds", "--out", graphDir]);
-    served = await serveGraph(graphDir);
-    browser = await launchBrowser();
+    session = await startViewerSession(graphDir);
   });
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await session?.close();
     if (graphDir) rmSync(graphDir, { recursive: true, force: true });
   });
   beforeEach(async () => {
-    page = await browser.context.newPage();
-    problems = watchConsole(page);
-    await openViewer(page, served.url);
+    ({ page, problems } = await newViewerPage(session));
   });
   afterEach(async () => {
     await page.close();
@@ -72,7 +51,7 @@ describe("viewer on the seeds graph", () => {
   });
 
   it('selects Vladimir Putin on "Putin" + Enter and shows a relation to Xi Jinping with evidence', async () => {
-    await selectBySearch(page, "Putin");
+    await search(page, "Putin");
     const panel = page.getByTestId("entity-panel");
     await expect.poll(() => panel.getByTestId("entity-label").textContent()).toBe("Vladimir Putin");
     const toXi = panel.locator('[data-testid="relation"]').filter({ has: page.locator('[data-testid="relation-target"]', { hasText: /^Xi Jinping$/ }) });
@@ -101,7 +80,7 @@ describe("viewer on the seeds graph", () => {
   });
 
   it("restores the selection when the URL is reloaded", async () => {
-    await selectBySearch(page, "Putin");
+    await search(page, "Putin");
     await expect.poll(() => page.getByTestId("entity-label").textContent()).toBe("Vladimir Putin");
     const url = page.url();
     expect(url).toMatch(/#node=person:/);
@@ -110,7 +89,7 @@ describe("viewer on the seeds graph", () => {
     expect(page.url()).toBe(url);
     expect(await page.getByTestId("entity-label").textContent()).toBe("Vladimir Putin");
 
-    const fresh = await browser.context.newPage();
+    const fresh = await session.context.newPage();
     const freshProblems = watchConsole(fresh);
     await openViewer(fresh, url);
     expect(await fresh.getByTestId("entity-label").textContent()).toBe("Vladimir Putin");
