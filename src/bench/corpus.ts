@@ -14,8 +14,8 @@ import { join } from "node:path";
 import nlp from "compromise";
 import { readDocuments } from "../corpus/read.js";
 import { NewsgraphError } from "../errors.js";
+import { loadExtractor } from "../extract/extractor.js";
 import { extractDocument } from "../extract/index.js";
-import { loadNerTagger, loadPosTagger } from "../nlp/tagger/index.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { loadGraph } from "../query/load.js";
 import { runNeighbors } from "../query/neighbors.js";
@@ -146,10 +146,9 @@ export function benchCorpora(options: CorpusBenchOptions = {}): CorpusBenchRow[]
 
       // Same sample for both extractors, one core each, models loaded beforehand.
       const docs = sampleDocuments(corpus.path, o.sample);
-      loadNerTagger();
-      loadPosTagger();
+      const extractor = loadExtractor();
       let t = performance.now();
-      for (const d of docs) extractDocument(d);
+      for (const d of docs) extractDocument(extractor, d);
       const ours = rate(performance.now() - t, docs);
       t = performance.now();
       for (const d of docs) {

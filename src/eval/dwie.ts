@@ -1,5 +1,5 @@
 /**
- * Scores extraction on DWIE (Deutsche Welle news, DocRED layout as distributed by LogiRE/MILR): each
+ * Scores an Extractor on DWIE (Deutsche Welle news, DocRED layout as distributed by LogiRE/MILR): each
  * document's tokens are joined back into text, extracted, and compared with the annotation. Predicted
  * entities map to gold entities by overlapping mentions; gold entities of type person, organization,
  * location and event are scored. Relations are scored on the DWIE labels that map to our vocabulary
@@ -10,6 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
+import type { Extractor } from "../extract/extractor.js";
 import { extractDocument } from "../extract/index.js";
 import { sha256 } from "../corpus/read.js";
 import { SYMMETRIC_RELATIONS, type RelationType } from "../types.js";
@@ -80,8 +81,8 @@ function textOf(doc: DwieDocument): { text: string; spans: [number, number][] } 
   return { text, spans };
 }
 
-/** Score extraction on a DWIE file. */
-export function evalDwie(path: string, options: { limit?: number } = {}): DwieReport {
+/** Score an extractor on a DWIE file. */
+export function evalDwie(extractor: Extractor, path: string, options: { limit?: number } = {}): DwieReport {
   const docs = readDwie(path).slice(0, options.limit ?? Infinity);
   let eTp = 0, eFp = 0, eFn = 0, rTp = 0, rFp = 0, rFn = 0;
   const per = new Map<RelationType, { tp: number; fp: number; fn: number }>();
@@ -92,7 +93,7 @@ export function evalDwie(path: string, options: { limit?: number } = {}): DwieRe
   };
   for (const d of docs) {
     const { text, spans } = textOf(d);
-    const x = extractDocument({ id: d.title, path, sha256: sha256(text), text });
+    const x = extractDocument(extractor, { id: d.title, path, sha256: sha256(text), text });
     // Gold mentions as character spans.
     const goldSpans = d.vertexSet.flatMap((ms, g) => ms.map((m) => ({ g, start: spans[m.pos[0]]![0], end: spans[m.pos[1] - 1]![1] })));
     const goldType = d.vertexSet.map((ms) => ms[0]?.type ?? "");

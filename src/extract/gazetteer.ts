@@ -1,7 +1,7 @@
 /**
- * Gazetteer lookups for extraction, compiled once from the src/kb loaders: known names (countries,
- * regions, cities, organizations and their aliases/acronyms) by name key, demonyms to countries, title
- * words, honorifics and head nouns.
+ * Gazetteer lookups for extraction, compiled from the src/kb loaders (once per Extractor): known names
+ * (countries, regions, cities, organizations and their aliases/acronyms) by name key, demonyms to
+ * countries, title words, honorifics and head nouns.
  */
 import { cities, companySuffixes, countries, eventHeads, facilityHeads, honorifics, organizations, personTitles, projectHeads, regions } from "../kb/index.js";
 import { nameKey } from "../nlp/normalize.js";
@@ -34,11 +34,8 @@ export interface Gazetteer {
   companySuffixes: Set<string>;
 }
 
-let cached: Gazetteer | undefined;
-
-/** The compiled gazetteer (cached). */
-export function gazetteer(): Gazetteer {
-  if (cached) return cached;
+/** Compile the gazetteer from the knowledge-base files. */
+export function loadGazetteer(): Gazetteer {
   const names = new Map<string, KnownName>();
   let maxTokens = 1;
   const add = (surface: string, known: KnownName) => {
@@ -80,7 +77,7 @@ export function gazetteer(): Gazetteer {
     maxTitleTokens = Math.max(maxTitleTokens, t.title.split(" ").length);
   }
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/\.$/, "")));
-  cached = {
+  return {
     names,
     maxTokens: Math.min(maxTokens, 8),
     demonyms,
@@ -92,10 +89,9 @@ export function gazetteer(): Gazetteer {
     facilityHeads: lower(facilityHeads()),
     companySuffixes: lower(companySuffixes()),
   };
-  return cached;
 }
 
 /** Look a surface form up in the gazetteer. */
-export function lookupName(surface: string): KnownName | undefined {
-  return gazetteer().names.get(nameKey(surface));
+export function lookupName(gaz: Gazetteer, surface: string): KnownName | undefined {
+  return gaz.names.get(nameKey(surface));
 }

@@ -1,11 +1,12 @@
 /**
  * Extraction of one document: sentences, tagging, mentions, resolution into entities, then relations
- * (titles, clauses, form-based links, co-occurrence), every relation carrying its evidence sentence.
+ * (titles, clauses, form-based links, co-occurrence), every relation carrying its evidence sentence. The
+ * models and lexicons come from the Extractor passed in.
  */
-import { loadNerTagger, loadPosTagger } from "../nlp/tagger/index.js";
 import { nameKey } from "../nlp/normalize.js";
 import { splitSentences } from "../nlp/sentences.js";
 import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
+import type { Extractor } from "./extractor.js";
 import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention } from "./mentions.js";
 import { resolveDocument } from "./resolve-document.js";
 import { clauseRelations } from "./relations/clauses.js";
@@ -42,27 +43,26 @@ function documentNames(entities: DocEntity[]): Map<string, EntityType> {
   return names;
 }
 
-/** Extract entities and relations from one document. */
-export function extractDocument(doc: Document): DocExtraction {
-  const ner = loadNerTagger();
-  const posTagger = loadPosTagger();
+/** Extract entities and relations from one document with the extractor's models and lexicons. */
+export function extractDocument(extractor: Extractor, doc: Document): DocExtraction {
+  const { gazetteer, lexicon } = extractor;
   const sentences = splitSentences(doc.text);
   const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[] }[] = [];
   const allMentions: EntityMention[] = [];
   const allDemonyms: DemonymMention[] = [];
   // Whole-document tagging: the tagger's document-level features see every sentence.
   const words = sentences.map((sentence) => sentence.tokens.map((t) => t.text));
-  const nerTags = ner.tagDocument(words);
-  const posTags = posTagger.tagDocument(words);
+  const nerTags = extractor.ner.tagDocument(words);
+  const posTags = extractor.pos.tagDocument(words);
   for (const [s, sentence] of sentences.entries()) {
     const pos = posTags[s]!;
-    const found = sentenceMentions(doc.text, sentence, nerTags[s]!, pos);
+    const found = sentenceMentions(gazetteer, doc.text, sentence, nerTags[s]!, pos);
     perSentence.push({ ...found, pos });
     allMentions.push(...found.mentions);
     allDemonyms.push(...found.demonyms);
   }
   // Second pass: names the document establishes are mentions wherever they recur untagged.
-  const first = resolveDocument(allMentions, allDemonyms);
+  const first = resolveDocument(gazetteer, allMentions, allDemonyms);
   const names = documentNames(first.entities);
   let maxTokens = 1;
   for (const n of names.keys()) maxTokens = Math.max(maxTokens, n.split(" ").length);
@@ -72,7 +72,7 @@ export function extractDocument(doc: Document): DocExtraction {
     perSentence[s] = { ...found, pos: perSentence[s]!.pos };
     allMentions.push(...found.mentions);
   });
-  const resolved = resolveDocument(allMentions, allDemonyms);
+  const resolved = resolveDocument(gazetteer, allMentions, allDemonyms);
   const typeById = new Map<string, EntityType>(resolved.entities.map((e) => [e.id, e.type]));
   const entityByKey = new Map<string, string>();
   for (const e of resolved.entities) for (const n of [e.name, ...e.aliases]) if (!entityByKey.has(nameKey(n))) entityByKey.set(nameKey(n), e.id);
@@ -91,7 +91,7 @@ export function extractDocument(doc: Document): DocExtraction {
       const id = resolved.countryOf.get(d);
       return id ? [{ d, id }] : [];
     });
-    return makeContext({ text: doc.text, docId: doc.id, date: doc.date, sentence, pos, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, relations, seen, roles });
+    return makeContext({ gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, pos, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, relations, seen, roles });
   });
   // Titles first: they tell who leads which country, which role nominals ("the Norwegian leader") need.
   for (const ctx of contexts) titleRelations(ctx);
@@ -111,7 +111,7 @@ export function extractDocument(doc: Document): DocExtraction {
     parentheticalMembership(ctx);
     cooccurrences(ctx);
   }
-  placeInCountries(contexts, resolved.entities, entityByKey);
+  placeInCountries(gazetteer, contexts, resolved.entities, entityByKey);
   for (const e of resolved.entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const e of resolved.entities) {
     const r = roles.get(e.id);

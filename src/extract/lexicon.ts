@@ -1,7 +1,7 @@
 /**
  * The relation lexicon: trigger phrases (src/kb/relation-triggers.json), negation cues, and the type
- * signature of each relation (src/kb/relation-signatures.json), compiled once into a phrase index that
- * finds trigger matches in a token range.
+ * signature of each relation (src/kb/relation-signatures.json), compiled (once per Extractor) into a
+ * phrase index that finds trigger matches in a token range.
  */
 import { readFileSync } from "node:fs";
 import { kbPath } from "../paths.js";
@@ -48,8 +48,6 @@ interface TriggerFile {
   negators: { words: string[]; phrases: string[] };
 }
 
-let cached: Lexicon | undefined;
-
 /** Role phrases generated from the title gazetteer: "president of", "analyst at", ... */
 function titleEntries(): TriggerEntry[] {
   const byRelation = new Map<RelationType, string[]>();
@@ -66,9 +64,8 @@ function titleEntries(): TriggerEntry[] {
   }));
 }
 
-/** Load and index the lexicon (cached). */
-export function lexicon(): Lexicon {
-  if (cached) return cached;
+/** Load and index the lexicon. */
+export function loadLexicon(): Lexicon {
   const file = JSON.parse(readFileSync(kbPath("relation-triggers.json"), "utf8")) as TriggerFile;
   const sigs = (JSON.parse(readFileSync(kbPath("relation-signatures.json"), "utf8")) as { signatures: Record<RelationType, Signature> }).signatures;
   const entries = [...file.triggers, ...titleEntries()];
@@ -82,14 +79,13 @@ export function lexicon(): Lexicon {
     }
   }
   for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  cached = {
+  return {
     entries,
     signatures: sigs,
     negatorWords: new Set(file.negators.words),
     negatorPhrases: file.negators.phrases.map((p) => p.split(" ")),
     index,
   };
-  return cached;
 }
 
 /** All trigger matches inside the token range [from, to) of lowercase words, longest per start. */

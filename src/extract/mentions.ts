@@ -7,7 +7,7 @@
  */
 import { asciiPunctuation } from "../nlp/normalize.js";
 import type { EntityType, Sentence } from "../types.js";
-import { gazetteer, lookupName, type Gazetteer } from "./gazetteer.js";
+import { lookupName, type Gazetteer } from "./gazetteer.js";
 
 export type MentionSource = "PER" | "ORG" | "LOC" | "MISC" | "GAZ" | "NOM";
 
@@ -68,9 +68,8 @@ function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-/** Mentions of one sentence from its tokens, tagger tags and POS tags. */
-export function sentenceMentions(text: string, sentence: Sentence, ner: string[], pos: string[]): SentenceMentions {
-  const gaz = gazetteer();
+/** Mentions of one sentence from its tokens, tagger tags and POS tags, with the gazetteer's help. */
+export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentence, ner: string[], pos: string[]): SentenceMentions {
   const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
   const lower = words.map((w) => w.toLowerCase());
   const mentions: EntityMention[] = [];
@@ -139,7 +138,7 @@ export function sentenceMentions(text: string, sentence: Sentence, ner: string[]
     for (let n = Math.min(gaz.maxTokens, words.length - i); n >= 1; n--) {
       if (covered.subarray(i, i + n).some((c) => c === 1)) continue;
       if (!isCapitalized(words[i + n - 1]!)) continue;
-      const known = lookupName(words.slice(i, i + n).join(" "));
+      const known = lookupName(gaz, words.slice(i, i + n).join(" "));
       if (!known || !known.strong) continue;
       if (n === 1 && i === 0 && known.type !== "country" && words[i] !== words[i]!.toUpperCase()) continue;
       mentions.push(make(i, i + n, known.type, "GAZ"));
@@ -160,7 +159,7 @@ export function sentenceMentions(text: string, sentence: Sentence, ner: string[]
 /** Type a tagger span; returns undefined for spans that are no entity of ours. */
 function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazetteer): EntityMention | undefined {
   if (!/\p{L}/u.test(m.text)) return undefined;
-  const known = lookupName(m.name);
+  const known = lookupName(gaz, m.name);
   const head = words[words.length - 1]!.toLowerCase();
   if (known && (known.type === "country" || (label !== "PER" && known.strong))) return { ...m, type: known.type };
   if (label !== "PER" && words.length > 1 && gaz.facilityHeads.has(head)) return { ...m, type: "location" };
@@ -192,13 +191,13 @@ function hyphenCompound(text: string, sentence: Sentence, i: number, word: strin
   };
   const based = /^(.+)-based$/i.exec(word);
   if (based) {
-    const known = lookupName(based[1]!);
+    const known = lookupName(gaz, based[1]!);
     const type: EntityType = known?.type === "country" ? "country" : "location";
     return [part(0, based[1]!.length, type, "GAZ")];
   }
   const pieces = word.split("-");
   if (pieces.length !== 2 || !pieces.every((p) => isCapitalized(p) && p.length > 1)) return [];
-  const known = pieces.map((p) => lookupName(p));
+  const known = pieces.map((p) => lookupName(gaz, p));
   if (!known.some((k) => k && k.type !== "location")) return [];
   if (pieces.some((p) => gaz.demonyms.has(p.toLowerCase()))) return [];
   const fallback: EntityType = tag.endsWith("PER") ? "person" : "organization";
@@ -364,7 +363,7 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
     const next = out[k + 1];
     let end = m.tokEnd + 1;
     while (end < words.length && /^\p{Lu}/u.test(words[end]!) && !(next && next.tokStart <= end)) end++;
-    if (end === m.tokEnd + 1 || lookupName(words.slice(m.tokEnd + 1, end).join(" "))) return m;
+    if (end === m.tokEnd + 1 || lookupName(gaz, words.slice(m.tokEnd + 1, end).join(" "))) return m;
     const last = sentence.tokens[end - 1]!;
     const surface = text.slice(m.start, last.end);
     return { ...m, tokEnd: end, end: last.end, text: surface, name: asciiPunctuation(surface) };

@@ -7,7 +7,7 @@
  */
 import { nameKey } from "../nlp/normalize.js";
 import type { DocEntity, EntityType, Mention } from "../types.js";
-import { lookupName } from "./gazetteer.js";
+import { lookupName, type Gazetteer } from "./gazetteer.js";
 import type { DemonymMention, EntityMention } from "./mentions.js";
 
 export interface ResolvedDocument {
@@ -33,8 +33,8 @@ interface Cluster {
 const TYPE_PRIORITY: EntityType[] = ["country", "person", "organization", "location", "event", "project"];
 const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+/;
 
-function canonicalOf(m: EntityMention): { key: string; canonical?: string; type?: EntityType } {
-  const known = lookupName(m.name);
+function canonicalOf(gaz: Gazetteer, m: EntityMention): { key: string; canonical?: string; type?: EntityType } {
+  const known = lookupName(gaz, m.name);
   if (known && (known.strong || known.type === m.type || m.source === "GAZ")) {
     return { key: nameKey(known.canonical), canonical: known.canonical, type: known.type };
   }
@@ -69,7 +69,7 @@ function initials(name: string): string {
 }
 
 /** Resolve the mentions of one document into entities. */
-export function resolveDocument(mentions: EntityMention[], demonyms: DemonymMention[]): ResolvedDocument {
+export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demonyms: DemonymMention[]): ResolvedDocument {
   const clusters = new Map<string, Cluster>();
   const clusterOf = new Map<EntityMention, Cluster>();
   const get = (key: string): Cluster => {
@@ -85,7 +85,7 @@ export function resolveDocument(mentions: EntityMention[], demonyms: DemonymMent
   const acronyms = new Map<string, Cluster>();
   for (const m of mentions) {
     if (m.source === "NOM") continue;
-    const { key, canonical, type } = canonicalOf(m);
+    const { key, canonical, type } = canonicalOf(gaz, m);
     if (!key) continue;
     const c = get(key);
     c.mentions.push(m);

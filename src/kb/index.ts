@@ -1,8 +1,9 @@
 /**
  * Typed loaders for the world-knowledge gazetteers in src/kb: countries (with historical states), cities,
  * regions, well-known organizations, given names, person titles, honorifics, company suffixes and the head
- * nouns of event and project names. Each data file is `{ source, license, items }` (see SOURCES.md); it is
- * read once, checked for its shape, and cached.
+ * nouns of event and project names. Each data file is `{ source, license, items }` (see SOURCES.md); each
+ * call reads it and checks its shape. Nothing is cached here: the Extractor (src/extract/extractor.ts)
+ * compiles the gazetteer and lexicon from these once and holds them.
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
@@ -56,8 +57,6 @@ export interface KbFile<T> {
   items: T[];
 }
 
-const cache = new Map<string, unknown[]>();
-
 /** Parse and check the text of a data file; `file` names it in errors (KB_INVALID). */
 export function parseKbFile<T>(text: string, file: string, check: (item: unknown) => boolean): T[] {
   let parsed: Partial<KbFile<unknown>>;
@@ -79,10 +78,8 @@ export function parseKbFile<T>(text: string, file: string, check: (item: unknown
   return parsed.items as T[];
 }
 
-/** Read a data file of src/kb once and cache its checked items. */
+/** Read a data file of src/kb and check its items. */
 function loadKbItems<T>(file: string, check: (item: unknown) => boolean): T[] {
-  const hit = cache.get(file);
-  if (hit) return hit as T[];
   const path = kbPath(file);
   let text: string;
   try {
@@ -90,9 +87,7 @@ function loadKbItems<T>(file: string, check: (item: unknown) => boolean): T[] {
   } catch (err) {
     throw new NewsgraphError("KB_INVALID", `cannot read knowledge-base file ${file}: ${(err as Error).message}`, { file, path });
   }
-  const items = parseKbFile<T>(text, file, check);
-  cache.set(file, items);
-  return items;
+  return parseKbFile<T>(text, file, check);
 }
 
 type Rec = Record<string, unknown>;
@@ -135,12 +130,9 @@ export function organizations(): KnownOrganization[] {
   );
 }
 
-let givenNameSet: ReadonlySet<string> | undefined;
-
 /** Lowercase common first names across languages. */
 export function givenNames(): ReadonlySet<string> {
-  givenNameSet ??= new Set(loadKbItems<string>("given-names.json", isStr));
-  return givenNameSet;
+  return new Set(loadKbItems<string>("given-names.json", isStr));
 }
 
 /** Person titles (lowercase, possibly multiword) with the relation they imply between the person and an organization or place. */

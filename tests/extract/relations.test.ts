@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { loadExtractor } from "../../src/extract/extractor.js";
 import { extractDocument } from "../../src/extract/index.js";
 import type { DocExtraction } from "../../src/types.js";
 
+const extractor = loadExtractor();
+
 function extract(text: string): DocExtraction {
-  return extractDocument({ id: "t", path: "t.txt", sha256: "", text });
+  return extractDocument(extractor, { id: "t", path: "t.txt", sha256: "", text });
 }
 
 /** Relations as "Source relation Target" (with "NOT" when negated), co_occurs left out. */

@@ -4,8 +4,8 @@
  * taken) at the end.
  */
 import type { Command } from "commander";
-import { build, BUILD_DEFAULTS, type BuildProgress, type BuildSummary } from "../../build/build.js";
-import { defaultWorkers } from "../../build/pool.js";
+import { build, BUILD_DEFAULTS, type BuildProgress, type BuildSummary } from "../../pipeline/build.js";
+import { defaultWorkers } from "../../pipeline/pool.js";
 import { formatTable, printJson } from "../output.js";
 import { checkInteger, numberArgument } from "../../query/check.js";
 

@@ -1,5 +1,6 @@
 /** `newsgraph eval dwie FILE`: score entities and mapped relations on DWIE documents. */
 import type { Command } from "commander";
+import { loadExtractor } from "../../extract/extractor.js";
 import { evalDwie } from "../../eval/dwie.js";
 import type { Score } from "../../eval/gold.js";
 import { formatTable, printJson } from "../output.js";
@@ -14,7 +15,7 @@ export function registerEvalDwie(evalCommand: Command): void {
     .option("--limit <n>", "score only the first n documents", (v) => parseInt(v, 10))
     .option("--json", "print the report as JSON")
     .action((file: string, opts: { json?: boolean; limit?: number }) => {
-      const report = evalDwie(file, opts.limit ? { limit: opts.limit } : {});
+      const report = evalDwie(loadExtractor(), file, opts.limit ? { limit: opts.limit } : {});
       if (opts.json) {
         printJson(report);
         return;

@@ -1,11 +1,12 @@
 /**
- * The view of one sentence that the relation rules share: its words, POS tags, the resolved entity
- * mentions in token order, demonyms, and an `emit` that type-checks a relation against its signature,
- * attaches the evidence sentence and drops duplicates.
+ * The view of one sentence that the relation rules share: the extractor's gazetteer and lexicon, its
+ * words, POS tags, the resolved entity mentions in token order, demonyms, and an `emit` that type-checks a
+ * relation against its signature, attaches the evidence sentence and drops duplicates.
  */
 import { asciiPunctuation } from "../../nlp/normalize.js";
 import { SYMMETRIC_RELATIONS, type DocRelation, type EntityType, type Evidence, type RelationType, type Sentence } from "../../types.js";
-import { fitsSignature, lexicon, type Lexicon } from "../lexicon.js";
+import type { Gazetteer } from "../gazetteer.js";
+import { fitsSignature, type Lexicon } from "../lexicon.js";
 import type { DemonymMention, EntityMention } from "../mentions.js";
 
 /** A resolved entity mention in a sentence. */
@@ -16,6 +17,7 @@ export interface Item {
 }
 
 export interface SentenceContext {
+  gaz: Gazetteer;
   lex: Lexicon;
   sentence: Sentence;
   /** Words with ASCII punctuation. */
@@ -39,6 +41,8 @@ export function isVerb(ctx: SentenceContext, i: number): boolean {
 }
 
 export interface ContextInput {
+  gaz: Gazetteer;
+  lex: Lexicon;
   text: string;
   docId: string;
   date?: string | undefined;
@@ -53,12 +57,12 @@ export interface ContextInput {
 }
 
 export function makeContext(input: ContextInput): SentenceContext {
-  const { sentence, text } = input;
+  const { gaz, lex, sentence, text } = input;
   const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
   const evidence: Evidence = { doc: input.docId, sentence: text.slice(sentence.start, sentence.end).replace(/\s+/g, " "), start: sentence.start, end: sentence.end };
   if (input.date) evidence.date = input.date;
-  const lex = lexicon();
   return {
+    gaz,
     lex,
     sentence,
     words,

@@ -53,7 +53,7 @@ export function namePrefixRelations(ctx: SentenceContext, entityByKey: Map<strin
     const words = item.m.name.split(/\s+/);
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       const prefix = words.slice(0, n).join(" ");
-      const known = lookupName(prefix);
+      const known = lookupName(ctx.gaz, prefix);
       if (!known || (known.type !== "location" && known.type !== "country")) continue;
       const placeId = entityByKey.get(nameKey(known.canonical));
       if (placeId && placeId !== item.id) ctx.emit(item, "located_in", placeId, { predicate: item.m.name, rule: "name-prefix-place" });

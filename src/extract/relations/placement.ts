@@ -6,27 +6,26 @@
  */
 import { nameKey } from "../../nlp/normalize.js";
 import type { DocEntity } from "../../types.js";
-import { gazetteer, lookupName } from "../gazetteer.js";
+import { lookupName, type Gazetteer } from "../gazetteer.js";
 import type { SentenceContext } from "./context.js";
 
 const PLACEABLE = new Set(["location", "organization", "event"]);
 
-function homeCountry(e: DocEntity): { country: string; rule: string } | undefined {
-  const known = lookupName(e.name);
+function homeCountry(gaz: Gazetteer, e: DocEntity): { country: string; rule: string } | undefined {
+  const known = lookupName(gaz, e.name);
   if (known?.country) return { country: known.country, rule: "gazetteer-home-country" };
   if (known?.type === "country") return undefined;
-  const demonyms = gazetteer().demonyms;
   for (const word of e.name.split(/\s+/)) {
-    const country = /^\p{Lu}/u.test(word) ? demonyms.get(word.toLowerCase()) : undefined;
+    const country = /^\p{Lu}/u.test(word) ? gaz.demonyms.get(word.toLowerCase()) : undefined;
     if (country) return { country, rule: "demonym-in-name" };
   }
   return undefined;
 }
 
-export function placeInCountries(contexts: SentenceContext[], entities: DocEntity[], entityByKey: Map<string, string>): void {
+export function placeInCountries(gaz: Gazetteer, contexts: SentenceContext[], entities: DocEntity[], entityByKey: Map<string, string>): void {
   for (const e of entities) {
     if (!PLACEABLE.has(e.type)) continue;
-    const home = homeCountry(e);
+    const home = homeCountry(gaz, e);
     const countryId = home ? entityByKey.get(nameKey(home.country)) : undefined;
     if (!home || !countryId || countryId === e.id) continue;
     const names = (ctx: SentenceContext, id: string) => ctx.items.some((it) => it.id === id) || ctx.demonyms.some((d) => d.id === id);

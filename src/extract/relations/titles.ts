@@ -4,7 +4,6 @@
  * demonym or name) or organization before it becomes the target of the relation the title implies
  * (leader_of, official_of, works_for); a demonym before a non-governing title gives citizen_of.
  */
-import { gazetteer } from "../gazetteer.js";
 import type { DocRelation } from "../../types.js";
 import type { Item, SentenceContext } from "./context.js";
 
@@ -12,7 +11,7 @@ const MAX_MODIFIERS = 2;
 
 /** Find the title phrase ending just before token `end`; returns its start and relation. */
 function titleBefore(ctx: SentenceContext, end: number): { start: number; relation: string; title: string } | undefined {
-  const gaz = gazetteer();
+  const { gaz } = ctx;
   for (let n = Math.min(gaz.maxTitleTokens, end); n >= 1; n--) {
     const phrase = ctx.lower.slice(end - n, end).join(" ");
     const relation = gaz.titles.get(phrase);
@@ -40,7 +39,7 @@ function demonymCitizen(ctx: SentenceContext, person: Item, end: number): void {
 }
 
 export function titleRelations(ctx: SentenceContext): void {
-  const gaz = gazetteer();
+  const { gaz } = ctx;
   for (const person of ctx.items) {
     if (person.type !== "person") continue;
     let end = person.m.tokStart;

@@ -1,6 +1,7 @@
 /**
  * The sequence taggers of newsgraph: named entities (PER, ORG, LOC, MISC in IOB2) and Penn part-of-speech
- * tags, both trained on CoNLL-2003 (`npm run train:ner`) and loaded once from src/nlp/models.
+ * tags, both trained on CoNLL-2003 (`npm run train:ner`) and read from src/nlp/models by plain loading
+ * functions (no cache: the Extractor of src/extract/extractor.ts holds the loaded taggers).
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../../errors.js";
@@ -24,17 +25,12 @@ function readModel(file: string): Uint8Array {
   }
 }
 
-let ner: NerTagger | undefined;
-let pos: PosTagger | undefined;
-
-/** The named-entity tagger (IOB2 tags of types PER, ORG, LOC, MISC), loaded once from models/ner.bin. */
+/** Load the named-entity tagger (IOB2 tags of types PER, ORG, LOC, MISC) from models/ner.bin. */
 export function loadNerTagger(): Tagger {
-  ner ??= NerTagger.fromData(decodeNerModel(readModel("ner.bin"), modelPath("ner.bin")));
-  return ner;
+  return NerTagger.fromData(decodeNerModel(readModel("ner.bin"), modelPath("ner.bin")));
 }
 
-/** The part-of-speech tagger (Penn Treebank tags), loaded once from models/pos.bin. */
+/** Load the part-of-speech tagger (Penn Treebank tags) from models/pos.bin. */
 export function loadPosTagger(): Tagger {
-  pos ??= PosTagger.fromData(decodePosModel(readModel("pos.bin"), modelPath("pos.bin")));
-  return pos;
+  return PosTagger.fromData(decodePosModel(readModel("pos.bin"), modelPath("pos.bin")));
 }

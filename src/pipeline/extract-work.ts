@@ -6,6 +6,7 @@
  * the cache is byte-identical to a build without it.
  */
 import { minhashSignature } from "../corpus/dedup.js";
+import type { Extractor } from "../extract/extractor.js";
 import { extractDocument } from "../extract/index.js";
 import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, Evidence } from "../types.js";
 
@@ -21,9 +22,9 @@ interface Entry {
   relations: StoredRelation[];
 }
 
-/** Extract one document and serialize the result as a cache entry (JSON). */
-export function extractEntry(doc: Document): string {
-  const x = extractDocument(doc);
+/** Extract one document with the extractor and serialize the result as a cache entry (JSON). */
+export function extractEntry(extractor: Extractor, doc: Document): string {
+  const x = extractDocument(extractor, doc);
   const signature = minhashSignature(doc.text);
   const sentences: [number, number, string][] = [];
   const index = new Map<string, number>();

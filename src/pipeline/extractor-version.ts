@@ -17,7 +17,7 @@ const INPUTS: [folder: string, suffixes: string[]][] = [
   ["src/extract", [".ts"]],
   ["src/nlp", [".ts"]],
   ["src/corpus", ["dedup.ts"]],
-  ["src/build", ["extract-work.ts"]],
+  ["src/pipeline", ["extract-work.ts"]],
 ];
 
 function listFiles(dir: string, suffixes: string[]): string[] {

@@ -19,7 +19,7 @@ import { appendCache, cacheUpdate, CACHE_FILE, readCache, type CacheContents } f
 import { countDocuments } from "./count.js";
 import { readEntry, type DocumentWork } from "./extract-work.js";
 import { EXTRACTOR_VERSION } from "./extractor-version.js";
-import { createExtractor, defaultWorkers } from "./pool.js";
+import { createExtractionPool, defaultWorkers, type ExtractionPool } from "./pool.js";
 import { startLayoutThread } from "./layout-thread.js";
 import { LineSpool } from "./spool.js";
 
@@ -128,7 +128,7 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
 
   const writer = new FolderWriter(out);
   const spool = new LineSpool(join(out, `.texts.spool-${process.pid}`));
-  let extractor: ReturnType<typeof createExtractor> | undefined;
+  let pool: ExtractionPool | undefined;
   const layoutThread = startLayoutThread();
   try {
     // 1. Stream documents: cached entries are used at once, the others go to the pool in batches.
@@ -153,8 +153,8 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       const docs = batch;
       batch = [];
       batchChars = 0;
-      extractor ??= createExtractor(last && docs.length < workers ? 1 : workers);
-      const job = extractor.extract(docs).then((results) => {
+      pool ??= createExtractionPool(last && docs.length < workers ? 1 : workers);
+      const job = pool.extract(docs).then((results) => {
         docs.forEach((doc, i) => {
           fresh.set(doc.sha256, results[i]!);
           for (const p of waiting.get(doc.sha256) ?? []) finish(p.index, results[i]!, p.record);
@@ -191,8 +191,8 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     }
     send(true);
     while (inFlight.size > 0) await Promise.race(inFlight);
-    await extractor?.close();
-    const usedWorkers = extractor?.workers ?? 1;
+    await pool?.close();
+    const usedWorkers = pool?.workers ?? 1;
     const extractions = works.map((w) => w.extraction);
     /** Distinct texts of the corpus, in document order: those not extracted now came from the cache. */
     const used = [...new Set(extractions.map((x) => x.doc.sha256))];
@@ -279,7 +279,7 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     writer.abort();
     throw err;
   } finally {
-    await extractor?.close();
+    await pool?.close();
     await layoutThread.close();
     spool.remove();
   }

@@ -2,10 +2,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build, type BuildSummary } from "../../src/build/build.js";
-import { CACHE_FILE } from "../../src/build/cache.js";
-import { compiledWorkerFile } from "../../src/build/pool.js";
-import { EXTRACTOR_VERSION } from "../../src/build/extractor-version.js";
+import { build, type BuildSummary } from "../../src/pipeline/build.js";
+import { CACHE_FILE } from "../../src/pipeline/cache.js";
+import { compiledWorkerFile } from "../../src/pipeline/pool.js";
+import { EXTRACTOR_VERSION } from "../../src/pipeline/extractor-version.js";
 import { EVIDENCE_FILE, GRAPH_FILE } from "../../src/graph/write.js";
 import { edgeEvidence } from "../../src/query/evidence.js";
 import { loadGraph } from "../../src/query/load.js";

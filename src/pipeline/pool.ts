@@ -1,8 +1,9 @@
 /**
  * Runs document extraction on all cores: a pool of worker threads running the compiled worker
- * (dist/src/build/extract-worker.js), fed batches of documents and answering each batch with its cache
- * entries. When there is no compiled worker (running the TypeScript sources without a build) or one
- * worker is asked for, extraction runs in process instead, with the same results.
+ * (dist/src/pipeline/extract-worker.js), fed batches of documents and answering each batch with its cache
+ * entries; each thread loads its own Extractor. When there is no compiled worker (running the TypeScript
+ * sources without a build) or one worker is asked for, extraction runs in process instead, with one
+ * Extractor for the pool and the same results.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { NewsgraphError, type ErrorCode } from "../errors.js";
+import { loadExtractor } from "../extract/extractor.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import type { Document } from "../types.js";
 import { extractEntry } from "./extract-work.js";
@@ -23,7 +25,7 @@ export interface WorkerRequest {
 export type WorkerReply = { id: number; entries: string[] } | { id: number; error: string; code?: ErrorCode; context?: Record<string, unknown> };
 
 /** Extracts batches of documents into cache entries. */
-export interface Extractor {
+export interface ExtractionPool {
   /** Worker threads in use (1 when extracting in process). */
   readonly workers: number;
   extract(docs: Document[]): Promise<string[]>;
@@ -42,15 +44,16 @@ export function defaultWorkers(): number {
 export function compiledWorkerFile(name = "extract-worker.js"): string | undefined {
   const beside = fileURLToPath(new URL(`./${name}`, import.meta.url));
   if (existsSync(beside)) return beside;
-  const dist = join(PACKAGE_ROOT, "dist", "src", "build", name);
+  const dist = join(PACKAGE_ROOT, "dist", "src", "pipeline", name);
   return existsSync(dist) ? dist : undefined;
 }
 
-/** In-process extraction. */
-function inProcess(): Extractor {
+/** In-process extraction with an Extractor loaded for the pool. */
+function inProcess(): ExtractionPool {
+  const extractor = loadExtractor();
   return {
     workers: 1,
-    extract: (docs) => Promise.resolve(docs.map((doc) => extractEntry(doc))),
+    extract: (docs) => Promise.resolve(docs.map((doc) => extractEntry(extractor, doc))),
     close: () => Promise.resolve(),
   };
 }
@@ -62,7 +65,7 @@ interface Task {
 }
 
 /** A pool of `workers` extraction threads, or in-process extraction when workers is 1 or no worker is compiled. */
-export function createExtractor(workers: number = defaultWorkers()): Extractor {
+export function createExtractionPool(workers: number = defaultWorkers()): ExtractionPool {
   const file = compiledWorkerFile();
   if (workers <= 1 || !file) return inProcess();
   const queue: Task[] = [];

@@ -1,0 +1,33 @@
+/**
+ * The Extractor: every loaded component a document's extraction reads (the taggers, the gazetteer, the
+ * relation lexicon) in one value. The build, each worker thread, the scorers and the tests create one
+ * and pass it on; nothing is held in module state. A component is one field here and one line in
+ * `loadExtractor`.
+ */
+import { loadNerTagger, loadPosTagger, type Tagger } from "../nlp/tagger/index.js";
+import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
+import { loadLexicon, type Lexicon } from "./lexicon.js";
+
+export interface Extractor {
+  /** Named-entity tagger: IOB2 tags of types PER, ORG, LOC, MISC. */
+  ner: Tagger;
+  /** Part-of-speech tagger: Penn Treebank tags. */
+  pos: Tagger;
+  /** Known names, demonyms, titles and head nouns of the knowledge base. */
+  gazetteer: Gazetteer;
+  /** Relation triggers, negation cues and relation signatures. */
+  lexicon: Lexicon;
+}
+
+/**
+ * An Extractor of the shipped models (src/nlp/models) and knowledge base (src/kb), each read once. The
+ * parts given are used instead of loading theirs (tests hand in small models).
+ */
+export function loadExtractor(parts: Partial<Extractor> = {}): Extractor {
+  return {
+    ner: parts.ner ?? loadNerTagger(),
+    pos: parts.pos ?? loadPosTagger(),
+    gazetteer: parts.gazetteer ?? loadGazetteer(),
+    lexicon: parts.lexicon ?? loadLexicon(),
+  };
+}
