@@ -19,6 +19,8 @@ import { registerExport } from "./commands/export.js";
 import { registerEvalGold } from "./commands/eval-gold.js";
 import { registerEvalDwie } from "./commands/eval-dwie.js";
 import { registerEvalConll } from "./commands/eval-conll.js";
+import { registerEvalUd } from "./commands/eval-ud.js";
+import { registerParse } from "./commands/parse.js";
 
 const program = new Command();
 program
@@ -38,9 +40,11 @@ registerPath(program);
 registerWhy(program);
 registerTimeline(program);
 registerExport(program);
+registerParse(program);
 const evalCommand = program.command("eval").description("score newsgraph against reference data");
 registerEvalGold(evalCommand);
 registerEvalDwie(evalCommand);
 registerEvalConll(evalCommand);
+registerEvalUd(evalCommand);
 
 program.parseAsync(process.argv).catch((err: unknown) => handleError(err));

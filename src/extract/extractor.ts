@@ -1,9 +1,10 @@
 /**
- * The Extractor: every loaded component a document's extraction reads (the taggers, the gazetteer, the
- * relation lexicon) in one value. The build, each worker thread, the scorers and the tests create one
+ * The Extractor: every loaded component a document's extraction reads (the taggers, the parser, the
+ * gazetteer, the relation lexicon) in one value. The build, each worker thread, the scorers and the tests create one
  * and pass it on; nothing is held in module state. A component is one field here and one line in
  * `loadExtractor`.
  */
+import { loadParser, type DependencyParser } from "../nlp/parser/parser.js";
 import { loadNerTagger, loadPosTagger, type Tagger } from "../nlp/tagger/index.js";
 import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
@@ -13,6 +14,8 @@ export interface Extractor {
   ner: Tagger;
   /** Part-of-speech tagger: Penn Treebank tags. */
   pos: Tagger;
+  /** Dependency parser: Universal Dependencies trees over the tagged tokens. */
+  parser: DependencyParser;
   /** Known names, demonyms, titles and head nouns of the knowledge base. */
   gazetteer: Gazetteer;
   /** Relation triggers, negation cues and relation signatures. */
@@ -27,6 +30,7 @@ export function loadExtractor(parts: Partial<Extractor> = {}): Extractor {
   return {
     ner: parts.ner ?? loadNerTagger(),
     pos: parts.pos ?? loadPosTagger(),
+    parser: parts.parser ?? loadParser(),
     gazetteer: parts.gazetteer ?? loadGazetteer(),
     lexicon: parts.lexicon ?? loadLexicon(),
   };

@@ -1,9 +1,11 @@
 /**
- * Extraction of one document: sentences, tagging, mentions, resolution into entities, then relations
- * (titles, clauses, form-based links, co-occurrence), every relation carrying its evidence sentence. The
+ * Extraction of one document: sentences, tagging, parsing, mentions, resolution into entities, then
+ * relations (titles, appositions, clauses, form-based links, co-occurrence), every relation carrying its
+ * evidence sentence. The
  * models and lexicons come from the Extractor passed in.
  */
 import { nameKey } from "../nlp/normalize.js";
+import type { DependencyTree } from "../nlp/parser/parser.js";
 import { splitSentences } from "../nlp/sentences.js";
 import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
 import type { Extractor } from "./extractor.js";
@@ -14,6 +16,7 @@ import { makeContext, type Item } from "./relations/context.js";
 import { cooccurrences } from "./relations/cooccur.js";
 import { basedInRelations, hyphenPairRelations, namePrefixRelations, parentheticalMembership } from "./relations/links.js";
 import { placeInCountries } from "./relations/placement.js";
+import { appositionTitles } from "./relations/syntax.js";
 import { roleNominals, titleRelations } from "./relations/titles.js";
 
 /** The metadata line of a document (documents.jsonl): everything but the text. */
@@ -47,7 +50,7 @@ function documentNames(entities: DocEntity[]): Map<string, EntityType> {
 export function extractDocument(extractor: Extractor, doc: Document): DocExtraction {
   const { gazetteer, lexicon } = extractor;
   const sentences = splitSentences(doc.text);
-  const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[] }[] = [];
+  const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[]; tree: DependencyTree }[] = [];
   const allMentions: EntityMention[] = [];
   const allDemonyms: DemonymMention[] = [];
   // Whole-document tagging: the tagger's document-level features see every sentence.
@@ -56,8 +59,10 @@ export function extractDocument(extractor: Extractor, doc: Document): DocExtract
   const posTags = extractor.pos.tagDocument(words);
   for (const [s, sentence] of sentences.entries()) {
     const pos = posTags[s]!;
+    // Each sentence is parsed once, after tagging; the tree travels with the sentence's record.
+    const tree = extractor.parser.parse(words[s]!, pos);
     const found = sentenceMentions(gazetteer, doc.text, sentence, nerTags[s]!, pos);
-    perSentence.push({ ...found, pos });
+    perSentence.push({ ...found, pos, tree });
     allMentions.push(...found.mentions);
     allDemonyms.push(...found.demonyms);
   }
@@ -69,7 +74,7 @@ export function extractDocument(extractor: Extractor, doc: Document): DocExtract
   allMentions.length = 0;
   sentences.forEach((sentence, s) => {
     const found = propagateNames(doc.text, sentence, perSentence[s]!, names, maxTokens);
-    perSentence[s] = { ...found, pos: perSentence[s]!.pos };
+    perSentence[s] = { ...found, pos: perSentence[s]!.pos, tree: perSentence[s]!.tree };
     allMentions.push(...found.mentions);
   });
   const resolved = resolveDocument(gazetteer, allMentions, allDemonyms);
@@ -81,7 +86,7 @@ export function extractDocument(extractor: Extractor, doc: Document): DocExtract
   const seen = new Set<string>();
   const roles = new Map<string, Set<string>>();
   const contexts = sentences.map((sentence, s) => {
-    const { mentions, demonyms, pos } = perSentence[s]!;
+    const { mentions, demonyms, pos, tree } = perSentence[s]!;
     const items: Item[] = [];
     for (const m of mentions) {
       const id = resolved.entityOf.get(m);
@@ -91,10 +96,13 @@ export function extractDocument(extractor: Extractor, doc: Document): DocExtract
       const id = resolved.countryOf.get(d);
       return id ? [{ d, id }] : [];
     });
-    return makeContext({ gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, pos, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, relations, seen, roles });
+    return makeContext({ gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, pos, tree, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, relations, seen, roles });
   });
   // Titles first: they tell who leads which country, which role nominals ("the Norwegian leader") need.
-  for (const ctx of contexts) titleRelations(ctx);
+  for (const ctx of contexts) {
+    titleRelations(ctx);
+    appositionTitles(ctx);
+  }
   const byId = new Map(resolved.entities.map((e) => [e.id, e]));
   for (const ctx of contexts) {
     for (const item of roleNominals(ctx, relations)) {

@@ -2,7 +2,8 @@
  * Tokenization with character offsets, close to the Penn Treebank / CoNLL-2003 conventions the tagger
  * was trained on: punctuation split off, possessive and negative clitics ('s, n't) split, abbreviations
  * with periods kept whole (U.S., Mr., Oct.), numbers with separators kept whole. Curly quotes and
- * apostrophes are kept as they are in the text; consumers normalize them.
+ * apostrophes are kept as they are in the text; consumers normalize them. Where Universal Dependencies
+ * differs, the parser's alignment (src/nlp/parser/align.ts) maps between the two.
  */
 import type { Token } from "../types.js";
 
@@ -23,7 +24,8 @@ const TOKEN_RE = new RegExp(
     String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // initialisms: U.S., U.K., e.g.
     String.raw`[$€£¥]?\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s|bn|m|mn|k)?(?![\p{L}\d])`, // numbers, money, dates, ordinals
     String.raw`\p{L}[\p{L}\p{M}\d]*(?:[-–'’&.][\p{L}\d][\p{L}\p{M}\d]*)*`, // words with inner hyphens/apostrophes/dots
-    String.raw`\.{2,}|-{2,}|…`, // ellipses and double dashes
+    String.raw`['’](?:[sSmMdD]|ll|LL|re|RE|ve|VE)(?![\p{L}\d])`, // a clitic standing alone ("it 's")
+    String.raw`\.{2,}|-{2,}|…|([!?*=_~#<>+^])\1+`, // ellipses, dashes and runs of one punctuation mark (!!!, ===)
     String.raw`[^\s]`, // any other single character
   ].join("|"),
   "guy",

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run train:ner [-- DATA_DIR]`: trains the NER and POS taggers in two steps. Selection: train on
+ * `npm run train:ner [-- DATA_DIR]`: trains the NER tagger in two steps (the POS tagger is trained with
+ * the parser, by `npm run train:parser`, on Universal Dependencies). Selection: train on
  * CoNLL-2003 train.txt, choosing epochs and pruning on dev.txt, and print those dev figures. Final model:
  * retrain with the chosen hyperparameters fixed on train.txt + dev.txt (word clusters and casing included),
  * the usual last step for CoNLL-2003 systems; `--select-only` keeps the train-only model instead. test.txt is
- * never read. Writes src/nlp/models/ner.bin and pos.bin. DATA_DIR defaults to ../shared/corpora/conll2003
+ * never read. Writes src/nlp/models/ner.bin. DATA_DIR defaults to ../shared/corpora/conll2003
  * relative to the package root. The same data gives the same model bytes (fixed seed, no clocks or
  * randomness in the models).
  */
@@ -18,8 +19,6 @@ import { readConll, type ConllDocument } from "./tagger/conll-reader.js";
 import { buildGazetteerData } from "./tagger/gazetteer.js";
 import { encodeNerModel } from "./tagger/ner-tagger.js";
 import { trainNer, trainNerFinal } from "./tagger/ner-training.js";
-import { encodePosModel } from "./tagger/pos-tagger.js";
-import { trainPos, trainPosFinal } from "./tagger/pos-training.js";
 import { readUnlabeledSentences } from "./tagger/unlabeled.js";
 import { buildCasingLexicon, buildClusters } from "./tagger/word-lexicons.js";
 
@@ -44,7 +43,6 @@ function main(): void {
   const program = new Command()
     .name("train-ner")
     .argument("[data]", "folder with CoNLL-2003 train.txt and dev.txt", DEFAULT_DATA)
-    .option("--only <which>", "train only 'ner' or 'pos'")
     .option("--out <dir>", "where to write the models", dirname(modelPath("ner.bin")))
     .option("--unlabeled <files...>", "JSONL(.gz) news text for word clusters and casing", DEFAULT_UNLABELED)
     .option("--no-unlabeled", "induce word clusters and casing from the labeled CoNLL text only")
@@ -52,7 +50,7 @@ function main(): void {
     .option("--quiet", "print only the final figures")
     .parse(process.argv);
   const dataDir = resolve(program.args[0] ?? DEFAULT_DATA);
-  const opts = program.opts<{ only?: string; out: string; selectOnly?: boolean; quiet?: boolean; unlabeled: string[] | false }>();
+  const opts = program.opts<{ out: string; selectOnly?: boolean; quiet?: boolean; unlabeled: string[] | false }>();
   const log = opts.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
   const t0 = performance.now();
   const train = readConll(join(dataDir, "train.txt"));
@@ -62,37 +60,24 @@ function main(): void {
   const final = !opts.selectOnly;
   const both = [...train, ...dev];
 
-  if (opts.only !== "pos") {
-    const unlabeled = opts.unlabeled ? readUnlabeledSentences(opts.unlabeled) : [];
-    const lexiconsOf = (docs: readonly ConllDocument[]) => {
-      const start = performance.now();
-      const text = [...unlabeled, ...words(docs)];
-      const lexicons = { gazetteer: buildGazetteerData(), casing: buildCasingLexicon(text), clusters: buildClusters(text) };
-      log(`lexicons: ${text.length} sentences of text, ${lexicons.clusters.keys.length} clustered words, ${lexicons.casing.keys.length} casing entries (${((performance.now() - start) / 1000).toFixed(1)} s)`);
-      return lexicons;
-    };
-    const { model, report } = trainNer(train, dev, lexiconsOf(train), (pred) => scoreChunks(devGold, pred).overall.f1, { log });
-    process.stdout.write(
-      `NER selection on train: dev F1 ${pct(report.devF1)} (stage 1: ${report.epochs1} epochs, stage 2: ${report.epochs2} epochs, ` +
-        `pruned |w| < ${report.threshold}, ${report.rows1 + report.rows2} feature rows)\n`,
-    );
-    const chosen = final ? trainNerFinal(both, lexiconsOf(both), report, { log }) : model;
-    const bytes = encodeNerModel(chosen);
-    writeAtomic(join(opts.out, "ner.bin"), bytes);
-    const rows = chosen.stage1.keys.length + (chosen.stage2?.keys.length ?? 0);
-    process.stdout.write(`NER model: ${final ? `retrained on train + dev (${both.length} documents)` : "train only"}, ${rows} feature rows, ner.bin ${mb(bytes)}\n`);
-  }
-  if (opts.only !== "ner") {
-    const { model, report } = trainPos(train, dev, { log });
-    process.stdout.write(
-      `POS selection on train: dev accuracy ${pct(report.devAccuracy)}% (${report.epochs} epochs, pruned |w| < ${report.threshold}, ` +
-        `${report.rows} feature rows)\n`,
-    );
-    const chosen = final ? trainPosFinal(both, report, { log }) : model;
-    const bytes = encodePosModel(chosen);
-    writeAtomic(join(opts.out, "pos.bin"), bytes);
-    process.stdout.write(`POS model: ${final ? `retrained on train + dev (${both.length} documents)` : "train only"}, ${chosen.weights.keys.length} feature rows, pos.bin ${mb(bytes)}\n`);
-  }
+  const unlabeled = opts.unlabeled ? readUnlabeledSentences(opts.unlabeled) : [];
+  const lexiconsOf = (docs: readonly ConllDocument[]) => {
+    const start = performance.now();
+    const text = [...unlabeled, ...words(docs)];
+    const lexicons = { gazetteer: buildGazetteerData(), casing: buildCasingLexicon(text), clusters: buildClusters(text) };
+    log(`lexicons: ${text.length} sentences of text, ${lexicons.clusters.keys.length} clustered words, ${lexicons.casing.keys.length} casing entries (${((performance.now() - start) / 1000).toFixed(1)} s)`);
+    return lexicons;
+  };
+  const { model, report } = trainNer(train, dev, lexiconsOf(train), (pred) => scoreChunks(devGold, pred).overall.f1, { log });
+  process.stdout.write(
+    `NER selection on train: dev F1 ${pct(report.devF1)} (stage 1: ${report.epochs1} epochs, stage 2: ${report.epochs2} epochs, ` +
+      `pruned |w| < ${report.threshold}, ${report.rows1 + report.rows2} feature rows)\n`,
+  );
+  const chosen = final ? trainNerFinal(both, lexiconsOf(both), report, { log }) : model;
+  const bytes = encodeNerModel(chosen);
+  writeAtomic(join(opts.out, "ner.bin"), bytes);
+  const rows = chosen.stage1.keys.length + (chosen.stage2?.keys.length ?? 0);
+  process.stdout.write(`NER model: ${final ? `retrained on train + dev (${both.length} documents)` : "train only"}, ${rows} feature rows, ner.bin ${mb(bytes)}\n`);
   process.stdout.write(`trained in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
 }
 

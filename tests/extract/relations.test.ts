@@ -34,6 +34,11 @@ const CASES: [string, string[], string[]][] = [
   ["Greece, where Angela Merkel visited last year, is a member of NATO.", ["Angela Merkel visits Greece", "Greece member_of North Atlantic Treaty Organization"], ["Angela Merkel member_of North Atlantic Treaty Organization", "Angela Merkel NOT visits Greece"]],
   ["The German Football Association met in Munich on Monday. Officials said Germany would bid again.", ["German Football Association located_in Germany", "Munich located_in Germany"], []],
   ["Maria Lopez will not face charges during her visit to Chile.", ["Maria Lopez visits Chile"], ["Maria Lopez NOT visits Chile"]],
+  // The dependency tree decides the subject of a verb and reads appositions.
+  ["Tim Cook, the chief executive of Apple, visited Beijing.", ["Tim Cook visits Beijing", "Tim Cook leader_of Apple"], ["Apple visits Beijing"]],
+  ["Prime Minister Donald Tusk of Poland met Olaf Scholz.", ["Donald Tusk meets Olaf Scholz"], ["Poland meets Olaf Scholz"]],
+  ["Kent Walker, Google's general counsel, said the company would appeal.", ["Kent Walker works_for Google"], []],
+  ["Sara Lind, a senior executive at Volkswagen, told reporters the carmaker would cut jobs.", ["Sara Lind works_for Volkswagen"], []],
 ];
 
 describe("relation rules", () => {

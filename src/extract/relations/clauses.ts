@@ -6,12 +6,14 @@
  * not fit the relation ("X arrived in Paris to meet Y"); relative clauses (", where X visited,") are read
  * apart with their antecedent; relation nouns link a coordinated pair ("talks between A and B", "A and B
  * held talks"); a verb phrase that maps to no type gives related_to with the verb as predicate.
- * Negation cues in scope of the trigger ("not", "neither … nor", "refused to") set `negated`.
+ * Negation cues in scope of the trigger ("not", "neither … nor", "refused to") set `negated`. When the
+ * trigger is a verb, its subject in the dependency tree decides which group the relation starts from.
  */
 import type { RelationType } from "../../types.js";
 import { findTriggers, fitsSignature, type TriggerMatch } from "../lexicon.js";
 import { isVerb, type Item, type SentenceContext } from "./context.js";
 import { possessive } from "./links.js";
+import { itemAt, subjectOf as treeSubject } from "./syntax.js";
 
 interface Group {
   items: Item[];
@@ -238,7 +240,12 @@ export function clauseRelations(ctx: SentenceContext): void {
     const useSubject = subject && subject !== prev && continuesSubject(ctx, middle);
     const left = useSubject ? subject : prev;
     const choice = chooseTrigger(ctx, middle, left.items[0]!, g.items[0]!, left.negated);
-    if (choice && emitPair(ctx, left, g, choice, phraseOf(ctx, middle, choice.match))) continue;
+    if (choice) {
+      // The tree names the trigger verb's subject: the relation starts there, or nowhere when it is no entity.
+      const source = treeSource(ctx, middle, choice.match, left, groups);
+      if (!source) continue;
+      if (emitPair(ctx, source, g, choice, phraseOf(ctx, middle, choice.match))) continue;
+    }
     if (subject && subject !== prev && !useSubject) {
       const viaSubject = chooseTrigger(ctx, middle, subject.items[0]!, g.items[0]!, subject.negated);
       if (viaSubject && !chooseTrigger(ctx, middle, prev.items[0]!, g.items[0]!, false)) {
@@ -249,6 +256,24 @@ export function clauseRelations(ctx: SentenceContext): void {
   }
 
   for (const r of relatives) relativeClauseRelations(ctx, r, items, groups);
+}
+
+const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whom", "whose"]);
+
+/**
+ * The group a verbal trigger's relation starts from, by the dependency tree: the group holding the verb's
+ * subject ("X, the head of Y, visited Z": X, not Y); `left` when the trigger has no verb or the tree no
+ * subject; null when the subject is a word of no entity (a pronoun or noun the rules do not resolve).
+ */
+function treeSource(ctx: SentenceContext, middle: number[], match: TriggerMatch, left: Group, groups: Group[]): Group | null {
+  const verb = middle.slice(match.start, match.end).find((i) => isVerb(ctx, i));
+  if (verb === undefined) return left;
+  const subject = treeSubject(ctx, verb);
+  if (subject < 0 || subject > verb) return left;
+  const holder = itemAt(ctx, subject);
+  if (!holder) return RELATIVE_PRONOUNS.has(ctx.lower[subject]!) ? left : null;
+  if (left.items.includes(holder)) return left;
+  return groups.find((g) => g.items.includes(holder)) ?? left;
 }
 
 /** ", where X visited" → X visits antecedent; ", which hosted Y" → antecedent hosts Y. */

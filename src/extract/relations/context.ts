@@ -1,10 +1,11 @@
 /**
  * The view of one sentence that the relation rules share: the extractor's gazetteer and lexicon, its
- * words, POS tags, the resolved entity mentions in token order, demonyms, and an `emit` that type-checks a
+ * words, POS tags, dependency tree, the resolved entity mentions in token order, demonyms, and an `emit` that type-checks a
  * relation against its signature, attaches the evidence sentence and drops duplicates.
  */
 import { asciiPunctuation } from "../../nlp/normalize.js";
 import { SYMMETRIC_RELATIONS, type DocRelation, type EntityType, type Evidence, type RelationType, type Sentence } from "../../types.js";
+import type { DependencyTree } from "../../nlp/parser/parser.js";
 import type { Gazetteer } from "../gazetteer.js";
 import { fitsSignature, type Lexicon } from "../lexicon.js";
 import type { DemonymMention, EntityMention } from "../mentions.js";
@@ -24,6 +25,8 @@ export interface SentenceContext {
   words: string[];
   lower: string[];
   pos: string[];
+  /** The sentence's dependency tree (token heads and relations). */
+  tree: DependencyTree;
   items: Item[];
   demonyms: { d: DemonymMention; id: string }[];
   evidence: Evidence;
@@ -48,6 +51,7 @@ export interface ContextInput {
   date?: string | undefined;
   sentence: Sentence;
   pos: string[];
+  tree: DependencyTree;
   items: Item[];
   demonyms: { d: DemonymMention; id: string }[];
   typeOf: (entityId: string) => EntityType;
@@ -68,6 +72,7 @@ export function makeContext(input: ContextInput): SentenceContext {
     words,
     lower: words.map((w) => w.toLowerCase()),
     pos: input.pos,
+    tree: input.tree,
     items: input.items,
     demonyms: input.demonyms,
     evidence,

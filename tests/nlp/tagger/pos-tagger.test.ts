@@ -7,7 +7,9 @@ const tagger = loadPosTagger();
 
 describe("POS tagger on sentences of our own", () => {
   const rows: [string, string][] = [
-    ["The dog runs to the old house .", "DT NN VBZ TO DT JJ NN ."],
+    // English Web Treebank convention: the preposition "to" is IN, the infinitive marker TO.
+    ["The dog runs to the old house .", "DT NN VBZ IN DT JJ NN ."],
+    ["They want to leave .", "PRP VBP TO VB ."],
     ["She said the ministers had agreed .", "PRP VBD DT NNS VBD VBN ."],
     ["Exports rose 5 percent in May .", "NNS VBD CD NN IN NNP ."],
   ];

@@ -1,0 +1,99 @@
+/**
+ * Relations read from the sentence's dependency tree. Where rules over neighbouring mention groups cannot
+ * tell which noun is the subject of which verb, the tree can: the subject of a trigger verb decides the
+ * source of a clause relation ("X, the chief executive of Y, visited Z": X visits Z, not Y), and an
+ * apposition or a title noun governing an organization or country gives the title relation
+ * ("X, Y's general counsel"; "X, the chief executive of Y").
+ */
+import type { Item, SentenceContext } from "./context.js";
+
+const SUBJECT = new Set(["nsubj", "nsubj:pass"]);
+/** Relations by which a clause verb inherits the subject of the verb it hangs from ("arrived and met", "agreed to meet"). */
+const SHARES_SUBJECT = new Set(["conj", "xcomp"]);
+const HOLDER = new Set(["nmod", "nmod:poss", "obl"]);
+const HOLDER_CASES = new Set(["of", "at", "for", "'s"]);
+const MAX_TITLE_TOKENS = 4;
+
+/** The token of a mention that its head lies outside of (the mention's head in the tree). */
+export function headToken(ctx: SentenceContext, item: Item): number {
+  const { heads } = ctx.tree;
+  for (let t = item.m.tokEnd - 1; t >= item.m.tokStart; t--) {
+    const h = heads[t]!;
+    if (h < item.m.tokStart || h >= item.m.tokEnd) return t;
+  }
+  return item.m.tokEnd - 1;
+}
+
+/** The item whose mention covers a token. */
+export function itemAt(ctx: SentenceContext, token: number): Item | undefined {
+  return ctx.items.find((it) => it.m.tokStart <= token && token < it.m.tokEnd);
+}
+
+/** Dependents of a token by relation. */
+function dependents(ctx: SentenceContext, token: number, relations: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  const { heads, labels } = ctx.tree;
+  for (let t = 0; t < heads.length; t++) if (heads[t] === token && relations.has(labels[t]!)) out.push(t);
+  return out;
+}
+
+/**
+ * The subject token of a verb by the tree (a verb joined by conj/xcomp to another takes that verb's
+ * subject when it has none), or -1 when the tree gives none.
+ */
+export function subjectOf(ctx: SentenceContext, verb: number): number {
+  let v = verb;
+  for (let hops = 0; hops < 4 && v >= 0; hops++) {
+    const subject = dependents(ctx, v, SUBJECT)[0];
+    if (subject !== undefined) return subject;
+    if (!SHARES_SUBJECT.has(ctx.tree.labels[v]!)) return -1;
+    v = ctx.tree.heads[v]!;
+  }
+  return -1;
+}
+
+/** Items coordinated with an item's head token (conj in the tree), with the item itself. */
+export function coordinated(ctx: SentenceContext, item: Item): Item[] {
+  const out = [item];
+  const head = headToken(ctx, item);
+  for (const t of dependents(ctx, head, new Set(["conj"]))) {
+    const other = itemAt(ctx, t);
+    if (other && !out.includes(other)) out.push(other);
+  }
+  return out;
+}
+
+/** A title phrase ending at a noun token (up to four words, the longest known). */
+function titleAt(ctx: SentenceContext, noun: number): { relation: string; title: string } | undefined {
+  for (let n = Math.min(MAX_TITLE_TOKENS, noun + 1); n >= 1; n--) {
+    const phrase = ctx.lower.slice(noun - n + 1, noun + 1).join(" ");
+    const relation = ctx.gaz.titles.get(phrase);
+    if (relation) return { relation, title: ctx.words.slice(noun - n + 1, noun + 1).join(" ") };
+  }
+  return undefined;
+}
+
+/** The organization, country or place a title noun names as the holder: "Y's counsel", "executive of Y". */
+function holderOf(ctx: SentenceContext, noun: number): Item | undefined {
+  for (const t of dependents(ctx, noun, HOLDER)) {
+    const item = itemAt(ctx, t);
+    if (!item || item.type === "person") continue;
+    const cases = dependents(ctx, t, new Set(["case"])).map((c) => ctx.lower[c]!);
+    if (ctx.tree.labels[t] === "nmod:poss" || cases.some((c) => HOLDER_CASES.has(c))) return item;
+  }
+  return undefined;
+}
+
+/** "X, the chief executive of Y" / "X, Y's general counsel": a person's apposition is a title held at Y. */
+export function appositionTitles(ctx: SentenceContext): void {
+  for (const person of ctx.items) {
+    if (person.type !== "person") continue;
+    for (const noun of dependents(ctx, headToken(ctx, person), new Set(["appos"]))) {
+      const title = titleAt(ctx, noun);
+      const holder = title && holderOf(ctx, noun);
+      if (!title || !holder) continue;
+      ctx.addRole(person.id, title.title);
+      ctx.emit(person, title.relation as "leader_of" | "official_of" | "works_for", holder, { predicate: title.title, rule: `appos-title-${title.relation}` });
+    }
+  }
+}

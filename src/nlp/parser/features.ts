@@ -1,0 +1,292 @@
+/**
+ * Feature templates of the parser, as 32-bit keys (template number + value hashes, see tagger/hash.ts).
+ * Transition features are the rich non-local set of Zhang & Nivre (2011) for arc-eager: words and tags of
+ * the stack top (S0), the buffer front (N0..N2), S0's head and grandparent, the outermost dependents of
+ * S0 and N0, their relations, the S0–N0 distance, valencies and relation sets, plus the second stack item.
+ * Relation features describe one new arc (head, dependent, direction, distance, the dependents each
+ * already has). Words are lowercase with digits folded; the tags are Penn tags from our POS tagger.
+ */
+import { FeatureTable } from "../tagger/feature-table.js";
+import { featureKey, featureKey2, fmix32, hashString } from "../tagger/hash.js";
+import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
+import { clusterKey } from "../tagger/word-lexicons.js";
+import { foldDigits, normalizeToken } from "../tagger/word-info.js";
+import type { ArcEagerState } from "./arc-eager.js";
+
+const NONE = hashString("<none>");
+const ROOT_W = hashString("<root>");
+const ROOT_P = hashString("<ROOT>");
+
+/** Hash of two values (order matters). */
+const mix = (a: number, b: number) => fmix32(a ^ Math.imul(b, 0x27d4eb2f));
+const mix3 = (a: number, b: number, c: number) => mix(mix(a, b), c);
+
+/** Most transition keys one state yields. */
+export const MAX_TRANSITION_KEYS = 88;
+/** Most relation keys one arc yields. */
+export const MAX_RELATION_KEYS = 28;
+
+export class ParserFeatures {
+  /** Per word (index 0 = root): word hash, tag hash, word+tag hash, 3-letter suffix hash, coarse and fine cluster hashes. */
+  W = new Int32Array(0);
+  P = new Int32Array(0);
+  WP = new Int32Array(0);
+  SUF = new Int32Array(0);
+  C1 = new Int32Array(0);
+  C2 = new Int32Array(0);
+  private readonly clusterTable: FeatureTable | null;
+  private readonly clusterCache = new Map<string, number>();
+  /** Hash of each relation id (index = id + 1; 0 = none). */
+  private readonly relHash: Int32Array;
+  private readonly wordCache = new Map<string, number>();
+  private readonly tagCache = new Map<string, number>();
+
+  constructor(nRelations: number, readonly clusters: ClusterLexicon | null = null) {
+    this.clusterTable = clusters ? FeatureTable.fromKeys(clusters.keys) : null;
+    this.relHash = new Int32Array(nRelations + 1);
+    this.relHash[0] = NONE;
+    for (let r = 0; r < nRelations; r++) this.relHash[r + 1] = hashString(`rel:${r}`);
+  }
+
+  /** Precompute the hashes of a sentence's words (1..n) and tags, and of the root (n + 1). */
+  prepare(words: readonly string[], tags: readonly string[]): void {
+    const n = words.length;
+    if (this.W.length < n + 2) {
+      const size = 2 * (n + 2);
+      this.W = new Int32Array(size);
+      this.P = new Int32Array(size);
+      this.WP = new Int32Array(size);
+      this.SUF = new Int32Array(size);
+      this.C1 = new Int32Array(size);
+      this.C2 = new Int32Array(size);
+    }
+    const c = this.clusters;
+    for (let i = 0; i < n; i++) {
+      const w = this.word(words[i]!);
+      let p = this.tagCache.get(tags[i]!);
+      if (p === undefined) {
+        p = hashString(`tag:${tags[i]!}`);
+        this.tagCache.set(tags[i]!, p);
+      }
+      this.W[i + 1] = w;
+      this.P[i + 1] = p;
+      this.WP[i + 1] = mix(w, p);
+      this.SUF[i + 1] = this.word(`<suf>${words[i]!.slice(-3).toLowerCase()}`);
+      const row = this.clusterRow(words[i]!);
+      this.C1[i + 1] = row < 0 || !c ? NONE : fmix32(0x1000 + c.values[row * c.levels + 1]!);
+      this.C2[i + 1] = row < 0 || !c ? NONE : fmix32(0x2000 + c.values[row * c.levels + c.levels - 1]!);
+    }
+    const r = n + 1;
+    this.W[r] = ROOT_W;
+    this.P[r] = ROOT_P;
+    this.WP[r] = mix(ROOT_W, ROOT_P);
+    this.SUF[r] = ROOT_W;
+    this.C1[r] = ROOT_W;
+    this.C2[r] = ROOT_W;
+  }
+
+  /** The cluster row of a word (as written, else in lowercase), or -1. */
+  private clusterRow(raw: string): number {
+    if (!this.clusterTable) return -1;
+    let row = this.clusterCache.get(raw);
+    if (row === undefined) {
+      const key = clusterKey(raw);
+      row = this.clusterTable.get(hashString(key));
+      if (row < 0) row = this.clusterTable.get(hashString(key.toLowerCase()));
+      if (this.clusterCache.size > 200_000) this.clusterCache.clear();
+      this.clusterCache.set(raw, row);
+    }
+    return row;
+  }
+
+  private word(raw: string): number {
+    let h = this.wordCache.get(raw);
+    if (h === undefined) {
+      h = hashString(foldDigits(normalizeToken(raw)).toLowerCase());
+      if (this.wordCache.size > 200_000) this.wordCache.clear();
+      this.wordCache.set(raw, h);
+    }
+    return h;
+  }
+
+  /** Write the transition feature keys of a state to out; returns their number. */
+  transitionKeys(st: ArcEagerState, out: Int32Array): number {
+    const W = this.W;
+    const P = this.P;
+    const WP = this.WP;
+    const R = this.relHash;
+    const root = st.root;
+    const s0 = st.s0;
+    const s1 = st.sp > 1 ? st.stack[st.sp - 2]! : -1;
+    const n0 = st.b;
+    const n1 = n0 < root ? n0 + 1 : -1;
+    const n2 = n1 > 0 && n1 < root ? n1 + 1 : -1;
+    const w = (i: number) => (i < 0 ? NONE : W[i]!);
+    const p = (i: number) => (i < 0 ? NONE : P[i]!);
+    const wp = (i: number) => (i < 0 ? NONE : WP[i]!);
+    const l = (i: number) => (i < 0 ? NONE : R[st.label[i]! + 1]!);
+    const s0h = s0 > 0 ? st.head[s0]! : -1;
+    const s0h2 = s0h > 0 && s0h < root ? st.head[s0h]! : -1;
+    const s0l = s0 > 0 ? st.l1[s0]! : -1;
+    const s0r = s0 > 0 ? st.r1[s0]! : -1;
+    const s0l2 = s0 > 0 ? st.l2[s0]! : -1;
+    const s0r2 = s0 > 0 ? st.r2[s0]! : -1;
+    const n0l = st.l1[n0]!;
+    const n0l2 = st.l2[n0]!;
+    const d = s0 > 0 ? Math.min(n0 - s0, 10) : 0;
+    const s0w = w(s0);
+    const s0p = p(s0);
+    const n0w = w(n0);
+    const n0p = p(n0);
+    const s0wp = wp(s0);
+    const n0wp = wp(n0);
+    let k = 0;
+    out[k++] = featureKey(0, 0);
+    out[k++] = featureKey(1, s0wp);
+    out[k++] = featureKey(2, s0w);
+    out[k++] = featureKey(3, s0p);
+    out[k++] = featureKey(4, n0wp);
+    out[k++] = featureKey(5, n0w);
+    out[k++] = featureKey(6, n0p);
+    out[k++] = featureKey(7, wp(n1));
+    out[k++] = featureKey(8, w(n1));
+    out[k++] = featureKey(9, p(n1));
+    out[k++] = featureKey(10, wp(n2));
+    out[k++] = featureKey(11, w(n2));
+    out[k++] = featureKey(12, p(n2));
+    out[k++] = featureKey2(13, s0wp, n0wp);
+    out[k++] = featureKey2(14, s0wp, n0w);
+    out[k++] = featureKey2(15, s0w, n0wp);
+    out[k++] = featureKey2(16, s0wp, n0p);
+    out[k++] = featureKey2(17, s0p, n0wp);
+    out[k++] = featureKey2(18, s0w, n0w);
+    out[k++] = featureKey2(19, s0p, n0p);
+    out[k++] = featureKey2(20, n0p, p(n1));
+    out[k++] = featureKey2(21, mix(n0p, p(n1)), p(n2));
+    out[k++] = featureKey2(22, mix(s0p, n0p), p(n1));
+    out[k++] = featureKey2(23, mix(p(s0h), s0p), n0p);
+    out[k++] = featureKey2(24, mix(s0p, p(s0l)), n0p);
+    out[k++] = featureKey2(25, mix(s0p, p(s0r)), n0p);
+    out[k++] = featureKey2(26, mix(s0p, n0p), p(n0l));
+    // Distance.
+    out[k++] = featureKey2(27, s0w, d);
+    out[k++] = featureKey2(28, s0p, d);
+    out[k++] = featureKey2(29, n0w, d);
+    out[k++] = featureKey2(30, n0p, d);
+    out[k++] = featureKey2(31, mix(s0w, n0w), d);
+    out[k++] = featureKey2(32, mix(s0p, n0p), d);
+    // Valency.
+    const s0vr = s0 > 0 ? st.vr[s0]! : 0;
+    const s0vl = s0 > 0 ? st.vl[s0]! : 0;
+    const n0vl = st.vl[n0]!;
+    out[k++] = featureKey2(33, s0w, s0vr);
+    out[k++] = featureKey2(34, s0p, s0vr);
+    out[k++] = featureKey2(35, s0w, s0vl);
+    out[k++] = featureKey2(36, s0p, s0vl);
+    out[k++] = featureKey2(37, n0w, n0vl);
+    out[k++] = featureKey2(38, n0p, n0vl);
+    // Second-order unigrams.
+    out[k++] = featureKey(39, w(s0h));
+    out[k++] = featureKey(40, p(s0h));
+    out[k++] = featureKey(41, s0 > 0 ? l(s0) : NONE);
+    out[k++] = featureKey(42, w(s0l));
+    out[k++] = featureKey(43, p(s0l));
+    out[k++] = featureKey(44, l(s0l));
+    out[k++] = featureKey(45, w(s0r));
+    out[k++] = featureKey(46, p(s0r));
+    out[k++] = featureKey(47, l(s0r));
+    out[k++] = featureKey(48, w(n0l));
+    out[k++] = featureKey(49, p(n0l));
+    out[k++] = featureKey(50, l(n0l));
+    // Third order.
+    out[k++] = featureKey(51, w(s0h2));
+    out[k++] = featureKey(52, p(s0h2));
+    out[k++] = featureKey(53, s0h > 0 && s0h < root ? l(s0h) : NONE);
+    out[k++] = featureKey(54, w(s0l2));
+    out[k++] = featureKey(55, p(s0l2));
+    out[k++] = featureKey(56, l(s0l2));
+    out[k++] = featureKey(57, w(s0r2));
+    out[k++] = featureKey(58, p(s0r2));
+    out[k++] = featureKey(59, l(s0r2));
+    out[k++] = featureKey(60, w(n0l2));
+    out[k++] = featureKey(61, p(n0l2));
+    out[k++] = featureKey(62, l(n0l2));
+    out[k++] = featureKey(63, mix3(s0p, p(s0l), p(s0l2)));
+    out[k++] = featureKey(64, mix3(s0p, p(s0r), p(s0r2)));
+    out[k++] = featureKey(65, mix3(s0p, p(s0h), p(s0h2)));
+    out[k++] = featureKey(66, mix3(n0p, p(n0l), p(n0l2)));
+    // Relation sets.
+    const s0sr = s0 > 0 ? st.sr[s0]! : 0;
+    const s0sl = s0 > 0 ? st.sl[s0]! : 0;
+    const n0sl = st.sl[n0]!;
+    out[k++] = featureKey2(67, s0w, s0sr);
+    out[k++] = featureKey2(68, s0p, s0sr);
+    out[k++] = featureKey2(69, s0w, s0sl);
+    out[k++] = featureKey2(70, s0p, s0sl);
+    out[k++] = featureKey2(71, n0w, n0sl);
+    out[k++] = featureKey2(72, n0p, n0sl);
+    // The second stack item and the buffer front's suffix (unknown words).
+    out[k++] = featureKey2(73, mix(p(s1), s0p), n0p);
+    out[k++] = featureKey2(74, w(s1), n0p);
+    out[k++] = featureKey2(75, this.SUF[n0]!, n0p);
+    out[k++] = featureKey2(76, mix(s0p, n0p), s0 > 0 && st.head[s0]! >= 0 ? 1 : 0);
+    // Word clusters (Koo et al. 2008): coarse and fine classes of S0, N0, N1 alone and with tags.
+    const C1 = this.C1;
+    const C2 = this.C2;
+    const c1 = (i: number) => (i < 0 ? NONE : C1[i]!);
+    const c2 = (i: number) => (i < 0 ? NONE : C2[i]!);
+    out[k++] = featureKey(77, c2(s0));
+    out[k++] = featureKey(78, c2(n0));
+    out[k++] = featureKey(79, c2(n1));
+    out[k++] = featureKey2(80, c1(s0), c1(n0));
+    out[k++] = featureKey2(81, c2(s0), n0p);
+    out[k++] = featureKey2(82, s0p, c2(n0));
+    out[k++] = featureKey2(83, mix(c1(s0), n0p), c1(n1));
+    out[k++] = featureKey2(84, c1(s0h), mix(s0p, n0p));
+    return k;
+  }
+
+  /** Write the relation feature keys of a new arc h → d between words (not the root) to out; returns their number. */
+  relationKeys(st: ArcEagerState, h: number, d: number, out: Int32Array): number {
+    const W = this.W;
+    const P = this.P;
+    const R = this.relHash;
+    const n = st.n;
+    const hw = W[h]!;
+    const hp = P[h]!;
+    const dw = W[d]!;
+    const dp = P[d]!;
+    const dir = d < h ? 1 : 2;
+    const dist = Math.min(Math.abs(h - d), 6) * 4 + dir;
+    const p = (i: number) => (i < 1 || i > n ? NONE : P[i]!);
+    const l = (i: number) => (i < 0 ? NONE : R[st.label[i]! + 1]!);
+    const hh = st.head[h]!;
+    let k = 0;
+    out[k++] = featureKey(100, dir);
+    out[k++] = featureKey2(101, hw, dir);
+    out[k++] = featureKey2(102, hp, dir);
+    out[k++] = featureKey2(103, dw, dir);
+    out[k++] = featureKey2(104, dp, dir);
+    out[k++] = featureKey2(105, mix(hp, dp), dir);
+    out[k++] = featureKey2(106, mix(hw, dp), dir);
+    out[k++] = featureKey2(107, mix(hp, dw), dir);
+    out[k++] = featureKey2(108, mix(hw, dw), dir);
+    out[k++] = featureKey2(109, mix(hp, dp), dist);
+    out[k++] = featureKey2(110, mix(dp, l(st.l1[d]!)), dir);
+    out[k++] = featureKey2(111, mix(dp, l(st.r1[d]!)), dir);
+    out[k++] = featureKey2(112, mix(hp, st.sl[h]! | (st.sr[h]! << 1)), dir);
+    out[k++] = featureKey2(113, mix(hp, l(h)), mix(dp, dir));
+    out[k++] = featureKey2(114, mix(dp, p(d + 1)), dir);
+    out[k++] = featureKey2(115, mix(dp, p(d - 1)), dir);
+    out[k++] = featureKey2(116, mix(hp, dp), hh > n ? ROOT_P : p(hh));
+    out[k++] = featureKey2(117, mix(dp, st.sl[d]!), dir);
+    out[k++] = featureKey2(118, mix(hw, dp), st.vl[h]! + 8 * Math.min(st.vr[h]!, 7));
+    out[k++] = featureKey2(119, mix(dp, p(st.l1[d]!)), p(st.r1[d]!));
+    out[k++] = featureKey2(120, this.SUF[d]!, mix(hp, dir));
+    out[k++] = featureKey2(121, mix(dw, p(d + 1)), hp);
+    out[k++] = featureKey2(122, mix(this.C2[h]!, this.C2[d]!), dir);
+    out[k++] = featureKey2(123, mix(this.C1[h]!, dp), dir);
+    out[k++] = featureKey2(124, mix(hp, this.C2[d]!), dir);
+    return k;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The dependency parser: greedy arc-eager decoding with two linear models over hashed features, one
+ * choosing the move (shift, reduce, left-arc, right-arc) and one the relation of each new arc. Also the
+ * model file (src/nlp/models/parser.bin, trained by `npm run train:parser`) and its loading.
+ */
+import { readFileSync } from "node:fs";
+import { NewsgraphError } from "../../errors.js";
+import { modelPath } from "../../paths.js";
+import { freeTagSet } from "../tagger/tagset.js";
+import { freeze, frozenArrays, frozenFromArrays, thaw, type FrozenLinear } from "../tagger/frozen.js";
+import type { LinearModel } from "../tagger/linear-model.js";
+import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
+import { decodeModel, encodeModel, type ModelArray } from "../tagger/model-format.js";
+import { ArcEagerState, LEFT, MOVE_NAMES, N_MOVES, RIGHT } from "./arc-eager.js";
+import type { Expansion } from "./expansion.js";
+import { MAX_RELATION_KEYS, MAX_TRANSITION_KEYS, ParserFeatures } from "./features.js";
+
+/** A sentence's dependency tree over its tokens. */
+export interface DependencyTree {
+  /** Head token per token (0-based; -1 for the root word). */
+  heads: Int32Array;
+  /** Universal Dependencies relation per token ("root" for the root word). */
+  labels: string[];
+}
+
+export interface ParserModelData {
+  relations: string[];
+  moves: FrozenLinear;
+  rels: FrozenLinear;
+  /** How a token that spells several treebank words is expanded when scoring on a treebank. */
+  expansion: Expansion;
+  /** Word clusters induced from unlabeled news (features of unseen words). */
+  clusters: ClusterLexicon | null;
+  info: Record<string, unknown>;
+}
+
+export class DependencyParser {
+  private readonly state = new ArcEagerState();
+  private readonly features: ParserFeatures;
+  private readonly keys = new Int32Array(MAX_TRANSITION_KEYS);
+  private readonly relKeys = new Int32Array(MAX_RELATION_KEYS);
+  private readonly moveScores = new Float64Array(N_MOVES);
+  private readonly relScores: Float64Array;
+  private readonly depRel: number;
+  private readonly rootRel: number;
+  private readonly parataxisRel: number;
+
+  constructor(
+    readonly relations: readonly string[],
+    readonly moves: LinearModel,
+    readonly rels: LinearModel,
+    readonly expansion: Expansion,
+    readonly clusters: ClusterLexicon | null,
+    readonly info: Record<string, unknown> = {},
+  ) {
+    this.features = new ParserFeatures(relations.length, clusters);
+    this.relScores = new Float64Array(relations.length);
+    this.depRel = relations.indexOf("dep");
+    this.rootRel = relations.indexOf("root");
+    this.parataxisRel = relations.includes("parataxis") ? relations.indexOf("parataxis") : this.depRel;
+    if (this.depRel < 0 || this.rootRel < 0) throw new Error("parser relations must include dep and root");
+  }
+
+  static fromData(data: ParserModelData): DependencyParser {
+    const moves = thaw(data.moves, freeTagSet(MOVE_NAMES));
+    const rels = thaw(data.rels, freeTagSet(data.relations));
+    return new DependencyParser(data.relations, moves, rels, data.expansion, data.clusters, data.info);
+  }
+
+  /** Parse one sentence given its tokens and their Penn tags. */
+  parse(words: readonly string[], tags: readonly string[]): DependencyTree {
+    const n = words.length;
+    const st = this.state;
+    this.features.prepare(words, tags);
+    st.reset(n);
+    while (!st.done) {
+      const move = this.bestMove(st);
+      let rel = -1;
+      if (move === LEFT) rel = this.bestRelation(st, st.b, st.s0);
+      else if (move === RIGHT) rel = this.bestRelation(st, st.s0, st.b);
+      st.apply(move, rel);
+    }
+    const root = st.finish(this.parataxisRel);
+    const heads = new Int32Array(n);
+    const labels = new Array<string>(n);
+    for (let i = 1; i <= n; i++) {
+      heads[i - 1] = i === root ? -1 : st.head[i]! - 1;
+      labels[i - 1] = i === root ? "root" : this.relations[st.label[i]!]!;
+    }
+    return { heads, labels };
+  }
+
+  /** The best valid move of a state (ties to the lower move number). */
+  bestMove(st: ArcEagerState): number {
+    const k = this.features.transitionKeys(st, this.keys);
+    score(this.moves, this.keys, k, this.moveScores);
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let m = 0; m < N_MOVES; m++) {
+      if (!st.valid(m)) continue;
+      if (this.moveScores[m]! > bestScore) {
+        bestScore = this.moveScores[m]!;
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  /** The best relation for the arc h → d (the root's dependent is always "root"). */
+  bestRelation(st: ArcEagerState, h: number, d: number): number {
+    if (h === st.root) return this.rootRel;
+    const k = this.features.relationKeys(st, h, d, this.relKeys);
+    score(this.rels, this.relKeys, k, this.relScores);
+    let best = this.depRel;
+    let bestScore = -Infinity;
+    for (let r = 0; r < this.relScores.length; r++) {
+      if (r === this.rootRel) continue;
+      if (this.relScores[r]! > bestScore) {
+        bestScore = this.relScores[r]!;
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  /** The features this parser computes (the trainer shares them). */
+  get featurizer(): ParserFeatures {
+    return this.features;
+  }
+}
+
+/** Class scores of a linear model for the given feature keys (unknown keys add nothing). */
+export function score(model: LinearModel, keys: Int32Array, count: number, out: Float64Array): void {
+  const C = model.nClasses;
+  const w = model.weights;
+  const stride = model.stride;
+  const table = model.table;
+  out.fill(0);
+  for (let k = 0; k < count; k++) {
+    const row = table.get(keys[k]!);
+    if (row < 0) continue;
+    const base = row * stride + model.offset;
+    for (let c = 0; c < C; c++) out[c] += w[base + c]!;
+  }
+}
+
+/** Serialize a parser model. */
+export function encodeParserModel(data: ParserModelData): Buffer {
+  const clusters: Record<string, ModelArray> = data.clusters ? { "clusters.keys": data.clusters.keys, "clusters.values": data.clusters.values } : {};
+  return encodeModel(
+    { kind: "parser", relations: data.relations, expansion: data.expansion, clusterLevels: data.clusters?.levels ?? 0, info: data.info },
+    { ...frozenArrays("moves", data.moves), ...frozenArrays("rels", data.rels), ...clusters },
+  );
+}
+
+/** Parse a parser model file's bytes. */
+export function decodeParserModel(bytes: Uint8Array, source: string): ParserModelData {
+  const { meta, arrays } = decodeModel(bytes, source);
+  const relations = meta.relations as string[] | undefined;
+  const invalid = () => new NewsgraphError("MODEL_INVALID", `${source}: not a newsgraph parser model`, { file: source });
+  if (meta.kind !== "parser" || !Array.isArray(relations)) throw invalid();
+  const moves = frozenFromArrays("moves", arrays, N_MOVES);
+  const rels = frozenFromArrays("rels", arrays, relations.length);
+  if (!moves || !rels) throw invalid();
+  const levels = Number(meta.clusterLevels ?? 0);
+  const keys = arrays["clusters.keys"];
+  const values = arrays["clusters.values"];
+  let clusters: ClusterLexicon | null = null;
+  if (levels > 0) {
+    if (!(keys instanceof Int32Array) || !(values instanceof Int32Array) || values.length !== keys.length * levels) throw invalid();
+    clusters = { keys, values, levels };
+  }
+  return { relations, moves, rels, expansion: meta.expansion as Expansion, clusters, info: (meta.info as Record<string, unknown>) ?? {} };
+}
+
+/** A parser's model data, pruning rows whose weights are all below the thresholds. */
+export function freezeParser(parser: DependencyParser, thresholds: { moves: number; rels: number }, info: Record<string, unknown>): ParserModelData {
+  return { relations: [...parser.relations], moves: freeze(parser.moves, thresholds.moves), rels: freeze(parser.rels, thresholds.rels), expansion: parser.expansion, clusters: parser.clusters, info };
+}
+
+/** Load the shipped parser model (src/nlp/models/parser.bin, or `path`). */
+export function loadParser(path = modelPath("parser.bin")): DependencyParser {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new NewsgraphError("MODEL_MISSING", `model ${path} not found (${(err as NodeJS.ErrnoException).code ?? "unreadable"}); run npm run train:parser`, { file: path });
+  }
+  return DependencyParser.fromData(decodeParserModel(bytes, path));
+}

@@ -1,0 +1,189 @@
+/**
+ * Training of the parser: online learning with the averaged perceptron and the arc-eager dynamic oracle
+ * (Goldberg & Nivre 2012). At each state the model's best valid move is compared with the best move that
+ * loses no reachable gold arc; on a mistake the weights move towards the latter. From the second epoch
+ * the parser follows its own prediction (with probability `explore`) even when wrong, so it learns to
+ * recover from its errors. The relation model learns on every arc that matches the gold tree. The order of
+ * sentences and of exploration comes from a seeded generator: the same data gives the same weights.
+ */
+import { FeatureTable } from "../tagger/feature-table.js";
+import { LinearModel } from "../tagger/linear-model.js";
+import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
+import { freeTagSet } from "../tagger/tagset.js";
+import { ArcEagerState, LEFT, MOVE_NAMES, N_MOVES, RIGHT } from "./arc-eager.js";
+import type { Expansion } from "./expansion.js";
+import { MAX_RELATION_KEYS, MAX_TRANSITION_KEYS, ParserFeatures } from "./features.js";
+import { DependencyParser } from "./parser.js";
+
+/** A training sentence: tokens, predicted tags, and a projective gold tree (heads of words 1..n; n + 1 = the root). */
+export interface TrainingTree {
+  words: string[];
+  tags: string[];
+  heads: Int32Array;
+  rels: Int32Array;
+}
+
+/** Rows of class weights under feature keys, with Daumé's averaging (w and u = Σ clock·Δw). */
+class AveragedRows {
+  readonly table = new FeatureTable(1 << 18);
+  private w: Float32Array;
+  private u: Float64Array;
+  clock = 1;
+
+  constructor(readonly nClasses: number) {
+    this.w = new Float32Array((1 << 18) * nClasses);
+    this.u = new Float64Array((1 << 18) * nClasses);
+  }
+
+  score(keys: Int32Array, count: number, out: Float64Array): void {
+    const C = this.nClasses;
+    out.fill(0);
+    for (let k = 0; k < count; k++) {
+      const row = this.table.get(keys[k]!);
+      if (row < 0) continue;
+      const base = row * C;
+      for (let c = 0; c < C; c++) out[c] += this.w[base + c]!;
+    }
+  }
+
+  update(keys: Int32Array, count: number, gold: number, pred: number): void {
+    for (let k = 0; k < count; k++) {
+      const row = this.intern(keys[k]!);
+      this.bump(row * this.nClasses + gold, 1);
+      this.bump(row * this.nClasses + pred, -1);
+    }
+  }
+
+  private bump(i: number, delta: number): void {
+    this.w[i] += delta;
+    this.u[i] += this.clock * delta;
+  }
+
+  private intern(key: number): number {
+    const row = this.table.intern(key);
+    if ((row + 1) * this.nClasses > this.w.length) {
+      const w = new Float32Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const u = new Float64Array(this.u.length * 2);
+      u.set(this.u);
+      this.u = u;
+    }
+    return row;
+  }
+
+  /** The averaged weights as a runnable model (sharing this table). */
+  averaged(names: readonly string[]): LinearModel {
+    const size = this.table.size * this.nClasses;
+    const avg = new Float32Array(size);
+    for (let i = 0; i < size; i++) avg[i] = this.w[i]! - this.u[i]! / this.clock;
+    return new LinearModel(freeTagSet(names), this.table, avg);
+  }
+}
+
+export interface EpochStats {
+  /** Share of states where the model's move lost a gold arc. */
+  moveErrors: number;
+  /** Share of gold arcs whose relation the model got wrong. */
+  relErrors: number;
+}
+
+export class ParserTrainer {
+  private readonly moves = new AveragedRows(N_MOVES);
+  private readonly rels: AveragedRows;
+  private readonly features: ParserFeatures;
+  private readonly state = new ArcEagerState();
+  private readonly keys = new Int32Array(MAX_TRANSITION_KEYS);
+  private readonly relKeys = new Int32Array(MAX_RELATION_KEYS);
+  private readonly moveScores = new Float64Array(N_MOVES);
+  private readonly relScores: Float64Array;
+  private readonly costs = new Int32Array(N_MOVES);
+  private readonly rootRel: number;
+
+  constructor(
+    readonly relations: readonly string[],
+    readonly clusters: ClusterLexicon | null = null,
+  ) {
+    this.rels = new AveragedRows(relations.length);
+    this.features = new ParserFeatures(relations.length, clusters);
+    this.relScores = new Float64Array(relations.length);
+    this.rootRel = relations.indexOf("root");
+  }
+
+  /** One pass over the trees in a seeded random order. */
+  epoch(trees: readonly TrainingTree[], random: () => number, explore: number): EpochStats {
+    const order = trees.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let states = 0;
+    let moveErrors = 0;
+    let arcs = 0;
+    let relErrors = 0;
+    for (const i of order) {
+      const t = trees[i]!;
+      const st = this.state;
+      this.features.prepare(t.words, t.tags);
+      st.reset(t.words.length);
+      while (!st.done) {
+        const k = this.features.transitionKeys(st, this.keys);
+        this.moves.score(this.keys, k, this.moveScores);
+        let pred = -1;
+        let gold = -1;
+        for (let m = 0; m < N_MOVES; m++) {
+          if (!st.valid(m)) {
+            this.costs[m] = -1;
+            continue;
+          }
+          this.costs[m] = st.cost(m, t.heads);
+          if (pred < 0 || this.moveScores[m]! > this.moveScores[pred]!) pred = m;
+          if (this.costs[m] === 0 && (gold < 0 || this.moveScores[m]! > this.moveScores[gold]!)) gold = m;
+        }
+        if (gold < 0) gold = pred;
+        states++;
+        if (this.costs[pred]! > 0) {
+          moveErrors++;
+          this.moves.update(this.keys, k, gold, pred);
+        }
+        this.moves.clock++;
+        const next = this.costs[pred] === 0 || random() < explore ? pred : gold;
+        let rel = -1;
+        if (next === LEFT || next === RIGHT) {
+          const h = next === LEFT ? st.b : st.s0;
+          const d = next === LEFT ? st.s0 : st.b;
+          rel = h === st.root ? this.rootRel : this.learnRelation(st, h, d, t);
+          if (t.heads[d] === h && h !== st.root) {
+            arcs++;
+            if (rel !== t.rels[d]) relErrors++;
+            rel = t.rels[d]!;
+          }
+        }
+        st.apply(next, rel);
+      }
+    }
+    return { moveErrors: states ? moveErrors / states : 0, relErrors: arcs ? relErrors / arcs : 0 };
+  }
+
+  /** Predict the relation of a new arc, learning from it when the arc is gold; returns the prediction. */
+  private learnRelation(st: ArcEagerState, h: number, d: number, t: TrainingTree): number {
+    const k = this.features.relationKeys(st, h, d, this.relKeys);
+    this.rels.score(this.relKeys, k, this.relScores);
+    let pred = -1;
+    for (let r = 0; r < this.relScores.length; r++) {
+      if (r === this.rootRel) continue;
+      if (pred < 0 || this.relScores[r]! > this.relScores[pred]!) pred = r;
+    }
+    if (t.heads[d] === h) {
+      const gold = t.rels[d]!;
+      if (gold !== pred && gold !== this.rootRel) this.rels.update(this.relKeys, k, gold, pred);
+      this.rels.clock++;
+    }
+    return pred;
+  }
+
+  /** The averaged models so far, as a parser. */
+  parser(expansion: Expansion, info: Record<string, unknown> = {}): DependencyParser {
+    return new DependencyParser(this.relations, this.moves.averaged(MOVE_NAMES), this.rels.averaged(this.relations), expansion, this.clusters, info);
+  }
+}
