@@ -5,6 +5,7 @@
  */
 import { handleError } from "../cli/output.js";
 import { benchCorpora, formatCorpusBench } from "./corpus.js";
+import { benchParser, formatParserBench } from "./parser.js";
 import { benchTagger, formatTaggerBench } from "./tagger.js";
 
 interface Section {
@@ -14,6 +15,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { title: "Sequence taggers (one core)", run: () => formatTaggerBench(benchTagger()) },
+  { title: "Dependency parser (one core)", run: () => formatParserBench(benchParser()) },
   { title: "Build at corpus scale", run: () => formatCorpusBench(benchCorpora()) },
 ];
 

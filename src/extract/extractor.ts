@@ -4,7 +4,7 @@
  * and pass it on; nothing is held in module state. A component is one field here and one line in
  * `loadExtractor`.
  */
-import { loadParser, type DependencyParser } from "../nlp/parser/parser.js";
+import { loadParser, type SentenceParser } from "../nlp/parser/parser.js";
 import { loadNerTagger, loadPosTagger, type Tagger } from "../nlp/tagger/index.js";
 import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
@@ -15,7 +15,7 @@ export interface Extractor {
   /** Part-of-speech tagger: Penn Treebank tags. */
   pos: Tagger;
   /** Dependency parser: Universal Dependencies trees over the tagged tokens. */
-  parser: DependencyParser;
+  parser: SentenceParser;
   /** Known names, demonyms, titles and head nouns of the knowledge base. */
   gazetteer: Gazetteer;
   /** Relation triggers, negation cues and relation signatures. */

@@ -50,7 +50,7 @@ function documentNames(entities: DocEntity[]): Map<string, EntityType> {
 export function extractDocument(extractor: Extractor, doc: Document): DocExtraction {
   const { gazetteer, lexicon } = extractor;
   const sentences = splitSentences(doc.text);
-  const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[]; tree: DependencyTree }[] = [];
+  const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[]; tree: () => DependencyTree }[] = [];
   const allMentions: EntityMention[] = [];
   const allDemonyms: DemonymMention[] = [];
   // Whole-document tagging: the tagger's document-level features see every sentence.
@@ -59,8 +59,10 @@ export function extractDocument(extractor: Extractor, doc: Document): DocExtract
   const posTags = extractor.pos.tagDocument(words);
   for (const [s, sentence] of sentences.entries()) {
     const pos = posTags[s]!;
-    // Each sentence is parsed once, after tagging; the tree travels with the sentence's record.
-    const tree = extractor.parser.parse(words[s]!, pos);
+    // A sentence is parsed once, after tagging, when a rule first reads its tree (sentences naming fewer
+    // than two entities give no relation, and most are never parsed); the tree travels with its record.
+    let parsed: DependencyTree | undefined;
+    const tree = () => (parsed ??= extractor.parser.parse(words[s]!, pos));
     const found = sentenceMentions(gazetteer, doc.text, sentence, nerTags[s]!, pos);
     perSentence.push({ ...found, pos, tree });
     allMentions.push(...found.mentions);

@@ -25,8 +25,8 @@ export interface SentenceContext {
   words: string[];
   lower: string[];
   pos: string[];
-  /** The sentence's dependency tree (token heads and relations). */
-  tree: DependencyTree;
+  /** The sentence's dependency tree (token heads and relations), parsed when first read. */
+  readonly tree: DependencyTree;
   items: Item[];
   demonyms: { d: DemonymMention; id: string }[];
   evidence: Evidence;
@@ -51,7 +51,8 @@ export interface ContextInput {
   date?: string | undefined;
   sentence: Sentence;
   pos: string[];
-  tree: DependencyTree;
+  /** The sentence's tree, parsed on the first call. */
+  tree: () => DependencyTree;
   items: Item[];
   demonyms: { d: DemonymMention; id: string }[];
   typeOf: (entityId: string) => EntityType;
@@ -72,7 +73,9 @@ export function makeContext(input: ContextInput): SentenceContext {
     words,
     lower: words.map((w) => w.toLowerCase()),
     pos: input.pos,
-    tree: input.tree,
+    get tree() {
+      return input.tree();
+    },
     items: input.items,
     demonyms: input.demonyms,
     evidence,

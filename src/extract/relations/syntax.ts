@@ -86,6 +86,7 @@ function holderOf(ctx: SentenceContext, noun: number): Item | undefined {
 
 /** "X, the chief executive of Y" / "X, Y's general counsel": a person's apposition is a title held at Y. */
 export function appositionTitles(ctx: SentenceContext): void {
+  if (!ctx.items.some((it) => it.type !== "person") || !ctx.items.some((it) => it.type === "person")) return;
   for (const person of ctx.items) {
     if (person.type !== "person") continue;
     for (const noun of dependents(ctx, headToken(ctx, person), new Set(["appos"]))) {

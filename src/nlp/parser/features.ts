@@ -20,6 +20,12 @@ const ROOT_P = hashString("<ROOT>");
 /** Hash of two values (order matters). */
 const mix = (a: number, b: number) => fmix32(a ^ Math.imul(b, 0x27d4eb2f));
 const mix3 = (a: number, b: number, c: number) => mix(mix(a, b), c);
+/** A word's value in a per-word array, NONE for no word (-1). */
+const at = (values: Int32Array, i: number) => (i < 0 ? NONE : values[i]!);
+/** A word's value for word numbers 1..n, NONE outside the sentence. */
+const inSentence = (values: Int32Array, i: number, n: number) => (i < 1 || i > n ? NONE : values[i]!);
+/** The relation hash of a word's arc, NONE for no word. */
+const relOf = (relHash: Int32Array, label: Int32Array, i: number) => (i < 0 ? NONE : relHash[label[i]! + 1]!);
 
 /** Most transition keys one state yields. */
 export const MAX_TRANSITION_KEYS = 88;
@@ -121,10 +127,7 @@ export class ParserFeatures {
     const n0 = st.b;
     const n1 = n0 < root ? n0 + 1 : -1;
     const n2 = n1 > 0 && n1 < root ? n1 + 1 : -1;
-    const w = (i: number) => (i < 0 ? NONE : W[i]!);
-    const p = (i: number) => (i < 0 ? NONE : P[i]!);
-    const wp = (i: number) => (i < 0 ? NONE : WP[i]!);
-    const l = (i: number) => (i < 0 ? NONE : R[st.label[i]! + 1]!);
+    const L = st.label;
     const s0h = s0 > 0 ? st.head[s0]! : -1;
     const s0h2 = s0h > 0 && s0h < root ? st.head[s0h]! : -1;
     const s0l = s0 > 0 ? st.l1[s0]! : -1;
@@ -134,12 +137,12 @@ export class ParserFeatures {
     const n0l = st.l1[n0]!;
     const n0l2 = st.l2[n0]!;
     const d = s0 > 0 ? Math.min(n0 - s0, 10) : 0;
-    const s0w = w(s0);
-    const s0p = p(s0);
-    const n0w = w(n0);
-    const n0p = p(n0);
-    const s0wp = wp(s0);
-    const n0wp = wp(n0);
+    const s0w = at(W, s0);
+    const s0p = at(P, s0);
+    const n0w = at(W, n0);
+    const n0p = at(P, n0);
+    const s0wp = at(WP, s0);
+    const n0wp = at(WP, n0);
     let k = 0;
     out[k++] = featureKey(0, 0);
     out[k++] = featureKey(1, s0wp);
@@ -148,12 +151,12 @@ export class ParserFeatures {
     out[k++] = featureKey(4, n0wp);
     out[k++] = featureKey(5, n0w);
     out[k++] = featureKey(6, n0p);
-    out[k++] = featureKey(7, wp(n1));
-    out[k++] = featureKey(8, w(n1));
-    out[k++] = featureKey(9, p(n1));
-    out[k++] = featureKey(10, wp(n2));
-    out[k++] = featureKey(11, w(n2));
-    out[k++] = featureKey(12, p(n2));
+    out[k++] = featureKey(7, at(WP, n1));
+    out[k++] = featureKey(8, at(W, n1));
+    out[k++] = featureKey(9, at(P, n1));
+    out[k++] = featureKey(10, at(WP, n2));
+    out[k++] = featureKey(11, at(W, n2));
+    out[k++] = featureKey(12, at(P, n2));
     out[k++] = featureKey2(13, s0wp, n0wp);
     out[k++] = featureKey2(14, s0wp, n0w);
     out[k++] = featureKey2(15, s0w, n0wp);
@@ -161,13 +164,13 @@ export class ParserFeatures {
     out[k++] = featureKey2(17, s0p, n0wp);
     out[k++] = featureKey2(18, s0w, n0w);
     out[k++] = featureKey2(19, s0p, n0p);
-    out[k++] = featureKey2(20, n0p, p(n1));
-    out[k++] = featureKey2(21, mix(n0p, p(n1)), p(n2));
-    out[k++] = featureKey2(22, mix(s0p, n0p), p(n1));
-    out[k++] = featureKey2(23, mix(p(s0h), s0p), n0p);
-    out[k++] = featureKey2(24, mix(s0p, p(s0l)), n0p);
-    out[k++] = featureKey2(25, mix(s0p, p(s0r)), n0p);
-    out[k++] = featureKey2(26, mix(s0p, n0p), p(n0l));
+    out[k++] = featureKey2(20, n0p, at(P, n1));
+    out[k++] = featureKey2(21, mix(n0p, at(P, n1)), at(P, n2));
+    out[k++] = featureKey2(22, mix(s0p, n0p), at(P, n1));
+    out[k++] = featureKey2(23, mix(at(P, s0h), s0p), n0p);
+    out[k++] = featureKey2(24, mix(s0p, at(P, s0l)), n0p);
+    out[k++] = featureKey2(25, mix(s0p, at(P, s0r)), n0p);
+    out[k++] = featureKey2(26, mix(s0p, n0p), at(P, n0l));
     // Distance.
     out[k++] = featureKey2(27, s0w, d);
     out[k++] = featureKey2(28, s0p, d);
@@ -186,35 +189,35 @@ export class ParserFeatures {
     out[k++] = featureKey2(37, n0w, n0vl);
     out[k++] = featureKey2(38, n0p, n0vl);
     // Second-order unigrams.
-    out[k++] = featureKey(39, w(s0h));
-    out[k++] = featureKey(40, p(s0h));
-    out[k++] = featureKey(41, s0 > 0 ? l(s0) : NONE);
-    out[k++] = featureKey(42, w(s0l));
-    out[k++] = featureKey(43, p(s0l));
-    out[k++] = featureKey(44, l(s0l));
-    out[k++] = featureKey(45, w(s0r));
-    out[k++] = featureKey(46, p(s0r));
-    out[k++] = featureKey(47, l(s0r));
-    out[k++] = featureKey(48, w(n0l));
-    out[k++] = featureKey(49, p(n0l));
-    out[k++] = featureKey(50, l(n0l));
+    out[k++] = featureKey(39, at(W, s0h));
+    out[k++] = featureKey(40, at(P, s0h));
+    out[k++] = featureKey(41, s0 > 0 ? relOf(R, L, s0) : NONE);
+    out[k++] = featureKey(42, at(W, s0l));
+    out[k++] = featureKey(43, at(P, s0l));
+    out[k++] = featureKey(44, relOf(R, L, s0l));
+    out[k++] = featureKey(45, at(W, s0r));
+    out[k++] = featureKey(46, at(P, s0r));
+    out[k++] = featureKey(47, relOf(R, L, s0r));
+    out[k++] = featureKey(48, at(W, n0l));
+    out[k++] = featureKey(49, at(P, n0l));
+    out[k++] = featureKey(50, relOf(R, L, n0l));
     // Third order.
-    out[k++] = featureKey(51, w(s0h2));
-    out[k++] = featureKey(52, p(s0h2));
-    out[k++] = featureKey(53, s0h > 0 && s0h < root ? l(s0h) : NONE);
-    out[k++] = featureKey(54, w(s0l2));
-    out[k++] = featureKey(55, p(s0l2));
-    out[k++] = featureKey(56, l(s0l2));
-    out[k++] = featureKey(57, w(s0r2));
-    out[k++] = featureKey(58, p(s0r2));
-    out[k++] = featureKey(59, l(s0r2));
-    out[k++] = featureKey(60, w(n0l2));
-    out[k++] = featureKey(61, p(n0l2));
-    out[k++] = featureKey(62, l(n0l2));
-    out[k++] = featureKey(63, mix3(s0p, p(s0l), p(s0l2)));
-    out[k++] = featureKey(64, mix3(s0p, p(s0r), p(s0r2)));
-    out[k++] = featureKey(65, mix3(s0p, p(s0h), p(s0h2)));
-    out[k++] = featureKey(66, mix3(n0p, p(n0l), p(n0l2)));
+    out[k++] = featureKey(51, at(W, s0h2));
+    out[k++] = featureKey(52, at(P, s0h2));
+    out[k++] = featureKey(53, s0h > 0 && s0h < root ? relOf(R, L, s0h) : NONE);
+    out[k++] = featureKey(54, at(W, s0l2));
+    out[k++] = featureKey(55, at(P, s0l2));
+    out[k++] = featureKey(56, relOf(R, L, s0l2));
+    out[k++] = featureKey(57, at(W, s0r2));
+    out[k++] = featureKey(58, at(P, s0r2));
+    out[k++] = featureKey(59, relOf(R, L, s0r2));
+    out[k++] = featureKey(60, at(W, n0l2));
+    out[k++] = featureKey(61, at(P, n0l2));
+    out[k++] = featureKey(62, relOf(R, L, n0l2));
+    out[k++] = featureKey(63, mix3(s0p, at(P, s0l), at(P, s0l2)));
+    out[k++] = featureKey(64, mix3(s0p, at(P, s0r), at(P, s0r2)));
+    out[k++] = featureKey(65, mix3(s0p, at(P, s0h), at(P, s0h2)));
+    out[k++] = featureKey(66, mix3(n0p, at(P, n0l), at(P, n0l2)));
     // Relation sets.
     const s0sr = s0 > 0 ? st.sr[s0]! : 0;
     const s0sl = s0 > 0 ? st.sl[s0]! : 0;
@@ -226,23 +229,21 @@ export class ParserFeatures {
     out[k++] = featureKey2(71, n0w, n0sl);
     out[k++] = featureKey2(72, n0p, n0sl);
     // The second stack item and the buffer front's suffix (unknown words).
-    out[k++] = featureKey2(73, mix(p(s1), s0p), n0p);
-    out[k++] = featureKey2(74, w(s1), n0p);
+    out[k++] = featureKey2(73, mix(at(P, s1), s0p), n0p);
+    out[k++] = featureKey2(74, at(W, s1), n0p);
     out[k++] = featureKey2(75, this.SUF[n0]!, n0p);
     out[k++] = featureKey2(76, mix(s0p, n0p), s0 > 0 && st.head[s0]! >= 0 ? 1 : 0);
     // Word clusters (Koo et al. 2008): coarse and fine classes of S0, N0, N1 alone and with tags.
     const C1 = this.C1;
     const C2 = this.C2;
-    const c1 = (i: number) => (i < 0 ? NONE : C1[i]!);
-    const c2 = (i: number) => (i < 0 ? NONE : C2[i]!);
-    out[k++] = featureKey(77, c2(s0));
-    out[k++] = featureKey(78, c2(n0));
-    out[k++] = featureKey(79, c2(n1));
-    out[k++] = featureKey2(80, c1(s0), c1(n0));
-    out[k++] = featureKey2(81, c2(s0), n0p);
-    out[k++] = featureKey2(82, s0p, c2(n0));
-    out[k++] = featureKey2(83, mix(c1(s0), n0p), c1(n1));
-    out[k++] = featureKey2(84, c1(s0h), mix(s0p, n0p));
+    out[k++] = featureKey(77, at(C2, s0));
+    out[k++] = featureKey(78, at(C2, n0));
+    out[k++] = featureKey(79, at(C2, n1));
+    out[k++] = featureKey2(80, at(C1, s0), at(C1, n0));
+    out[k++] = featureKey2(81, at(C2, s0), n0p);
+    out[k++] = featureKey2(82, s0p, at(C2, n0));
+    out[k++] = featureKey2(83, mix(at(C1, s0), n0p), at(C1, n1));
+    out[k++] = featureKey2(84, at(C1, s0h), mix(s0p, n0p));
     return k;
   }
 
@@ -258,8 +259,7 @@ export class ParserFeatures {
     const dp = P[d]!;
     const dir = d < h ? 1 : 2;
     const dist = Math.min(Math.abs(h - d), 6) * 4 + dir;
-    const p = (i: number) => (i < 1 || i > n ? NONE : P[i]!);
-    const l = (i: number) => (i < 0 ? NONE : R[st.label[i]! + 1]!);
+    const L = st.label;
     const hh = st.head[h]!;
     let k = 0;
     out[k++] = featureKey(100, dir);
@@ -272,18 +272,18 @@ export class ParserFeatures {
     out[k++] = featureKey2(107, mix(hp, dw), dir);
     out[k++] = featureKey2(108, mix(hw, dw), dir);
     out[k++] = featureKey2(109, mix(hp, dp), dist);
-    out[k++] = featureKey2(110, mix(dp, l(st.l1[d]!)), dir);
-    out[k++] = featureKey2(111, mix(dp, l(st.r1[d]!)), dir);
+    out[k++] = featureKey2(110, mix(dp, relOf(R, L, st.l1[d]!)), dir);
+    out[k++] = featureKey2(111, mix(dp, relOf(R, L, st.r1[d]!)), dir);
     out[k++] = featureKey2(112, mix(hp, st.sl[h]! | (st.sr[h]! << 1)), dir);
-    out[k++] = featureKey2(113, mix(hp, l(h)), mix(dp, dir));
-    out[k++] = featureKey2(114, mix(dp, p(d + 1)), dir);
-    out[k++] = featureKey2(115, mix(dp, p(d - 1)), dir);
-    out[k++] = featureKey2(116, mix(hp, dp), hh > n ? ROOT_P : p(hh));
+    out[k++] = featureKey2(113, mix(hp, relOf(R, L, h)), mix(dp, dir));
+    out[k++] = featureKey2(114, mix(dp, inSentence(P, d + 1, n)), dir);
+    out[k++] = featureKey2(115, mix(dp, inSentence(P, d - 1, n)), dir);
+    out[k++] = featureKey2(116, mix(hp, dp), hh > n ? ROOT_P : inSentence(P, hh, n));
     out[k++] = featureKey2(117, mix(dp, st.sl[d]!), dir);
     out[k++] = featureKey2(118, mix(hw, dp), st.vl[h]! + 8 * Math.min(st.vr[h]!, 7));
-    out[k++] = featureKey2(119, mix(dp, p(st.l1[d]!)), p(st.r1[d]!));
+    out[k++] = featureKey2(119, mix(dp, inSentence(P, st.l1[d]!, n)), inSentence(P, st.r1[d]!, n));
     out[k++] = featureKey2(120, this.SUF[d]!, mix(hp, dir));
-    out[k++] = featureKey2(121, mix(dw, p(d + 1)), hp);
+    out[k++] = featureKey2(121, mix(dw, inSentence(P, d + 1, n)), hp);
     out[k++] = featureKey2(122, mix(this.C2[h]!, this.C2[d]!), dir);
     out[k++] = featureKey2(123, mix(this.C1[h]!, dp), dir);
     out[k++] = featureKey2(124, mix(hp, this.C2[d]!), dir);

@@ -6,14 +6,14 @@
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../../errors.js";
 import { modelPath } from "../../paths.js";
-import { freeTagSet } from "../tagger/tagset.js";
-import { freeze, frozenArrays, frozenFromArrays, thaw, type FrozenLinear } from "../tagger/frozen.js";
+import { freeze, frozenArrays, frozenFromArrays, type FrozenLinear } from "../tagger/frozen.js";
 import type { LinearModel } from "../tagger/linear-model.js";
 import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
 import { decodeModel, encodeModel, type ModelArray } from "../tagger/model-format.js";
-import { ArcEagerState, LEFT, MOVE_NAMES, N_MOVES, RIGHT } from "./arc-eager.js";
+import { ArcEagerState, LEFT, N_MOVES, RIGHT } from "./arc-eager.js";
 import type { Expansion } from "./expansion.js";
 import { MAX_RELATION_KEYS, MAX_TRANSITION_KEYS, ParserFeatures } from "./features.js";
+import { PackedLinear } from "./packed.js";
 
 /** A sentence's dependency tree over its tokens. */
 export interface DependencyTree {
@@ -21,6 +21,11 @@ export interface DependencyTree {
   heads: Int32Array;
   /** Universal Dependencies relation per token ("root" for the root word). */
   labels: string[];
+}
+
+/** What the extraction needs of a parser (tests and benchmarks may hand in their own). */
+export interface SentenceParser {
+  parse(words: readonly string[], tags: readonly string[]): DependencyTree;
 }
 
 export interface ParserModelData {
@@ -34,7 +39,7 @@ export interface ParserModelData {
   info: Record<string, unknown>;
 }
 
-export class DependencyParser {
+export class DependencyParser implements SentenceParser {
   private readonly state = new ArcEagerState();
   private readonly features: ParserFeatures;
   private readonly keys = new Int32Array(MAX_TRANSITION_KEYS);
@@ -47,8 +52,8 @@ export class DependencyParser {
 
   constructor(
     readonly relations: readonly string[],
-    readonly moves: LinearModel,
-    readonly rels: LinearModel,
+    private readonly moves: PackedLinear,
+    private readonly rels: PackedLinear,
     readonly expansion: Expansion,
     readonly clusters: ClusterLexicon | null,
     readonly info: Record<string, unknown> = {},
@@ -62,9 +67,7 @@ export class DependencyParser {
   }
 
   static fromData(data: ParserModelData): DependencyParser {
-    const moves = thaw(data.moves, freeTagSet(MOVE_NAMES));
-    const rels = thaw(data.rels, freeTagSet(data.relations));
-    return new DependencyParser(data.relations, moves, rels, data.expansion, data.clusters, data.info);
+    return new DependencyParser(data.relations, PackedLinear.fromFrozen(data.moves), PackedLinear.fromFrozen(data.rels), data.expansion, data.clusters, data.info);
   }
 
   /** Parse one sentence given its tokens and their Penn tags. */
@@ -93,7 +96,7 @@ export class DependencyParser {
   /** The best valid move of a state (ties to the lower move number). */
   bestMove(st: ArcEagerState): number {
     const k = this.features.transitionKeys(st, this.keys);
-    score(this.moves, this.keys, k, this.moveScores);
+    this.moves.score(this.keys, k, this.moveScores);
     let best = -1;
     let bestScore = -Infinity;
     for (let m = 0; m < N_MOVES; m++) {
@@ -110,7 +113,7 @@ export class DependencyParser {
   bestRelation(st: ArcEagerState, h: number, d: number): number {
     if (h === st.root) return this.rootRel;
     const k = this.features.relationKeys(st, h, d, this.relKeys);
-    score(this.rels, this.relKeys, k, this.relScores);
+    this.rels.score(this.relKeys, k, this.relScores);
     let best = this.depRel;
     let bestScore = -Infinity;
     for (let r = 0; r < this.relScores.length; r++) {
@@ -126,21 +129,6 @@ export class DependencyParser {
   /** The features this parser computes (the trainer shares them). */
   get featurizer(): ParserFeatures {
     return this.features;
-  }
-}
-
-/** Class scores of a linear model for the given feature keys (unknown keys add nothing). */
-export function score(model: LinearModel, keys: Int32Array, count: number, out: Float64Array): void {
-  const C = model.nClasses;
-  const w = model.weights;
-  const stride = model.stride;
-  const table = model.table;
-  out.fill(0);
-  for (let k = 0; k < count; k++) {
-    const row = table.get(keys[k]!);
-    if (row < 0) continue;
-    const base = row * stride + model.offset;
-    for (let c = 0; c < C; c++) out[c] += w[base + c]!;
   }
 }
 
@@ -173,9 +161,23 @@ export function decodeParserModel(bytes: Uint8Array, source: string): ParserMode
   return { relations, moves, rels, expansion: meta.expansion as Expansion, clusters, info: (meta.info as Record<string, unknown>) ?? {} };
 }
 
-/** A parser's model data, pruning rows whose weights are all below the thresholds. */
-export function freezeParser(parser: DependencyParser, thresholds: { moves: number; rels: number }, info: Record<string, unknown>): ParserModelData {
-  return { relations: [...parser.relations], moves: freeze(parser.moves, thresholds.moves), rels: freeze(parser.rels, thresholds.rels), expansion: parser.expansion, clusters: parser.clusters, info };
+/** Trained (unfrozen) parser models: the move and relation classifiers and what goes with them. */
+export interface TrainedParser {
+  relations: readonly string[];
+  moves: LinearModel;
+  rels: LinearModel;
+  expansion: Expansion;
+  clusters: ClusterLexicon | null;
+}
+
+/** A runnable parser of trained models. */
+export function trainedParser(t: TrainedParser): DependencyParser {
+  return new DependencyParser(t.relations, PackedLinear.fromModel(t.moves), PackedLinear.fromModel(t.rels), t.expansion, t.clusters);
+}
+
+/** Model data of trained models, pruning rows whose weights are all below the thresholds. */
+export function freezeParser(t: TrainedParser, thresholds: { moves: number; rels: number }, info: Record<string, unknown>): ParserModelData {
+  return { relations: [...t.relations], moves: freeze(t.moves, thresholds.moves), rels: freeze(t.rels, thresholds.rels), expansion: t.expansion, clusters: t.clusters, info };
 }
 
 /** Load the shipped parser model (src/nlp/models/parser.bin, or `path`). */

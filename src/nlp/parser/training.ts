@@ -13,7 +13,7 @@ import { freeTagSet } from "../tagger/tagset.js";
 import { ArcEagerState, LEFT, MOVE_NAMES, N_MOVES, RIGHT } from "./arc-eager.js";
 import type { Expansion } from "./expansion.js";
 import { MAX_RELATION_KEYS, MAX_TRANSITION_KEYS, ParserFeatures } from "./features.js";
-import { DependencyParser } from "./parser.js";
+import type { TrainedParser } from "./parser.js";
 
 /** A training sentence: tokens, predicted tags, and a projective gold tree (heads of words 1..n; n + 1 = the root). */
 export interface TrainingTree {
@@ -182,8 +182,8 @@ export class ParserTrainer {
     return pred;
   }
 
-  /** The averaged models so far, as a parser. */
-  parser(expansion: Expansion, info: Record<string, unknown> = {}): DependencyParser {
-    return new DependencyParser(this.relations, this.moves.averaged(MOVE_NAMES), this.rels.averaged(this.relations), expansion, this.clusters, info);
+  /** The averaged models so far. */
+  trained(expansion: Expansion): TrainedParser {
+    return { relations: this.relations, moves: this.moves.averaged(MOVE_NAMES), rels: this.rels.averaged(this.relations), expansion, clusters: this.clusters };
   }
 }
