@@ -68,19 +68,23 @@ function main(): void {
   const t0 = performance.now();
   const train = alignTreebank(TRAIN.flatMap((f) => readConllu(join(dir, f))), null);
   const devGold = alignTreebank(DEV.flatMap((f) => readConllu(join(dir, f))), null);
+  // Word clusters of unlabeled news and the training text, for both the POS tagger and the parser.
+  const clusterStart = performance.now();
+  const clusters = buildClusters([...readUnlabeledSentences(opts.unlabeled), ...train.pairs.map((p) => p.aligned.tokens)]);
+  log(`clusters: ${clusters.keys.length} words (${((performance.now() - clusterStart) / 1000).toFixed(0)} s)`);
   // POS tagger: selection on UD dev, final model on all training sentences.
   const asDoc = (bank: AlignedTreebank, keep: (i: number) => boolean = () => true): ConllDocument => ({
     sentences: bank.pairs.flatMap((p, i) => (keep(i) ? [{ words: p.aligned.tokens, pos: bank.tags[i]!, tags: [] }] : [])),
   });
-  const { report } = trainPos([asDoc(train)], [asDoc(devGold)], { log });
-  const posData = trainPosFinal([asDoc(train)], report, { log });
+  const { report } = trainPos([asDoc(train)], [asDoc(devGold)], { log, clusters, maxEpochs: 12 });
+  const posData = trainPosFinal([asDoc(train)], report, { log, clusters });
   const tagger = PosTagger.fromData(posData);
   log(`pos: ${report.epochs} epochs, pruned |w| < ${report.threshold}, dev accuracy ${(report.devAccuracy * 100).toFixed(2)}%`);
   // Jackknifed tags of the parser's training sentences.
   const foldOf = (i: number) => Math.floor((i * FOLDS) / train.pairs.length);
   const jackknifed: string[][] = [];
   for (let f = 0; f < FOLDS; f++) {
-    const foldTagger = PosTagger.fromData(trainPosFinal([asDoc(train, (i) => foldOf(i) !== f)], report));
+    const foldTagger = PosTagger.fromData(trainPosFinal([asDoc(train, (i) => foldOf(i) !== f)], report, { clusters }));
     const held = train.pairs.filter((_, i) => foldOf(i) === f);
     jackknifed.push(...foldTagger.tagDocument(held.map((p) => p.aligned.tokens)));
     log(`jackknife fold ${f + 1}/${FOLDS}: ${held.length} sentences tagged`);
@@ -90,9 +94,6 @@ function main(): void {
   const trees = trainingTrees(withTags(train, jackknifed), relations);
   const dev = withTags(devGold, tagger.tagDocument(devGold.pairs.map((p) => p.aligned.tokens)));
   log(`train: ${trees.length} trees (${train.pairs.length - trees.length} not mapped onto our tokens), ${relations.length} relations; dev: ${dev.pairs.length} sentences`);
-  const clusterStart = performance.now();
-  const clusters = buildClusters([...readUnlabeledSentences(opts.unlabeled), ...train.pairs.map((p) => p.aligned.tokens)]);
-  log(`clusters: ${clusters.keys.length} words (${((performance.now() - clusterStart) / 1000).toFixed(0)} s)`);
   const trainer = new ParserTrainer(relations, clusters);
   const random = seededRandom(SETTINGS.seed);
   let best: { epoch: number; las: number; uas: number; trained: TrainedParser } | null = null;

@@ -13,7 +13,7 @@ import type { RelationType } from "../../types.js";
 import { findTriggers, fitsSignature, type TriggerMatch } from "../lexicon.js";
 import { isVerb, type Item, type SentenceContext } from "./context.js";
 import { possessive } from "./links.js";
-import { itemAt, subjectOf as treeSubject } from "./syntax.js";
+import { headToken, itemOfPhrase, subjectOf as treeSubject } from "./syntax.js";
 
 interface Group {
   items: Item[];
@@ -258,22 +258,34 @@ export function clauseRelations(ctx: SentenceContext): void {
   for (const r of relatives) relativeClauseRelations(ctx, r, items, groups);
 }
 
-const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whom", "whose"]);
+const MODIFIERS = new Set(["nmod", "nmod:poss", "appos", "compound", "flat", "conj"]);
 
 /**
  * The group a verbal trigger's relation starts from, by the dependency tree: the group holding the verb's
- * subject ("X, the head of Y, visited Z": X, not Y); `left` when the trigger has no verb or the tree no
- * subject; null when the subject is a word of no entity (a pronoun or noun the rules do not resolve).
+ * subject ("X, the head of Y, visited Z": X, not Y); null when the subject is a word of no entity and the
+ * left group only modifies it ("the head of Y visited Z": not Y); `left` otherwise (no verb in the
+ * trigger, no subject in the tree, or a tree that does not say more).
  */
 function treeSource(ctx: SentenceContext, middle: number[], match: TriggerMatch, left: Group, groups: Group[]): Group | null {
   const verb = middle.slice(match.start, match.end).find((i) => isVerb(ctx, i));
   if (verb === undefined) return left;
   const subject = treeSubject(ctx, verb);
   if (subject < 0 || subject > verb) return left;
-  const holder = itemAt(ctx, subject);
-  if (!holder) return RELATIVE_PRONOUNS.has(ctx.lower[subject]!) ? left : null;
-  if (left.items.includes(holder)) return left;
-  return groups.find((g) => g.items.includes(holder)) ?? left;
+  const holder = itemOfPhrase(ctx, subject);
+  if (holder) return left.items.includes(holder) ? left : (groups.find((g) => g.items.includes(holder)) ?? left);
+  return left.items.every((it) => modifies(ctx, headToken(ctx, it), subject)) ? null : left;
+}
+
+/** Whether a token hangs from another through modifier relations ("of Y", "Y's", appositions), within three arcs. */
+function modifies(ctx: SentenceContext, token: number, head: number): boolean {
+  let t = token;
+  for (let hops = 0; hops < 3; hops++) {
+    if (!MODIFIERS.has(ctx.tree.labels[t]!)) return false;
+    t = ctx.tree.heads[t]!;
+    if (t === head) return true;
+    if (t < 0) return false;
+  }
+  return false;
 }
 
 /** ", where X visited" → X visits antecedent; ", which hosted Y" → antecedent hosts Y. */

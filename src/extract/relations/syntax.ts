@@ -29,6 +29,14 @@ export function itemAt(ctx: SentenceContext, token: number): Item | undefined {
   return ctx.items.find((it) => it.m.tokStart <= token && token < it.m.tokEnd);
 }
 
+/**
+ * The item a noun phrase names: the one covering its head token, or one whose mention hangs directly
+ * from it ("President Emmanuel Macron", where the title heads the name in the tree).
+ */
+export function itemOfPhrase(ctx: SentenceContext, head: number): Item | undefined {
+  return itemAt(ctx, head) ?? ctx.items.find((it) => ctx.tree.heads[headToken(ctx, it)] === head && Math.abs(it.m.tokStart - head) <= 3);
+}
+
 /** Dependents of a token by relation. */
 function dependents(ctx: SentenceContext, token: number, relations: ReadonlySet<string>): number[] {
   const out: number[] = [];

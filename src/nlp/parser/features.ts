@@ -6,10 +6,9 @@
  * Relation features describe one new arc (head, dependent, direction, distance, the dependents each
  * already has). Words are lowercase with digits folded; the tags are Penn tags from our POS tagger.
  */
-import { FeatureTable } from "../tagger/feature-table.js";
+import { ClusterIndex } from "../tagger/clusters.js";
 import { featureKey, featureKey2, fmix32, hashString } from "../tagger/hash.js";
 import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
-import { clusterKey } from "../tagger/word-lexicons.js";
 import { foldDigits, normalizeToken } from "../tagger/word-info.js";
 import type { ArcEagerState } from "./arc-eager.js";
 
@@ -40,15 +39,14 @@ export class ParserFeatures {
   SUF = new Int32Array(0);
   C1 = new Int32Array(0);
   C2 = new Int32Array(0);
-  private readonly clusterTable: FeatureTable | null;
-  private readonly clusterCache = new Map<string, number>();
+  private readonly clusterIndex: ClusterIndex;
   /** Hash of each relation id (index = id + 1; 0 = none). */
   private readonly relHash: Int32Array;
   private readonly wordCache = new Map<string, number>();
   private readonly tagCache = new Map<string, number>();
 
   constructor(nRelations: number, readonly clusters: ClusterLexicon | null = null) {
-    this.clusterTable = clusters ? FeatureTable.fromKeys(clusters.keys) : null;
+    this.clusterIndex = new ClusterIndex(clusters);
     this.relHash = new Int32Array(nRelations + 1);
     this.relHash[0] = NONE;
     for (let r = 0; r < nRelations; r++) this.relHash[r + 1] = hashString(`rel:${r}`);
@@ -66,7 +64,6 @@ export class ParserFeatures {
       this.C1 = new Int32Array(size);
       this.C2 = new Int32Array(size);
     }
-    const c = this.clusters;
     for (let i = 0; i < n; i++) {
       const w = this.word(words[i]!);
       let p = this.tagCache.get(tags[i]!);
@@ -78,9 +75,8 @@ export class ParserFeatures {
       this.P[i + 1] = p;
       this.WP[i + 1] = mix(w, p);
       this.SUF[i + 1] = this.word(`<suf>${words[i]!.slice(-3).toLowerCase()}`);
-      const row = this.clusterRow(words[i]!);
-      this.C1[i + 1] = row < 0 || !c ? NONE : fmix32(0x1000 + c.values[row * c.levels + 1]!);
-      this.C2[i + 1] = row < 0 || !c ? NONE : fmix32(0x2000 + c.values[row * c.levels + c.levels - 1]!);
+      this.C1[i + 1] = this.clusterIndex.coarse(words[i]!);
+      this.C2[i + 1] = this.clusterIndex.fine(words[i]!);
     }
     const r = n + 1;
     this.W[r] = ROOT_W;
@@ -89,20 +85,6 @@ export class ParserFeatures {
     this.SUF[r] = ROOT_W;
     this.C1[r] = ROOT_W;
     this.C2[r] = ROOT_W;
-  }
-
-  /** The cluster row of a word (as written, else in lowercase), or -1. */
-  private clusterRow(raw: string): number {
-    if (!this.clusterTable) return -1;
-    let row = this.clusterCache.get(raw);
-    if (row === undefined) {
-      const key = clusterKey(raw);
-      row = this.clusterTable.get(hashString(key));
-      if (row < 0) row = this.clusterTable.get(hashString(key.toLowerCase()));
-      if (this.clusterCache.size > 200_000) this.clusterCache.clear();
-      this.clusterCache.set(raw, row);
-    }
-    return row;
   }
 
   private word(raw: string): number {

@@ -9,7 +9,8 @@ import { modelPath } from "../../paths.js";
 import { freeze, frozenArrays, frozenFromArrays, type FrozenLinear } from "../tagger/frozen.js";
 import type { LinearModel } from "../tagger/linear-model.js";
 import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
-import { decodeModel, encodeModel, type ModelArray } from "../tagger/model-format.js";
+import { clusterArrays, clustersFromArrays } from "../tagger/clusters.js";
+import { decodeModel, encodeModel } from "../tagger/model-format.js";
 import { ArcEagerState, LEFT, N_MOVES, RIGHT } from "./arc-eager.js";
 import type { Expansion } from "./expansion.js";
 import { MAX_RELATION_KEYS, MAX_TRANSITION_KEYS, ParserFeatures } from "./features.js";
@@ -134,10 +135,9 @@ export class DependencyParser implements SentenceParser {
 
 /** Serialize a parser model. */
 export function encodeParserModel(data: ParserModelData): Buffer {
-  const clusters: Record<string, ModelArray> = data.clusters ? { "clusters.keys": data.clusters.keys, "clusters.values": data.clusters.values } : {};
   return encodeModel(
     { kind: "parser", relations: data.relations, expansion: data.expansion, clusterLevels: data.clusters?.levels ?? 0, info: data.info },
-    { ...frozenArrays("moves", data.moves), ...frozenArrays("rels", data.rels), ...clusters },
+    { ...frozenArrays("moves", data.moves), ...frozenArrays("rels", data.rels), ...clusterArrays(data.clusters) },
   );
 }
 
@@ -150,14 +150,8 @@ export function decodeParserModel(bytes: Uint8Array, source: string): ParserMode
   const moves = frozenFromArrays("moves", arrays, N_MOVES);
   const rels = frozenFromArrays("rels", arrays, relations.length);
   if (!moves || !rels) throw invalid();
-  const levels = Number(meta.clusterLevels ?? 0);
-  const keys = arrays["clusters.keys"];
-  const values = arrays["clusters.values"];
-  let clusters: ClusterLexicon | null = null;
-  if (levels > 0) {
-    if (!(keys instanceof Int32Array) || !(values instanceof Int32Array) || values.length !== keys.length * levels) throw invalid();
-    clusters = { keys, values, levels };
-  }
+  const clusters = clustersFromArrays(arrays, Number(meta.clusterLevels ?? 0));
+  if (clusters === undefined) throw invalid();
   return { relations, moves, rels, expansion: meta.expansion as Expansion, clusters, info: (meta.info as Record<string, unknown>) ?? {} };
 }
 

@@ -6,8 +6,7 @@
  * recover from its errors. The relation model learns on every arc that matches the gold tree. The order of
  * sentences and of exploration comes from a seeded generator: the same data gives the same weights.
  */
-import { FeatureTable } from "../tagger/feature-table.js";
-import { LinearModel } from "../tagger/linear-model.js";
+import { AveragedWeights } from "../tagger/averaged-weights.js";
 import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
 import { freeTagSet } from "../tagger/tagset.js";
 import { ArcEagerState, LEFT, MOVE_NAMES, N_MOVES, RIGHT } from "./arc-eager.js";
@@ -23,64 +22,6 @@ export interface TrainingTree {
   rels: Int32Array;
 }
 
-/** Rows of class weights under feature keys, with Daumé's averaging (w and u = Σ clock·Δw). */
-class AveragedRows {
-  readonly table = new FeatureTable(1 << 18);
-  private w: Float32Array;
-  private u: Float64Array;
-  clock = 1;
-
-  constructor(readonly nClasses: number) {
-    this.w = new Float32Array((1 << 18) * nClasses);
-    this.u = new Float64Array((1 << 18) * nClasses);
-  }
-
-  score(keys: Int32Array, count: number, out: Float64Array): void {
-    const C = this.nClasses;
-    out.fill(0);
-    for (let k = 0; k < count; k++) {
-      const row = this.table.get(keys[k]!);
-      if (row < 0) continue;
-      const base = row * C;
-      for (let c = 0; c < C; c++) out[c] += this.w[base + c]!;
-    }
-  }
-
-  update(keys: Int32Array, count: number, gold: number, pred: number): void {
-    for (let k = 0; k < count; k++) {
-      const row = this.intern(keys[k]!);
-      this.bump(row * this.nClasses + gold, 1);
-      this.bump(row * this.nClasses + pred, -1);
-    }
-  }
-
-  private bump(i: number, delta: number): void {
-    this.w[i] += delta;
-    this.u[i] += this.clock * delta;
-  }
-
-  private intern(key: number): number {
-    const row = this.table.intern(key);
-    if ((row + 1) * this.nClasses > this.w.length) {
-      const w = new Float32Array(this.w.length * 2);
-      w.set(this.w);
-      this.w = w;
-      const u = new Float64Array(this.u.length * 2);
-      u.set(this.u);
-      this.u = u;
-    }
-    return row;
-  }
-
-  /** The averaged weights as a runnable model (sharing this table). */
-  averaged(names: readonly string[]): LinearModel {
-    const size = this.table.size * this.nClasses;
-    const avg = new Float32Array(size);
-    for (let i = 0; i < size; i++) avg[i] = this.w[i]! - this.u[i]! / this.clock;
-    return new LinearModel(freeTagSet(names), this.table, avg);
-  }
-}
-
 export interface EpochStats {
   /** Share of states where the model's move lost a gold arc. */
   moveErrors: number;
@@ -89,8 +30,8 @@ export interface EpochStats {
 }
 
 export class ParserTrainer {
-  private readonly moves = new AveragedRows(N_MOVES);
-  private readonly rels: AveragedRows;
+  private readonly moves = new AveragedWeights(N_MOVES);
+  private readonly rels: AveragedWeights;
   private readonly features: ParserFeatures;
   private readonly state = new ArcEagerState();
   private readonly keys = new Int32Array(MAX_TRANSITION_KEYS);
@@ -104,7 +45,7 @@ export class ParserTrainer {
     readonly relations: readonly string[],
     readonly clusters: ClusterLexicon | null = null,
   ) {
-    this.rels = new AveragedRows(relations.length);
+    this.rels = new AveragedWeights(relations.length);
     this.features = new ParserFeatures(relations.length, clusters);
     this.relScores = new Float64Array(relations.length);
     this.rootRel = relations.indexOf("root");
@@ -184,6 +125,6 @@ export class ParserTrainer {
 
   /** The averaged models so far. */
   trained(expansion: Expansion): TrainedParser {
-    return { relations: this.relations, moves: this.moves.averaged(MOVE_NAMES), rels: this.rels.averaged(this.relations), expansion, clusters: this.clusters };
+    return { relations: this.relations, moves: this.moves.averaged(freeTagSet(MOVE_NAMES)), rels: this.rels.averaged(freeTagSet(this.relations)), expansion, clusters: this.clusters };
   }
 }

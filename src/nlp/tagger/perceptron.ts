@@ -1,12 +1,12 @@
 /**
- * Training of a greedy tagger with the averaged perceptron (Collins 2002; Daumé's trick for the average:
- * keep w and u = Σ c·Δw, the average is w − u/c). Training sentences are stored with their static feature
+ * Training of a greedy tagger with the averaged perceptron (averaged-weights.ts). Training sentences are stored with their static feature
  * rows; tag-history features are built from the gold previous tags (teacher forcing: on CoNLL-2003 dev it
  * beat learning from the model's own previous predictions by about one F1 point). The sentence order of
  * each epoch comes from a seeded generator, so training is reproducible.
  */
-import { FeatureTable } from "./feature-table.js";
-import { bestAllowed, historyKeys, LinearModel } from "./linear-model.js";
+import { AveragedWeights } from "./averaged-weights.js";
+import type { FeatureTable } from "./feature-table.js";
+import { bestAllowed, historyKeys, type LinearModel } from "./linear-model.js";
 import type { SentenceFeatures } from "./sentence-features.js";
 import type { TagSet } from "./tagset.js";
 
@@ -20,35 +20,26 @@ export interface TrainingSentence {
 }
 
 export class AveragedPerceptron {
-  readonly table = new FeatureTable(1 << 20);
   readonly nClasses: number;
-  private w: Float32Array;
-  private u: Float64Array;
-  /** Number of training instances seen (the averaging clock). */
-  private clock = 1;
+  private readonly weights: AveragedWeights;
   private readonly scores: Float64Array;
   private readonly history = new Int32Array(4);
   private readonly historyRows = new Int32Array(4);
 
   constructor(readonly tagset: TagSet) {
     this.nClasses = tagset.names.length;
-    this.w = new Float32Array((1 << 20) * this.nClasses);
-    this.u = new Float64Array((1 << 20) * this.nClasses);
+    this.weights = new AveragedWeights(this.nClasses);
     this.scores = new Float64Array(this.nClasses);
+  }
+
+  /** The feature table (keys → rows). */
+  get table(): FeatureTable {
+    return this.weights.table;
   }
 
   /** Row of a key, created if absent. */
   intern(key: number): number {
-    const row = this.table.intern(key);
-    if ((row + 1) * this.nClasses > this.w.length) {
-      const w = new Float32Array(this.w.length * 2);
-      w.set(this.w);
-      this.w = w;
-      const u = new Float64Array(this.u.length * 2);
-      u.set(this.u);
-      this.u = u;
-    }
-    return row;
+    return this.weights.intern(key);
   }
 
   /**
@@ -75,13 +66,12 @@ export class AveragedPerceptron {
     if (row < 0) return;
     const C = this.nClasses;
     const base = row * C;
-    for (let c = 0; c < C; c++) this.scores[c] += this.w[base + c]!;
+    const w = this.weights.w;
+    for (let c = 0; c < C; c++) this.scores[c] += w[base + c]!;
   }
 
   private bump(row: number, c: number, delta: number): void {
-    const i = row * this.nClasses + c;
-    this.w[i] += delta;
-    this.u[i] += this.clock * delta;
+    this.weights.bump(row, c, delta);
   }
 
   /** One left-to-right pass over a sentence with updates (gold tag history); returns the number of tokens mistagged. */
@@ -115,7 +105,7 @@ export class AveragedPerceptron {
           this.bump(row, pred, -1);
         }
       }
-      this.clock++;
+      this.weights.clock++;
       prev2 = prev1;
       prev1 = gold;
     }
@@ -140,9 +130,6 @@ export class AveragedPerceptron {
 
   /** The averaged weights, as a model sharing this trainer's feature table. */
   averaged(): LinearModel {
-    const size = this.table.size * this.nClasses;
-    const avg = new Float32Array(size);
-    for (let i = 0; i < size; i++) avg[i] = this.w[i]! - this.u[i]! / this.clock;
-    return new LinearModel(this.tagset, this.table, avg);
+    return this.weights.averaged(this.tagset);
   }
 }

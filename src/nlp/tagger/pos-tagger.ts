@@ -5,10 +5,12 @@
  * two tags. Also the (de)serialization of the POS model file.
  */
 import { NewsgraphError } from "../../errors.js";
+import { ClusterIndex, clusterArrays, clustersFromArrays } from "./clusters.js";
 import { frozenArrays, frozenFromArrays, thaw, type FrozenLinear } from "./frozen.js";
 import { hashString } from "./hash.js";
 import type { LinearModel } from "./linear-model.js";
 import { decodeModel, encodeModel } from "./model-format.js";
+import type { ClusterLexicon } from "./ner-lexicons.js";
 import type { Tagger } from "./ner-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { freeTagSet } from "./tagset.js";
@@ -17,6 +19,7 @@ import { computeWordInfo, WordInfoCache, type WordInfo } from "./word-info.js";
 const T = {
   BIAS: 1, NORM: 2, KEY: 3, SHAPE: 4, PRE: 5, SUF: 9, CAP: 13,
   KEY_M1: 14, KEY_P1: 15, KEY_M2: 16, KEY_P2: 17, SUF3_M1: 18, SUF3_P1: 19, SHORT_M1: 20, SHORT_P1: 21, FIRST: 22,
+  COARSE: 23, FINE: 24, FINE_M1: 25, FINE_P1: 26, BIGRAM_M1: 27, BIGRAM_P1: 28,
 } as const;
 
 const PAD_L = hashString("<S>");
@@ -25,6 +28,11 @@ const PAD_R = hashString("</S>");
 /** Fills the static features of POS tagging. */
 export class PosFeaturizer {
   private readonly cache = new WordInfoCache<WordInfo>(computeWordInfo);
+  private readonly clusters: ClusterIndex;
+
+  constructor(clusters: ClusterLexicon | null = null) {
+    this.clusters = new ClusterIndex(clusters);
+  }
 
   words(sentence: readonly string[]): WordInfo[] {
     return sentence.map((w) => this.cache.get(w));
@@ -50,6 +58,8 @@ export class PosFeaturizer {
         sf.f(T.PRE + k, w.hPre[k]!);
         sf.f(T.SUF + k, w.hSuf[k]!);
       }
+      sf.f(T.COARSE, this.clusters.coarse(w.norm));
+      sf.f(T.FINE, this.clusters.fine(w.norm));
       // Everything so far depends on the word alone (the tagger caches its scores per word).
       sf.markCore(i);
       sf.f(T.KEY_M1, m1 ? m1.hKey : PAD_L);
@@ -61,6 +71,10 @@ export class PosFeaturizer {
       sf.f(T.SHORT_M1, m1 ? m1.hShort : PAD_L);
       sf.f(T.SHORT_P1, p1 ? p1.hShort : PAD_R);
       if (i === 0) sf.f2(T.FIRST, w.cap, w.hKey);
+      sf.f(T.FINE_M1, m1 ? this.clusters.fine(m1.norm) : PAD_L);
+      sf.f(T.FINE_P1, p1 ? this.clusters.fine(p1.norm) : PAD_R);
+      sf.f2(T.BIGRAM_M1, m1 ? m1.hKey : PAD_L, w.hKey);
+      sf.f2(T.BIGRAM_P1, w.hKey, p1 ? p1.hKey : PAD_R);
     }
     sf.end();
   }
@@ -69,11 +83,13 @@ export class PosFeaturizer {
 export interface PosModelData {
   tags: string[];
   weights: FrozenLinear;
+  /** Word clusters induced from unlabeled news (features of unseen words). */
+  clusters: ClusterLexicon | null;
   info: Record<string, unknown>;
 }
 
 export class PosTagger implements Tagger {
-  readonly featurizer = new PosFeaturizer();
+  readonly featurizer: PosFeaturizer;
   private readonly sf = new SentenceFeatures();
   /**
    * Per-word cache of the partial scores of a word's own features (each token's core features, summed
@@ -84,13 +100,17 @@ export class PosTagger implements Tagger {
   private rows = new Int32Array(4096);
   private initial: Float64Array;
 
-  constructor(private readonly model: LinearModel) {
+  constructor(
+    private readonly model: LinearModel,
+    clusters: ClusterLexicon | null = null,
+  ) {
+    this.featurizer = new PosFeaturizer(clusters);
     this.prefixPool = new Float64Array(INITIAL_SLOTS * model.nClasses);
     this.initial = new Float64Array(128 * model.nClasses);
   }
 
   static fromData(data: PosModelData): PosTagger {
-    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)));
+    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)), data.clusters);
   }
 
   /** Offset in prefixPool of the scores of token t's core features (those of its word alone). */
@@ -147,11 +167,14 @@ const WORD_CACHE_SIZE = 100_000;
 /** Word slots allocated at first (the pool doubles as needed). */
 const INITIAL_SLOTS = 4096;
 
-const FORMAT = "newsgraph-pos/1";
+const FORMAT = "newsgraph-pos/2";
 
 /** Serialize a POS model. */
 export function encodePosModel(data: PosModelData): Buffer {
-  return encodeModel({ format: FORMAT, tags: data.tags, info: data.info }, frozenArrays("weights", data.weights));
+  return encodeModel(
+    { format: FORMAT, tags: data.tags, clusterLevels: data.clusters?.levels ?? 0, info: data.info },
+    { ...frozenArrays("weights", data.weights), ...clusterArrays(data.clusters) },
+  );
 }
 
 /** Parse a POS model file. */
@@ -162,6 +185,7 @@ export function decodePosModel(bytes: Uint8Array, source: string): PosModelData 
   }
   const tags = meta.tags as string[];
   const weights = frozenFromArrays("weights", arrays, tags.length);
-  if (!weights) throw new NewsgraphError("MODEL_INVALID", `${source}: invalid POS model (weights)`, { file: source });
-  return { tags, weights, info: (meta.info as Record<string, unknown>) ?? {} };
+  const clusters = clustersFromArrays(arrays, Number(meta.clusterLevels ?? 0));
+  if (!weights || clusters === undefined) throw new NewsgraphError("MODEL_INVALID", `${source}: invalid POS model (weights)`, { file: source });
+  return { tags, weights, clusters, info: (meta.info as Record<string, unknown>) ?? {} };
 }

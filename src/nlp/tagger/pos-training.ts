@@ -5,6 +5,7 @@
  */
 import type { ConllDocument } from "./conll-reader.js";
 import { freeze, thaw } from "./frozen.js";
+import type { ClusterLexicon } from "./ner-lexicons.js";
 import type { LinearModel } from "./linear-model.js";
 import { seededRandom } from "../../random.js";
 import { AveragedPerceptron } from "./perceptron.js";
@@ -13,6 +14,8 @@ import { SentenceFeatures } from "./sentence-features.js";
 import { freeTagSet } from "./tagset.js";
 
 export interface PosTrainingOptions {
+  /** Word clusters for the cluster features (none: those features are constant). */
+  clusters?: ClusterLexicon | null;
   maxEpochs?: number;
   seed?: number;
   pruneThresholds?: number[];
@@ -22,6 +25,7 @@ export interface PosTrainingOptions {
 }
 
 export const POS_TRAINING_DEFAULTS: Required<PosTrainingOptions> = {
+  clusters: null,
   maxEpochs: 8,
   seed: 20030531,
   pruneThresholds: [0, 1, 2, 4, 8],
@@ -38,12 +42,12 @@ export interface PosTrainingReport {
 }
 
 /** Tag set, featurizer and a perceptron holding the sentences of `docs` that have every POS tag. */
-function prepare(docs: readonly ConllDocument[]) {
+function prepare(docs: readonly ConllDocument[], clusters: ClusterLexicon | null) {
   const sents = docs.flatMap((d) => d.sentences).filter((s) => s.pos.every((p) => p !== ""));
   const tags = [...new Set(sents.flatMap((s) => s.pos))].sort();
   const index = new Map(tags.map((t, i) => [t, i]));
   const tagset = freeTagSet(tags);
-  const featurizer = new PosFeaturizer();
+  const featurizer = new PosFeaturizer(clusters);
   const sf = new SentenceFeatures();
   const p = new AveragedPerceptron(tagset);
   const stored = sents.map((s) => {
@@ -59,7 +63,7 @@ export function trainPos(
   options: PosTrainingOptions = {},
 ): { model: PosModelData; report: PosTrainingReport } {
   const o = { ...POS_TRAINING_DEFAULTS, ...options };
-  const { tags, tagset, featurizer, sf, p, stored } = prepare(train);
+  const { tags, tagset, featurizer, sf, p, stored } = prepare(train, o.clusters);
   const devSents = dev.flatMap((d) => d.sentences);
   const devWords = devSents.map((s) => featurizer.words(s.words));
   const accuracy = (m: LinearModel) => {
@@ -101,7 +105,7 @@ export function trainPos(
     devAccuracyByEpoch: byEpoch,
     rows: chosen.frozen.keys.length,
   };
-  return { model: { tags, weights: chosen.frozen, info: { ...report } }, report };
+  return { model: { tags, weights: chosen.frozen, clusters: o.clusters, info: { ...report } }, report };
 }
 
 /**
@@ -112,13 +116,13 @@ export function trainPos(
 export function trainPosFinal(
   docs: readonly ConllDocument[],
   chosen: PosTrainingReport,
-  options: Pick<PosTrainingOptions, "seed" | "log"> = {},
+  options: Pick<PosTrainingOptions, "seed" | "log" | "clusters"> = {},
 ): PosModelData {
   const o = { ...POS_TRAINING_DEFAULTS, ...options };
-  const { tags, p, stored } = prepare(docs);
+  const { tags, p, stored } = prepare(docs, o.clusters);
   const random = seededRandom(o.seed);
   o.log(`final pos: ${chosen.epochs} epochs on ${docs.length} documents`);
   for (let e = 0; e < chosen.epochs; e++) p.epoch(stored, random);
   const weights = freeze(p.averaged(), chosen.threshold);
-  return { tags, weights, info: { ...chosen, rows: weights.keys.length, finalDocuments: docs.length } };
+  return { tags, weights, clusters: o.clusters, info: { ...chosen, rows: weights.keys.length, finalDocuments: docs.length } };
 }

@@ -12,7 +12,7 @@ const data = decodePosModel(readFileSync(modelPath("pos.bin")), "pos.bin");
 /** Tags from the plain decoder: every feature's weights summed from zero, no per-word cache. */
 function uncached(words: string[]): string[] {
   const model = thaw(data.weights, freeTagSet(data.tags));
-  const featurizer = new PosFeaturizer();
+  const featurizer = new PosFeaturizer(data.clusters);
   const sf = new SentenceFeatures();
   featurizer.sentence(featurizer.words(words), sf);
   const out = new Int32Array(words.length);
