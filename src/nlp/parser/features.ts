@@ -19,6 +19,8 @@ const ROOT_P = hashString("<ROOT>");
 /** Hash of two values (order matters). */
 const mix = (a: number, b: number) => fmix32(a ^ Math.imul(b, 0x27d4eb2f));
 const mix3 = (a: number, b: number, c: number) => mix(mix(a, b), c);
+/** Hash of a word: lowercase, digits folded, ASCII punctuation. */
+const wordHash = (raw: string) => hashString(foldDigits(normalizeToken(raw)).toLowerCase());
 /** A word's value in a per-word array, NONE for no word (-1). */
 const at = (values: Int32Array, i: number) => (i < 0 ? NONE : values[i]!);
 /** A word's value for word numbers 1..n, NONE outside the sentence. */
@@ -42,7 +44,8 @@ export class ParserFeatures {
   private readonly clusterIndex: ClusterIndex;
   /** Hash of each relation id (index = id + 1; 0 = none). */
   private readonly relHash: Int32Array;
-  private readonly wordCache = new Map<string, number>();
+  /** Per distinct word: [word hash, suffix hash, coarse cluster, fine cluster]. */
+  private readonly wordCache = new Map<string, Int32Array>();
   private readonly tagCache = new Map<string, number>();
 
   constructor(nRelations: number, readonly clusters: ClusterLexicon | null = null) {
@@ -65,7 +68,8 @@ export class ParserFeatures {
       this.C2 = new Int32Array(size);
     }
     for (let i = 0; i < n; i++) {
-      const w = this.word(words[i]!);
+      const facts = this.facts(words[i]!);
+      const w = facts[0]!;
       let p = this.tagCache.get(tags[i]!);
       if (p === undefined) {
         p = hashString(`tag:${tags[i]!}`);
@@ -74,9 +78,9 @@ export class ParserFeatures {
       this.W[i + 1] = w;
       this.P[i + 1] = p;
       this.WP[i + 1] = mix(w, p);
-      this.SUF[i + 1] = this.word(`<suf>${words[i]!.slice(-3).toLowerCase()}`);
-      this.C1[i + 1] = this.clusterIndex.coarse(words[i]!);
-      this.C2[i + 1] = this.clusterIndex.fine(words[i]!);
+      this.SUF[i + 1] = facts[1]!;
+      this.C1[i + 1] = facts[2]!;
+      this.C2[i + 1] = facts[3]!;
     }
     const r = n + 1;
     this.W[r] = ROOT_W;
@@ -87,14 +91,15 @@ export class ParserFeatures {
     this.C2[r] = ROOT_W;
   }
 
-  private word(raw: string): number {
-    let h = this.wordCache.get(raw);
-    if (h === undefined) {
-      h = hashString(foldDigits(normalizeToken(raw)).toLowerCase());
+  private facts(raw: string): Int32Array {
+    let facts = this.wordCache.get(raw);
+    if (facts === undefined) {
+      const clusters = this.clusterIndex.codes(raw);
+      facts = Int32Array.of(wordHash(raw), wordHash(`<suf>${raw.slice(-3).toLowerCase()}`), clusters[0]!, clusters[1]!);
       if (this.wordCache.size > 200_000) this.wordCache.clear();
-      this.wordCache.set(raw, h);
+      this.wordCache.set(raw, facts);
     }
-    return h;
+    return facts;
   }
 
   /** Write the transition feature keys of a state to out; returns their number. */

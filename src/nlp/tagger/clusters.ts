@@ -15,38 +15,31 @@ const CACHE_SIZE = 200_000;
 
 export class ClusterIndex {
   private readonly table: FeatureTable | null;
-  private readonly cache = new Map<string, number>();
+  private readonly cache = new Map<string, Int32Array>();
 
   constructor(readonly lexicon: ClusterLexicon | null) {
     this.table = lexicon ? FeatureTable.fromKeys(lexicon.keys) : null;
   }
 
-  /** The row of a word (as written, else in lowercase), or -1. */
-  private row(word: string): number {
-    if (!this.table) return -1;
-    let row = this.cache.get(word);
-    if (row === undefined) {
-      const key = clusterKey(word);
-      row = this.table.get(hashString(key));
-      if (row < 0) row = this.table.get(hashString(key.toLowerCase()));
+  /** [coarse, fine]: hashes of the word's coarse (second level) and finest cluster, or of "no cluster". */
+  codes(word: string): Int32Array {
+    let codes = this.cache.get(word);
+    if (codes === undefined) {
+      codes = new Int32Array(2).fill(NONE);
+      const c = this.lexicon;
+      if (c && this.table) {
+        const key = clusterKey(word);
+        let row = this.table.get(hashString(key));
+        if (row < 0) row = this.table.get(hashString(key.toLowerCase()));
+        if (row >= 0) {
+          codes[0] = fmix32(0x1000 + c.values[row * c.levels + 1]!);
+          codes[1] = fmix32(0x2000 + c.values[row * c.levels + c.levels - 1]!);
+        }
+      }
       if (this.cache.size >= CACHE_SIZE) this.cache.clear();
-      this.cache.set(word, row);
+      this.cache.set(word, codes);
     }
-    return row;
-  }
-
-  /** Hash of the word's coarse cluster (second level), or of "no cluster". */
-  coarse(word: string): number {
-    const row = this.row(word);
-    const c = this.lexicon;
-    return row < 0 || !c ? NONE : fmix32(0x1000 + c.values[row * c.levels + 1]!);
-  }
-
-  /** Hash of the word's finest cluster, or of "no cluster". */
-  fine(word: string): number {
-    const row = this.row(word);
-    const c = this.lexicon;
-    return row < 0 || !c ? NONE : fmix32(0x2000 + c.values[row * c.levels + c.levels - 1]!);
+    return codes;
   }
 }
 

@@ -40,6 +40,7 @@ export class PosFeaturizer {
 
   sentence(ws: readonly WordInfo[], sf: SentenceFeatures): void {
     const n = ws.length;
+    const clusters = ws.map((w) => this.clusters.codes(w.norm));
     sf.reset(n);
     for (let i = 0; i < n; i++) {
       const w = ws[i]!;
@@ -58,8 +59,8 @@ export class PosFeaturizer {
         sf.f(T.PRE + k, w.hPre[k]!);
         sf.f(T.SUF + k, w.hSuf[k]!);
       }
-      sf.f(T.COARSE, this.clusters.coarse(w.norm));
-      sf.f(T.FINE, this.clusters.fine(w.norm));
+      sf.f(T.COARSE, clusters[i]![0]!);
+      sf.f(T.FINE, clusters[i]![1]!);
       // Everything so far depends on the word alone (the tagger caches its scores per word).
       sf.markCore(i);
       sf.f(T.KEY_M1, m1 ? m1.hKey : PAD_L);
@@ -71,8 +72,8 @@ export class PosFeaturizer {
       sf.f(T.SHORT_M1, m1 ? m1.hShort : PAD_L);
       sf.f(T.SHORT_P1, p1 ? p1.hShort : PAD_R);
       if (i === 0) sf.f2(T.FIRST, w.cap, w.hKey);
-      sf.f(T.FINE_M1, m1 ? this.clusters.fine(m1.norm) : PAD_L);
-      sf.f(T.FINE_P1, p1 ? this.clusters.fine(p1.norm) : PAD_R);
+      sf.f(T.FINE_M1, m1 ? clusters[i - 1]![1]! : PAD_L);
+      sf.f(T.FINE_P1, p1 ? clusters[i + 1]![1]! : PAD_R);
       sf.f2(T.BIGRAM_M1, m1 ? m1.hKey : PAD_L, w.hKey);
       sf.f2(T.BIGRAM_P1, w.hKey, p1 ? p1.hKey : PAD_R);
     }
