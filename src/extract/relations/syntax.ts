@@ -13,6 +13,7 @@ const SHARES_SUBJECT = new Set(["conj", "xcomp"]);
 const HOLDER = new Set(["nmod", "nmod:poss", "obl"]);
 const HOLDER_CASES = new Set(["of", "at", "for", "'s"]);
 const MAX_TITLE_TOKENS = 4;
+const APPOSITION_OPENERS = new Set([",", "("]);
 
 /** The token of a mention that its head lies outside of (the mention's head in the tree). */
 export function headToken(ctx: SentenceContext, item: Item): number {
@@ -94,9 +95,10 @@ function holderOf(ctx: SentenceContext, noun: number): Item | undefined {
 
 /** "X, the chief executive of Y" / "X, Y's general counsel": a person's apposition is a title held at Y. */
 export function appositionTitles(ctx: SentenceContext): void {
-  if (!ctx.items.some((it) => it.type !== "person") || !ctx.items.some((it) => it.type === "person")) return;
+  if (!ctx.items.some((it) => it.type !== "person")) return;
   for (const person of ctx.items) {
-    if (person.type !== "person") continue;
+    // An apposition is set off by a comma or a parenthesis (checked first: the tree is parsed on demand).
+    if (person.type !== "person" || !APPOSITION_OPENERS.has(ctx.lower[person.m.tokEnd] ?? "")) continue;
     for (const noun of dependents(ctx, headToken(ctx, person), new Set(["appos"]))) {
       const title = titleAt(ctx, noun);
       const holder = title && holderOf(ctx, noun);
