@@ -9,6 +9,8 @@ export { readDocuments, listInputs, type ReadOptions } from "./corpus/read.js";
 export { splitSentences } from "./nlp/sentences.js";
 export { tokenize } from "./nlp/tokenize.js";
 export { loadNerTagger, loadPosTagger, type Tagger } from "./nlp/tagger/index.js";
+export { loadParser, DependencyParser, type DependencyTree, type SentenceParser } from "./nlp/parser/parser.js";
+export { analyzeText, sentenceConllu, type AnalyzedSentence } from "./nlp/parser/analyze.js";
 export { loadExtractor, type Extractor } from "./extract/extractor.js";
 export { extractDocument } from "./extract/index.js";
 export { build, BUILD_DEFAULTS, type BuildOptions, type BuildSummary } from "./pipeline/build.js";

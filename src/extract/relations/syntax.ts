@@ -61,17 +61,6 @@ export function subjectOf(ctx: SentenceContext, verb: number): number {
   return -1;
 }
 
-/** Items coordinated with an item's head token (conj in the tree), with the item itself. */
-export function coordinated(ctx: SentenceContext, item: Item): Item[] {
-  const out = [item];
-  const head = headToken(ctx, item);
-  for (const t of dependents(ctx, head, new Set(["conj"]))) {
-    const other = itemAt(ctx, t);
-    if (other && !out.includes(other)) out.push(other);
-  }
-  return out;
-}
-
 /** A title phrase ending at a noun token (up to four words, the longest known). */
 function titleAt(ctx: SentenceContext, noun: number): { relation: string; title: string } | undefined {
   for (let n = Math.min(MAX_TITLE_TOKENS, noun + 1); n >= 1; n--) {

@@ -126,11 +126,6 @@ export class DependencyParser implements SentenceParser {
     }
     return best;
   }
-
-  /** The features this parser computes (the trainer shares them). */
-  get featurizer(): ParserFeatures {
-    return this.features;
-  }
 }
 
 /** Serialize a parser model. */
