@@ -59,7 +59,7 @@ export interface DecodedModel {
   arrays: Record<string, ModelArray>;
 }
 
-/** Parse a model file's bytes; arrays are views into a copy of the buffer aligned for typed access. */
+/** Parse a model file's bytes; arrays are views into them (into an aligned copy when they are not aligned). */
 export function decodeModel(bytes: Uint8Array, source: string): DecodedModel {
   const invalid = (why: string) => new NewsgraphError("MODEL_INVALID", `${source}: not a newsgraph tagger model (${why})`, { file: source });
   if (bytes.length < MAGIC.length + 4 || Buffer.from(bytes.subarray(0, MAGIC.length)).toString("latin1") !== MAGIC) throw invalid("bad magic");
@@ -72,14 +72,18 @@ export function decodeModel(bytes: Uint8Array, source: string): DecodedModel {
     throw invalid("bad header");
   }
   const dataStart = align8(MAGIC.length + 4 + headerLength);
-  // A fresh ArrayBuffer so that every array's offset is aligned.
-  const data = new Uint8Array(bytes.length - dataStart);
-  data.set(bytes.subarray(dataStart));
+  // Views straight into the file's bytes when they are 8-byte aligned (a file read whole usually is);
+  // otherwise a fresh, aligned copy.
+  let data = bytes.subarray(dataStart);
+  if ((bytes.byteOffset + dataStart) % 8 !== 0) {
+    data = new Uint8Array(bytes.length - dataStart);
+    data.set(bytes.subarray(dataStart));
+  }
   const arrays: Record<string, ModelArray> = {};
   for (const e of header.arrays) {
     const ctor = KINDS[e.kind];
     if (!ctor || e.offset + e.length * ctor.BYTES_PER_ELEMENT > data.length) throw invalid(`array ${e.name} out of bounds`);
-    arrays[e.name] = new ctor(data.buffer, e.offset, e.length);
+    arrays[e.name] = new ctor(data.buffer as ArrayBuffer, data.byteOffset + e.offset, e.length);
   }
   return { meta: header.meta, arrays };
 }
