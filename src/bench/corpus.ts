@@ -90,7 +90,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** `sample` documents spread evenly over the corpus. */
-function sampleDocuments(path: string, sample: number): Document[] {
+export function sampleDocuments(path: string, sample: number): Document[] {
   const all = [...readDocuments([path])];
   const step = Math.max(1, all.length / sample);
   const out: Document[] = [];

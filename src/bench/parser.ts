@@ -14,7 +14,7 @@ import { alignTreebank } from "../nlp/parser/treebank.js";
 import { splitSentences } from "../nlp/sentences.js";
 import { loadPosTagger } from "../nlp/tagger/index.js";
 import { modelPath, PACKAGE_ROOT } from "../paths.js";
-import type { Document } from "../types.js";
+import { sampleDocuments } from "./corpus.js";
 
 export const PARSER_BENCH_DEFAULTS = {
   ud: [join(PACKAGE_ROOT, "..", "shared", "corpora", "ud", "en_ewt-ud-dev.conllu"), join(PACKAGE_ROOT, "..", "shared", "corpora", "ud", "en_gum-news-ud-dev.conllu")],
@@ -79,11 +79,7 @@ export function benchParser(): ParserBench {
   }
   let pipeline: ParserBench["pipeline"] = null;
   if (existsSync(PARSER_BENCH_DEFAULTS.news)) {
-    const docs: Document[] = readFileSync(PARSER_BENCH_DEFAULTS.news, "utf8")
-      .split("\n")
-      .filter((l) => l.trim() !== "")
-      .slice(0, PARSER_BENCH_DEFAULTS.documents)
-      .map((l, i) => ({ id: `d${i}`, path: `bench:${i}`, sha256: "", text: (JSON.parse(l) as { text: string }).text }));
+    const docs = sampleDocuments(PARSER_BENCH_DEFAULTS.news, PARSER_BENCH_DEFAULTS.documents);
     const timed = new TimedParser(parser!);
     const extractor = loadExtractor({ parser: timed });
     const t0 = performance.now();

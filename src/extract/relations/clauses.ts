@@ -13,7 +13,7 @@ import type { RelationType } from "../../types.js";
 import { findTriggers, fitsSignature, type TriggerMatch } from "../lexicon.js";
 import { isVerb, type Item, type SentenceContext } from "./context.js";
 import { possessive } from "./links.js";
-import { headToken, itemOfPhrase, subjectOf as treeSubject } from "./syntax.js";
+import { headToken, itemOfPhrase, modifies, subjectOf as treeSubject } from "./syntax.js";
 
 interface Group {
   items: Item[];
@@ -258,8 +258,6 @@ export function clauseRelations(ctx: SentenceContext): void {
   for (const r of relatives) relativeClauseRelations(ctx, r, items, groups);
 }
 
-const MODIFIERS = new Set(["nmod", "nmod:poss", "appos", "compound", "flat", "conj"]);
-
 /**
  * The group a verbal trigger's relation starts from, by the dependency tree: the group holding the verb's
  * subject ("X, the head of Y, visited Z": X, not Y); null when the subject is a word of no entity and the
@@ -274,18 +272,6 @@ function treeSource(ctx: SentenceContext, middle: number[], match: TriggerMatch,
   const holder = itemOfPhrase(ctx, subject);
   if (holder) return left.items.includes(holder) ? left : (groups.find((g) => g.items.includes(holder)) ?? left);
   return left.items.every((it) => modifies(ctx, headToken(ctx, it), subject)) ? null : left;
-}
-
-/** Whether a token hangs from another through modifier relations ("of Y", "Y's", appositions), within three arcs. */
-function modifies(ctx: SentenceContext, token: number, head: number): boolean {
-  let t = token;
-  for (let hops = 0; hops < 3; hops++) {
-    if (!MODIFIERS.has(ctx.tree.labels[t]!)) return false;
-    t = ctx.tree.heads[t]!;
-    if (t === head) return true;
-    if (t < 0) return false;
-  }
-  return false;
 }
 
 /** ", where X visited" → X visits antecedent; ", which hosted Y" → antecedent hosts Y. */

@@ -14,6 +14,10 @@ const HOLDER = new Set(["nmod", "nmod:poss", "obl"]);
 const HOLDER_CASES = new Set(["of", "at", "for", "'s"]);
 const MAX_TITLE_TOKENS = 4;
 const APPOSITION_OPENERS = new Set([",", "("]);
+const APPOSITION = new Set(["appos"]);
+const CASE = new Set(["case"]);
+/** Relations by which a word modifies a noun phrase ("of Y", "Y's", appositions, names). */
+const MODIFIERS = new Set(["nmod", "nmod:poss", "appos", "compound", "flat", "conj"]);
 
 /** The token of a mention that its head lies outside of (the mention's head in the tree). */
 export function headToken(ctx: SentenceContext, item: Item): number {
@@ -61,6 +65,18 @@ export function subjectOf(ctx: SentenceContext, verb: number): number {
   return -1;
 }
 
+/** Whether a token hangs from another through modifier relations ("of Y", "Y's", appositions), within three arcs. */
+export function modifies(ctx: SentenceContext, token: number, head: number): boolean {
+  let t = token;
+  for (let hops = 0; hops < 3; hops++) {
+    if (!MODIFIERS.has(ctx.tree.labels[t]!)) return false;
+    t = ctx.tree.heads[t]!;
+    if (t === head) return true;
+    if (t < 0) return false;
+  }
+  return false;
+}
+
 /** A title phrase ending at a noun token (up to four words, the longest known). */
 function titleAt(ctx: SentenceContext, noun: number): { relation: string; title: string } | undefined {
   for (let n = Math.min(MAX_TITLE_TOKENS, noun + 1); n >= 1; n--) {
@@ -76,7 +92,7 @@ function holderOf(ctx: SentenceContext, noun: number): Item | undefined {
   for (const t of dependents(ctx, noun, HOLDER)) {
     const item = itemAt(ctx, t);
     if (!item || item.type === "person") continue;
-    const cases = dependents(ctx, t, new Set(["case"])).map((c) => ctx.lower[c]!);
+    const cases = dependents(ctx, t, CASE).map((c) => ctx.lower[c]!);
     if (ctx.tree.labels[t] === "nmod:poss" || cases.some((c) => HOLDER_CASES.has(c))) return item;
   }
   return undefined;
@@ -88,7 +104,7 @@ export function appositionTitles(ctx: SentenceContext): void {
   for (const person of ctx.items) {
     // An apposition is set off by a comma or a parenthesis (checked first: the tree is parsed on demand).
     if (person.type !== "person" || !APPOSITION_OPENERS.has(ctx.lower[person.m.tokEnd] ?? "")) continue;
-    for (const noun of dependents(ctx, headToken(ctx, person), new Set(["appos"]))) {
+    for (const noun of dependents(ctx, headToken(ctx, person), APPOSITION)) {
       const title = titleAt(ctx, noun);
       const holder = title && holderOf(ctx, noun);
       if (!title || !holder) continue;

@@ -48,7 +48,7 @@ export class ParserFeatures {
   private readonly wordCache = new Map<string, Int32Array>();
   private readonly tagCache = new Map<string, number>();
 
-  constructor(nRelations: number, readonly clusters: ClusterLexicon | null = null) {
+  constructor(nRelations: number, clusters: ClusterLexicon | null = null) {
     this.clusterIndex = new ClusterIndex(clusters);
     this.relHash = new Int32Array(nRelations + 1);
     this.relHash[0] = NONE;
