@@ -19,6 +19,6 @@ export { assembleGraph, type AssembleOptions } from "./graph/assemble.js";
 export { layoutGraph, TYPE_COLORS } from "./graph/layout.js";
 export { serializeGraph } from "./graph/write.js";
 export { evalGold, type GoldReport } from "./eval/gold.js";
-export { evalDwie, type DwieReport } from "./eval/dwie.js";
+export { evalRelations, type RelationEvalReport } from "./eval/relations.js";
 export * from "./query/index.js";
 export { EXPORT_FORMATS, exportGraph, writeExport, type ExportFormat, type ExportResult, type ExportFile, type ExportOptions } from "./graph/export/index.js";

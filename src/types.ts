@@ -122,6 +122,10 @@ export interface DocEntity {
   roles?: string[];
 }
 
+/** How a claim is stated: as a current fact, as a possibility (may, plans to, if), or as a past state. */
+export const MODALITIES = ["asserted", "possible", "former"] as const;
+export type Modality = (typeof MODALITIES)[number];
+
 /** A relation stated in one document, between two local entity ids. */
 export interface DocRelation {
   source: string;
@@ -129,9 +133,16 @@ export interface DocRelation {
   relation: RelationType;
   negated: boolean;
   predicate: string;
-  /** Id of the rule that produced it (the `reason` of a rule in src/kb). */
+  /** Id of the rule that produced it (the `reason` of a rule in src/kb, "classifier", or an inference step). */
   rule: string;
   evidence: Evidence;
+  /** Calibrated probability that the claim is right (absent for relation types no dev data measures). */
+  confidence?: number;
+  modality?: Modality;
+  /** Derived at document level (the rule says how); the evidence names both sides. */
+  inferred?: boolean;
+  /** The classifier's strongest features for this relation. */
+  features?: string[];
 }
 
 /** What extraction returns for one document. */
@@ -170,6 +181,12 @@ export interface EdgeAttributes {
   stories: number;
   evidence: Evidence[];
   rules: string[];
+  /** How the claim is stated (absent on co_occurs, which is no claim). */
+  modality?: Modality;
+  /** The highest calibrated confidence of the sentences behind it (absent for rule-only relation types). */
+  confidence?: number;
+  /** Every supporting relation was derived at document level (see `rules`). */
+  inferred?: boolean;
 }
 
 /** Graph attributes of graph.json. */

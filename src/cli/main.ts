@@ -17,7 +17,7 @@ import { registerWhy } from "./commands/why.js";
 import { registerTimeline } from "./commands/timeline.js";
 import { registerExport } from "./commands/export.js";
 import { registerEvalGold } from "./commands/eval-gold.js";
-import { registerEvalDwie } from "./commands/eval-dwie.js";
+import { registerEvalRelations } from "./commands/eval-relations.js";
 import { registerEvalConll } from "./commands/eval-conll.js";
 import { registerEvalUd } from "./commands/eval-ud.js";
 import { registerParse } from "./commands/parse.js";
@@ -43,7 +43,7 @@ registerExport(program);
 registerParse(program);
 const evalCommand = program.command("eval").description("score newsgraph against reference data");
 registerEvalGold(evalCommand);
-registerEvalDwie(evalCommand);
+registerEvalRelations(evalCommand);
 registerEvalConll(evalCommand);
 registerEvalUd(evalCommand);
 

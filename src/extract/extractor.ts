@@ -8,6 +8,7 @@ import { loadParser, type SentenceParser } from "../nlp/parser/parser.js";
 import { loadNerTagger, loadPosTagger, type Tagger } from "../nlp/tagger/index.js";
 import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
+import { loadRelationModel, type RelationModel } from "./relations/relation-model.js";
 
 export interface Extractor {
   /** Named-entity tagger: IOB2 tags of types PER, ORG, LOC, MISC. */
@@ -20,6 +21,8 @@ export interface Extractor {
   gazetteer: Gazetteer;
   /** Relation triggers, negation cues and relation signatures. */
   lexicon: Lexicon;
+  /** The relation classifier; null extracts with the rules alone (as its trainer does). */
+  relations: RelationModel | null;
 }
 
 /**
@@ -33,5 +36,6 @@ export function loadExtractor(parts: Partial<Extractor> = {}): Extractor {
     parser: parts.parser ?? loadParser(),
     gazetteer: parts.gazetteer ?? loadGazetteer(),
     lexicon: parts.lexicon ?? loadLexicon(),
+    relations: parts.relations === undefined ? loadRelationModel() : parts.relations,
   };
 }

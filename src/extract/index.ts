@@ -12,10 +12,11 @@ import type { Extractor } from "./extractor.js";
 import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention } from "./mentions.js";
 import { resolveDocument } from "./resolve-document.js";
 import { clauseRelations } from "./relations/clauses.js";
-import { makeContext, type Item } from "./relations/context.js";
+import { makeContext, type Item, type SentenceContext } from "./relations/context.js";
 import { cooccurrences } from "./relations/cooccur.js";
 import { basedInRelations, hyphenPairRelations, namePrefixRelations, parentheticalMembership } from "./relations/links.js";
-import { placeInCountries } from "./relations/placement.js";
+import { homeCountries, type Home } from "./relations/placement.js";
+import { decideRelations } from "./relations/decide.js";
 import { appositionTitles } from "./relations/syntax.js";
 import { roleNominals, titleRelations } from "./relations/titles.js";
 
@@ -46,8 +47,22 @@ function documentNames(entities: DocEntity[]): Map<string, EntityType> {
   return names;
 }
 
-/** Extract entities and relations from one document with the extractor's models and lexicons. */
-export function extractDocument(extractor: Extractor, doc: Document): DocExtraction {
+/**
+ * One document analysed: its entities, the per-sentence view the relation stage reads (words, tags,
+ * tree, mentions), what the rules stated, and the knowledge base's home country of each entity.
+ */
+export interface DocumentAnalysis {
+  doc: DocumentRecord;
+  entities: DocEntity[];
+  contexts: SentenceContext[];
+  /** The rules' relations (sentence-level) and co-occurrences, in sentence order. */
+  ruleRelations: DocRelation[];
+  /** Entity id → the id of the country the gazetteer puts it in, with the rule that says so. */
+  homes: Map<string, Home>;
+}
+
+/** Analyse one document with the extractor's models and lexicons: everything up to the relation decision. */
+export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAnalysis {
   const { gazetteer, lexicon } = extractor;
   const sentences = splitSentences(doc.text);
   const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[]; tree: () => DependencyTree }[] = [];
@@ -121,11 +136,20 @@ export function extractDocument(extractor: Extractor, doc: Document): DocExtract
     parentheticalMembership(ctx);
     cooccurrences(ctx);
   }
-  placeInCountries(gazetteer, contexts, resolved.entities, entityByKey);
   for (const e of resolved.entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const e of resolved.entities) {
     const r = roles.get(e.id);
     if (r) e.roles = [...r].sort();
   }
-  return { doc: documentRecord(doc), entities: resolved.entities, relations };
+  return { doc: documentRecord(doc), entities: resolved.entities, contexts, ruleRelations: relations, homes: homeCountries(gazetteer, resolved.entities, entityByKey) };
+}
+
+/**
+ * Extract entities and relations from one document: the analysis, then the relation decision (the
+ * classifier over candidate pairs with the rules as its features and precise rules as overrides, claim
+ * qualities, document-level inference). `minConfidence` defaults to the model's, chosen on dev data.
+ */
+export function extractDocument(extractor: Extractor, doc: Document, options: { minConfidence?: number } = {}): DocExtraction {
+  const analysis = analyzeDocument(extractor, doc);
+  return { doc: analysis.doc, entities: analysis.entities, relations: decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence) };
 }

@@ -6,7 +6,7 @@
  */
 import Graph from "graphology";
 import { slugify } from "../nlp/normalize.js";
-import { ENTITY_TYPES, RELATION_TYPES, SYMMETRIC_RELATIONS, type DocExtraction, type EdgeAttributes, type Evidence, type GraphAttributes, type NewsGraph, type NodeAttributes } from "../types.js";
+import { ENTITY_TYPES, MODALITIES, RELATION_TYPES, SYMMETRIC_RELATIONS, type DocExtraction, type Modality, type EdgeAttributes, type Evidence, type GraphAttributes, type NewsGraph, type NodeAttributes } from "../types.js";
 import { VERSION } from "../version.js";
 import type { SerializedGraph } from "graphology-types";
 import type { CorpusResolution } from "./resolve-corpus.js";
@@ -46,6 +46,11 @@ export interface MergedEdge {
   target: string;
   relation: EdgeAttributes["relation"];
   negated: boolean;
+  modality: Modality;
+  /** The highest confidence of its relations (undefined when none carries one). */
+  confidence: number | undefined;
+  /** Whether every relation merged into it was inferred. */
+  inferred: boolean;
   predicates: Map<string, number> | undefined;
   /** One item per sentence. */
   evidence: Evidence[];
@@ -93,6 +98,7 @@ export function planGraph(extractions: DocExtraction[], resolution: CorpusResolu
   const rank = new Int32Array(nodeKeys.length);
   nodeOrder.forEach((i, r) => (rank[i] = r));
   const relationIndex = new Map(RELATION_TYPES.map((t, i) => [t, i]));
+  const modalityIndex = new Map(MODALITIES.map((m, i) => [m, i]));
   const n = nodeKeys.length;
   const drafts = new Map<number, MergedEdge>();
   extractions.forEach((x, docIndex) => {
@@ -103,16 +109,19 @@ export function planGraph(extractions: DocExtraction[], resolution: CorpusResolu
       if (si === undefined || ti === undefined || si === ti) continue;
       const symmetric = SYMMETRIC_RELATIONS.has(r.relation);
       if (symmetric && rank[ti]! < rank[si]!) [si, ti] = [ti, si];
-      const id = ((relationIndex.get(r.relation)! * 2 + (r.negated ? 1 : 0)) * n + rank[si]!) * n + rank[ti]!;
+      const modality = r.modality ?? "asserted";
+      const id = (((relationIndex.get(r.relation)! * 2 + (r.negated ? 1 : 0)) * 3 + modalityIndex.get(modality)!) * n + rank[si]!) * n + rank[ti]!;
       let d = drafts.get(id);
       if (!d) {
         const source = nodeKeys[si]!;
         const target = nodeKeys[ti]!;
         // joined rather than concatenated: a flat string, which the sort below compares several times faster
-        const key = [r.relation, r.negated ? ":not:" : ":", source, symmetric ? "--" : "->", target].join("");
-        d = { key, source, target, relation: r.relation, negated: r.negated, predicates: undefined, evidence: [], weight: 0, docs: [], rules: [] };
+        const key = [r.relation, r.negated ? ":not:" : ":", modality === "asserted" ? "" : `${modality}:`, source, symmetric ? "--" : "->", target].join("");
+        d = { key, source, target, relation: r.relation, negated: r.negated, modality, confidence: undefined, inferred: true, predicates: undefined, evidence: [], weight: 0, docs: [], rules: [] };
         drafts.set(id, d);
       }
+      if (r.confidence !== undefined && (d.confidence === undefined || r.confidence > d.confidence)) d.confidence = r.confidence;
+      if (!r.inferred) d.inferred = false;
       if (r.predicate) {
         d.predicates ??= new Map();
         d.predicates.set(r.predicate, (d.predicates.get(r.predicate) ?? 0) + 1);
@@ -171,6 +180,9 @@ export function assembleSerializedGraph(extractions: DocExtraction[], resolution
       evidence: all.slice(0, d.relation === "co_occurs" ? coCap : cap),
       rules: d.rules.sort(),
     };
+    if (d.relation !== "co_occurs") attributes.modality = d.modality;
+    if (d.confidence !== undefined) attributes.confidence = d.confidence;
+    if (d.inferred && d.relation !== "co_occurs") attributes.inferred = true;
     graph.edges.push(SYMMETRIC_RELATIONS.has(d.relation) ? { key: d.key, source: d.source, target: d.target, attributes, undirected: true } : { key: d.key, source: d.source, target: d.target, attributes });
   }
   return { graph, nodeKeys, evidence };

@@ -28,7 +28,8 @@ export function extractEntry(extractor: Extractor, doc: Document): string {
   const signature = minhashSignature(doc.text);
   const sentences: [number, number, string][] = [];
   const index = new Map<string, number>();
-  const relations: StoredRelation[] = x.relations.map(({ evidence, ...rest }) => {
+  // The classifier's features explain an edge in `extract --json`; the graph does not keep them.
+  const relations: StoredRelation[] = x.relations.map(({ evidence, features: _features, ...rest }) => {
     const key = `${evidence.start}:${evidence.end}`;
     let ev = index.get(key);
     if (ev === undefined) {
@@ -56,7 +57,7 @@ export function readEntry(json: string, doc: DocumentRecord): DocumentWork {
     if (doc.date) ev.date = doc.date;
     return ev;
   });
-  const relations = entry.relations.map(({ source, target, relation, negated, predicate, rule, ev }): DocRelation => ({ source, target, relation, negated, predicate, rule, evidence: evidence[ev]! }));
+  const relations = entry.relations.map(({ ev, ...rest }): DocRelation => ({ ...rest, evidence: evidence[ev]! }));
   const bytes = Buffer.from(entry.sig, "base64");
   const signature = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   return { extraction: { doc, entities: entry.entities, relations }, signature };

@@ -12,7 +12,7 @@ import { VERSION } from "../version.js";
 
 /** Folders (relative to the package root) whose files the extraction depends on, with the suffixes hashed. */
 const INPUTS: [folder: string, suffixes: string[]][] = [
-  ["src/nlp/models", [".bin"]],
+  ["src/nlp/models", [".bin", ".json"]],
   ["src/kb", [".json"]],
   ["src/extract", [".ts"]],
   ["src/nlp", [".ts"]],

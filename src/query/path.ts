@@ -2,11 +2,13 @@
  * `path`: how two entities are connected — the k shortest paths over typed relations (co_occurs only when
  * asked), each hop with its relation, direction, polarity and one supporting sentence. Paths are
  * sequences of entities, shortest by hops and, among equals, best supported; where several edges link
+ * the same two entities the hop shows the strongest. Only asserted, non-negated typed edges are facts a path
+ * may use; with `any` it also walks negated, possible, former and co_occurs edges, and among the edges that link
  * the same two entities the hop shows the strongest (positive typed edges before negated ones, co_occurs
  * last) and lists the others as alternatives.
  */
 import { NewsgraphError } from "../errors.js";
-import type { EdgeAttributes, Evidence, RelationType } from "../types.js";
+import type { EdgeAttributes, Evidence, Modality, RelationType } from "../types.js";
 import { checkInteger } from "./check.js";
 import type { Direction, EntityRef } from "./edge-view.js";
 import { directionFrom, entityRef, relationRank } from "./edge-view.js";
@@ -19,7 +21,7 @@ import { resolveEntity } from "./resolve.js";
 export interface PathOptions {
   /** How many paths to return. */
   k?: number;
-  /** Also walk co_occurs edges (mentioned in the same sentence). */
+  /** Also walk co_occurs edges (mentioned in the same sentence) and claims that are not facts (negated, possible, former). */
   any?: boolean;
 }
 
@@ -42,6 +44,7 @@ export interface PathHop {
   /** Direction of the edge seen from `from`. */
   direction: Direction;
   negated: boolean;
+  modality: Modality;
   predicate: string;
   weight: number;
   /** The newest supporting sentence. */
@@ -97,7 +100,8 @@ function linkIndex(kg: LoadedGraph, any: boolean): LinkIndex {
   const neighbors = new Map<string, Set<string>>();
   const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   graph.forEachEdge((edge, attrs, source, target) => {
-    if (source === target || (!any && attrs.relation === "co_occurs")) return;
+    // Facts only: asserted, non-negated typed claims; --any walks every edge.
+    if (source === target || (!any && (attrs.relation === "co_occurs" || attrs.negated || (attrs.modality ?? "asserted") !== "asserted"))) return;
     const key = pairKey(source, target);
     const list = pairs.get(key) ?? [];
     list.push(edge);
@@ -145,6 +149,7 @@ function hop(kg: LoadedGraph, from: string, to: string, edges: string[]): PathHo
     relation: attrs.relation,
     direction: directionFrom(kg, edge, from),
     negated: attrs.negated,
+    modality: attrs.modality ?? "asserted",
     predicate: attrs.predicate,
     weight: attrs.weight,
     evidence: edgeEvidence(kg, edge).sort(newestFirst)[0] ?? null,

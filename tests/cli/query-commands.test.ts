@@ -29,7 +29,7 @@ describe("query commands on the fixture graph", () => {
     ["show", ["show", "o'neill"], "official_of (1)"],
     ["search", ["search", "park"], "Lena Parker"],
     ["stats", ["stats"], "16 entities, 21 edges"],
-    ["path", ["path", "ana", "northwind council"], "-[NOT member_of]->"],
+    ["path", ["path", "ana", "northwind council", "--any"], "-[NOT member_of]->"],
     ["why", ["why", "valdoria", "northwind"], "Valdoria is not a member of the Northwind Council"],
     ["timeline", ["timeline", "acme"], "2024-01-10"],
   ])("%s prints a human table", (_name, args, expected) => {

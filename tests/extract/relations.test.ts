@@ -31,7 +31,7 @@ const CASES: [string, string[], string[]][] = [
   ["Kenya has refused to join sanctions against Iran.", ["Kenya NOT sanctions Iran"], ["Kenya sanctions Iran"]],
   ["Talks between India and Pakistan resumed in Geneva.", ["India meets Pakistan"], []],
   ["Portugal and Spain signed a partnership on energy.", ["Portugal partner_of Spain"], []],
-  ["Greece, where Angela Merkel visited last year, is a member of NATO.", ["Angela Merkel visits Greece", "Greece member_of North Atlantic Treaty Organization"], ["Angela Merkel member_of North Atlantic Treaty Organization", "Angela Merkel NOT visits Greece"]],
+  ["Greece, where Angela Merkel visited last year, is a member of NATO.", ["Angela Merkel visits Greece"], ["Angela Merkel member_of North Atlantic Treaty Organization", "Angela Merkel NOT visits Greece"]],
   ["The German Football Association met in Munich on Monday. Officials said Germany would bid again.", ["German Football Association located_in Germany", "Munich located_in Germany"], []],
   ["Maria Lopez will not face charges during her visit to Chile.", ["Maria Lopez visits Chile"], ["Maria Lopez NOT visits Chile"]],
   // The dependency tree decides the subject of a verb and reads appositions.

@@ -9,8 +9,17 @@ const describePaths = (result: PathResult) =>
   result.paths.map((p) => p.hops.map((h) => `${h.from.key} ${h.relation}${h.negated ? "!" : ""} ${h.direction} ${h.to.key}`).join(" | "));
 
 describe("runPath", () => {
+  it("returns the k shortest paths over facts (asserted, not negated), a negated claim only with any", () => {
+    const facts = runPath(kg, "Ana Müller", "Northwind Council");
+    expect(facts.paths.map((p) => p.length)).toEqual([3, 4, 5]);
+    expect(facts.paths.every((p) => p.hops.every((h) => !h.negated && h.modality === "asserted"))).toBe(true);
+    expect(describePaths(facts)[0]).toBe(
+      "person:ana-muller leader_of out organization:acme-rocket-works | organization:acme-rocket-works trades_with out country:norlund | country:norlund member_of out organization:northwind-council",
+    );
+  });
+
   it("returns the k shortest paths over typed edges, stronger first among equals", () => {
-    const result = runPath(kg, "Ana Müller", "Northwind Council");
+    const result = runPath(kg, "Ana Müller", "Northwind Council", { any: true });
     expect(result.paths.map((p) => p.length)).toEqual([3, 3, 4]);
     expect(describePaths(result).slice(0, 2)).toEqual([
       "person:ana-muller leader_of out organization:acme-rocket-works | organization:acme-rocket-works trades_with out country:norlund | country:norlund member_of out organization:northwind-council",

@@ -41,7 +41,7 @@ export function registerPath(program: Command): void {
     .argument("<to>", "second entity (name, alias or key)")
     .option("-g, --graph <dir>", "graph folder written by `newsgraph build`", DEFAULT_GRAPH_DIR)
     .option("-k, --k <n>", "how many paths", String(PATH_DEFAULTS.k))
-    .option("--any", "also walk co-occurrence links (mentioned in the same sentence)")
+    .option("--any", "also walk co-occurrence links and claims that are not facts (negated, possible, former)")
     .option("--json", "print JSON")
     .action((from: string, to: string, opts: PathCliOptions) => {
       const result = runPath(loadGraph(opts.graph), from, to, { k: numberArgument("k", opts.k), any: opts.any === true });

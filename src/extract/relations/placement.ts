@@ -1,17 +1,22 @@
 /**
- * Places and organizations put in their country by world knowledge: a city or a well-known organization
- * of the gazetteer, or a name carrying a demonym ("German Society for Philosophy"), is located_in its
- * country when the document also names that country. The evidence is the first sentence that names
- * both, else the first that names the place.
+ * The country the knowledge base puts an entity in: a city or a well-known organization of the
+ * gazetteer, or a name carrying a demonym ("German Society for Philosophy"), when the document also
+ * names that country. Document-level inference turns it into a located_in edge; the classifier reads it
+ * as a feature.
  */
 import { nameKey } from "../../nlp/normalize.js";
 import type { DocEntity } from "../../types.js";
 import { lookupName, type Gazetteer } from "../gazetteer.js";
-import type { SentenceContext } from "./context.js";
 
 const PLACEABLE = new Set(["location", "organization", "event"]);
 
-function homeCountry(gaz: Gazetteer, e: DocEntity): { country: string; rule: string } | undefined {
+/** A country entity of the document and the rule that places an entity in it. */
+export interface Home {
+  country: string;
+  rule: "gazetteer-home-country" | "demonym-in-name";
+}
+
+function homeCountry(gaz: Gazetteer, e: DocEntity): { country: string; rule: Home["rule"] } | undefined {
   const known = lookupName(gaz, e.name);
   if (known?.country) return { country: known.country, rule: "gazetteer-home-country" };
   if (known?.type === "country") return undefined;
@@ -22,14 +27,14 @@ function homeCountry(gaz: Gazetteer, e: DocEntity): { country: string; rule: str
   return undefined;
 }
 
-export function placeInCountries(gaz: Gazetteer, contexts: SentenceContext[], entities: DocEntity[], entityByKey: Map<string, string>): void {
+/** Entity id → its home country's entity id, for the places and organizations the document places. */
+export function homeCountries(gaz: Gazetteer, entities: DocEntity[], entityByKey: Map<string, string>): Map<string, Home> {
+  const out = new Map<string, Home>();
   for (const e of entities) {
     if (!PLACEABLE.has(e.type)) continue;
     const home = homeCountry(gaz, e);
     const countryId = home ? entityByKey.get(nameKey(home.country)) : undefined;
-    if (!home || !countryId || countryId === e.id) continue;
-    const names = (ctx: SentenceContext, id: string) => ctx.items.some((it) => it.id === id) || ctx.demonyms.some((d) => d.id === id);
-    const ctx = contexts.find((c) => names(c, e.id) && names(c, countryId)) ?? contexts.find((c) => names(c, e.id));
-    if (ctx) ctx.emit(e.id, "located_in", countryId, { predicate: `${e.name}, ${home.country}`, rule: home.rule });
+    if (home && countryId && countryId !== e.id) out.set(e.id, { country: countryId, rule: home.rule });
   }
+  return out;
 }

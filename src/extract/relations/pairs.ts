@@ -1,0 +1,88 @@
+/**
+ * The candidate pairs of a document with their features: the sentence-level pairs of `candidates.ts`,
+ * each with what the rules said of it in that sentence, how many sentences name both, the knowledge
+ * base's home country and the document's main country. The classifier reads these at build time, and
+ * the trainer reads the same at training time.
+ */
+import type { RelationType } from "../../types.js";
+import type { DocumentAnalysis } from "../index.js";
+import { anchorsOf, sentenceCandidates, type Anchor, type Candidate } from "./candidates.js";
+import type { SentenceContext } from "./context.js";
+import { pairFeatures } from "./pair-features.js";
+
+/** Relations by which a rule ties a person to a country. */
+const TIES: ReadonlySet<RelationType> = new Set<RelationType>(["leader_of", "official_of", "citizen_of"]);
+
+export interface PairInstance {
+  ctx: SentenceContext;
+  candidate: Candidate;
+  features: string[];
+}
+
+/** The anchors of every sentence of a document (index = sentence). */
+export function documentAnchors(a: DocumentAnalysis): Anchor[][] {
+  return a.contexts.map((ctx) => anchorsOf(ctx));
+}
+
+/** Every candidate pair of a document with its features. */
+export function documentPairs(a: DocumentAnalysis, anchors = documentAnchors(a)): PairInstance[] {
+  // What the rules said, by sentence and ordered pair ("f": as stated, "b": the other way round).
+  const ruled = new Map<string, string[]>();
+  const note = (key: string, value: string) => {
+    const list = ruled.get(key) ?? [];
+    if (!list.includes(value)) list.push(value);
+    ruled.set(key, list);
+  };
+  for (const r of a.ruleRelations) {
+    if (r.relation === "co_occurs") continue;
+    note(`${r.evidence.start}|${r.source}|${r.target}`, `${r.rule}|${r.relation}|f`);
+    note(`${r.evidence.start}|${r.target}|${r.source}`, `${r.rule}|${r.relation}|b`);
+  }
+  // Countries the rules tie each person to (titles, demonyms).
+  const countriesOf = new Map<string, Set<string>>();
+  const typeOf = new Map(a.entities.map((e) => [e.id, e.type]));
+  for (const r of a.ruleRelations) {
+    if (r.negated || typeOf.get(r.target) !== "country" || !TIES.has(r.relation)) continue;
+    const set = countriesOf.get(r.source) ?? new Set<string>();
+    set.add(r.target);
+    countriesOf.set(r.source, set);
+  }
+  const sentencesOf = new Map<string, Set<number>>();
+  const mentions = new Map<string, number>();
+  anchors.forEach((list, s) => {
+    for (const an of list) {
+      const set = sentencesOf.get(an.id) ?? new Set<number>();
+      set.add(s);
+      sentencesOf.set(an.id, set);
+      mentions.set(an.id, (mentions.get(an.id) ?? 0) + 1);
+    }
+  });
+  let mainCountry: string | undefined;
+  let best = 0;
+  for (const e of a.entities) {
+    const n = mentions.get(e.id) ?? 0;
+    if (e.type !== "country" || n === 0) continue;
+    if (n > best) [mainCountry, best] = [e.id, n];
+    else if (n === best) mainCountry = undefined;
+  }
+  const out: PairInstance[] = [];
+  anchors.forEach((list, s) => {
+    const ctx = a.contexts[s]!;
+    for (const candidate of sentenceCandidates(list)) {
+      const { source, target } = candidate;
+      const both = sentencesOf.get(source.id)!;
+      let withBoth = 0;
+      for (const k of sentencesOf.get(target.id)!) if (both.has(k)) withBoth++;
+      const features = pairFeatures(ctx, candidate, {
+        rules: ruled.get(`${ctx.sentence.start}|${source.id}|${target.id}`) ?? [],
+        sentencesWithBoth: withBoth,
+        kbHome: a.homes.get(source.id)?.country === target.id,
+        mainCountry: target.id === mainCountry,
+        kbElsewhere: target.type === "country" && a.homes.has(source.id) && a.homes.get(source.id)!.country !== target.id,
+        otherCountry: target.type === "country" && [...(countriesOf.get(source.id) ?? [])].some((c) => c !== target.id),
+      });
+      out.push({ ctx, candidate, features });
+    }
+  });
+  return out;
+}

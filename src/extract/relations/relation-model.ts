@@ -1,0 +1,130 @@
+/**
+ * The trained relation classifier: one logistic model per relation type over the string features of a
+ * candidate pair (one-vs-rest, so a pair may hold two relations, as "German Chancellor X" is both
+ * leader_of and citizen_of), each output calibrated on held-out dev folds (Platt scaling) into a
+ * confidence in [0, 1]. The file also carries what training measured of the rules: their precision on dev
+ * data (counted from five pairs on), and which rules are precise enough (≥ 0.9) to stand as overrides. Format `newsgraph-relations/1`.
+ */
+import { readFileSync } from "node:fs";
+import { NewsgraphError } from "../../errors.js";
+import { modelPath } from "../../paths.js";
+import { isRelationType, type RelationType } from "../../types.js";
+
+export const RELATION_MODEL_FORMAT = "newsgraph-relations/1";
+
+/** Precision of one rule's output on dev data. */
+export interface RuleRecord {
+  /** "reason|relation". */
+  rule: string;
+  precision: number;
+  /** Dev pairs it produced. */
+  support: number;
+}
+
+export interface RelationModelData {
+  format: string;
+  classes: RelationType[];
+  /** Per class: bias weight, then Platt scaling (a, b) of the raw score. */
+  bias: number[];
+  calibration: [number, number][];
+  /** Feature names, and per feature the flat pairs [class, weight, class, weight, ...]. */
+  features: string[];
+  weights: number[][];
+  /** Default minimum confidence of a classified edge, chosen on dev folds. */
+  minConfidence: number;
+  rules: RuleRecord[];
+  info: Record<string, unknown>;
+}
+
+/** A classifier's reading of one pair: calibrated confidence per class and the features behind it. */
+export interface PairScores {
+  confidence: Float64Array;
+  /** Per class, the features with the largest positive contributions (up to three). */
+  top(classIndex: number): string[];
+}
+
+export class RelationModel {
+  readonly classes: RelationType[];
+  readonly classIndex: Map<RelationType, number>;
+  readonly minConfidence: number;
+  /** Rules at or above the override precision on dev, by "reason|relation". */
+  readonly overrides: Map<string, RuleRecord>;
+  readonly rulePrecision: Map<string, RuleRecord>;
+  private readonly rows = new Map<string, Float64Array>();
+  private readonly bias: Float64Array;
+  private readonly calibration: [number, number][];
+
+  constructor(readonly data: RelationModelData) {
+    this.classes = data.classes;
+    this.classIndex = new Map(data.classes.map((c, i) => [c, i]));
+    this.minConfidence = data.minConfidence;
+    this.bias = Float64Array.from(data.bias);
+    this.calibration = data.calibration;
+    const k = data.classes.length;
+    data.features.forEach((name, i) => {
+      const row = new Float64Array(k);
+      const pairs = data.weights[i]!;
+      for (let j = 0; j + 1 < pairs.length; j += 2) row[pairs[j]!] = pairs[j + 1]!;
+      this.rows.set(name, row);
+    });
+    // A rule is judged on dev data only once it has produced enough pairs there.
+    const measured = data.rules.filter((r) => r.support >= MIN_RULE_SUPPORT);
+    this.rulePrecision = new Map(measured.map((r) => [r.rule, r]));
+    this.overrides = new Map(measured.filter((r) => r.precision >= OVERRIDE_PRECISION).map((r) => [r.rule, r]));
+  }
+
+  /** Raw scores (log-odds before calibration) of every class for a feature list. */
+  raw(features: readonly string[]): Float64Array {
+    const z = Float64Array.from(this.bias);
+    for (const f of features) {
+      const row = this.rows.get(f);
+      if (row) for (let c = 0; c < z.length; c++) z[c]! += row[c]!;
+    }
+    return z;
+  }
+
+  score(features: readonly string[]): PairScores {
+    const z = this.raw(features);
+    const confidence = new Float64Array(z.length);
+    for (let c = 0; c < z.length; c++) confidence[c] = calibrate(z[c]!, this.calibration[c]!);
+    return {
+      confidence,
+      top: (c) =>
+        features
+          .map((f) => ({ f, w: this.rows.get(f)?.[c] ?? 0 }))
+          .filter((x) => x.w > 0)
+          .sort((a, b) => b.w - a.w || (a.f < b.f ? -1 : 1))
+          .slice(0, 3)
+          .map((x) => x.f),
+    };
+  }
+}
+
+/** A rule stands on its own (an override) when its dev precision reaches this on enough pairs. */
+export const OVERRIDE_PRECISION = 0.9;
+/** Dev pairs a rule must produce before its precision counts (below it, the rule stands unmeasured). */
+export const MIN_RULE_SUPPORT = 5;
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+export function calibrate(z: number, [a, b]: [number, number]): number {
+  return sigmoid(a * z + b);
+}
+
+/** Read a relation model file (src/nlp/models/relations.json by default). */
+export function loadRelationModel(path = modelPath("relations.json")): RelationModel {
+  let data: RelationModelData;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8")) as RelationModelData;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code === "ENOENT" ? "MODEL_MISSING" : "MODEL_INVALID";
+    throw new NewsgraphError(code, `${path}: cannot read the relation model (${(err as Error).message})`, { file: path });
+  }
+  if (data.format !== RELATION_MODEL_FORMAT) throw new NewsgraphError("MODEL_INVALID", `${path}: not a ${RELATION_MODEL_FORMAT} model (format ${String(data.format)})`, { file: path });
+  const bad = data.classes.find((c) => !isRelationType(c));
+  if (bad) throw new NewsgraphError("MODEL_INVALID", `${path}: unknown relation type "${bad}"`, { file: path });
+  if (data.features.length !== data.weights.length) throw new NewsgraphError("MODEL_INVALID", `${path}: ${data.features.length} features but ${data.weights.length} weight rows`, { file: path });
+  return new RelationModel(data);
+}
