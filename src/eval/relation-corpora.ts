@@ -22,6 +22,8 @@ interface LabelMapping {
 }
 
 interface CorpusMapping {
+  /** A label with this suffix is the relation to a country's adjective entity (DWIE "-x"). */
+  adjectiveSuffix?: string;
   /** "relation" or "relation:targetType". */
   annotates: string[];
   labels: LabelMapping[];
@@ -95,13 +97,20 @@ export function joinTokens(tokens: string[]): { text: string; spans: [number, nu
   return { text, spans };
 }
 
-function mapLabels(mapping: CorpusMapping, raw: { r: string; h: number; t: number }[]): GoldLabel[] {
+function mapLabels(mapping: CorpusMapping, raw: { r: string; h: number; t: number }[], countryOfDemonym = new Map<number, number>()): GoldLabel[] {
   const byLabel = new Map(mapping.labels.map((l) => [l.label, l]));
+  const suffix = mapping.adjectiveSuffix;
   const out: GoldLabel[] = [];
+  const seen = new Set<string>();
   for (const l of raw) {
-    const m = byLabel.get(l.r);
+    const adjective = suffix !== undefined && l.r.endsWith(suffix);
+    const m = byLabel.get(adjective ? l.r.slice(0, -suffix.length) : l.r);
     if (!m) continue;
-    const [h, t] = m.reverse ? [l.t, l.h] : [l.h, l.t];
+    let [h, t] = m.reverse ? [l.t, l.h] : [l.h, l.t];
+    if (adjective) t = countryOfDemonym.get(t) ?? t;
+    const key = `${h}|${m.relation}|${t}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const label: GoldLabel = { h, t, relation: m.relation };
     if (m.targets) label.targets = m.targets;
     if (m.byTitle) label.byTitle = true;
@@ -158,7 +167,7 @@ export function readRelationCorpus(corpus: RelationCorpus, path: string): Relati
         mentions: d.vertexSet.flatMap((ms, g) => ms.map((m) => ({ g, start: spans[at(m, 0)]![0], end: spans[at(m, 1) - 1]![1] }))),
         goldTypes: d.vertexSet.map((ms) => ms[0]?.type ?? ""),
         countryOfDemonym,
-        labels: mapLabels(mapping, d.labels),
+        labels: mapLabels(mapping, d.labels, countryOfDemonym),
       });
     }
   }

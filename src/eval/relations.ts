@@ -1,8 +1,8 @@
 /**
  * Scores an Extractor on a labelled relation corpus (DWIE, CoNLL04, Re-DocRED): each document's text is
  * extracted, its entities aligned to the gold entities by overlapping mentions, and its relations scored
- * pair by pair (relation-score.ts) on the types the corpus annotates, over a range of minimum
- * confidences. Negated edges and possibilities are not facts and are not scored. Entities are scored
+ * pair by pair (relation-score.ts) on the types the corpus annotates: as the build keeps them (the
+ * model's per-type minimum confidences, or one bar given), and over a range of minimum confidences. Negated edges and possibilities are not facts and are not scored. Entities are scored
  * too: a gold person, organization or location is found when one of our entities overlaps its mentions;
  * an entity of ours that overlaps no gold mention is a false positive.
  */
@@ -11,15 +11,16 @@ import type { Extractor } from "../extract/extractor.js";
 import { lookupName } from "../extract/gazetteer.js";
 import { analyzeDocument } from "../extract/index.js";
 import { decideRelations } from "../extract/relations/decide.js";
-import type { EntityType, RelationType } from "../types.js";
+import type { DocRelation, EntityType, RelationType } from "../types.js";
 import { score, type Score } from "./gold.js";
 import { alignEntities, isAnnotated, readRelationCorpus, type LabelledDocument, type RelationCorpus } from "./relation-corpora.js";
-import { RelationTally, type RelationScores } from "./relation-score.js";
+import { RelationTally, type RelationScores, type ScoredEdge } from "./relation-score.js";
 
 export interface RelationEvalReport extends RelationScores {
   corpus: RelationCorpus;
   documents: number;
-  minConfidence: number;
+  /** The one bar of the headline figures, or "model" for the model's per-type defaults. */
+  minConfidence: number | "model";
   entities: Score;
 }
 
@@ -27,7 +28,7 @@ const SCORED_ENTITY_TYPES = new Set(["type::person", "type::organization", "type
 
 export interface RelationEvalOptions {
   limit?: number;
-  /** The headline threshold; defaults to the model's (chosen on dev). */
+  /** One bar for the headline figures; defaults to the model's per-type minimum confidences (chosen on dev). */
   minConfidence?: number;
 }
 
@@ -66,12 +67,13 @@ export function goldTyper(extractor: Extractor, doc: LabelledDocument, entities:
 export function evalRelations(extractor: Extractor, corpus: RelationCorpus, path: string, options: RelationEvalOptions = {}): RelationEvalReport {
   const data = readRelationCorpus(corpus, path);
   const docs = data.documents.slice(0, options.limit ?? Infinity);
-  const minConfidence = options.minConfidence ?? extractor.relations?.minConfidence ?? 0;
-  const tally = new RelationTally(data.compatible, minConfidence);
+  const headline = new RelationTally(data.compatible, 0, [0]);
+  const curve = new RelationTally(data.compatible, 0);
   let eTp = 0, eFp = 0, eFn = 0;
   for (const doc of docs) {
     const analysis = analyzeDocument(extractor, { id: doc.id, path, sha256: sha256(doc.text), text: doc.text });
-    const relations = decideRelations(analysis, extractor.lexicon, extractor.relations, 0);
+    const decided = decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence);
+    const all = decideRelations(analysis, extractor.lexicon, extractor.relations, 0);
     const goldOf = alignEntities(doc, analysis.entities);
     const found = new Set(goldOf.values());
     for (const e of analysis.entities) if (!goldOf.has(e.id)) eFp++;
@@ -82,16 +84,19 @@ export function evalRelations(extractor: Extractor, corpus: RelationCorpus, path
     });
     const gold = goldPairs(doc, goldTyper(extractor, doc, analysis.entities, goldOf));
     const typeOf = new Map(analysis.entities.map((e) => [e.id, e.type]));
-    const edges = relations
-      .filter((r) => !r.negated && r.modality !== "possible" && r.relation !== "co_occurs")
-      // An edge the corpus would not label is scored only when it finds a gold pair.
-      .filter((r) => isAnnotated(data, r.relation, typeOf.get(r.target)!) || gold.get(`${goldOf.get(r.source)}|${goldOf.get(r.target)}`)?.has(r.relation))
-      .map((r) => {
-        const e = { h: String(goldOf.get(r.source) ?? `p${r.source}`), t: String(goldOf.get(r.target) ?? `p${r.target}`), relation: r.relation } as { h: string; t: string; relation: RelationType; confidence?: number };
-        if (r.confidence !== undefined) e.confidence = r.confidence;
-        return e;
-      });
-    tally.add(gold, edges);
+    const scored = (relations: DocRelation[]): ScoredEdge[] =>
+      relations
+        .filter((r) => !r.negated && r.modality !== "possible" && r.relation !== "co_occurs")
+        // An edge the corpus would not label is scored only when it finds a gold pair.
+        .filter((r) => isAnnotated(data, r.relation, typeOf.get(r.target)!) || gold.get(`${goldOf.get(r.source)}|${goldOf.get(r.target)}`)?.has(r.relation))
+        .map((r) => {
+          const e: ScoredEdge = { h: String(goldOf.get(r.source) ?? `p${r.source}`), t: String(goldOf.get(r.target) ?? `p${r.target}`), relation: r.relation };
+          if (r.confidence !== undefined) e.confidence = r.confidence;
+          return e;
+        });
+    headline.add(gold, scored(decided).map(({ confidence: _c, ...e }) => e));
+    curve.add(gold, scored(all));
   }
-  return { corpus, documents: docs.length, minConfidence, entities: score(eTp, eFp, eFn), ...tally.result() };
+  const { relations, byRelation } = headline.result();
+  return { corpus, documents: docs.length, minConfidence: options.minConfidence ?? "model", entities: score(eTp, eFp, eFn), relations, byRelation, thresholds: curve.result().thresholds };
 }

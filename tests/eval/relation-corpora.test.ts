@@ -11,8 +11,9 @@ describe("relation corpora mapped to our vocabulary (src/kb/relation-corpus-map.
     const doc = data.documents[0]!;
     expect(doc.text).toBe("Angela Merkel met Emmanuel Macron in Paris . The German chancellor flew home .");
     expect(doc.text.slice(doc.mentions[0]!.start, doc.mentions[0]!.end)).toBe("Angela Merkel");
-    // is_meeting → meets, in0 → located_in; "-x" labels and "vs" are outside the vocabulary.
-    expect(doc.labels.map((l) => `${l.h} ${l.relation} ${l.t}`)).toEqual(["0 meets 1", "2 located_in 4"]);
+    // is_meeting → meets, in0 → located_in; citizen_of-x (to the adjective "German", the document naming
+    // no Germany) → citizen_of to that entity; "vs" is outside the vocabulary.
+    expect(doc.labels.map((l) => `${l.h} ${l.relation} ${l.t}`)).toEqual(["0 meets 1", "0 citizen_of 3", "2 located_in 4"]);
     expect(isAnnotated(data, "meets", "person")).toBe(true);
   });
 

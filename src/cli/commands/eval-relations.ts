@@ -28,7 +28,7 @@ export function registerEvalRelations(evalCommand: Command): void {
       .description(`score entities and relations (pairs, per type, over confidence thresholds) on ${corpus}`)
       .argument("<file>", what)
       .option("--limit <n>", "score only the first n documents", (v) => parseInt(v, 10))
-      .option("--min-confidence <x>", "the headline threshold (default: the model's, chosen on dev)", confidence)
+      .option("--min-confidence <x>", "one minimum confidence for every type (default: the model's per type, chosen on dev)", confidence)
       .option("--rules-only", "extract without the relation classifier (the rules' edges alone)")
       .option("--json", "print the report as JSON")
       .action((file: string, opts: { json?: boolean; limit?: number; minConfidence?: number; rulesOnly?: boolean }) => {
@@ -44,7 +44,7 @@ export function registerEvalRelations(evalCommand: Command): void {
         const rows = [row("entities", report.entities), row("relations", report.relations), ...Object.entries(report.byRelation).map(([r, s]) => row(`  ${r}`, s))];
         const curve = report.thresholds.map((t) => [t.minConfidence.toFixed(2), t.p.toFixed(3), t.r.toFixed(3), t.f1.toFixed(3)]);
         process.stdout.write(
-          `${report.documents} documents, minimum confidence ${report.minConfidence}\n` +
+          `${report.documents} documents, minimum confidence ${report.minConfidence === "model" ? "per type, the model's" : report.minConfidence}\n` +
             formatTable(["", "precision", "recall", "f1", "tp", "fp", "fn"], rows) +
             "\n\nrelations by minimum confidence\n" +
             formatTable(["min confidence", "precision", "recall", "f1"], curve) +

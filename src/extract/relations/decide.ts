@@ -6,7 +6,7 @@
  * with the rules, without a confidence. Every edge gets claim qualities from the tree (negation,
  * modality); then document-level inference adds its edges, also by their dev precision.
  */
-import type { DocRelation } from "../../types.js";
+import type { DocRelation, RelationType } from "../../types.js";
 import { SYMMETRIC_RELATIONS } from "../../types.js";
 import type { DocumentAnalysis } from "../index.js";
 import { fitsSignature, type Lexicon } from "../lexicon.js";
@@ -33,7 +33,12 @@ function closestPair(list: Anchor[], s: string, t: string): [Anchor, Anchor] | u
   return best;
 }
 
-export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: RelationModel | null, minConfidence = model?.minConfidence ?? 0): DocRelation[] {
+/**
+ * The relations of an analysed document. `minConfidence` replaces the model's per-type minimum
+ * confidences (chosen on dev data) by one bar for every type.
+ */
+export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: RelationModel | null, minConfidence?: number): DocRelation[] {
+  const bar = (relation: RelationType) => minConfidence ?? model?.thresholdOf(relation) ?? 0;
   const anchors = documentAnchors(a);
   const sentenceAt = new Map(a.contexts.map((ctx, k) => [ctx.sentence.start, k]));
   const kept = new Map<string, DocRelation>();
@@ -53,7 +58,7 @@ export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: Relati
     const measured = model?.rulePrecision.get(`${r.rule}|${r.relation}`);
     // A rule of a trained type stands on its dev precision, as a classified edge on its confidence.
     // (Negated claims stay with the rules: no dev data labels negation.)
-    if (measured && !r.negated && measured.precision < minConfidence && !model!.overrides.has(`${r.rule}|${r.relation}`)) continue;
+    if (measured && !r.negated && measured.precision < bar(r.relation) && !model!.overrides.has(`${r.rule}|${r.relation}`)) continue;
     const k = sentenceAt.get(r.evidence.start);
     const pair = k === undefined ? undefined : closestPair(anchors[k]!, r.source, r.target);
     const q = pair ? claimQualities(a.contexts[k!]!, pair[0], pair[1]) : { negated: false, possible: false, former: false };
@@ -69,7 +74,7 @@ export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: Relati
       let q: ReturnType<typeof claimQualities> | undefined;
       model.classes.forEach((relation, c) => {
         const confidence = scores.confidence[c]!;
-        if (confidence < minConfidence || !fitsSignature(lex, relation, source.type, target.type)) return;
+        if (confidence < bar(relation) || !fitsSignature(lex, relation, source.type, target.type)) return;
         q ??= claimQualities(ctx, source, target);
         const [first, last] = source.tokStart < target.tokStart ? [source, target] : [target, source];
         const between = ctx.words.slice(first.tokEnd, last.tokStart);
@@ -94,7 +99,7 @@ export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: Relati
     for (const r of step.infer(a, anchors, decided)) {
       const measured = model?.rulePrecision.get(`${r.rule}|${r.relation}`);
       if (measured) r.confidence = measured.precision;
-      if (measured && measured.precision < minConfidence && !model!.overrides.has(`${r.rule}|${r.relation}`)) continue;
+      if (measured && measured.precision < bar(r.relation) && !model!.overrides.has(`${r.rule}|${r.relation}`)) continue;
       keep(r);
     }
   }

@@ -23,6 +23,8 @@ export interface PairFacts {
   kbElsewhere: boolean;
   /** The rules tie the source (a person) to another country by a title or demonym in this document. */
   otherCountry: boolean;
+  /** What the gazetteer knows each side to be: "country", "city" (a place with a country), "region", "org", "-". */
+  known: [string, string];
 }
 
 const MAX_BETWEEN = 12;
@@ -131,5 +133,6 @@ export function pairFeatures(ctx: SentenceContext, c: Candidate, facts: PairFact
   if (facts.mainCountry) f.push(`main-country|${ty}`);
   if (facts.kbElsewhere) f.push(`kb=elsewhere|${ty}`);
   if (facts.otherCountry) f.push(`other-country|${ty}`);
+  f.push(`gz=${facts.known[0]}>${facts.known[1]}|${ord}`);
   return f;
 }

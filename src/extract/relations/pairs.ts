@@ -6,6 +6,7 @@
  */
 import type { RelationType } from "../../types.js";
 import type { DocumentAnalysis } from "../index.js";
+import { lookupName } from "../gazetteer.js";
 import { anchorsOf, sentenceCandidates, type Anchor, type Candidate } from "./candidates.js";
 import type { SentenceContext } from "./context.js";
 import { pairFeatures } from "./pair-features.js";
@@ -47,6 +48,12 @@ export function documentPairs(a: DocumentAnalysis, anchors = documentAnchors(a))
     set.add(r.target);
     countriesOf.set(r.source, set);
   }
+  const gaz = a.contexts[0]?.gaz;
+  const known = new Map<string, string>();
+  for (const e of a.entities) {
+    const k = gaz && lookupName(gaz, e.name);
+    known.set(e.id, !k ? "-" : k.type === "country" ? "country" : k.type === "location" ? (k.country ? "city" : "region") : k.type === "organization" ? "org" : k.type);
+  }
   const sentencesOf = new Map<string, Set<number>>();
   const mentions = new Map<string, number>();
   anchors.forEach((list, s) => {
@@ -80,9 +87,11 @@ export function documentPairs(a: DocumentAnalysis, anchors = documentAnchors(a))
         mainCountry: target.id === mainCountry,
         kbElsewhere: target.type === "country" && a.homes.has(source.id) && a.homes.get(source.id)!.country !== target.id,
         otherCountry: target.type === "country" && [...(countriesOf.get(source.id) ?? [])].some((c) => c !== target.id),
+        known: [known.get(source.id)!, known.get(target.id)!],
       });
       out.push({ ctx, candidate, features });
     }
   });
   return out;
 }
+

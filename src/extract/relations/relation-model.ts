@@ -30,8 +30,10 @@ export interface RelationModelData {
   /** Feature names, and per feature the flat pairs [class, weight, class, weight, ...]. */
   features: string[];
   weights: number[][];
-  /** Default minimum confidence of a classified edge, chosen on dev folds. */
+  /** The best single minimum confidence on dev folds (what `--min-confidence` replaces). */
   minConfidence: number;
+  /** Per class, the minimum confidence of an edge by default, chosen on dev folds. */
+  thresholds: number[];
   rules: RuleRecord[];
   info: Record<string, unknown>;
 }
@@ -47,6 +49,7 @@ export class RelationModel {
   readonly classes: RelationType[];
   readonly classIndex: Map<RelationType, number>;
   readonly minConfidence: number;
+  private readonly thresholds: Map<RelationType, number>;
   /** Rules at or above the override precision on dev, by "reason|relation". */
   readonly overrides: Map<string, RuleRecord>;
   readonly rulePrecision: Map<string, RuleRecord>;
@@ -58,6 +61,7 @@ export class RelationModel {
     this.classes = data.classes;
     this.classIndex = new Map(data.classes.map((c, i) => [c, i]));
     this.minConfidence = data.minConfidence;
+    this.thresholds = new Map(data.classes.map((c, i) => [c, data.thresholds[i] ?? data.minConfidence]));
     this.bias = Float64Array.from(data.bias);
     this.calibration = data.calibration;
     const k = data.classes.length;
@@ -71,6 +75,11 @@ export class RelationModel {
     const measured = data.rules.filter((r) => r.support >= MIN_RULE_SUPPORT);
     this.rulePrecision = new Map(measured.map((r) => [r.rule, r]));
     this.overrides = new Map(measured.filter((r) => r.precision >= OVERRIDE_PRECISION).map((r) => [r.rule, r]));
+  }
+
+  /** The default minimum confidence of a relation type's edges (0 for types the model does not know). */
+  thresholdOf(relation: RelationType): number {
+    return this.thresholds.get(relation) ?? 0;
   }
 
   /** Raw scores (log-odds before calibration) of every class for a feature list. */
@@ -125,6 +134,7 @@ export function loadRelationModel(path = modelPath("relations.json")): RelationM
   if (data.format !== RELATION_MODEL_FORMAT) throw new NewsgraphError("MODEL_INVALID", `${path}: not a ${RELATION_MODEL_FORMAT} model (format ${String(data.format)})`, { file: path });
   const bad = data.classes.find((c) => !isRelationType(c));
   if (bad) throw new NewsgraphError("MODEL_INVALID", `${path}: unknown relation type "${bad}"`, { file: path });
+  if (!Array.isArray(data.thresholds) || data.thresholds.length !== data.classes.length) throw new NewsgraphError("MODEL_INVALID", `${path}: ${data.classes.length} classes but ${String(data.thresholds?.length)} thresholds`, { file: path });
   if (data.features.length !== data.weights.length) throw new NewsgraphError("MODEL_INVALID", `${path}: ${data.features.length} features but ${data.weights.length} weight rows`, { file: path });
   return new RelationModel(data);
 }
