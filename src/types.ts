@@ -143,6 +143,8 @@ export interface DocRelation {
   inferred?: boolean;
   /** The classifier's strongest features for this relation. */
   features?: string[];
+  /** The entity (local id) whose reported speech states the claim ("X said Y would ..."). */
+  attributedTo?: string;
 }
 
 /** What extraction returns for one document. */
@@ -187,6 +189,8 @@ export interface EdgeAttributes {
   confidence?: number;
   /** Every supporting relation was derived at document level (see `rules`). */
   inferred?: boolean;
+  /** Node key of the speaker whose reported speech states the claim (the first one seen). */
+  attributedTo?: string;
 }
 
 /** Graph attributes of graph.json. */

@@ -31,7 +31,8 @@ export interface RelationScores {
   thresholds: { minConfidence: number; p: number; r: number; f1: number }[];
 }
 
-export const THRESHOLDS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+/** The rows of the precision–recall table (the build's extraction keeps edges from 0.1 up). */
+export const THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 export class RelationTally {
   private readonly at: Counts[];

@@ -16,7 +16,7 @@ import { makeContext, type Item, type SentenceContext } from "./relations/contex
 import { cooccurrences } from "./relations/cooccur.js";
 import { basedInRelations, hyphenPairRelations, namePrefixRelations, parentheticalMembership } from "./relations/links.js";
 import { homeCountries, type Home } from "./relations/placement.js";
-import { decideRelations } from "./relations/decide.js";
+import { decideRelations, proposeRelations } from "./relations/decide.js";
 import { appositionTitles } from "./relations/syntax.js";
 import { roleNominals, titleRelations } from "./relations/titles.js";
 
@@ -149,7 +149,15 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
  * classifier over candidate pairs with the rules as its features and precise rules as overrides, claim
  * qualities, document-level inference). `minConfidence` defaults to the model's, chosen on dev data.
  */
-export function extractDocument(extractor: Extractor, doc: Document, options: { minConfidence?: number } = {}): DocExtraction {
+export function extractDocument(extractor: Extractor, doc: Document, options: ExtractOptions = {}): DocExtraction {
   const analysis = analyzeDocument(extractor, doc);
-  return { doc: analysis.doc, entities: analysis.entities, relations: decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence) };
+  const relations = options.propose ? proposeRelations(analysis, extractor.lexicon, extractor.relations) : decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence);
+  return { doc: analysis.doc, entities: analysis.entities, relations };
+}
+
+export interface ExtractOptions {
+  /** One minimum confidence for every relation type (default: each type's own, chosen on dev data). */
+  minConfidence?: number;
+  /** Keep every relation from the candidate floor up, for a minimum confidence applied later (the build's cache). */
+  propose?: boolean;
 }

@@ -1,12 +1,13 @@
 /**
  * The relation lexicon: trigger phrases (src/kb/relation-triggers.json), negation cues, and the type
- * signature of each relation (src/kb/relation-signatures.json), compiled (once per Extractor) into a
- * phrase index that finds trigger matches in a token range.
+ * signature of each relation (src/kb/relation-signatures.json), checked on load and compiled (once per
+ * Extractor) into a phrase index that finds trigger matches in a token range.
  */
 import { readFileSync } from "node:fs";
 import { kbPath } from "../paths.js";
 import { personTitles } from "../kb/index.js";
-import type { EntityType, RelationType } from "../types.js";
+import { NewsgraphError } from "../errors.js";
+import { isEntityType, isRelationType, RELATION_TYPES, type EntityType, type RelationType } from "../types.js";
 
 export interface TriggerEntry {
   reason: string;
@@ -41,6 +42,11 @@ export interface Lexicon {
   negatorPhrases: string[][];
   /** First word → [phrase tokens, entry] sorted longest first. */
   index: Map<string, { tokens: string[]; entry: TriggerEntry }[]>;
+  /**
+   * Phrases listed under two relations ("joined": member_of, attends): no rule settles them by file
+   * order; they are features of the classifier, which decides.
+   */
+  ambiguous: Set<string>;
 }
 
 interface TriggerFile {
@@ -64,10 +70,51 @@ function titleEntries(): TriggerEntry[] {
   }));
 }
 
-/** Load and index the lexicon. */
+function readKb<T>(name: string): T {
+  const path = kbPath(name);
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as T;
+  } catch (err) {
+    throw new NewsgraphError("KB_INVALID", `${path}: ${(err as Error).message}`, { file: path });
+  }
+}
+
+/** Check the trigger file's entries: one line naming the file and the entry at fault. */
+function validateTriggers(file: TriggerFile, path: string): void {
+  const fail = (msg: string): never => {
+    throw new NewsgraphError("KB_INVALID", `${path}: ${msg}`, { file: path });
+  };
+  if (!Array.isArray(file.triggers) || !file.negators || !Array.isArray(file.negators.words) || !Array.isArray(file.negators.phrases)) fail("expected { triggers: [...], negators: { words, phrases } }");
+  const reasons = new Set<string>();
+  file.triggers.forEach((t, k) => {
+    const at = `trigger ${k + 1} (${String(t?.reason)})`;
+    if (typeof t.reason !== "string" || !/^[a-z][a-z0-9-]*$/.test(t.reason)) fail(`${at}: reason must be a lowercase id`);
+    if (reasons.has(t.reason)) fail(`${at}: reason used twice`);
+    reasons.add(t.reason);
+    if (!isRelationType(t.relation) || t.relation === "co_occurs") fail(`${at}: unknown relation "${String(t.relation)}"`);
+    if (!Array.isArray(t.phrases) || t.phrases.length === 0) fail(`${at}: no phrases`);
+    for (const p of t.phrases) if (typeof p !== "string" || p !== p.toLowerCase() || p.trim() !== p || p.includes("  ") || p === "") fail(`${at}: phrase "${String(p)}" must be lowercase words separated by single spaces`);
+    if (typeof t.example !== "string" || t.example.length === 0) fail(`${at}: no example sentence`);
+  });
+}
+
+function validateSignatures(sigs: Record<string, Signature>, path: string): void {
+  for (const relation of RELATION_TYPES) {
+    const sig = sigs[relation];
+    const ok = (list: unknown) => Array.isArray(list) && list.length > 0 && list.every((t) => t === "*" || isEntityType(t as string));
+    if (!sig || !ok(sig.from) || !ok(sig.to)) throw new NewsgraphError("KB_INVALID", `${path}: signature of ${relation} missing or naming an unknown entity type`, { file: path });
+  }
+}
+
+/** Load, check and index the lexicon. */
 export function loadLexicon(): Lexicon {
-  const file = JSON.parse(readFileSync(kbPath("relation-triggers.json"), "utf8")) as TriggerFile;
-  const sigs = (JSON.parse(readFileSync(kbPath("relation-signatures.json"), "utf8")) as { signatures: Record<RelationType, Signature> }).signatures;
+  const file = readKb<TriggerFile>("relation-triggers.json");
+  validateTriggers(file, kbPath("relation-triggers.json"));
+  const sigs = readKb<{ signatures: Record<RelationType, Signature> }>("relation-signatures.json").signatures;
+  validateSignatures(sigs ?? {}, kbPath("relation-signatures.json"));
+  const relationsOf = new Map<string, Set<RelationType>>();
+  for (const t of file.triggers) for (const p of t.phrases) relationsOf.set(p, (relationsOf.get(p) ?? new Set()).add(t.relation));
+  const ambiguous = new Set([...relationsOf].filter(([, r]) => r.size > 1).map(([p]) => p));
   const entries = [...file.triggers, ...titleEntries()];
   const index = new Map<string, { tokens: string[]; entry: TriggerEntry }[]>();
   for (const entry of entries) {
@@ -85,6 +132,7 @@ export function loadLexicon(): Lexicon {
     negatorWords: new Set(file.negators.words),
     negatorPhrases: file.negators.phrases.map((p) => p.split(" ")),
     index,
+    ambiguous,
   };
 }
 

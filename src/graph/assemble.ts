@@ -51,6 +51,7 @@ export interface MergedEdge {
   confidence: number | undefined;
   /** Whether every relation merged into it was inferred. */
   inferred: boolean;
+  attributedTo: string | undefined;
   predicates: Map<string, number> | undefined;
   /** One item per sentence. */
   evidence: Evidence[];
@@ -117,11 +118,15 @@ export function planGraph(extractions: DocExtraction[], resolution: CorpusResolu
         const target = nodeKeys[ti]!;
         // joined rather than concatenated: a flat string, which the sort below compares several times faster
         const key = [r.relation, r.negated ? ":not:" : ":", modality === "asserted" ? "" : `${modality}:`, source, symmetric ? "--" : "->", target].join("");
-        d = { key, source, target, relation: r.relation, negated: r.negated, modality, confidence: undefined, inferred: true, predicates: undefined, evidence: [], weight: 0, docs: [], rules: [] };
+        d = { key, source, target, relation: r.relation, negated: r.negated, modality, confidence: undefined, inferred: true, attributedTo: undefined, predicates: undefined, evidence: [], weight: 0, docs: [], rules: [] };
         drafts.set(id, d);
       }
       if (r.confidence !== undefined && (d.confidence === undefined || r.confidence > d.confidence)) d.confidence = r.confidence;
       if (!r.inferred) d.inferred = false;
+      if (r.attributedTo !== undefined && d.attributedTo === undefined) {
+        const speaker = entityOf.get(r.attributedTo);
+        if (speaker !== undefined) d.attributedTo = nodeKeys[speaker];
+      }
       if (r.predicate) {
         d.predicates ??= new Map();
         d.predicates.set(r.predicate, (d.predicates.get(r.predicate) ?? 0) + 1);
@@ -183,6 +188,7 @@ export function assembleSerializedGraph(extractions: DocExtraction[], resolution
     if (d.relation !== "co_occurs") attributes.modality = d.modality;
     if (d.confidence !== undefined) attributes.confidence = d.confidence;
     if (d.inferred && d.relation !== "co_occurs") attributes.inferred = true;
+    if (d.attributedTo !== undefined) attributes.attributedTo = d.attributedTo;
     graph.edges.push(SYMMETRIC_RELATIONS.has(d.relation) ? { key: d.key, source: d.source, target: d.target, attributes, undirected: true } : { key: d.key, source: d.source, target: d.target, attributes });
   }
   return { graph, nodeKeys, evidence };

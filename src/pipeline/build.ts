@@ -9,6 +9,8 @@ import { basename, join, resolve } from "node:path";
 import { groupStories, type DedupOptions } from "../corpus/dedup.js";
 import { listInputs, readDocuments } from "../corpus/read.js";
 import { documentRecord } from "../extract/index.js";
+import { confidenceFilter } from "../extract/relations/decide.js";
+import { loadRelationModel } from "../extract/relations/relation-model.js";
 import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedNewsGraph } from "../graph/assemble.js";
 import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus } from "../graph/resolve-corpus.js";
@@ -47,6 +49,11 @@ export interface BuildOptions {
   cache?: boolean;
   /** Evidence items per edge kept in graph.json (all of them go to evidence.jsonl). */
   evidenceCap?: number;
+  /**
+   * One minimum confidence for the edges of every relation type the classifier scores; by default each
+   * type's own, chosen on dev data (src/nlp/models/relations.json). Edges without a confidence stay.
+   */
+  minConfidence?: number;
   /** ForceAtlas2 iterations; by default chosen from the graph size. */
   layoutIterations?: number;
   /** Near-duplicate story detection settings. */
@@ -193,7 +200,10 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     while (inFlight.size > 0) await Promise.race(inFlight);
     await pool?.close();
     const usedWorkers = pool?.workers ?? 1;
-    const extractions = works.map((w) => w.extraction);
+    // Extraction keeps every edge from the candidate floor up (so the cache serves any bar); the build
+    // keeps those that reach the bar.
+    const confident = confidenceFilter(options.minConfidence === undefined ? loadRelationModel() : null, options.minConfidence);
+    const extractions = works.map((w) => ({ ...w.extraction, relations: w.extraction.relations.filter(confident) }));
     /** Distinct texts of the corpus, in document order: those not extracted now came from the cache. */
     const used = [...new Set(extractions.map((x) => x.doc.sha256))];
     const tExtract = now();

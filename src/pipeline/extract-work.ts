@@ -3,7 +3,8 @@
  * entry. The entry depends on the text only (evidence sentences are stored once, without the document id
  * and date), so identical texts share it and it can be cached by content hash; `readEntry` stamps it with
  * the document it is used for. Fresh and cached extractions go through the same entry, so a build from
- * the cache is byte-identical to a build without it.
+ * the cache is byte-identical to a build without it. Edges are kept from the candidate floor up; the
+ * build applies the minimum confidence.
  */
 import { minhashSignature } from "../corpus/dedup.js";
 import type { Extractor } from "../extract/extractor.js";
@@ -24,7 +25,7 @@ interface Entry {
 
 /** Extract one document with the extractor and serialize the result as a cache entry (JSON). */
 export function extractEntry(extractor: Extractor, doc: Document): string {
-  const x = extractDocument(extractor, doc);
+  const x = extractDocument(extractor, doc, { propose: true });
   const signature = minhashSignature(doc.text);
   const sentences: [number, number, string][] = [];
   const index = new Map<string, number>();

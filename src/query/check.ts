@@ -44,6 +44,13 @@ export function numberArgument(name: string, text: string): number {
   return value;
 }
 
+/** A confidence typed on the command line: a number from 0 to 1, or BAD_ARGUMENT naming the option. */
+export function confidenceArgument(name: string, text: string): number {
+  const value = numberArgument(name, text);
+  if (value < 0 || value > 1) throw new NewsgraphError("BAD_ARGUMENT", `--${name} must be a number from 0 to 1 (got ${value})`, { option: name, value });
+  return value;
+}
+
 /** A comma-separated list typed on the command line (`--relation meets,visits`), blanks dropped. */
 export function listArgument(text: string | undefined): string[] {
   return (text ?? "")

@@ -7,7 +7,7 @@ import { checkInteger, checkNonNegative, checkRelations, checkTypes } from "./ch
 import type { DateRange } from "./date-range.js";
 import { checkDateRange, edgeInRange } from "./date-range.js";
 import type { Direction, EntityRef } from "./edge-view.js";
-import { directionFrom, entityRef } from "./edge-view.js";
+import { directionFrom, entityRef, claimView, type ClaimView } from "./edge-view.js";
 import { compareStrings } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
 import { resolveEntity } from "./resolve.js";
@@ -34,11 +34,10 @@ export const NEIGHBORS_DEFAULTS: Required<Omit<NeighborsOptions, keyof DateRange
 };
 
 /** One edge from an entity reached at `depth - 1` (`via`) to a neighbor. */
-export interface NeighborRow extends EntityRef {
+export interface NeighborRow extends EntityRef, ClaimView {
   relation: RelationType;
   /** Direction of the edge seen from `via`. */
   direction: Direction;
-  negated: boolean;
   weight: number;
   predicate: string;
   /** Number of documents supporting the edge. */
@@ -87,7 +86,7 @@ export function runNeighbors(kg: LoadedGraph, name: string, options: NeighborsOp
           ...neighbor,
           relation: attrs.relation,
           direction: directionFrom(kg, edge, node),
-          negated: attrs.negated,
+          ...claimView(kg, attrs),
           weight: attrs.weight,
           predicate: attrs.predicate,
           docs: attrs.docs.length,

@@ -4,17 +4,16 @@
  */
 import type { DocumentRecord, Evidence, RelationType } from "../types.js";
 import type { Direction, EntityRef } from "./edge-view.js";
-import { directionFrom, entityRef, relationRank } from "./edge-view.js";
+import { directionFrom, entityRef, relationRank, claimView, type ClaimView } from "./edge-view.js";
 import { compareStrings, edgeEvidence, newestFirst } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
 import { resolveEntity } from "./resolve.js";
 
 /** One relation of the entity, seen from it. */
-export interface CardEdge {
+export interface CardEdge extends ClaimView {
   edge: string;
   other: EntityRef;
   direction: Direction;
-  negated: boolean;
   predicate: string;
   weight: number;
   docs: string[];
@@ -53,7 +52,7 @@ export function runShow(kg: LoadedGraph, name: string): EntityCard {
       edge,
       other: entityRef(kg, graph.opposite(key, edge)),
       direction: directionFrom(kg, edge, key),
-      negated: e.negated,
+      ...claimView(kg, e),
       predicate: e.predicate,
       weight: e.weight,
       docs: e.docs,

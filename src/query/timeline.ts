@@ -6,7 +6,7 @@ import type { RelationType } from "../types.js";
 import type { DateRange } from "./date-range.js";
 import { checkDateRange, dateInRange, isUnbounded } from "./date-range.js";
 import type { Direction, EntityRef } from "./edge-view.js";
-import { directionFrom, entityRef } from "./edge-view.js";
+import { directionFrom, entityRef, claimView, type ClaimView } from "./edge-view.js";
 import type { CitedEvidence } from "./evidence.js";
 import { cite, compareStrings, edgeEvidence, oldestFirst } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
@@ -19,11 +19,10 @@ export interface TimelineOptions extends DateRange {
 
 export const TIMELINE_DEFAULTS: Required<Omit<TimelineOptions, keyof DateRange>> = { any: false };
 
-export interface TimelineEntry extends CitedEvidence {
+export interface TimelineEntry extends CitedEvidence, ClaimView {
   relation: RelationType;
   /** Direction seen from the entity. */
   direction: Direction;
-  negated: boolean;
   predicate: string;
   other: EntityRef;
   edge: string;
@@ -49,7 +48,7 @@ export function runTimeline(kg: LoadedGraph, name: string, options: TimelineOpti
         ...cite(kg, ev),
         relation: attrs.relation,
         direction: directionFrom(kg, edge, key),
-        negated: attrs.negated,
+        ...claimView(kg, attrs),
         predicate: attrs.predicate,
         other,
         edge,

@@ -4,17 +4,16 @@
  */
 import type { RelationType } from "../types.js";
 import type { Direction, EntityRef } from "./edge-view.js";
-import { directionFrom, entityRef, relationRank } from "./edge-view.js";
+import { directionFrom, entityRef, relationRank, claimView, type ClaimView } from "./edge-view.js";
 import type { CitedEvidence } from "./evidence.js";
 import { cite, compareStrings, edgeEvidence, newestFirst } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
 import { resolveEntity } from "./resolve.js";
 
-export interface WhyEdge {
+export interface WhyEdge extends ClaimView {
   edge: string;
   /** Direction seen from the first entity. */
   direction: Direction;
-  negated: boolean;
   predicate: string;
   weight: number;
   docs: string[];
@@ -45,7 +44,7 @@ export function runWhy(kg: LoadedGraph, aName: string, bName: string): WhyResult
     list.push({
       edge,
       direction: directionFrom(kg, edge, a),
-      negated: attrs.negated,
+      ...claimView(kg, attrs),
       predicate: attrs.predicate,
       weight: attrs.weight,
       docs: attrs.docs,

@@ -60,8 +60,8 @@ describe("pair-level relation scoring", () => {
     expect(r.relations.tp).toBe(2);
     expect(r.relations.fp).toBe(1);
     expect(r.relations.r).toBe(1);
-    // Below 0.5 the reversed leader_of counts; at 0.9 only the first edge is left.
-    expect(r.thresholds.find((t) => t.minConfidence === 0)!.p).toBeCloseTo(2 / 4);
+    // At 0.1 the reversed leader_of counts too; at 0.9 only the first edge is left.
+    expect(r.thresholds.find((t) => t.minConfidence === 0.1)!.p).toBeCloseTo(2 / 4);
     expect(r.thresholds.find((t) => t.minConfidence === 0.9)!.r).toBeCloseTo(1 / 2);
   });
 

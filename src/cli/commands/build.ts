@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { build, BUILD_DEFAULTS, type BuildProgress, type BuildSummary } from "../../pipeline/build.js";
 import { defaultWorkers } from "../../pipeline/pool.js";
 import { formatTable, printJson } from "../output.js";
-import { checkInteger, numberArgument } from "../../query/check.js";
+import { checkInteger, confidenceArgument, numberArgument } from "../../query/check.js";
 
 interface BuildCliOptions {
   out: string;
@@ -19,6 +19,7 @@ interface BuildCliOptions {
   cache: boolean;
   workers: string;
   evidenceCap: string;
+  minConfidence?: string;
 }
 
 /** What the summary adds for the CLI: the process's peak resident memory and CPU time (all threads). */
@@ -73,6 +74,7 @@ export function registerBuild(program: Command): void {
     .option("-w, --workers <n>", "extraction threads (1 = in process)", String(defaultWorkers()))
     .option("--no-cache", "ignore and do not write the extraction cache of the output folder")
     .option("--evidence-cap <n>", "evidence sentences per edge in graph.json (all go to evidence.jsonl)", String(BUILD_DEFAULTS.evidenceCap))
+    .option("--min-confidence <x>", "one minimum confidence (0-1) for classified edges of every type (default: each type's own, chosen on dev data)")
     .option("--no-progress", "do not show progress on stderr")
     .option("--json", "print the summary as JSON")
     .action(async (inputs: string[], opts: BuildCliOptions) => {
@@ -89,6 +91,7 @@ export function registerBuild(program: Command): void {
         workers,
         cache: opts.cache,
         evidenceCap,
+        ...(opts.minConfidence !== undefined ? { minConfidence: confidenceArgument("min-confidence", opts.minConfidence) } : {}),
         ...(opts.skipBad ? { skipBad: true } : {}),
         ...(opts.aliases ? { aliases: opts.aliases } : {}),
         ...(opts.name ? { name: opts.name } : {}),

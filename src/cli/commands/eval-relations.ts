@@ -4,7 +4,7 @@ import { loadExtractor } from "../../extract/extractor.js";
 import type { Score } from "../../eval/gold.js";
 import type { RelationCorpus } from "../../eval/relation-corpora.js";
 import { evalRelations } from "../../eval/relations.js";
-import { NewsgraphError } from "../../errors.js";
+import { confidenceArgument } from "../../query/check.js";
 import { formatTable, printJson } from "../output.js";
 
 const row = (name: string, s: Score) => [name, s.p.toFixed(3), s.r.toFixed(3), s.f1.toFixed(3), s.tp, s.fp, s.fn];
@@ -15,11 +15,7 @@ const CORPORA: [RelationCorpus, string][] = [
   ["redocred", "Re-DocRED dev_revised.json or test_revised.json"],
 ];
 
-function confidence(value: string): number {
-  const n = Number(value);
-  if (!/^\d*\.?\d+$/.test(value) || n > 1) throw new NewsgraphError("BAD_ARGUMENT", `--min-confidence: expected a number from 0 to 1, got "${value.slice(0, 40)}"`);
-  return n;
-}
+const confidence = (value: string) => confidenceArgument("min-confidence", value);
 
 export function registerEvalRelations(evalCommand: Command): void {
   for (const [corpus, what] of CORPORA) {

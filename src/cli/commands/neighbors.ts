@@ -31,7 +31,7 @@ export function formatNeighbors(result: NeighborsResult): string {
     ...(deep ? [r.depth, r.via.label] : []),
     r.label,
     r.type,
-    `${arrow(r.direction)} ${r.negated ? "not " : ""}${r.relation}`,
+    `${arrow(r.direction)} ${r.negated ? "not " : ""}${r.modality === "asserted" ? "" : `${r.modality} `}${r.relation}`,
     r.weight,
     r.docs,
   ]);

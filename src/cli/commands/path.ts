@@ -18,7 +18,7 @@ interface PathCliOptions {
 }
 
 function formatHop(hop: PathHop): string[] {
-  const lines = [`  ${hop.from.label} ${relationArrow(hop.relation, hop.direction, hop.negated)} ${hop.to.label} (${hop.to.type})`];
+  const lines = [`  ${hop.from.label} ${relationArrow(hop.relation, hop.direction, hop.negated, hop.modality)} ${hop.to.label} (${hop.to.type})`];
   if (hop.evidence) lines.push(`      [${hop.evidence.doc}${hop.evidence.date ? ` ${hop.evidence.date}` : ""}] ${hop.evidence.sentence}`);
   if (hop.alternatives.length > 0) {
     lines.push(`      also: ${hop.alternatives.map((a) => relationArrow(a.relation, a.direction, a.negated)).join(" ")}`);

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { checkInteger, numberArgument } from "../../query/check.js";
-import { arrow } from "../../query/edge-view.js";
+import { arrow, claimNote } from "../../query/edge-view.js";
 import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
 import { runShow, type EntityCard } from "../../query/show.js";
 import { printJson } from "../output.js";
@@ -38,7 +38,9 @@ export function formatCard(card: EntityCard, evidence = SHOW_EVIDENCE_DEFAULT): 
     }
     for (const e of group.edges) {
       const predicate = e.predicate ? `  "${e.predicate}"` : "";
-      lines.push(`  ${arrow(e.direction)} ${e.negated ? "NOT " : ""}${e.other.label} (${e.other.type})${predicate}  weight ${e.weight}`);
+      const note = claimNote(e);
+      const claim = `${e.negated ? "NOT " : ""}${e.modality === "asserted" ? "" : `(${e.modality}) `}`;
+      lines.push(`  ${arrow(e.direction)} ${claim}${e.other.label} (${e.other.type})${predicate}  weight ${e.weight}${note ? `; ${note}` : ""}`);
       const shown = evidence > 0 ? e.evidence.slice(0, evidence) : e.evidence;
       for (const ev of shown) lines.push(`      [${ev.doc}${ev.date ? ` ${ev.date}` : ""}] ${ev.sentence}`);
       if (shown.length < e.evidence.length) lines.push(`      (+${e.evidence.length - shown.length} more; --evidence 0 shows all)`);

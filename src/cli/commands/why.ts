@@ -1,6 +1,6 @@
 /** `newsgraph why <a> <b>`: every edge between two entities with all its evidence, newest document first. */
 import type { Command } from "commander";
-import { relationArrow } from "../../query/edge-view.js";
+import { claimNote, relationArrow } from "../../query/edge-view.js";
 import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
 import { runWhy, type WhyResult } from "../../query/why.js";
 import { printJson } from "../output.js";
@@ -21,7 +21,8 @@ export function formatWhy(result: WhyResult): string {
   for (const group of groups) {
     for (const e of group.edges) {
       const predicate = e.predicate ? `  "${e.predicate}"` : "";
-      lines.push("", `${a.label} ${relationArrow(group.relation, e.direction, e.negated)} ${b.label}${predicate}  weight ${e.weight}, ${e.docs.length} document${e.docs.length === 1 ? "" : "s"}`);
+      const note = claimNote(e);
+      lines.push("", `${a.label} ${relationArrow(group.relation, e.direction, e.negated, e.modality)} ${b.label}${predicate}  weight ${e.weight}, ${e.docs.length} document${e.docs.length === 1 ? "" : "s"}${note ? `; ${note}` : ""}`);
       for (const ev of e.evidence) {
         lines.push(`  ${ev.date ?? "undated"}  ${ev.doc}${ev.title ? `  ${ev.title}` : ""}`, `      ${ev.sentence}`);
       }

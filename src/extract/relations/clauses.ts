@@ -33,6 +33,9 @@ const RELATIVE = new Set(["where", "which", "who", "whom", "whose"]);
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her"]);
 const CLAUSE_BREAKS = new Set([";", ":", "(", ")", '"', "?", "!"]);
 const MAX_MIDDLE = 14;
+/** Verbs of speech, which the related_to fallback never turns into a link. */
+const REPORTING = new Set(["said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "stated", "states", "noted", "notes", "reported", "reports", "asked", "asks", "explained", "insisted", "claimed", "claims", "announced", "wrote", "writes", "quoted", "according"]);
+const BE = new Set(["is", "are", "was", "were", "be", "been", "being"]);
 const MAX_RELATED_MIDDLE = 5;
 
 /** Token positions of the sentence (skipping relative clauses) and the groups over them. */
@@ -108,6 +111,7 @@ function chooseTrigger(ctx: SentenceContext, middle: number[], left: Item, right
   const content = words.slice(segment).filter((w) => !DETERMINERS.has(w));
   if (ctx.lower[right.m.tokEnd] === "'s" && possessedObject(matches)) return undefined;
   for (const match of matches) {
+    if (ctx.lex.ambiguous.has(words.slice(match.start, match.end).join(" "))) continue; // the classifier's call
     if (OBJECT_PRONOUNS.has(words[match.end] ?? "")) continue; // "accusing him of ...": the pronoun is the object
     if (match.entry.noun) continue; // relation nouns link coordinated pairs only (coordinatedPair)
     if (match.entry.adjacent && content.join(" ") !== words.slice(match.start, match.end).join(" ")) continue;
@@ -166,7 +170,12 @@ function relatedTo(ctx: SentenceContext, middle: number[], left: Group, right: G
   if (middle.length === 0 || middle.length > MAX_RELATED_MIDDLE) return;
   if (middle.some((i) => /^[^\p{L}\p{N}]+$/u.test(ctx.words[i]!) || ctx.lower[i] === "'s" || ctx.lower[i] === "that")) return;
   if (ctx.lower[right.end] === "'s") return; // the object is what the possessive names, not the entity
-  if (!middle.some((i) => isVerb(ctx, i))) return;
+  const verbs = middle.filter((i) => isVerb(ctx, i));
+  if (verbs.length === 0) return;
+  // "X said Y ...", "X told Y": speech names who speaks, not a link between the two.
+  if (verbs.every((i) => REPORTING.has(ctx.lower[i]!))) return;
+  // "signed by X in Y", "X was signed in Y": a bare passive says nothing of X and Y together.
+  if (verbs.every((i) => ctx.pos[i] === "VBN") && middle.some((i) => BE.has(ctx.lower[i]!) || ctx.lower[i] === "by")) return;
   const negated = left.negated || negatedBefore(ctx, middle, middle.length);
   const predicate = middle.map((i) => ctx.words[i]).join(" ");
   for (const a of left.items) for (const b of right.items) ctx.emit(a, "related_to", b, { negated, predicate, rule: "verb-unmapped" });

@@ -1,9 +1,9 @@
 /**
  * The relation decision of a document. The classifier scores every candidate pair (the rules' outputs are
  * among its features) and an edge is kept at or above the minimum confidence. A rule edge of a type the
- * dev data measures carries the rule's dev precision as its confidence and is kept by the same bar; a rule
- * whose precision reached the override level (0.9) is kept whatever the bar. Types no dev data labels stay
- * with the rules, without a confidence. Every edge gets claim qualities from the tree (negation,
+ * dev data measures carries the rule's dev precision as its confidence and is kept by the same bar (a
+ * rule whose precision reached the override level, 0.9, passes every default bar). Types no dev data
+ * labels stay with the rules, without a confidence. Every edge gets claim qualities from the tree (negation,
  * modality); then document-level inference adds its edges, also by their dev precision.
  */
 import type { DocRelation, RelationType } from "../../types.js";
@@ -17,6 +17,15 @@ import { documentAnchors, documentPairs } from "./pairs.js";
 import type { RelationModel } from "./relation-model.js";
 
 const MAX_PREDICATE_WORDS = 6;
+/** The lowest confidence a build's extraction keeps (the build then applies its minimum). */
+export const CANDIDATE_FLOOR = 0.1;
+
+/** The entity a speaker token names, when it is neither side of the claim. */
+function speakerOf(list: Anchor[], token: number | undefined, source: string, target: string): string | undefined {
+  if (token === undefined) return undefined;
+  const a = list.find((x) => x.tokStart <= token && token < x.tokEnd);
+  return a && a.id !== source && a.id !== target ? a.id : undefined;
+}
 
 /** The closest mentions of two entities in a sentence's anchors. */
 function closestPair(list: Anchor[], s: string, t: string): [Anchor, Anchor] | undefined {
@@ -34,11 +43,26 @@ function closestPair(list: Anchor[], s: string, t: string): [Anchor, Anchor] | u
 }
 
 /**
- * The relations of an analysed document. `minConfidence` replaces the model's per-type minimum
- * confidences (chosen on dev data) by one bar for every type.
+ * Which relations reach the minimum confidence: `minConfidence` for every type, else the model's own for
+ * each type (chosen on dev data). Relations without a confidence (types no dev data scores, negated
+ * claims) always do.
  */
+export function confidenceFilter(model: RelationModel | null, minConfidence?: number): (r: DocRelation) => boolean {
+  return (r) => r.confidence === undefined || r.confidence >= (minConfidence ?? model?.thresholdOf(r.relation) ?? 0);
+}
+
+/** The relations of an analysed document that reach the minimum confidence (see `confidenceFilter`). */
 export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: RelationModel | null, minConfidence?: number): DocRelation[] {
-  const bar = (relation: RelationType) => minConfidence ?? model?.thresholdOf(relation) ?? 0;
+  return proposeRelations(a, lex, model).filter(confidenceFilter(model, minConfidence));
+}
+
+/**
+ * Every relation of an analysed document from the candidate floor up, with its confidence: what a build
+ * caches, so that any minimum confidence can be applied afterwards with the same result as deciding
+ * with it.
+ */
+export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: RelationModel | null): DocRelation[] {
+  const bar = (_relation: RelationType) => (model ? CANDIDATE_FLOOR : 0);
   const anchors = documentAnchors(a);
   const sentenceAt = new Map(a.contexts.map((ctx, k) => [ctx.sentence.start, k]));
   const kept = new Map<string, DocRelation>();
@@ -58,12 +82,15 @@ export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: Relati
     const measured = model?.rulePrecision.get(`${r.rule}|${r.relation}`);
     // A rule of a trained type stands on its dev precision, as a classified edge on its confidence.
     // (Negated claims stay with the rules: no dev data labels negation.)
-    if (measured && !r.negated && measured.precision < bar(r.relation) && !model!.overrides.has(`${r.rule}|${r.relation}`)) continue;
+    if (measured && !r.negated && measured.precision < bar(r.relation)) continue;
     const k = sentenceAt.get(r.evidence.start);
     const pair = k === undefined ? undefined : closestPair(anchors[k]!, r.source, r.target);
     const q = pair ? claimQualities(a.contexts[k!]!, pair[0], pair[1]) : { negated: false, possible: false, former: false };
     const out: DocRelation = { ...r, negated: r.negated || q.negated, modality: modalityOf(q, r.relation) };
-    if (measured) out.confidence = measured.precision;
+    const speaker = pair ? speakerOf(anchors[k!]!, (q as { speaker?: number }).speaker, r.source, r.target) : undefined;
+    if (speaker) out.attributedTo = speaker;
+    // (A negated claim's confidence is not measured: no dev data labels negation.)
+    if (measured && !out.negated) out.confidence = measured.precision;
     keep(out);
   }
 
@@ -78,7 +105,9 @@ export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: Relati
         q ??= claimQualities(ctx, source, target);
         const [first, last] = source.tokStart < target.tokStart ? [source, target] : [target, source];
         const between = ctx.words.slice(first.tokEnd, last.tokStart);
+        const speaker = speakerOf(anchors[a.contexts.indexOf(ctx)]!, q.speaker, source.id, target.id);
         keep({
+          ...(speaker ? { attributedTo: speaker } : {}),
           source: source.id,
           target: target.id,
           relation,
@@ -97,9 +126,10 @@ export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: Relati
   const decided = [...kept.values()];
   for (const step of INFERENCE_STEPS) {
     for (const r of step.infer(a, anchors, decided)) {
+      // An inference is as sure as its rule on dev data, and no surer than the edge it starts from.
       const measured = model?.rulePrecision.get(`${r.rule}|${r.relation}`);
-      if (measured) r.confidence = measured.precision;
-      if (measured && measured.precision < bar(r.relation) && !model!.overrides.has(`${r.rule}|${r.relation}`)) continue;
+      if (measured) r.confidence = Math.min(measured.precision, r.confidence ?? 1);
+      if (measured && r.confidence! < bar(r.relation)) continue;
       keep(r);
     }
   }

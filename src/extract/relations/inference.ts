@@ -33,7 +33,9 @@ export const INFERENCE_STEPS: InferenceStep[] = [
       const countries = new Set(a.entities.filter((e) => e.type === "country").map((e) => e.id));
       for (const r of decided) {
         if (!countries.has(r.target) || (r.relation !== "leader_of" && r.relation !== "official_of") || r.negated || r.inferred || (r.modality ?? "asserted") !== "asserted") continue;
-        out.push({ source: r.source, target: r.target, relation: "citizen_of", negated: false, predicate: r.predicate, rule: "infer-office-citizen", evidence: r.evidence, modality: "asserted", inferred: true });
+        const inferred: DocRelation = { source: r.source, target: r.target, relation: "citizen_of", negated: false, predicate: r.predicate, rule: "infer-office-citizen", evidence: r.evidence, modality: "asserted", inferred: true };
+        if (r.confidence !== undefined) inferred.confidence = r.confidence;
+        out.push(inferred);
       }
       return out;
     },

@@ -16,14 +16,18 @@ const INTENT = new Set([
   "plan", "plans", "planned", "planning", "expect", "expects", "expected", "hope", "hopes", "hoped", "want", "wants", "wanted",
   "seek", "seeks", "sought", "intend", "intends", "intended", "aim", "aims", "aimed", "propose", "proposes", "proposed",
   "consider", "considers", "considering", "considered", "threaten", "threatens", "threatened", "likely", "set", "poised", "due",
+  // a bid, an attempt or an offer to do something is not its doing ("blocked X's bid to join Y")
+  "bid", "bids", "attempt", "attempts", "effort", "efforts", "offer", "offers", "application", "request", "proposal", "hopes",
 ]);
+/** Verbs of speech: a claim in their complement is the speaker's, attributed to them. */
+const SPEECH = new Set(["said", "says", "say", "told", "tells", "added", "stated", "claimed", "claims", "insisted", "insists", "alleged", "alleges", "accused", "reported", "announced", "warned", "argued", "argues", "suggested", "believes", "believed"]);
 const CONDITIONS = new Set(["if", "unless", "whether"]);
 const FORMER = new Set(["former", "ex", "ex-", "erstwhile"]);
 const FORMER_PREFIX = /^(?:ex|then)-\p{L}/u;
 /** Relations by which a noun phrase is an argument of a predicate. */
 const ARGUMENT = new Set(["nsubj", "nsubj:pass", "obj", "iobj", "obl"]);
 /** Relations by which a clause hangs from the one that governs it. */
-const GOVERNED = new Set(["xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl"]);
+const GOVERNED = new Set(["xcomp", "ccomp", "advcl", "conj", "acl", "acl:relcl", "parataxis"]);
 
 export interface ClaimQualities {
   negated: boolean;
@@ -31,6 +35,8 @@ export interface ClaimQualities {
   possible: boolean;
   /** A past role of a person of the pair ("former", "ex-"): the modality of role relations only. */
   former: boolean;
+  /** The token of the speaker when the link is stated inside reported speech ("X said Y would ..."). */
+  speaker?: number;
 }
 
 /** Relations that a person's role states, which "former" puts in the past. */
@@ -53,7 +59,7 @@ function dependentsOf(ctx: SentenceContext, node: number): number[] {
  * when both mentions hang from the top of the path by one arc ("China did not sanction Iran", "X is not a
  * member of Y"), the only shape in which a negation on that top negates the link itself.
  */
-function scopeNodes(ctx: SentenceContext, a: number, b: number): { nodes: number[]; top: number | undefined; direct: boolean } {
+function scopeNodes(ctx: SentenceContext, a: number, b: number): { nodes: number[]; top: number | undefined; direct: boolean; speaker?: number } {
   const { heads, labels } = ctx.tree;
   const up = (from: number) => {
     const out: number[] = [];
@@ -81,11 +87,25 @@ function scopeNodes(ctx: SentenceContext, a: number, b: number): { nodes: number
   if (ARGUMENT.has(labels[top]!) && heads[top]! >= 0) nodes.add(heads[top]!);
   // Climb through the clauses that govern the link ("plans to meet", "said it would ...").
   let t = top;
+  let speaker: number | undefined;
   for (let n = 0; n < 3 && GOVERNED.has(labels[t]!) && heads[t]! >= 0; n++) {
+    const clause = labels[t]!;
     t = heads[t]!;
     nodes.add(t);
+    // "X said (that) Y ...", "Y ..., X said": the claim is X's.
+    if (speaker === undefined && (clause === "ccomp" || clause === "parataxis") && SPEECH.has(ctx.lower[t]!)) {
+      speaker = dependentsOf(ctx, t).find((d) => labels[d] === "nsubj");
+    }
   }
-  return { nodes: [...nodes], top, direct };
+  // "Y ..., X said": the speech verb hangs from the claim's own predicate.
+  if (speaker === undefined) {
+    for (const d of dependentsOf(ctx, top)) {
+      if (labels[d] === "parataxis" && SPEECH.has(ctx.lower[d]!)) speaker = dependentsOf(ctx, d).find((x) => labels[x] === "nsubj");
+    }
+  }
+  const out: { nodes: number[]; top: number | undefined; direct: boolean; speaker?: number } = { nodes: [...nodes], top, direct };
+  if (speaker !== undefined) out.speaker = speaker;
+  return out;
 }
 
 /** The claim qualities of a link between two mentions of a sentence. */
@@ -118,5 +138,7 @@ export function claimQualities(ctx: SentenceContext, s: Anchor, t: Anchor): Clai
     }
     for (const d of dependentsOf(ctx, a === s ? hs : ht)) if (FORMER.has(lower[d]!)) former = true;
   }
-  return { negated, possible, former };
+  const q: ClaimQualities = { negated, possible, former };
+  if (scope.speaker !== undefined) q.speaker = scope.speaker;
+  return q;
 }
