@@ -95,8 +95,6 @@ const CASES: Row[] = [
   // Negation.
   ["Japan did not sanction Iran.", ["Japan NOT sanctions Iran"], ["Japan sanctions Iran"]],
   ["Neither Serbia nor Bosnia are members of the European Union.", [`Serbia NOT member_of ${EU}`, `Bosnia and Herzegovina NOT member_of ${EU}`], [`Serbia member_of ${EU}`, `Bosnia and Herzegovina member_of ${EU}`]],
-  ["Switzerland is not a member of the European Union.", [`Switzerland NOT member_of ${EU}`], [`Switzerland member_of ${EU}`]],
-  ["Ukraine is not a member of NATO.", [`Ukraine NOT member_of ${NATO}`], [`Ukraine member_of ${NATO}`]],
   ["Angela Merkel never visited Peru.", ["Angela Merkel NOT visits Peru"], ["Angela Merkel visits Peru"]],
   ["Lena Berg did not meet Olaf Scholz.", ["Lena Berg NOT meets Olaf Scholz"], ["Lena Berg meets Olaf Scholz"]],
   ["India refused to condemn Iran.", ["India NOT opposes Iran"], ["India opposes Iran"]],
@@ -194,18 +192,18 @@ const CASES: Row[] = [
   ["Angela Merkel and Olaf Scholz.", [], unrelated("Angela Merkel", "Olaf Scholz")],
   ["Lena Berg and Maria Lopez won awards.", [], unrelated("Lena Berg", "Maria Lopez")],
   ["The weather in Oslo and Lima was mild.", [], unrelated("Oslo", "Lima")],
+  ["Microsoft chief executive Satya Nadella visited Jakarta.", ["Satya Nadella leader_of Microsoft", "Satya Nadella visits Jakarta"], ["Microsoft visits Jakarta"]],
+  ["Apple CEO Tim Cook met Indian Prime Minister Narendra Modi in New Delhi.", ["Tim Cook leader_of Apple", "Narendra Modi leader_of India", "Tim Cook meets Narendra Modi"], ["Narendra Modi leader_of Apple", "Tim Cook leader_of India", "Apple meets Narendra Modi"]],
+  ["Switzerland is not a member of the European Union.", [`Switzerland NOT member_of ${EU}`], [`Switzerland member_of ${EU}`]],
+  ["Ukraine is not a member of NATO.", [`Ukraine NOT member_of ${NATO}`], [`Ukraine member_of ${NATO}`]],
 ];
 
 /** Fair rows the extractor gets wrong today; the comment says what it produces instead. */
 const KNOWN_FAILURES: Row[] = [
   // Gives "Fernando Haddad meets US Department of the Treasury" and "Janet Yellen citizen_of Brazil".
   ["Brazilian Finance Minister Fernando Haddad met US Treasury Secretary Janet Yellen.", ["Fernando Haddad official_of Brazil", "Fernando Haddad meets Janet Yellen"], ["Janet Yellen citizen_of Brazil"]],
-  // Gives "Microsoft visits Jakarta" (the organization before the title becomes the subject).
-  ["Microsoft chief executive Satya Nadella visited Jakarta.", ["Satya Nadella leader_of Microsoft", "Satya Nadella visits Jakarta"], ["Microsoft visits Jakarta"]],
   // Gives "Olaf Scholz citizen_of Italy" (classifier).
   ["Italian Prime Minister Giorgia Meloni met Olaf Scholz in Rome.", ["Giorgia Meloni leader_of Italy", "Giorgia Meloni meets Olaf Scholz"], ["Olaf Scholz citizen_of Italy", "Olaf Scholz leader_of Italy"]],
-  // Gives "Narendra Modi leader_of Apple" (classifier).
-  ["Apple CEO Tim Cook met Indian Prime Minister Narendra Modi in New Delhi.", ["Tim Cook leader_of Apple", "Narendra Modi leader_of India", "Tim Cook meets Narendra Modi"], ["Narendra Modi leader_of Apple", "Tim Cook leader_of India", "Apple meets Narendra Modi"]],
   // Gives "Lena Berg citizen_of Norway" (classifier).
   ["Norway's foreign minister Espen Barth Eide met Lena Berg in Oslo.", ["Espen Barth Eide official_of Norway", "Espen Barth Eide meets Lena Berg"], ["Espen Barth Eide leader_of Norway", "Lena Berg official_of Norway", "Lena Berg citizen_of Norway"]],
   // Gives no official_of (only "Omar Haddad citizen_of Jordan").

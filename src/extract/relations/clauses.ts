@@ -278,9 +278,22 @@ function treeSource(ctx: SentenceContext, middle: number[], match: TriggerMatch,
   if (verb === undefined) return left;
   const subject = treeSubject(ctx, verb);
   if (subject < 0 || subject > verb) return left;
-  const holder = itemOfPhrase(ctx, subject);
+  const found = itemOfPhrase(ctx, subject);
+  // "Acme chief executive X visited Y": a holder before a title and a name is not the subject, the name is
+  // (the tree may hang the name from the holder).
+  const holder = found && (titledPersonAfter(ctx, found, verb) ?? found);
   if (holder) return left.items.includes(holder) ? left : (groups.find((g) => g.items.includes(holder)) ?? left);
   return left.items.every((it) => modifies(ctx, headToken(ctx, it), subject)) ? null : left;
+}
+
+/** The person named right after an item and a title ("Acme [chief executive] X"), before the verb. */
+function titledPersonAfter(ctx: SentenceContext, holder: Item, verb: number): Item | undefined {
+  const start = holder.m.tokEnd + (ctx.lower[holder.m.tokEnd] === "'s" ? 1 : 0);
+  for (let n = Math.min(ctx.gaz.maxTitleTokens, verb - start); n >= 1; n--) {
+    if (!ctx.gaz.titles.has(ctx.lower.slice(start, start + n).join(" "))) continue;
+    return ctx.items.find((it) => it.type === "person" && it.m.tokStart === start + n && it.m.tokEnd <= verb);
+  }
+  return undefined;
 }
 
 /** ", where X visited" → X visits antecedent; ", which hosted Y" → antecedent hosts Y. */

@@ -71,7 +71,8 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
     const mirror = `${r.target}|${r.relation}|${r.source}|${r.negated}|${r.modality}|${r.evidence.start}`;
     const seen = kept.get(key) ?? (SYMMETRIC_RELATIONS.has(r.relation) ? kept.get(mirror) : undefined);
     if (!seen) kept.set(key, r);
-    else if ((r.confidence ?? 0) > (seen.confidence ?? 0)) seen.confidence = r.confidence;
+    // A surer reading raises a measured edge; an unmeasured one (no confidence) stays unmeasured.
+    else if (seen.confidence !== undefined && r.confidence !== undefined && r.confidence > seen.confidence) seen.confidence = r.confidence;
   };
 
   for (const r of a.ruleRelations) {

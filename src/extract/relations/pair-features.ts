@@ -23,6 +23,8 @@ export interface PairFacts {
   kbElsewhere: boolean;
   /** The rules tie the source (a person) to another country by a title or demonym in this document. */
   otherCountry: boolean;
+  /** A rule of this sentence ties the target to another person by a title or demonym ("Italian Prime Minister X met Y"). */
+  takenByOther: boolean;
   /** What the gazetteer knows each side to be: "country", "city" (a place with a country), "region", "org", "-". */
   known: [string, string];
 }
@@ -133,6 +135,7 @@ export function pairFeatures(ctx: SentenceContext, c: Candidate, facts: PairFact
   if (facts.mainCountry) f.push(`main-country|${ty}`);
   if (facts.kbElsewhere) f.push(`kb=elsewhere|${ty}`);
   if (facts.otherCountry) f.push(`other-country|${ty}`);
+  if (facts.takenByOther) f.push(`taken|${ty}`);
   f.push(`gz=${facts.known[0]}>${facts.known[1]}|${ord}`);
   return f;
 }

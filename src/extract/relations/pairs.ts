@@ -13,6 +13,8 @@ import { pairFeatures } from "./pair-features.js";
 
 /** Relations by which a rule ties a person to a country. */
 const TIES: ReadonlySet<RelationType> = new Set<RelationType>(["leader_of", "official_of", "citizen_of"]);
+/** Relations by which a rule ties a person to a country or an organization by a title or demonym. */
+const ROLES: ReadonlySet<RelationType> = new Set<RelationType>(["leader_of", "official_of", "works_for", "citizen_of"]);
 
 export interface PairInstance {
   ctx: SentenceContext;
@@ -41,8 +43,14 @@ export function documentPairs(a: DocumentAnalysis, anchors = documentAnchors(a))
   }
   // Countries the rules tie each person to (titles, demonyms).
   const countriesOf = new Map<string, Set<string>>();
+  // Per sentence, who the rules tie each holder to ("sentence start|target" → sources).
+  const tiedTo = new Map<string, Set<string>>();
   const typeOf = new Map(a.entities.map((e) => [e.id, e.type]));
   for (const r of a.ruleRelations) {
+    if (!r.negated && ROLES.has(r.relation)) {
+      const key = `${r.evidence.start}|${r.target}`;
+      tiedTo.set(key, (tiedTo.get(key) ?? new Set<string>()).add(r.source));
+    }
     if (r.negated || typeOf.get(r.target) !== "country" || !TIES.has(r.relation)) continue;
     const set = countriesOf.get(r.source) ?? new Set<string>();
     set.add(r.target);
@@ -88,6 +96,7 @@ export function documentPairs(a: DocumentAnalysis, anchors = documentAnchors(a))
         kbElsewhere: target.type === "country" && a.homes.has(source.id) && a.homes.get(source.id)!.country !== target.id,
         otherCountry: target.type === "country" && [...(countriesOf.get(source.id) ?? [])].some((c) => c !== target.id),
         known: [known.get(source.id)!, known.get(target.id)!],
+        takenByOther: [...(tiedTo.get(`${ctx.sentence.start}|${target.id}`) ?? [])].some((x) => x !== source.id),
       });
       out.push({ ctx, candidate, features });
     }
