@@ -151,13 +151,16 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
  */
 export function extractDocument(extractor: Extractor, doc: Document, options: ExtractOptions = {}): DocExtraction {
   const analysis = analyzeDocument(extractor, doc);
-  const relations = options.propose ? proposeRelations(analysis, extractor.lexicon, extractor.relations) : decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence);
+  const relations = options.propose ? proposeRelations(analysis, extractor.lexicon, extractor.relations, { explain: false }) : decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence);
   return { doc: analysis.doc, entities: analysis.entities, relations };
 }
 
 export interface ExtractOptions {
   /** One minimum confidence for every relation type (default: each type's own, chosen on dev data). */
   minConfidence?: number;
-  /** Keep every relation from the candidate floor up, for a minimum confidence applied later (the build's cache). */
+  /**
+   * Keep every relation from the candidate floor up, for a minimum confidence applied later (the build's
+   * cache), without the classifier's explanations.
+   */
   propose?: boolean;
 }

@@ -21,7 +21,7 @@ import type { RelationType } from "../types.js";
 import { loadExtractor, type Extractor } from "./extractor.js";
 import { fitsSignature } from "./lexicon.js";
 import { analyzeDocument } from "./index.js";
-import { decideRelations } from "./relations/decide.js";
+import { CANDIDATE_FLOOR, classFits, decideRelations } from "./relations/decide.js";
 import { fitPlatt, LOGISTIC_DEFAULTS, rawScore, trainLogistic, type Example, type LogisticWeights } from "./relations/logistic.js";
 import { documentPairs } from "./relations/pairs.js";
 import { calibrate, OVERRIDE_PRECISION, MIN_RULE_SUPPORT, RELATION_MODEL_FORMAT, type RelationModelData, type RuleRecord } from "./relations/relation-model.js";
@@ -37,7 +37,8 @@ const SOURCES: [RelationCorpus, string][] = [
 const SELECTION: ReadonlySet<RelationCorpus> = new Set(["dwie", "conll04"]);
 const FOLDS = 5;
 const MIN_FEATURE_COUNT = 2;
-const THRESHOLDS = Array.from({ length: 19 }, (_, k) => (k + 1) / 20);
+/** Minimum confidences tried, from the candidate floor (what a build's extraction keeps) up. */
+const THRESHOLDS = Array.from({ length: 19 }, (_, k) => (k + 1) / 20).filter((t) => t >= CANDIDATE_FLOOR);
 
 /** One candidate pair as training data. */
 interface PairRecord {
@@ -66,6 +67,7 @@ function writeAtomic(path: string, text: string): void {
 function collect(extractor: Extractor, corpora: RelationCorpusData[], classes: RelationType[], log: (s: string) => void): { pairs: PairRecord[]; docs: DocRecord[] } {
   const pairs: PairRecord[] = [];
   const docs: DocRecord[] = [];
+  const fits = classFits(extractor.lexicon, classes);
   const titleRelation = (roles: string[] | undefined): RelationType => {
     for (const role of roles ?? []) {
       const r = extractor.gazetteer.titles.get(role.toLowerCase());
@@ -83,7 +85,7 @@ function collect(extractor: Extractor, corpora: RelationCorpusData[], classes: R
       const gold = goldPairs(doc, typeOfGold);
       const docIndex = docs.length;
       const key = (id: string) => String(goldOf.get(id) ?? `p${id}`);
-      for (const { candidate, features } of documentPairs(analysis)) {
+      for (const { candidate, features } of documentPairs(analysis, fits)) {
         const { source, target } = candidate;
         const types = gold.get(`${key(source.id)}|${key(target.id)}`) ?? new Set<RelationType>();
         // A "works for" label takes the person's title: leader_of, official_of or works_for.

@@ -10,7 +10,7 @@ import { groupStories, type DedupOptions } from "../corpus/dedup.js";
 import { listInputs, readDocuments } from "../corpus/read.js";
 import { documentRecord } from "../extract/index.js";
 import { confidenceFilter } from "../extract/relations/decide.js";
-import { loadRelationModel } from "../extract/relations/relation-model.js";
+import { loadRelationThresholds } from "../extract/relations/relation-model.js";
 import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedNewsGraph } from "../graph/assemble.js";
 import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus } from "../graph/resolve-corpus.js";
@@ -202,7 +202,7 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     const usedWorkers = pool?.workers ?? 1;
     // Extraction keeps every edge from the candidate floor up (so the cache serves any bar); the build
     // keeps those that reach the bar.
-    const confident = confidenceFilter(options.minConfidence === undefined ? loadRelationModel() : null, options.minConfidence);
+    const confident = confidenceFilter(options.minConfidence === undefined ? { thresholdOf: loadRelationThresholds() } : null, options.minConfidence);
     const extractions = works.map((w) => ({ ...w.extraction, relations: w.extraction.relations.filter(confident) }));
     /** Distinct texts of the corpus, in document order: those not extracted now came from the cache. */
     const used = [...new Set(extractions.map((x) => x.doc.sha256))];

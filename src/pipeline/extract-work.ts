@@ -29,8 +29,7 @@ export function extractEntry(extractor: Extractor, doc: Document): string {
   const signature = minhashSignature(doc.text);
   const sentences: [number, number, string][] = [];
   const index = new Map<string, number>();
-  // The classifier's features explain an edge in `extract --json`; the graph does not keep them.
-  const relations: StoredRelation[] = x.relations.map(({ evidence, features: _features, ...rest }) => {
+  const relations: StoredRelation[] = x.relations.map(({ evidence, ...rest }) => {
     const key = `${evidence.start}:${evidence.end}`;
     let ev = index.get(key);
     if (ev === undefined) {

@@ -35,7 +35,7 @@ describe("the shipped relation model", () => {
     const classified = out.filter((x) => x.r.rule === "classifier");
     expect(classified.length).toBeGreaterThan(0);
     for (const { r } of classified) {
-      expect(r.confidence).toBeGreaterThanOrEqual(extractor.relations!.minConfidence);
+      expect(r.confidence).toBeGreaterThanOrEqual(extractor.relations!.thresholdOf(r.relation));
       expect(r.confidence).toBeLessThanOrEqual(1);
       expect(r.modality).toBeDefined();
       expect(r.features!.length).toBeGreaterThan(0);

@@ -126,7 +126,6 @@ const CASES: Row[] = [
   ["Norway, Peru and Chile attended the Oslo Forum.", ["Norway attends Oslo Forum", "Peru attends Oslo Forum", "Chile attends Oslo Forum"], [...unrelated("Norway", "Peru"), ...unrelated("Peru", "Chile"), ...unrelated("Norway", "Chile")]],
 
   // Reporting verbs: the speaker is not related to what is reported.
-  ["Angela Merkel said Peru would join the alliance.", [], unrelated("Angela Merkel", "Peru")],
   ["Lena Berg told Reuters that Acme Corp would cut jobs.", [], ["Lena Berg related_to Reuters", "Lena Berg related_to Acme Corp", "Reuters * Acme Corp"]],
   ["Olaf Scholz said Angela Merkel met Emmanuel Macron.", ["Angela Merkel meets Emmanuel Macron"], [...unrelated("Olaf Scholz", "Angela Merkel"), ...unrelated("Olaf Scholz", "Emmanuel Macron")]],
 
@@ -196,20 +195,22 @@ const CASES: Row[] = [
   ["Apple CEO Tim Cook met Indian Prime Minister Narendra Modi in New Delhi.", ["Tim Cook leader_of Apple", "Narendra Modi leader_of India", "Tim Cook meets Narendra Modi"], ["Narendra Modi leader_of Apple", "Tim Cook leader_of India", "Apple meets Narendra Modi"]],
   ["Switzerland is not a member of the European Union.", [`Switzerland NOT member_of ${EU}`], [`Switzerland member_of ${EU}`]],
   ["Ukraine is not a member of NATO.", [`Ukraine NOT member_of ${NATO}`], [`Ukraine member_of ${NATO}`]],
+  ["Italian Prime Minister Giorgia Meloni met Olaf Scholz in Rome.", ["Giorgia Meloni leader_of Italy", "Giorgia Meloni meets Olaf Scholz"], ["Olaf Scholz citizen_of Italy", "Olaf Scholz leader_of Italy"]],
+  ["Norway's foreign minister Espen Barth Eide met Lena Berg in Oslo.", ["Espen Barth Eide official_of Norway", "Espen Barth Eide meets Lena Berg"], ["Espen Barth Eide leader_of Norway", "Lena Berg official_of Norway", "Lena Berg citizen_of Norway"]],
+  ["Norway, a member of NATO, sent troops to Latvia.", [`Norway member_of ${NATO}`], [`Latvia member_of ${NATO}`]],
+  ["Maria Lopez, Norway's foreign minister, met Lena Berg.", ["Maria Lopez official_of Norway", "Maria Lopez meets Lena Berg"], ["Maria Lopez leader_of Norway", "Lena Berg official_of Norway"]],
+  ["Sweden is expected to join NATO.", [`Sweden member_of ${NATO} (possible)`], [`Sweden member_of ${NATO}`]],
+  ["Poland belongs to the European Union.", [`Poland member_of ${EU}`], []],
 ];
 
 /** Fair rows the extractor gets wrong today; the comment says what it produces instead. */
 const KNOWN_FAILURES: Row[] = [
+  // Gives "Angela Merkel citizen_of Peru (possible)" (classifier, confidence 0.32).
+  ["Angela Merkel said Peru would join the alliance.", [], unrelated("Angela Merkel", "Peru")],
   // Gives "Fernando Haddad meets US Department of the Treasury" and "Janet Yellen citizen_of Brazil".
   ["Brazilian Finance Minister Fernando Haddad met US Treasury Secretary Janet Yellen.", ["Fernando Haddad official_of Brazil", "Fernando Haddad meets Janet Yellen"], ["Janet Yellen citizen_of Brazil"]],
-  // Gives "Olaf Scholz citizen_of Italy" (classifier).
-  ["Italian Prime Minister Giorgia Meloni met Olaf Scholz in Rome.", ["Giorgia Meloni leader_of Italy", "Giorgia Meloni meets Olaf Scholz"], ["Olaf Scholz citizen_of Italy", "Olaf Scholz leader_of Italy"]],
-  // Gives "Lena Berg citizen_of Norway" (classifier).
-  ["Norway's foreign minister Espen Barth Eide met Lena Berg in Oslo.", ["Espen Barth Eide official_of Norway", "Espen Barth Eide meets Lena Berg"], ["Espen Barth Eide leader_of Norway", "Lena Berg official_of Norway", "Lena Berg citizen_of Norway"]],
   // Gives no official_of (only "Omar Haddad citizen_of Jordan").
   ["Omar Haddad, the Jordanian ambassador, visited Ottawa.", ["Omar Haddad official_of Jordan", "Omar Haddad visits Ottawa"], ["Jordan visits Ottawa"]],
-  // Gives nothing.
-  ["Norway, a member of NATO, sent troops to Latvia.", [`Norway member_of ${NATO}`], [`Latvia member_of ${NATO}`]],
   // "Lima" is not found as an entity here; gives nothing.
   ["Lima, the capital of Peru, hosted the Pacific Trade Summit.", ["Lima located_in Peru", "Lima hosts Pacific Trade Summit"], []],
   // Gives only "Lena Berg leader_of Oslo": the meeting is lost.
@@ -222,8 +223,6 @@ const KNOWN_FAILURES: Row[] = [
   ["Omar Haddad, Canada's ambassador to Peru, was recalled.", ["Omar Haddad official_of Canada"], ["Omar Haddad official_of Peru", "Omar Haddad citizen_of Peru"]],
   // Gives "Angela Merkel leader_of Germany" (asserted) and no visits.
   ["Angela Merkel, Germany's former chancellor, visited Peru.", ["Angela Merkel leader_of Germany (former)", "Angela Merkel visits Peru"], ["Angela Merkel leader_of Germany"]],
-  // Gives "Maria Lopez leader_of Norway" (classifier) and "Lena Berg citizen_of Norway".
-  ["Maria Lopez, Norway's foreign minister, met Lena Berg.", ["Maria Lopez official_of Norway", "Maria Lopez meets Lena Berg"], ["Maria Lopez leader_of Norway", "Lena Berg official_of Norway"]],
   // Gives "Microsoft visits Kenya" and no leader_of.
   ["Microsoft's chief executive, Satya Nadella, visited Kenya.", ["Satya Nadella leader_of Microsoft", "Satya Nadella visits Kenya"], ["Microsoft visits Kenya"]],
   // Gives only the meeting: no leader_of.
@@ -238,8 +237,6 @@ const KNOWN_FAILURES: Row[] = [
   ["The University of Toronto in Canada hired Maria Lopez.", ["University of Toronto located_in Canada"], ["Maria Lopez citizen_of Canada"]],
   // Modality. Gives "Lena Berg leader_of Norway (former)" but no visits.
   ["Former Prime Minister Lena Berg of Norway visited Chile.", ["Lena Berg leader_of Norway (former)", "Lena Berg visits Chile"], ["Lena Berg leader_of Norway"]],
-  // Gives "Sweden related_to NATO (possible)".
-  ["Sweden is expected to join NATO.", [`Sweden member_of ${NATO} (possible)`], [`Sweden member_of ${NATO}`]],
   // Gives "Acme Corp related_to Globex (possible)".
   ["Acme Corp is considering buying Globex.", ["Acme Corp acquires Globex (possible)"], ["Acme Corp acquires Globex"]],
   // The main verb's modality leaks into the apposition: gives "Maria Lopez works_for Deutsche Bank (possible)".
@@ -274,8 +271,6 @@ const KNOWN_FAILURES: Row[] = [
   ["The European Union banned imports from Belarus.", ["European Union sanctions Belarus"], ["European Union trades_with Belarus"]],
   // Membership. Gives "Finland related_to NATO".
   ["Finland joined NATO in 2023.", [`Finland member_of ${NATO}`], []],
-  // Gives nothing.
-  ["Poland belongs to the European Union.", [`Poland member_of ${EU}`], []],
   // Acquisition. "Globex" is typed a location here; gives "Acme Corp related_to Globex".
   ["Acme Corp bought a stake in Globex.", ["Acme Corp acquires Globex"], []],
 ];

@@ -22,9 +22,9 @@ export interface Candidate {
 }
 
 /** Mentions per sentence considered for pairs (the first ones in the sentence). */
-export const MAX_ANCHORS = 24;
+export const MAX_ANCHORS = 16;
 /** Tokens between two mentions beyond which they are not paired. */
-export const MAX_PAIR_DISTANCE = 40;
+export const MAX_PAIR_DISTANCE = 20;
 
 /** The entity mentions of a sentence, in token order. */
 export function anchorsOf(ctx: SentenceContext): Anchor[] {

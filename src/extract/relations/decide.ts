@@ -6,7 +6,7 @@
  * labels stay with the rules, without a confidence. Every edge gets claim qualities from the tree (negation,
  * modality); then document-level inference adds its edges, also by their dev precision.
  */
-import type { DocRelation, RelationType } from "../../types.js";
+import type { DocRelation, EntityType, RelationType } from "../../types.js";
 import { SYMMETRIC_RELATIONS } from "../../types.js";
 import type { DocumentAnalysis } from "../index.js";
 import { fitsSignature, type Lexicon } from "../lexicon.js";
@@ -17,8 +17,19 @@ import { documentAnchors, documentPairs } from "./pairs.js";
 import type { RelationModel } from "./relation-model.js";
 
 const MAX_PREDICATE_WORDS = 6;
-/** The lowest confidence a build's extraction keeps (the build then applies its minimum). */
-export const CANDIDATE_FLOOR = 0.1;
+/** The lowest confidence a build's extraction keeps (the build then applies its minimum; no default is lower). */
+export const CANDIDATE_FLOOR = 0.2;
+
+/** Whether any of the classes admits a (source, target) type pair, memoized per pair of types. */
+export function classFits(lex: Lexicon, classes: readonly RelationType[]): (source: EntityType, target: EntityType) => boolean {
+  const memo = new Map<string, boolean>();
+  return (source, target) => {
+    const key = `${source}>${target}`;
+    let fit = memo.get(key);
+    if (fit === undefined) memo.set(key, (fit = classes.some((c) => fitsSignature(lex, c, source, target))));
+    return fit;
+  };
+}
 
 /** The entity a speaker token names, when it is neither side of the claim. */
 function speakerOf(list: Anchor[], token: number | undefined, source: string, target: string): string | undefined {
@@ -47,7 +58,7 @@ function closestPair(list: Anchor[], s: string, t: string): [Anchor, Anchor] | u
  * each type (chosen on dev data). Relations without a confidence (types no dev data scores, negated
  * claims) always do.
  */
-export function confidenceFilter(model: RelationModel | null, minConfidence?: number): (r: DocRelation) => boolean {
+export function confidenceFilter(model: RelationModel | { thresholdOf(relation: RelationType): number } | null, minConfidence?: number): (r: DocRelation) => boolean {
   return (r) => r.confidence === undefined || r.confidence >= (minConfidence ?? model?.thresholdOf(r.relation) ?? 0);
 }
 
@@ -59,9 +70,10 @@ export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: Relati
 /**
  * Every relation of an analysed document from the candidate floor up, with its confidence: what a build
  * caches, so that any minimum confidence can be applied afterwards with the same result as deciding
- * with it.
+ * with it. `explain: false` leaves out the classifier's top features (the build does not keep them).
  */
-export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: RelationModel | null): DocRelation[] {
+export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: RelationModel | null, options: { explain?: boolean } = {}): DocRelation[] {
+  const explain = options.explain ?? true;
   const bar = (_relation: RelationType) => (model ? CANDIDATE_FLOOR : 0);
   const anchors = documentAnchors(a);
   const sentenceAt = new Map(a.contexts.map((ctx, k) => [ctx.sentence.start, k]));
@@ -96,7 +108,8 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
   }
 
   if (model) {
-    for (const { ctx, candidate, features } of documentPairs(a, anchors)) {
+    const fits = classFits(lex, model.classes);
+    for (const { ctx, candidate, features } of documentPairs(a, fits, anchors)) {
       const { source, target } = candidate;
       const scores = model.score(features);
       let q: ReturnType<typeof claimQualities> | undefined;
@@ -118,7 +131,7 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
           evidence: ctx.evidence,
           confidence: Math.round(confidence * 1000) / 1000,
           modality: modalityOf(q, relation),
-          features: scores.top(c),
+          ...(explain ? { features: scores.top(c) } : {}),
         });
       });
     }

@@ -5,6 +5,7 @@
  * "ex-chairman"). The scope is the tree path between the two mentions and the clauses that govern it,
  * not the words that happen to stand near them.
  */
+import type { DependencyTree } from "../../nlp/parser/parser.js";
 import type { Modality, RelationType } from "../../types.js";
 import type { Anchor } from "./candidates.js";
 import type { SentenceContext } from "./context.js";
@@ -16,7 +17,9 @@ const INTENT = new Set([
   "plan", "plans", "planned", "planning", "expect", "expects", "expected", "hope", "hopes", "hoped", "want", "wants", "wanted",
   "seek", "seeks", "sought", "intend", "intends", "intended", "aim", "aims", "aimed", "propose", "proposes", "proposed",
   "consider", "considers", "considering", "considered", "threaten", "threatens", "threatened", "likely", "set", "poised", "due",
-  // a bid, an attempt or an offer to do something is not its doing ("blocked X's bid to join Y")
+  // a bid, an attempt or an offer to do something is not its doing ("blocked X's bid to join Y"); a
+  // denial reports a claim without stating it
+  "deny", "denies", "denied", "denying",
   "bid", "bids", "attempt", "attempts", "effort", "efforts", "offer", "offers", "application", "request", "proposal", "hopes",
 ]);
 /** Verbs of speech: a claim in their complement is the speaker's, attributed to them. */
@@ -47,11 +50,20 @@ export function modalityOf(q: ClaimQualities, relation: RelationType): Modality 
   return q.possible ? "possible" : q.former && ROLE_RELATIONS.has(relation) ? "former" : "asserted";
 }
 
+/** Each token's dependents, built once per tree. */
+const CHILDREN = new WeakMap<DependencyTree, number[][]>();
+
 function dependentsOf(ctx: SentenceContext, node: number): number[] {
-  const out: number[] = [];
-  const { heads } = ctx.tree;
-  for (let k = 0; k < heads.length; k++) if (heads[k] === node) out.push(k);
-  return out;
+  const tree = ctx.tree;
+  let children = CHILDREN.get(tree);
+  if (!children) {
+    children = Array.from({ length: tree.heads.length }, () => []);
+    tree.heads.forEach((h, k) => {
+      if (h >= 0) children![h]!.push(k);
+    });
+    CHILDREN.set(tree, children);
+  }
+  return children[node] ?? [];
 }
 
 /**
@@ -127,6 +139,8 @@ export function claimQualities(ctx: SentenceContext, s: Anchor, t: Anchor): Clai
       else if (MODALS.has(w) && label === "aux") possible = true;
       else if (CONDITIONS.has(w) && label === "mark") possible = true;
       else if (w === "formerly" || (w === "until" && label === "case")) former = true;
+      // "X, a former chief executive of Y", "Y's former chancellor X": the role on the path is past.
+      else if ((FORMER.has(w) || FORMER_PREFIX.test(w)) && label === "amod") former = true;
     }
   }
   // "former Prime Minister X", "the ex-chairman of Y": a past role of the person in the pair.

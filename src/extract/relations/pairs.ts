@@ -4,7 +4,7 @@
  * base's home country and the document's main country. The classifier reads these at build time, and
  * the trainer reads the same at training time.
  */
-import type { RelationType } from "../../types.js";
+import type { EntityType, RelationType } from "../../types.js";
 import type { DocumentAnalysis } from "../index.js";
 import { lookupName } from "../gazetteer.js";
 import { anchorsOf, sentenceCandidates, type Anchor, type Candidate } from "./candidates.js";
@@ -27,8 +27,12 @@ export function documentAnchors(a: DocumentAnalysis): Anchor[][] {
   return a.contexts.map((ctx) => anchorsOf(ctx));
 }
 
-/** Every candidate pair of a document with its features. */
-export function documentPairs(a: DocumentAnalysis, anchors = documentAnchors(a)): PairInstance[] {
+/**
+ * Every candidate pair of a document with its features, leaving out the ordered pairs whose entity types
+ * fit no relation the classifier knows (`fits`): nothing could be said of them, so they are neither
+ * featurized nor parsed for.
+ */
+export function documentPairs(a: DocumentAnalysis, fits: (source: EntityType, target: EntityType) => boolean, anchors = documentAnchors(a)): PairInstance[] {
   // What the rules said, by sentence and ordered pair ("f": as stated, "b": the other way round).
   const ruled = new Map<string, string[]>();
   const note = (key: string, value: string) => {
@@ -85,6 +89,7 @@ export function documentPairs(a: DocumentAnalysis, anchors = documentAnchors(a))
     const ctx = a.contexts[s]!;
     for (const candidate of sentenceCandidates(list)) {
       const { source, target } = candidate;
+      if (!fits(source.type, target.type)) continue;
       const both = sentencesOf.get(source.id)!;
       let withBoth = 0;
       for (const k of sentencesOf.get(target.id)!) if (both.has(k)) withBoth++;

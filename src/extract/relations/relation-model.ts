@@ -53,7 +53,9 @@ export class RelationModel {
   /** Rules at or above the override precision on dev, by "reason|relation". */
   readonly overrides: Map<string, RuleRecord>;
   readonly rulePrecision: Map<string, RuleRecord>;
-  private readonly rows = new Map<string, Float64Array>();
+  /** Feature → offset of its row (one weight per class) in `weights`. */
+  private readonly rows = new Map<string, number>();
+  private readonly weights: Float64Array;
   private readonly bias: Float64Array;
   private readonly calibration: [number, number][];
 
@@ -65,11 +67,11 @@ export class RelationModel {
     this.bias = Float64Array.from(data.bias);
     this.calibration = data.calibration;
     const k = data.classes.length;
+    this.weights = new Float64Array(data.features.length * k);
     data.features.forEach((name, i) => {
-      const row = new Float64Array(k);
       const pairs = data.weights[i]!;
-      for (let j = 0; j + 1 < pairs.length; j += 2) row[pairs[j]!] = pairs[j + 1]!;
-      this.rows.set(name, row);
+      for (let j = 0; j + 1 < pairs.length; j += 2) this.weights[i * k + pairs[j]!] = pairs[j + 1]!;
+      this.rows.set(name, i * k);
     });
     // A rule is judged on dev data only once it has produced enough pairs there.
     const measured = data.rules.filter((r) => r.support >= MIN_RULE_SUPPORT);
@@ -85,9 +87,10 @@ export class RelationModel {
   /** Raw scores (log-odds before calibration) of every class for a feature list. */
   raw(features: readonly string[]): Float64Array {
     const z = Float64Array.from(this.bias);
+    const { weights } = this;
     for (const f of features) {
-      const row = this.rows.get(f);
-      if (row) for (let c = 0; c < z.length; c++) z[c]! += row[c]!;
+      const at = this.rows.get(f);
+      if (at !== undefined) for (let c = 0; c < z.length; c++) z[c]! += weights[at + c]!;
     }
     return z;
   }
@@ -100,7 +103,10 @@ export class RelationModel {
       confidence,
       top: (c) =>
         features
-          .map((f) => ({ f, w: this.rows.get(f)?.[c] ?? 0 }))
+          .map((f) => {
+            const at = this.rows.get(f);
+            return { f, w: at === undefined ? 0 : this.weights[at + c]! };
+          })
           .filter((x) => x.w > 0)
           .sort((a, b) => b.w - a.w || (a.f < b.f ? -1 : 1))
           .slice(0, 3)
@@ -124,6 +130,17 @@ export function calibrate(z: number, [a, b]: [number, number]): number {
 
 /** Read a relation model file (src/nlp/models/relations.json by default). */
 export function loadRelationModel(path = modelPath("relations.json")): RelationModel {
+  return new RelationModel(readRelationModel(path));
+}
+
+/** The per-type minimum confidences of a model file, without building its weights (the build's filter). */
+export function loadRelationThresholds(path = modelPath("relations.json")): (relation: RelationType) => number {
+  const data = readRelationModel(path);
+  const bars = new Map(data.classes.map((c, i) => [c, data.thresholds[i]!]));
+  return (relation) => bars.get(relation) ?? 0;
+}
+
+function readRelationModel(path: string): RelationModelData {
   let data: RelationModelData;
   try {
     data = JSON.parse(readFileSync(path, "utf8")) as RelationModelData;
@@ -136,5 +153,5 @@ export function loadRelationModel(path = modelPath("relations.json")): RelationM
   if (bad) throw new NewsgraphError("MODEL_INVALID", `${path}: unknown relation type "${bad}"`, { file: path });
   if (!Array.isArray(data.thresholds) || data.thresholds.length !== data.classes.length) throw new NewsgraphError("MODEL_INVALID", `${path}: ${data.classes.length} classes but ${String(data.thresholds?.length)} thresholds`, { file: path });
   if (data.features.length !== data.weights.length) throw new NewsgraphError("MODEL_INVALID", `${path}: ${data.features.length} features but ${data.weights.length} weight rows`, { file: path });
-  return new RelationModel(data);
+  return data;
 }
