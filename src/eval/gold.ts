@@ -3,8 +3,8 @@
  * Nodes map to gold entities through their label and aliases; a second node for the same gold entity is
  * a false positive; optional entities and relations neither reward nor punish; a relation matches when
  * its endpoints map to the gold endpoints (either order for symmetric relations), its type is the gold
- * type or one of its `accept` types, and its polarity agrees. co_occurs edges are not claims: they can
- * only satisfy a gold relation that accepts related_to, and are never counted as false positives.
+ * type or one of its `accept` types, and its polarity agrees. co_occurs edges are not claims: they never
+ * satisfy a gold relation and are never counted as false positives.
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
@@ -132,21 +132,20 @@ export function evalGold(graphPath: string, goldPath: string): GoldReport {
   graph.forEachEdge((_edge, a, source, target) => {
     const gs = nodeGold.get(source);
     const gt = nodeGold.get(target);
-    const cooc = a.relation === "co_occurs";
+    if (a.relation === "co_occurs") return;
     const fits = (g: GoldRelation): boolean => {
       if ((g.negated ?? false) !== a.negated) return false;
-      const types = [g.type, ...(g.accept ?? [])];
-      if (cooc ? !types.includes("related_to") : !types.includes(a.relation)) return false;
+      if (![g.type, ...(g.accept ?? [])].includes(a.relation)) return false;
       const same = gs?.id === g.source && gt?.id === g.target;
       const swapped = gs?.id === g.target && gt?.id === g.source;
-      return same || (swapped && (cooc || SYMMETRIC_RELATIONS.has(a.relation) || SYMMETRIC_RELATIONS.has(g.type)));
+      return same || (swapped && (SYMMETRIC_RELATIONS.has(a.relation) || SYMMETRIC_RELATIONS.has(g.type)));
     };
     const hits = gold.relations.filter(fits);
     if (hits.length > 0) {
       for (const h of hits) matched.add(h);
       return;
     }
-    if (cooc || gs?.optional || gt?.optional) return;
+    if (gs?.optional || gt?.optional) return;
     relFp++;
     const label = (n: string) => graph.getNodeAttribute(n, "label");
     spuriousRelations.push(`${label(source)} ${a.negated ? "NOT " : ""}${a.relation} ${label(target)}`);

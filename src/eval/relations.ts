@@ -14,7 +14,7 @@ import { decideRelations, proposeRelations } from "../extract/relations/decide.j
 import type { DocRelation, EntityType, RelationType } from "../types.js";
 import { score, type Score } from "./gold.js";
 import { alignEntities, isAnnotated, readRelationCorpus, type LabelledDocument, type RelationCorpus } from "./relation-corpora.js";
-import { RelationTally, type RelationScores, type ScoredEdge } from "./relation-score.js";
+import { RelationTally, THRESHOLDS, type RelationScores, type ScoredEdge } from "./relation-score.js";
 
 export interface RelationEvalReport extends RelationScores {
   corpus: RelationCorpus;
@@ -68,7 +68,7 @@ export function evalRelations(extractor: Extractor, corpus: RelationCorpus, path
   const data = readRelationCorpus(corpus, path);
   const docs = data.documents.slice(0, options.limit ?? Infinity);
   const headline = new RelationTally(data.compatible, 0, [0]);
-  const curve = new RelationTally(data.compatible, 0);
+  const curve = new RelationTally(data.compatible, THRESHOLDS[0]!);
   let eTp = 0, eFp = 0, eFn = 0;
   for (const doc of docs) {
     const analysis = analyzeDocument(extractor, { id: doc.id, path, sha256: sha256(doc.text), text: doc.text });

@@ -7,7 +7,11 @@ import { evalRelations } from "../../eval/relations.js";
 import { confidenceArgument } from "../../query/check.js";
 import { formatTable, printJson } from "../output.js";
 
-const row = (name: string, s: Score) => [name, s.p.toFixed(3), s.r.toFixed(3), s.f1.toFixed(3), s.tp, s.fp, s.fn];
+// A type the corpus labels no pair with (only as a compatible reading of another) has no recall.
+const row = (name: string, s: Score) => {
+  const unlabelled = s.fn === 0 && s.r === 0;
+  return [name, s.p.toFixed(3), unlabelled ? "-" : s.r.toFixed(3), unlabelled ? "-" : s.f1.toFixed(3), s.tp, s.fp, s.fn];
+};
 
 const CORPORA: [RelationCorpus, string][] = [
   ["dwie", "DWIE dev.json or test.json (DocRED layout)"],
