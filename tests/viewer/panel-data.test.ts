@@ -31,6 +31,9 @@ describe("groupRelations", () => {
     const member = groups.find((g) => g.relation === "member_of")!.items[0]!;
     expect(member).toMatchObject({ negated: true, direction: "out", otherLabel: "Nordic Power Council" });
     expect(relationText("member_of", true)).toBe("not member of");
+    expect(member).toMatchObject({ modality: "asserted", inferred: false });
+    expect(relationText("leader_of", false, "former")).toBe("leader of (former)");
+    expect(relationText("meets", true, "possible")).toBe("not meets (possible)");
   });
 });
 

@@ -1,6 +1,6 @@
 /** The sigma reducers: pure, never passing the entity type through, dimming what is out of focus. */
 import { describe, expect, it } from "vitest";
-import { DIMMED_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../../viewer/src/core/colors.js";
+import { DIMMED_NODE_COLOR, fadedColor, NEGATED_COLOR, RELATION_COLORS } from "../../viewer/src/core/colors.js";
 import { edgeDisplay, focusSet, nodeDisplay, scaledSize, type RenderContext } from "../../viewer/src/core/reducers.js";
 import { defaultViewState, initialViewerState, type ViewerState } from "../../viewer/src/core/state.js";
 import { computeVisibility } from "../../viewer/src/core/visibility.js";
@@ -47,6 +47,15 @@ describe("edgeDisplay", () => {
     expect(edge(edgeOf("meets"), ctx)).toMatchObject({ color: RELATION_COLORS.meets, type: "line", label: "meets" });
     expect(edge(edgeOf("leader_of"), ctx)).toMatchObject({ type: "arrow" });
     expect(edge(edgeOf("member_of"), ctx)).toMatchObject({ color: NEGATED_COLOR, label: "not member of" });
+  });
+
+  it("draws claims that are not plain assertions faded, with their modality in the label", () => {
+    const ctx = context({ zoomedIn: true });
+    const meets = edgeOf("meets");
+    const possible = edgeDisplay(meets, { ...graph.getEdgeAttributes(meets), modality: "possible" }, ctx);
+    expect(possible).toMatchObject({ color: fadedColor(RELATION_COLORS.meets), label: "meets (possible)" });
+    expect(fadedColor("#000000")).toBe("#808080");
+    expect(fadedColor("#ffffff")).toBe("#ffffff");
   });
 
   it("labels edges only when hovered, zoomed in or touching the selection; co-occurrence only when hovered", () => {

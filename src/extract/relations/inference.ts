@@ -41,6 +41,41 @@ export const INFERENCE_STEPS: InferenceStep[] = [
     },
   },
   {
+    id: "infer-title-country",
+    reason: "a title without a country ('Chancellor X') takes the one country the document ties to that title",
+    infer(a, anchors, decided) {
+      const gaz = a.contexts[0]?.gaz;
+      if (!gaz) return [];
+      const countries = new Set(a.entities.filter((e) => e.type === "country").map((e) => e.id));
+      const isOffice = (r: DocRelation) => (r.relation === "leader_of" || r.relation === "official_of") && !r.negated && countries.has(r.target);
+      // The countries each title is tied to, and the people already tied to a country by a title.
+      const tied = new Map<string, Set<string>>();
+      const placed = new Set<string>();
+      for (const r of decided) {
+        if (!isOffice(r)) continue;
+        placed.add(r.source);
+        const title = r.predicate.toLowerCase();
+        if (!gaz.titles.has(title)) continue;
+        tied.set(title, (tied.get(title) ?? new Set<string>()).add(r.target));
+      }
+      const out: DocRelation[] = [];
+      for (const e of a.entities) {
+        if (e.type !== "person" || placed.has(e.id)) continue;
+        for (const role of e.roles ?? []) {
+          const title = role.toLowerCase();
+          const relation = gaz.titles.get(title);
+          const only = tied.get(title);
+          if ((relation !== "leader_of" && relation !== "official_of") || !only || only.size !== 1) continue;
+          const country = [...only][0]!;
+          const evidence = evidenceFor(a, anchors, e.id, country, true);
+          if (evidence) out.push({ source: e.id, target: country, relation, negated: false, predicate: role, rule: "infer-title-country", evidence, modality: "asserted", inferred: true });
+          break;
+        }
+      }
+      return out;
+    },
+  },
+  {
     id: "gazetteer-home-country",
     reason: "a place or organization the gazetteer puts in a country the document names is located in it",
     infer(a, anchors) {

@@ -41,6 +41,13 @@ export const RELATION_COLORS: Readonly<Record<RelationType, string>> = {
 /** Negated claims ("X is not a member of Y") are drawn in red and labelled with "not". */
 export const NEGATED_COLOR = "#e53935";
 
+/** Claims that are not plain assertions (possible, former) are drawn in their colour faded halfway to white. */
+export function fadedColor(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  const mix = (shift: number) => Math.round(((n >> shift) & 0xff) / 2 + 127.5);
+  return `#${[16, 8, 0].map((s) => mix(s).toString(16).padStart(2, "0")).join("")}`;
+}
+
 /** Nodes and edges out of focus while something is selected. */
 export const DIMMED_NODE_COLOR = "#e4e7eb";
 export const DIMMED_EDGE_COLOR = "#f0f2f4";

@@ -1,10 +1,14 @@
 /** Display text for types, relations, counts and documents. */
-import type { DocumentRecord, EntityType, RelationType } from "./model.js";
+import type { DocumentRecord, EntityType, Modality, RelationType } from "./model.js";
 
-/** "member_of" → "member of"; negated claims read "not member of". */
-export function relationText(relation: RelationType, negated = false): string {
+/**
+ * "member_of" → "member of"; negated claims read "not member of", claims that are not plain assertions
+ * say so: "meets (possible)", "leader of (former)".
+ */
+export function relationText(relation: RelationType, negated = false, modality: Modality = "asserted"): string {
   const text = relation === "co_occurs" ? "co-occurs with" : relation.replace(/_/g, " ");
-  return negated ? `not ${text}` : text;
+  const claim = negated ? `not ${text}` : text;
+  return modality === "asserted" ? claim : `${claim} (${modality})`;
 }
 
 /** "organization" → "Organization". */

@@ -14,7 +14,7 @@ import type {
 } from "../../../src/types.js";
 
 export type { DocumentRecord, EdgeAttributes, Evidence, GraphAttributes, NodeAttributes } from "../../../src/types.js";
-export type { EntityType, RelationType } from "../../../src/types.js";
+export type { EntityType, Modality, RelationType } from "../../../src/types.js";
 export { ENTITY_TYPES, RELATION_TYPES } from "../../../src/types.js";
 
 /** The knowledge graph as the viewer holds it. */

@@ -11,6 +11,7 @@ import {
   DIMMED_EDGE_COLOR,
   DIMMED_NODE_COLOR,
   NEGATED_COLOR,
+  fadedColor,
   RELATION_COLORS,
 } from "./colors.js";
 import { relationText } from "./format.js";
@@ -95,13 +96,15 @@ export function edgeDisplay(edge: string, attrs: EdgeAttributes, ctx: RenderCont
   const hovered = edge === state.hoveredEdge;
   const selected = state.selected;
   const incident = selected !== null && focus !== null && graph.hasExtremity(edge, selected);
+  const modality = attrs.modality ?? "asserted";
+  const color = attrs.negated ? NEGATED_COLOR : RELATION_COLORS[attrs.relation];
   const display: Partial<EdgeDisplayData> = {
-    color: attrs.negated ? NEGATED_COLOR : RELATION_COLORS[attrs.relation],
+    color: modality === "asserted" ? color : fadedColor(color),
     size: edgeSize(attrs),
     type: graph.isDirected(edge) ? "arrow" : "line",
     hidden: !ctx.visibility.edges.has(edge),
     // Co-occurrence is not a claim and often runs alongside a typed edge: it is labelled on hover only.
-    label: hovered || ((state.zoomedIn || incident) && attrs.relation !== "co_occurs") ? relationText(attrs.relation, attrs.negated) : null,
+    label: hovered || ((state.zoomedIn || incident) && attrs.relation !== "co_occurs") ? relationText(attrs.relation, attrs.negated, modality) : null,
     forceLabel: hovered,
     zIndex: attrs.relation === "co_occurs" ? 0 : 1,
   };

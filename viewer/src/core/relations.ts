@@ -1,9 +1,10 @@
 /**
  * An entity's relations grouped by type for the side panel: each item names the other end, the direction,
- * the surface predicate, whether the claim is negated, and how many sentences support it. Groups follow
+ * the surface predicate, whether the claim is negated, possible or former, inferred, how confident, and
+ * how many sentences support it. Groups follow
  * the vocabulary order (co-occurrence last); items go from best supported to least.
  */
-import { RELATION_TYPES, type RelationType, type ViewerGraph } from "./model.js";
+import { RELATION_TYPES, type Modality, type RelationType, type ViewerGraph } from "./model.js";
 
 export type Direction = "out" | "in" | "both";
 
@@ -13,6 +14,11 @@ export interface RelationItem {
   otherLabel: string;
   direction: Direction;
   negated: boolean;
+  modality: Modality;
+  /** Calibrated confidence, when the relation type is scored on dev data. */
+  confidence?: number;
+  /** Derived at document level. */
+  inferred: boolean;
   predicate: string;
   weight: number;
 }
@@ -45,6 +51,9 @@ export function groupRelations(graph: ViewerGraph, node: string, isShown: (edge:
       otherLabel: graph.getNodeAttribute(other, "label"),
       direction: undirected ? "both" : source === node ? "out" : "in",
       negated: attrs.negated,
+      modality: attrs.modality ?? "asserted",
+      ...(attrs.confidence !== undefined ? { confidence: attrs.confidence } : {}),
+      inferred: attrs.inferred === true,
       predicate: attrs.predicate,
       weight: attrs.weight,
     });

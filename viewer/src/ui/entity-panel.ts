@@ -88,14 +88,20 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
   function relationItem(node: string, relation: RelationGroup["relation"], item: RelationItem): HTMLLIElement {
     const self = graph.getNodeAttribute(node, "label");
     const [from, to] = item.direction === "in" ? [item.otherLabel, self] : [self, item.otherLabel];
-    const text = relationText(relation, item.negated);
+    const text = relationText(relation, item.negated, item.modality);
     const showPredicate = item.predicate !== "" && item.predicate.toLowerCase() !== relationText(relation).toLowerCase();
     return h(
       "li",
       {
         class: item.negated ? "relation negated" : "relation",
         testid: "relation",
-        attrs: { "data-edge": item.edge, "data-relation": relation, "data-other": item.other, title: `${from} ${text} ${to}` },
+        attrs: {
+          "data-edge": item.edge,
+          "data-relation": relation,
+          "data-other": item.other,
+          "data-modality": item.modality,
+          title: `${from} ${text} ${to}${item.confidence !== undefined ? ` (confidence ${item.confidence.toFixed(2)})` : ""}`,
+        },
       },
       h(
         "div",
@@ -103,6 +109,8 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
         h("span", { class: "direction", attrs: { "aria-hidden": "true" } }, DIRECTION_ARROWS[item.direction]),
         entityLink(item.other, "relation-target"),
         item.negated ? h("span", { class: "badge negated-badge", style: { background: NEGATED_COLOR } }, "not") : null,
+        item.modality !== "asserted" ? h("span", { class: "badge modality-badge", testid: "modality" }, item.modality) : null,
+        item.inferred ? h("span", { class: "badge modality-badge", attrs: { title: "derived at document level" } }, "inferred") : null,
         showPredicate ? h("span", { class: "predicate" }, `“${item.predicate}”`) : null,
         h("span", { class: "count", attrs: { title: "supporting sentences" } }, `×${item.weight}`),
       ),
