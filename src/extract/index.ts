@@ -11,14 +11,12 @@ import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, E
 import type { Extractor } from "./extractor.js";
 import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention } from "./mentions.js";
 import { resolveDocument } from "./resolve-document.js";
-import { clauseRelations } from "./relations/clauses.js";
-import { makeContext, type Item, type SentenceContext } from "./relations/context.js";
-import { cooccurrences } from "./relations/cooccur.js";
-import { basedInRelations, hyphenPairRelations, namePrefixRelations, parentheticalMembership } from "./relations/links.js";
+import { ClaimCollector } from "./relations/claims.js";
+import { makeContext, type ContextInput, type Item, type SentenceContext } from "./relations/context.js";
+import { SENTENCE_RULES, TITLE_RULES } from "./relations/rules.js";
 import { homeCountries, type Home } from "./relations/placement.js";
 import { decideRelations, proposeRelations } from "./relations/decide.js";
-import { appositionTitles } from "./relations/syntax.js";
-import { roleNominals, titleRelations } from "./relations/titles.js";
+import { roleNominals } from "./relations/titles.js";
 
 /** The metadata line of a document (documents.jsonl): everything but the text. */
 export function documentRecord(doc: Document): DocumentRecord {
@@ -99,10 +97,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const entityByKey = new Map<string, string>();
   for (const e of resolved.entities) for (const n of [e.name, ...e.aliases]) if (!entityByKey.has(nameKey(n))) entityByKey.set(nameKey(n), e.id);
 
-  const relations: DocRelation[] = [];
-  const seen = new Set<string>();
-  const roles = new Map<string, Set<string>>();
-  const contexts = sentences.map((sentence, s) => {
+  const inputs: ContextInput[] = sentences.map((sentence, s) => {
     const { mentions, demonyms, pos, tree } = perSentence[s]!;
     const items: Item[] = [];
     for (const m of mentions) {
@@ -113,29 +108,22 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
       const id = resolved.countryOf.get(d);
       return id ? [{ d, id }] : [];
     });
-    return makeContext({ gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, pos, tree, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, relations, seen, roles });
+    return { gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, pos, tree, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, entityOf: (m) => resolved.entityOf.get(m), entityByKey };
   });
-  // Titles first: they tell who leads which country, which role nominals ("the Norwegian leader") need.
-  for (const ctx of contexts) {
-    titleRelations(ctx);
-    appositionTitles(ctx);
-  }
+  const collector = new ClaimCollector();
+  const titled = inputs.map((input) => makeContext(input));
+  for (const view of titled) for (const rule of TITLE_RULES) collector.add(view, rule.run(view));
+  // Role nominals ("the Norwegian leader") name the person the titles make that country's leader.
+  const leaders = [...collector.relations];
   const byId = new Map(resolved.entities.map((e) => [e.id, e]));
-  for (const ctx of contexts) {
-    for (const item of roleNominals(ctx, relations)) {
-      ctx.items.push(item);
-      byId.get(item.id)!.mentions.push({ text: item.m.text, start: item.m.start, end: item.m.end, sentence: item.m.sentence });
-    }
-    ctx.items.sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
-  }
-  for (const ctx of contexts) {
-    clauseRelations(ctx);
-    hyphenPairRelations(ctx);
-    basedInRelations(ctx, (m) => resolved.entityOf.get(m));
-    namePrefixRelations(ctx, entityByKey);
-    parentheticalMembership(ctx);
-    cooccurrences(ctx);
-  }
+  const contexts = titled.map((view, s) => {
+    const nominals = roleNominals(view, leaders);
+    for (const item of nominals) byId.get(item.id)!.mentions.push({ text: item.m.text, start: item.m.start, end: item.m.end, sentence: item.m.sentence });
+    const items = [...view.items, ...nominals].sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
+    return makeContext({ ...inputs[s]!, items });
+  });
+  for (const view of contexts) for (const rule of SENTENCE_RULES) collector.add(view, rule.run(view));
+  const { relations, roles } = collector;
   for (const e of resolved.entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const e of resolved.entities) {
     const r = roles.get(e.id);

@@ -12,6 +12,7 @@
 import type { RelationType } from "../../types.js";
 import { findTriggers, fitsSignature, type TriggerMatch } from "../lexicon.js";
 import { isVerb, type Item, type SentenceContext } from "./context.js";
+import { ClaimList, type RuleOutput } from "./claims.js";
 import { possessive } from "./links.js";
 import { headToken, itemOfPhrase, modifies, subjectOf as treeSubject } from "./syntax.js";
 
@@ -150,12 +151,12 @@ function possessedObject(matches: TriggerMatch[]): boolean {
   return last !== undefined && POSSESSED_OBJECT.has(last.entry.relation);
 }
 
-function emitPair(ctx: SentenceContext, from: Group, to: Group, choice: Choice, predicate: string): boolean {
+function emitPair(out: ClaimList, from: Group, to: Group, choice: Choice, predicate: string): boolean {
   let any = false;
   for (const a of from.items) {
     for (const b of to.items) {
       const [s, t] = choice.reversed ? [b, a] : [a, b];
-      any = ctx.emit(s, choice.match.entry.relation, t, { negated: choice.negated, predicate, rule: choice.match.entry.reason }) || any;
+      any = out.add(s, choice.match.entry.relation, t, { negated: choice.negated, predicate, rule: choice.match.entry.reason }) || any;
     }
   }
   return any;
@@ -166,7 +167,7 @@ function phraseOf(ctx: SentenceContext, middle: number[], match: TriggerMatch): 
 }
 
 /** The related_to fallback: a short verb phrase between two mentions. */
-function relatedTo(ctx: SentenceContext, middle: number[], left: Group, right: Group): void {
+function relatedTo(ctx: SentenceContext, out: ClaimList, middle: number[], left: Group, right: Group): void {
   if (middle.length === 0 || middle.length > MAX_RELATED_MIDDLE) return;
   if (middle.some((i) => /^[^\p{L}\p{N}]+$/u.test(ctx.words[i]!) || ctx.lower[i] === "'s" || ctx.lower[i] === "that")) return;
   if (ctx.lower[right.end] === "'s") return; // the object is what the possessive names, not the entity
@@ -178,15 +179,15 @@ function relatedTo(ctx: SentenceContext, middle: number[], left: Group, right: G
   if (verbs.every((i) => ctx.pos[i] === "VBN") && middle.some((i) => BE.has(ctx.lower[i]!) || ctx.lower[i] === "by")) return;
   const negated = left.negated || negatedBefore(ctx, middle, middle.length);
   const predicate = middle.map((i) => ctx.words[i]).join(" ");
-  for (const a of left.items) for (const b of right.items) ctx.emit(a, "related_to", b, { negated, predicate, rule: "verb-unmapped" });
+  for (const a of left.items) for (const b of right.items) out.add(a, "related_to", b, { negated, predicate, rule: "verb-unmapped" });
 }
 
 /** A coordinated group followed or preceded by a relation noun or symmetric verb: "A and B held talks". */
-function coordinatedPair(ctx: SentenceContext, group: Group, nextStart: number, skip: Uint8Array): void {
+function coordinatedPair(ctx: SentenceContext, out: ClaimList, group: Group, nextStart: number, skip: Uint8Array): void {
   if (group.items.length < 2) return;
   const pairs = (relation: RelationType, predicate: string, rule: string, negated: boolean) => {
     for (let i = 0; i < group.items.length; i++) {
-      for (let j = i + 1; j < group.items.length; j++) ctx.emit(group.items[i]!, relation, group.items[j]!, { negated, predicate, rule });
+      for (let j = i + 1; j < group.items.length; j++) out.add(group.items[i]!, relation, group.items[j]!, { negated, predicate, rule });
     }
   };
   // "talks between A and B"
@@ -232,7 +233,8 @@ function continuesSubject(ctx: SentenceContext, middle: number[]): boolean {
   return k < middle.length && (ctx.pos[middle[k]!] ?? "").startsWith("VB");
 }
 
-export function clauseRelations(ctx: SentenceContext): void {
+export function clauseRelations(ctx: SentenceContext): RuleOutput {
+  const out = new ClaimList(ctx);
   const skip = new Uint8Array(ctx.lower.length);
   const relatives = relativeClauses(ctx);
   for (const r of relatives) skip.fill(1, r.start, r.end);
@@ -242,7 +244,7 @@ export function clauseRelations(ctx: SentenceContext): void {
 
   for (let j = 0; j < groups.length; j++) {
     const g = groups[j]!;
-    coordinatedPair(ctx, g, groups[j + 1]?.start ?? ctx.lower.length, skip);
+    coordinatedPair(ctx, out, g, groups[j + 1]?.start ?? ctx.lower.length, skip);
     if (j === 0) continue;
     const prev = groups[j - 1]!;
     const middle = middleOf(skip, prev.end, g.start);
@@ -253,18 +255,19 @@ export function clauseRelations(ctx: SentenceContext): void {
       // The tree names the trigger verb's subject: the relation starts there, or nowhere when it is no entity.
       const source = treeSource(ctx, middle, choice.match, left, groups);
       if (!source) continue;
-      if (emitPair(ctx, source, g, choice, phraseOf(ctx, middle, choice.match))) continue;
+      if (emitPair(out, source, g, choice, phraseOf(ctx, middle, choice.match))) continue;
     }
     if (subject && subject !== prev && !useSubject) {
       const viaSubject = chooseTrigger(ctx, middle, subject.items[0]!, g.items[0]!, subject.negated);
       if (viaSubject && !chooseTrigger(ctx, middle, prev.items[0]!, g.items[0]!, false)) {
-        if (emitPair(ctx, subject, g, viaSubject, phraseOf(ctx, middle, viaSubject.match))) continue;
+        if (emitPair(out, subject, g, viaSubject, phraseOf(ctx, middle, viaSubject.match))) continue;
       }
     }
-    if (!choice && !possessive(ctx, middle, prev, g) && left === subject && j === 1) relatedTo(ctx, middle, left, g);
+    if (!choice && !possessive(ctx, out, middle, prev, g) && left === subject && j === 1) relatedTo(ctx, out, middle, left, g);
   }
 
-  for (const r of relatives) relativeClauseRelations(ctx, r, items, groups);
+  for (const r of relatives) relativeClauseRelations(ctx, out, r, items, groups);
+  return out;
 }
 
 /**
@@ -297,7 +300,7 @@ function titledPersonAfter(ctx: SentenceContext, holder: Item, verb: number): It
 }
 
 /** ", where X visited" → X visits antecedent; ", which hosted Y" → antecedent hosts Y. */
-function relativeClauseRelations(ctx: SentenceContext, r: { start: number; end: number; word: string }, items: Item[], groups: Group[]): void {
+function relativeClauseRelations(ctx: SentenceContext, out: ClaimList, r: { start: number; end: number; word: string }, items: Item[], groups: Group[]): void {
   const antecedent = [...groups].reverse().find((g) => g.end <= r.start);
   if (!antecedent || antecedent.end !== r.start) return;
   const inside = items.filter((it) => it.m.tokStart > r.start && it.m.tokEnd <= r.end);
@@ -310,7 +313,7 @@ function relativeClauseRelations(ctx: SentenceContext, r: { start: number; end: 
     const choice = chooseTrigger(ctx, middle, subject, place, false);
     if (choice) {
       const group: Group = { items: [subject], start: subject.m.tokStart, end: subject.m.tokEnd, negated: false };
-      emitPair(ctx, group, { items: [place], start: place.m.tokStart, end: place.m.tokEnd, negated: false }, choice, phraseOf(ctx, middle, choice.match));
+      emitPair(out, group, { items: [place], start: place.m.tokStart, end: place.m.tokEnd, negated: false }, choice, phraseOf(ctx, middle, choice.match));
     }
     return;
   }
@@ -318,5 +321,5 @@ function relativeClauseRelations(ctx: SentenceContext, r: { start: number; end: 
   if (!object) return;
   const middle = middleOf(none, r.start + 2, object.m.tokStart);
   const choice = chooseTrigger(ctx, middle, antecedent.items[0]!, object, false);
-  if (choice) emitPair(ctx, antecedent, { items: [object], start: object.m.tokStart, end: object.m.tokEnd, negated: false }, choice, phraseOf(ctx, middle, choice.match));
+  if (choice) emitPair(out, antecedent, { items: [object], start: object.m.tokStart, end: object.m.tokEnd, negated: false }, choice, phraseOf(ctx, middle, choice.match));
 }

@@ -1,13 +1,14 @@
 /**
- * The view of one sentence that the relation rules share: the extractor's gazetteer and lexicon, its
- * words, POS tags, dependency tree, the resolved entity mentions in token order, demonyms, and an `emit` that type-checks a
- * relation against its signature, attaches the evidence sentence and drops duplicates.
+ * The read-only view of one sentence that the relation rules read: the extractor's gazetteer and
+ * lexicon, its words, POS tags, dependency tree (parsed when first read), the resolved entity mentions in
+ * token order, demonyms, the type of each entity and the evidence item of the sentence. Rules return what
+ * they find (claims.ts); nothing here is shared or written across sentences.
  */
 import { asciiPunctuation } from "../../nlp/normalize.js";
-import { SYMMETRIC_RELATIONS, type DocRelation, type EntityType, type Evidence, type RelationType, type Sentence } from "../../types.js";
+import type { EntityType, Evidence, Sentence } from "../../types.js";
 import type { DependencyTree } from "../../nlp/parser/parser.js";
 import type { Gazetteer } from "../gazetteer.js";
-import { fitsSignature, type Lexicon } from "../lexicon.js";
+import type { Lexicon } from "../lexicon.js";
 import type { DemonymMention, EntityMention } from "../mentions.js";
 
 /** A resolved entity mention in a sentence. */
@@ -27,13 +28,15 @@ export interface SentenceContext {
   pos: string[];
   /** The sentence's dependency tree (token heads and relations), parsed when first read. */
   readonly tree: DependencyTree;
-  items: Item[];
+  readonly items: readonly Item[];
   demonyms: { d: DemonymMention; id: string }[];
   evidence: Evidence;
-  /** Emit a relation if the types fit its signature; returns whether it was kept. */
-  emit(source: Item | string, relation: RelationType, target: Item | string, options: { negated?: boolean; predicate: string; rule: string }): boolean;
-  /** Record a role ("President") stated for a person entity. */
-  addRole(entityId: string, role: string): void;
+  /** The type of an entity of the document. */
+  typeOf(entityId: string): EntityType;
+  /** The entity of a mention of the document (resolved mentions only). */
+  entityOf(m: EntityMention): string | undefined;
+  /** Entity id by normalized name or alias. */
+  entityByKey: ReadonlyMap<string, string>;
 }
 
 const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "will", "would", "do", "does", "did", "can", "could", "may", "might", "shall", "should", "must", "'s", "'re", "'ve", "'d", "'ll"]);
@@ -53,12 +56,11 @@ export interface ContextInput {
   pos: string[];
   /** The sentence's tree, parsed on the first call. */
   tree: () => DependencyTree;
-  items: Item[];
+  readonly items: readonly Item[];
   demonyms: { d: DemonymMention; id: string }[];
   typeOf: (entityId: string) => EntityType;
-  relations: DocRelation[];
-  seen: Set<string>;
-  roles: Map<string, Set<string>>;
+  entityOf: (m: EntityMention) => string | undefined;
+  entityByKey: ReadonlyMap<string, string>;
 }
 
 export function makeContext(input: ContextInput): SentenceContext {
@@ -79,22 +81,8 @@ export function makeContext(input: ContextInput): SentenceContext {
     items: input.items,
     demonyms: input.demonyms,
     evidence,
-    emit(source, relation, target, { negated = false, predicate, rule }) {
-      const s = typeof source === "string" ? source : source.id;
-      const t = typeof target === "string" ? target : target.id;
-      if (s === t) return false;
-      if (!fitsSignature(lex, relation, input.typeOf(s), input.typeOf(t))) return false;
-      const key = `${s}|${relation}|${t}|${negated}|${sentence.index}`;
-      const mirror = `${t}|${relation}|${s}|${negated}|${sentence.index}`;
-      if (input.seen.has(key) || (SYMMETRIC_RELATIONS.has(relation) && input.seen.has(mirror))) return true;
-      input.seen.add(key);
-      input.relations.push({ source: s, target: t, relation, negated, predicate, rule, evidence });
-      return true;
-    },
-    addRole(entityId, role) {
-      const set = input.roles.get(entityId) ?? new Set<string>();
-      set.add(role);
-      input.roles.set(entityId, set);
-    },
+    typeOf: input.typeOf,
+    entityOf: input.entityOf,
+    entityByKey: input.entityByKey,
   };
 }

@@ -3,11 +3,13 @@
  * relations (not claims; the graph counts them into `weight`). Very long sentences only pair mentions
  * within a window so lists of names do not explode quadratically.
  */
+import { ClaimList, type RuleOutput } from "./claims.js";
 import type { SentenceContext } from "./context.js";
 
 const WINDOW = 12;
 
-export function cooccurrences(ctx: SentenceContext): void {
+export function cooccurrences(ctx: SentenceContext): RuleOutput {
+  const out = new ClaimList(ctx);
   const ids: string[] = [];
   for (const it of [...ctx.items.map((i) => ({ at: i.m.start, id: i.id })), ...ctx.demonyms.map((d) => ({ at: d.d.start, id: d.id }))].sort((a, b) => a.at - b.at)) {
     if (!ids.includes(it.id)) ids.push(it.id);
@@ -15,7 +17,8 @@ export function cooccurrences(ctx: SentenceContext): void {
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length && j <= i + WINDOW; j++) {
       const [a, b] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
-      ctx.emit(a, "co_occurs", b, { predicate: "", rule: "same-sentence" });
+      out.add(a, "co_occurs", b, { predicate: "", rule: "same-sentence" });
     }
   }
+  return out;
 }

@@ -5,6 +5,7 @@
  * apposition or a title noun governing an organization or country gives the title relation
  * ("X, Y's general counsel"; "X, the chief executive of Y").
  */
+import { ClaimList, type RuleOutput } from "./claims.js";
 import type { Item, SentenceContext } from "./context.js";
 
 const SUBJECT = new Set(["nsubj", "nsubj:pass"]);
@@ -99,8 +100,9 @@ function holderOf(ctx: SentenceContext, noun: number): Item | undefined {
 }
 
 /** "X, the chief executive of Y" / "X, Y's general counsel": a person's apposition is a title held at Y. */
-export function appositionTitles(ctx: SentenceContext): void {
-  if (!ctx.items.some((it) => it.type !== "person")) return;
+export function appositionTitles(ctx: SentenceContext): RuleOutput {
+  const out = new ClaimList(ctx);
+  if (!ctx.items.some((it) => it.type !== "person")) return out;
   for (const person of ctx.items) {
     // An apposition is set off by a comma or a parenthesis (checked first: the tree is parsed on demand).
     if (person.type !== "person" || !APPOSITION_OPENERS.has(ctx.lower[person.m.tokEnd] ?? "")) continue;
@@ -108,8 +110,9 @@ export function appositionTitles(ctx: SentenceContext): void {
       const title = titleAt(ctx, noun);
       const holder = title && holderOf(ctx, noun);
       if (!title || !holder) continue;
-      ctx.addRole(person.id, title.title);
-      ctx.emit(person, title.relation as "leader_of" | "official_of" | "works_for", holder, { predicate: title.title, rule: `appos-title-${title.relation}` });
+      out.role(person.id, title.title);
+      out.add(person, title.relation as "leader_of" | "official_of" | "works_for", holder, { predicate: title.title, rule: `appos-title-${title.relation}` });
     }
   }
+  return out;
 }

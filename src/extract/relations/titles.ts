@@ -5,6 +5,7 @@
  * (leader_of, official_of, works_for); a demonym before a non-governing title gives citizen_of.
  */
 import type { DocRelation } from "../../types.js";
+import { ClaimList, type RuleOutput } from "./claims.js";
 import type { Item, SentenceContext } from "./context.js";
 
 const MAX_MODIFIERS = 2;
@@ -29,40 +30,42 @@ function titleBefore(ctx: SentenceContext, end: number): { start: number; relati
 }
 
 /** "Belarusian opposition leader X", "Russian analyst X": a demonym shortly before a person's name. */
-function demonymCitizen(ctx: SentenceContext, person: Item, end: number): void {
+function demonymCitizen(ctx: SentenceContext, out: ClaimList, person: Item, end: number): void {
   const demonym = ctx.demonyms.find((d) => d.d.tokEnd <= end && end - d.d.tokEnd <= 3);
   if (!demonym) return;
   const between = ctx.lower.slice(demonym.d.tokEnd, end);
   if (between.every((w, k) => /^\p{L}+$/u.test(w) && !/^(?:and|or|of|the)$/.test(w) && /^(?:NN|NNS|NNP|JJ)$/.test(ctx.pos[demonym.d.tokEnd + k] ?? ""))) {
-    ctx.emit(person, "citizen_of", demonym.id, { predicate: ctx.words.slice(demonym.d.tokStart, end).join(" "), rule: "demonym-citizen" });
+    out.add(person, "citizen_of", demonym.id, { predicate: ctx.words.slice(demonym.d.tokStart, end).join(" "), rule: "demonym-citizen" });
   }
 }
 
-export function titleRelations(ctx: SentenceContext): void {
+export function titleRelations(ctx: SentenceContext): RuleOutput {
   const { gaz } = ctx;
+  const out = new ClaimList(ctx);
   for (const person of ctx.items) {
     if (person.type !== "person") continue;
     let end = person.m.tokStart;
     if (end > 0 && gaz.honorifics.has(ctx.lower[end - 1]!.replace(/\.$/, ""))) end--;
     const title = titleBefore(ctx, end);
     if (!title) {
-      demonymCitizen(ctx, person, end);
+      demonymCitizen(ctx, out, person, end);
       continue;
     }
-    ctx.addRole(person.id, title.title);
+    out.role(person.id, title.title);
     const relation = title.relation as "leader_of" | "official_of" | "works_for";
     const before = title.start;
     const demonym = ctx.demonyms.find((d) => d.d.tokEnd === before);
     if (demonym) {
-      if (relation !== "works_for") ctx.emit(person, relation, demonym.id, { predicate: title.title, rule: `title-${relation}` });
-      ctx.emit(person, "citizen_of", demonym.id, { predicate: `${demonym.d.text} ${title.title}`, rule: "title-demonym-citizen" });
+      if (relation !== "works_for") out.add(person, relation, demonym.id, { predicate: title.title, rule: `title-${relation}` });
+      out.add(person, "citizen_of", demonym.id, { predicate: `${demonym.d.text} ${title.title}`, rule: "title-demonym-citizen" });
       continue;
     }
     const possessive = ctx.lower[before - 1] === "'s" ? 1 : 0;
     const holder: Item | undefined = ctx.items.find((it) => it.m.tokEnd === before - possessive && it !== person);
-    if (holder) ctx.emit(person, relation, holder, { predicate: title.title, rule: `title-${relation}` });
-    else demonymCitizen(ctx, person, before);
+    if (holder) out.add(person, relation, holder, { predicate: title.title, rule: `title-${relation}` });
+    else demonymCitizen(ctx, out, person, before);
   }
+  return out;
 }
 
 const ROLE_NOUNS = new Set(["leader", "president", "premier", "counterpart", "chancellor", "prime minister", "head of state", "head of government", "strongman", "monarch", "king", "queen"]);
