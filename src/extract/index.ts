@@ -1,8 +1,8 @@
 /**
- * Extraction of one document: sentences, tagging, parsing, mentions, resolution into entities, then
- * relations (titles, appositions, clauses, form-based links, co-occurrence), every relation carrying its
- * evidence sentence. The
- * models and lexicons come from the Extractor passed in.
+ * Extraction of one document: sentences, tagging, mentions, resolution into entities, the registered
+ * relation rules over each sentence's view (parsed when a rule reads the tree), then the relation
+ * decision (classifier, claim qualities, inference; relations/decide.ts). Every relation carries its
+ * evidence sentence. The models and lexicons come from the Extractor passed in.
  */
 import { nameKey } from "../nlp/normalize.js";
 import type { DependencyTree } from "../nlp/parser/parser.js";
