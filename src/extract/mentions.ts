@@ -112,10 +112,24 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
     while (j < words.length && ner[j] === `I-${label}` && !covered[j]) j++;
     let a = i;
     let spanLabel = label;
+    // A sentence word the tagger swept in at the start ("Meanwhile", "Since Google") is no part of a name.
+    while (a < j && SENTENCE_WORDS.has(lower[a]!)) a++;
     // Titles and honorifics the tagger swept into a name are roles, not name; an honorific makes it a person.
     while (a < j - 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, "")))) {
       if (gaz.honorifics.has(lower[a]!.replace(/\.$/, ""))) spanLabel = "PER";
       a++;
+    }
+    // The end of a longer title ("Secretary of State | Hillary Clinton", "Chancellor of the Exchequer").
+    const tail = titleTail(gaz, lower, a, j);
+    if (tail > 0) {
+      a += tail;
+      spanLabel = "PER"; // what a person title names is a person
+    }
+    // A title or sentence word the tagger swept in at the end ("X Editor", "Y The").
+    if (label === "PER") while (j - 1 > a && (gaz.titles.has(lower[j - 1]!) || SENTENCE_WORDS.has(lower[j - 1]!) || ARTICLES.has(lower[j - 1]!))) j--;
+    if (a >= j) {
+      i = Math.max(j, i + 1);
+      continue;
     }
     if (!plausibleSpan(words, lower, a, j, headline)) {
       i = j;
@@ -317,6 +331,34 @@ function isHeadline(words: string[]): boolean {
 }
 
 /** Reject tagger spans that cannot be names: lowercase content words inside, a sentence-initial adverb, a whole heading. */
+/**
+ * Capitalized sentence words that never begin a name: sentence adverbs, conjunctions and determiners a
+ * tagger takes in at the start of a sentence ("Meanwhile", "Since Google", "But Acme").
+ */
+const SENTENCE_WORDS = new Set([
+  "meanwhile", "however", "since", "but", "and", "yet", "so", "also", "then", "now", "still", "instead", "indeed", "moreover",
+  "furthermore", "nevertheless", "nonetheless", "although", "though", "while", "whereas", "when", "after", "before", "if",
+  "unless", "because", "as", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+  "on", "in", "at", "by", "for", "with", "from", "to", "of", "meantime", "later", "earlier", "today", "yesterday", "tomorrow",
+]);
+
+/** Articles: they may begin a name ("The Hague"), never end one. */
+const ARTICLES = new Set(["the", "a", "an"]);
+
+/**
+ * How many words at the start of a person span end a title that begins before it: "Secretary of
+ * State" then "Hillary Clinton" — the tagger took "State Hillary Clinton". Up to three words of the span,
+ * up to five before it.
+ */
+function titleTail(gaz: Gazetteer, lower: string[], a: number, b: number): number {
+  for (let k = Math.min(3, b - a - 1); k >= 1; k--) {
+    for (let m = 1; m <= Math.min(5, a); m++) {
+      if (gaz.titles.has(lower.slice(a - m, a + k).join(" "))) return k;
+    }
+  }
+  return 0;
+}
+
 function plausibleSpan(words: string[], lower: string[], a: number, b: number, headline: boolean): boolean {
   for (let k = a; k < b; k++) if (!/^[\p{Lu}\d]/u.test(words[k]!) && !CONNECTORS.has(lower[k]!) && /\p{L}/u.test(words[k]!)) return false;
   if (a === 0 && b === 1 && words[1] === ",") return false;

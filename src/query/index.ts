@@ -14,6 +14,8 @@ export { runSearch } from "./search.js";
 export type { SearchResult } from "./search.js";
 export { STATS_DEFAULTS, runStats } from "./stats.js";
 export type { CommunitySummary, GraphStats, RankedEntity, RelationCount, StatsOptions } from "./stats.js";
+export { findSuspects } from "./suspects.js";
+export type { Suspect, SuspectCheck, SuspectReason, SuspectReport } from "./suspects.js";
 export { PATH_DEFAULTS, runPath } from "./path.js";
 export type { GraphPath, HopAlternative, PathHop, PathOptions, PathResult } from "./path.js";
 export { kShortestPaths } from "./k-shortest-paths.js";

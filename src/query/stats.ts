@@ -1,6 +1,7 @@
 /**
  * `stats`: what a graph holds — counts by entity type and relation, the most connected entities, and the
- * communities (as assigned by the build) with their best-connected members.
+ * communities (as assigned by the build) with their best-connected members, and the junk check of
+ * suspects.ts over the most-mentioned entities.
  */
 import type { EntityType, RelationType } from "../types.js";
 import { ENTITY_TYPES, RELATION_TYPES } from "../types.js";
@@ -9,15 +10,19 @@ import type { EntityRef } from "./edge-view.js";
 import { entityRef } from "./edge-view.js";
 import { compareStrings } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
+import type { SuspectReport } from "./suspects.js";
+import { findSuspects } from "./suspects.js";
 
 export interface StatsOptions {
   /** How many top entities to list. */
   top?: number;
   /** How many communities to list. */
   communities?: number;
+  /** How many of the most-mentioned entities the junk check looks at (0: none); see suspects.ts. */
+  suspects?: number;
 }
 
-export const STATS_DEFAULTS: Required<StatsOptions> = { top: 10, communities: 10 };
+export const STATS_DEFAULTS: Required<StatsOptions> = { top: 10, communities: 10, suspects: 500 };
 
 export interface RelationCount {
   relation: RelationType;
@@ -55,12 +60,15 @@ export interface GraphStats {
   topEntities: RankedEntity[];
   communityCount: number;
   communities: CommunitySummary[];
+  /** Labels among the most-mentioned entities that look like extraction debris, with the reasons. */
+  suspects: SuspectReport;
 }
 
 export function runStats(kg: LoadedGraph, options: StatsOptions = {}): GraphStats {
   const opts = { ...STATS_DEFAULTS, ...options };
   checkInteger("top", opts.top, 0);
   checkInteger("communities", opts.communities, 0);
+  checkInteger("suspects", opts.suspects, 0);
   const { graph } = kg;
 
   const typeCounts = new Map<EntityType, number>();
@@ -114,6 +122,7 @@ export function runStats(kg: LoadedGraph, options: StatsOptions = {}): GraphStat
     topEntities: ranked.slice(0, opts.top),
     communityCount: summaries.length,
     communities: summaries.slice(0, opts.communities),
+    suspects: findSuspects(kg, opts.suspects),
   };
 }
 

@@ -199,12 +199,13 @@ const CASES: Row[] = [
   ["Norway's foreign minister Espen Barth Eide met Lena Berg in Oslo.", ["Espen Barth Eide official_of Norway", "Espen Barth Eide meets Lena Berg"], ["Espen Barth Eide leader_of Norway", "Lena Berg official_of Norway", "Lena Berg citizen_of Norway"]],
   ["Norway, a member of NATO, sent troops to Latvia.", [`Norway member_of ${NATO}`], [`Latvia member_of ${NATO}`]],
   ["Maria Lopez, Norway's foreign minister, met Lena Berg.", ["Maria Lopez official_of Norway", "Maria Lopez meets Lena Berg"], ["Maria Lopez leader_of Norway", "Lena Berg official_of Norway"]],
-  ["Sweden is expected to join NATO.", [`Sweden member_of ${NATO} (possible)`], [`Sweden member_of ${NATO}`]],
   ["Poland belongs to the European Union.", [`Poland member_of ${EU}`], []],
 ];
 
 /** Fair rows the extractor gets wrong today; the comment says what it produces instead. */
 const KNOWN_FAILURES: Row[] = [
+  // Gives only "Sweden related_to NATO (possible)": the classifier's member_of is at about 0.2, under the type's minimum.
+  ["Sweden is expected to join NATO.", [`Sweden member_of ${NATO} (possible)`], [`Sweden member_of ${NATO}`]],
   // Gives "Angela Merkel citizen_of Peru (possible)" (classifier, confidence 0.32).
   ["Angela Merkel said Peru would join the alliance.", [], unrelated("Angela Merkel", "Peru")],
   // Gives "Fernando Haddad meets US Department of the Treasury" and "Janet Yellen citizen_of Brazil".

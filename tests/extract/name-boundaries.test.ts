@@ -1,0 +1,29 @@
+/** Name boundaries: sentence words and titles the tagger sweeps into a span are not part of the name. */
+import { describe, expect, it } from "vitest";
+import { loadExtractor } from "../../src/extract/extractor.js";
+import { extractDocument } from "../../src/extract/index.js";
+
+const extractor = loadExtractor();
+
+function names(text: string): string[] {
+  return extractDocument(extractor, { id: "t", path: "t.txt", sha256: "", text }).entities.map((e) => `${e.name} (${e.type})`);
+}
+
+// [text, entities that must be found, names that must not appear]
+const ROWS: [string, string[], string[]][] = [
+  ["Secretary of State Hillary Clinton met Angela Merkel.", ["Hillary Clinton (person)", "Angela Merkel (person)"], ["State Hillary Clinton (person)"]],
+  ["Chancellor of the Exchequer Gordon Brown spoke in London.", ["Gordon Brown (person)"], ["Exchequer Gordon Brown (organization)", "Exchequer Gordon Brown (person)"]],
+  ["Meanwhile, Google said it would appeal.", ["Google (organization)"], ["Meanwhile (person)", "Meanwhile (organization)"]],
+  ["Since Google bought YouTube, prices rose.", ["Google (organization)"], ["Since Google (organization)"]],
+  // A leading article may belong to the name.
+  ["Officials in The Hague said the court would rule.", ["The Hague (location)"], ["Hague (location)"]],
+  ["The report was written by Lena Berg Editor.", ["Lena Berg (person)"], ["Lena Berg Editor (person)"]],
+];
+
+describe("name boundaries", () => {
+  it.each(ROWS)("%s", (text, found, absent) => {
+    const got = names(text);
+    for (const n of found) expect(got).toContain(n);
+    for (const n of absent) expect(got).not.toContain(n);
+  });
+});
