@@ -1,4 +1,7 @@
-/** Name boundaries: sentence words and titles the tagger sweeps into a span are not part of the name. */
+/**
+ * Name boundaries: sentence words and titles the tagger sweeps into a span are not part of the name, and
+ * a one-word name at the start of a sentence is kept when the sentence supports it.
+ */
 import { describe, expect, it } from "vitest";
 import { loadExtractor } from "../../src/extract/extractor.js";
 import { extractDocument } from "../../src/extract/index.js";
@@ -15,6 +18,10 @@ const ROWS: [string, string[], string[]][] = [
   ["Chancellor of the Exchequer Gordon Brown spoke in London.", ["Gordon Brown (person)"], ["Exchequer Gordon Brown (organization)", "Exchequer Gordon Brown (person)"]],
   ["Meanwhile, Google said it would appeal.", ["Google (organization)"], ["Meanwhile (person)", "Meanwhile (organization)"]],
   ["Since Google bought YouTube, prices rose.", ["Google (organization)"], ["Since Google (organization)"]],
+  // A lone first word before a comma is a name when an apposition follows or the gazetteer knows it.
+  ["Rosneft, the state oil company, said profits rose.", ["Rosneft (organization)"], []],
+  ["Harrington, a professor of political science at Queens College, died.", ["Harrington (person)", "Queens College (organization)"], []],
+  ["Overall, the company said profits rose.", [], ["Overall (organization)", "Overall (person)"]],
   // A leading article may belong to the name.
   ["Officials in The Hague said the court would rule.", ["The Hague (location)"], ["Hague (location)"]],
   ["The report was written by Lena Berg Editor.", ["Lena Berg (person)"], ["Lena Berg Editor (person)"]],
