@@ -2,12 +2,14 @@
  * Resolution across documents: the entities of each document's extraction are merged into corpus
  * entities by canonical name, by alias overlap and by surname (a lone "Smith" joins the one full-name
  * Smith of the corpus, and stays apart when two different full-name Smiths exist). A user alias file can
- * force merges and forbid them. Every merge is logged with its reason.
+ * force merges and forbid them. A last pass joins one-word and initial forms ("Blair", "R O'Gara") to the one
+ * full-name person they can be (surname-merge.ts). Every merge is logged with its reason.
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
 import { nameKey as normalizedName } from "../nlp/normalize.js";
 import type { DocEntity, DocExtraction, EntityType } from "../types.js";
+import { lateSurnameMerges, type NameGroup } from "./surname-merge.js";
 
 /** A user alias file: forced merges (all names become one entity, under `label`) and names never merged. */
 export interface UserAliases {
@@ -146,14 +148,39 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     if (roots.size === 1) union([...roots][0]!, i, "surname");
   });
 
+  // 5. On the entities built so far: a person known by one word or by an initial and a surname joins the
+  //    one full-name person of the corpus it can be (see surname-merge.ts). Each such merge is logged apart.
+  const groupsOf = () => {
+    const groups = new Map<number, number[]>();
+    members.forEach((_, i) => {
+      const r = find(i);
+      const list = groups.get(r) ?? [];
+      list.push(i);
+      groups.set(r, list);
+    });
+    return groups;
+  };
+  const before = groupsOf();
+  const nameGroups: NameGroup[] = [];
+  for (const [root, list] of before) {
+    const es = list.map((i) => members[i]!.entity);
+    nameGroups.push({ root, type: majorityType(es), names: es.map((e) => nameKey(e.name)), aliases: es.flatMap((e) => e.aliases.map(nameKey)) });
+  }
+  const late = lateSurnameMerges(nameGroups, split);
+  // Root of a full-name entity → the late merges into it: the forms each brought and why.
+  const lateInto = new Map<number, { forms: string[]; reason: MergeRecord["reason"] }[]>();
+  const lateMember = new Set<number>();
+  for (const m of late) {
+    const list = lateInto.get(m.into) ?? [];
+    list.push({ forms: [...new Set(before.get(m.from)!.map((i) => members[i]!.entity.name))], reason: m.reason });
+    lateInto.set(m.into, list);
+    for (const i of before.get(m.from)!) lateMember.add(i);
+  }
+  // The full-name entity stays the root (it is never merged itself), so its reason and late merges stay on it.
+  for (const m of late) parent[find(m.from)] = m.into;
+
   // Collect corpus entities in a stable order.
-  const groups = new Map<number, number[]>();
-  members.forEach((_, i) => {
-    const r = find(i);
-    const list = groups.get(r) ?? [];
-    list.push(i);
-    groups.set(r, list);
-  });
+  const groups = groupsOf();
   const entities: CorpusEntity[] = [];
   const entityOf = extractions.map(() => new Map<string, number>());
   const merges: MergeRecord[] = [];
@@ -165,8 +192,10 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     const index = entities.length;
     entities.push({ label, type, members: ms });
     for (const i of list) entityOf[docOf[i]!]!.set(members[i]!.entity.id, index);
-    const forms = [...new Set(ms.map((m) => m.entity.name))].sort();
-    if (forms.length > 1 || ms.some((m) => m.entity.type !== type)) merges.push({ into: label, forms, reason: reasons.get(rootIndex) ?? "same-name" });
+    const core = list.filter((i) => !lateMember.has(i)).map((i) => members[i]!);
+    const forms = [...new Set(core.map((m) => m.entity.name))].sort();
+    if (forms.length > 1 || core.some((m) => m.entity.type !== type)) merges.push({ into: label, forms, reason: reasons.get(rootIndex) ?? "same-name" });
+    for (const m of lateInto.get(rootIndex) ?? []) merges.push({ into: label, forms: [...new Set([label, ...m.forms])].sort(), reason: m.reason });
   }
   return { entities, entityOf, merges };
 }
@@ -187,10 +216,12 @@ function majorityType(entities: DocEntity[]): EntityType {
   return best;
 }
 
-/** The label: the name most documents use, the fullest on ties. */
+/** The label: the name most documents use, the fullest on ties (a name opening with an initial, "R O'Gara", is less full). */
 function chooseLabel(entities: DocEntity[], type: EntityType): string {
   const counts = new Map<string, number>();
   for (const e of entities) counts.set(e.name, (counts.get(e.name) ?? 0) + (e.type === type ? 2 : 1));
-  const score = (n: string) => n.split(/\s+/).length * 1000 + (counts.get(n) ?? 0) + (n === n.toUpperCase() && n.length > 6 ? -5000 : 0);
+  const initial = (n: string) => /^\p{Lu}\.?\s/u.test(n);
+  const score = (n: string) =>
+    n.split(/\s+/).length * 1000 - (initial(n) ? 500 : 0) + (counts.get(n) ?? 0) + (n === n.toUpperCase() && n.length > 6 ? -5000 : 0);
   return [...counts.keys()].sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
 }
