@@ -127,7 +127,8 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
     }
     // A title or sentence word the tagger swept in at the end ("X Editor", "Y The").
     if (label === "PER") while (j - 1 > a && (gaz.titles.has(lower[j - 1]!) || SENTENCE_WORDS.has(lower[j - 1]!) || ARTICLES.has(lower[j - 1]!))) j--;
-    if (a >= j) {
+    // Nothing left but a title or an honorific ("Mr", "Minister"): a role, no name.
+    if (a >= j || (j - a === 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, ""))))) {
       i = Math.max(j, i + 1);
       continue;
     }

@@ -201,6 +201,7 @@ const CASES: Row[] = [
   ["Maria Lopez, Norway's foreign minister, met Lena Berg.", ["Maria Lopez official_of Norway", "Maria Lopez meets Lena Berg"], ["Maria Lopez leader_of Norway", "Lena Berg official_of Norway"]],
   ["Poland belongs to the European Union.", [`Poland member_of ${EU}`], []],
   ["Lima, the capital of Peru, hosted the Pacific Trade Summit.", ["Lima located_in Peru", "Lima hosts Pacific Trade Summit"], []],
+  ["Omar Haddad, Canada's ambassador to Peru, was recalled.", ["Omar Haddad official_of Canada"], ["Omar Haddad official_of Peru", "Omar Haddad citizen_of Peru"]],
 ];
 
 /** Fair rows the extractor gets wrong today; the comment says what it produces instead. */
@@ -219,8 +220,6 @@ const KNOWN_FAILURES: Row[] = [
   ["Lena Berg, a former chief executive of Acme Corp, visited Peru.", ["Lena Berg leader_of Acme Corp (former)", "Lena Berg visits Peru"], ["Lena Berg leader_of Acme Corp", "Acme Corp visits Peru"]],
   // Possessive titles. Gives "Lena Berg leader_of Acme Corp" and no works_for.
   ["Lena Berg, Acme Corp's chief financial officer, resigned.", ["Lena Berg works_for Acme Corp"], ["Lena Berg leader_of Acme Corp"]],
-  // Gives the official_of, and "Omar Haddad citizen_of Peru" (classifier).
-  ["Omar Haddad, Canada's ambassador to Peru, was recalled.", ["Omar Haddad official_of Canada"], ["Omar Haddad official_of Peru", "Omar Haddad citizen_of Peru"]],
   // Gives "Angela Merkel leader_of Germany" (asserted) and no visits.
   ["Angela Merkel, Germany's former chancellor, visited Peru.", ["Angela Merkel leader_of Germany (former)", "Angela Merkel visits Peru"], ["Angela Merkel leader_of Germany"]],
   // Gives "Microsoft visits Kenya" and no leader_of.
