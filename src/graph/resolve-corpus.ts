@@ -57,6 +57,9 @@ export function readUserAliases(path: string): UserAliases {
 
 const TYPE_ORDER: EntityType[] = ["country", "person", "organization", "location", "event", "project"];
 
+/** An acronym as a name's alias ("WEC" for World Energy Council). */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
 /** Merge the documents' entities into corpus entities. */
 export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases = { merge: [], split: [] }): CorpusResolution {
   const members: { doc: string; entity: DocEntity }[] = [];
@@ -118,15 +121,26 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     });
   }
   // 3. Aliases that are another entity's name (not for names the user split, not across persons and non-persons).
+  //    An acronym binds across documents only when the corpus expands it one way: "KWS" for Kenya Wildlife
+  //    Service and for Korean Water Society leaves both apart, and the bare "KWS" with neither.
+  const expansions = new Map<string, Set<string>>();
+  for (const m of members) {
+    for (const alias of m.entity.aliases) {
+      if (!ACRONYM.test(alias)) continue;
+      const key = nameKey(alias);
+      expansions.set(key, (expansions.get(key) ?? new Set<string>()).add(nameKey(m.entity.name)));
+    }
+  }
   members.forEach((m, i) => {
     for (const alias of m.entity.aliases) {
       const key = nameKey(alias);
       const other = byName.get(key);
       if (other === undefined || split.has(key) || split.has(nameKey(m.entity.name))) continue;
+      if (ACRONYM.test(alias) && (expansions.get(key)?.size ?? 0) > 1) continue;
       const ot = members[other]!.entity.type;
       if ((ot === "person") !== (m.entity.type === "person")) continue;
       if (m.entity.type === "person" && !key.includes(" ")) continue; // surnames are handled below
-      union(other, i, /^\p{Lu}{2,6}$/u.test(alias) ? "acronym" : "alias");
+      union(other, i, ACRONYM.test(alias) ? "acronym" : "alias");
     }
   });
   // 4. Lone surnames or given names to the one full-name person of the corpus who has them.

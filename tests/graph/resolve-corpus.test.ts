@@ -36,6 +36,17 @@ describe("resolution across documents", () => {
     expect(labels([doc("a", entity("World Energy Council", "organization", ["WEC"])), doc("b", entity("WEC", "organization"))])).toEqual(["World Energy Council<organization>×2"]);
   });
 
+  it("binds an acronym across documents only when its expansions agree, and never glues two expansions", () => {
+    const two = labels([
+      doc("a", entity("Kenya Wildlife Service", "organization", ["KWS"])),
+      doc("b", entity("Korean Water Society", "organization", ["KWS"])),
+      doc("c", entity("KWS", "organization")),
+    ]);
+    expect(two).toEqual(["KWS<organization>×1", "Kenya Wildlife Service<organization>×1", "Korean Water Society<organization>×1"]);
+    const one = labels([doc("a", entity("Kenya Wildlife Service", "organization", ["KWS"])), doc("b", entity("Kenya Wildlife Service", "organization", ["KWS"])), doc("c", entity("KWS", "organization"))]);
+    expect(one).toEqual(["Kenya Wildlife Service<organization>×3"]);
+  });
+
   it("logs every merge with its reason", () => {
     const { merges } = resolveCorpus([doc("a", entity("Maria Lopez", "person")), doc("b", entity("Lopez", "person"))]);
     expect(merges).toEqual([{ into: "Maria Lopez", forms: ["Lopez", "Maria Lopez"], reason: "surname" }]);
