@@ -5,33 +5,9 @@
  * Rows the extractor gets wrong today are kept as known failures (it.fails): they flip when fixed.
  */
 import { describe, expect, it } from "vitest";
-import { loadExtractor } from "../../src/extract/extractor.js";
-import { extractDocument } from "../../src/extract/index.js";
-import { SYMMETRIC_RELATIONS, type DocExtraction } from "../../src/types.js";
+import { claimsOf, extract } from "./claims-of.js";
 
-const extractor = loadExtractor();
-
-function extract(text: string): DocExtraction {
-  return extractDocument(extractor, { id: "t", path: "t.txt", sha256: "", text });
-}
-
-/**
- * Relations as "Source relation Target", with "NOT " when negated and " (possible)" / " (former)" when the
- * modality is not asserted; co_occurs left out. A symmetric relation is listed in both directions.
- */
-function claims(text: string): string[] {
-  const x = extract(text);
-  const name = (id: string) => x.entities.find((e) => e.id === id)!.name;
-  const out: string[] = [];
-  for (const r of x.relations) {
-    if (r.relation === "co_occurs") continue;
-    const tail = `${r.negated ? "NOT " : ""}${r.relation}`;
-    const modality = r.modality && r.modality !== "asserted" ? ` (${r.modality})` : "";
-    out.push(`${name(r.source)} ${tail} ${name(r.target)}${modality}`);
-    if (SYMMETRIC_RELATIONS.has(r.relation)) out.push(`${name(r.target)} ${tail} ${name(r.source)}${modality}`);
-  }
-  return out;
-}
+const claims = (text: string) => claimsOf(extract(text), { modality: true, bothWays: true });
 
 /** A forbidden claim may use "*" for any text: "A * B" is any claim from A to B, of any polarity or modality. */
 function matches(claim: string, pattern: string): boolean {

@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadExtractor } from "../../src/extract/extractor.js";
-import { extractDocument } from "../../src/extract/index.js";
-import type { DocExtraction } from "../../src/types.js";
+import { claimsOf, extract } from "./claims-of.js";
 
-const extractor = loadExtractor();
-
-function extract(text: string): DocExtraction {
-  return extractDocument(extractor, { id: "t", path: "t.txt", sha256: "", text });
-}
-
-/** Relations as "Source relation Target" (with "NOT" when negated), co_occurs left out. */
-function claims(text: string): string[] {
-  const x = extract(text);
-  const name = (id: string) => x.entities.find((e) => e.id === id)!.name;
-  return x.relations
-    .filter((r) => r.relation !== "co_occurs")
-    .map((r) => `${name(r.source)} ${r.negated ? "NOT " : ""}${r.relation} ${name(r.target)}`);
-}
+const claims = (text: string) => claimsOf(extract(text));
 
 // [text, relations that must be found, relations that must not be found]
 const CASES: [string, string[], string[]][] = [

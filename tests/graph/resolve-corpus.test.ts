@@ -4,19 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readUserAliases, resolveCorpus } from "../../src/graph/resolve-corpus.js";
 import { NewsgraphError } from "../../src/errors.js";
-import type { DocEntity, DocExtraction, EntityType } from "../../src/types.js";
-
-let n = 0;
-const entity = (name: string, type: EntityType, aliases: string[] = []): DocEntity => ({
-  id: `e${++n}`,
-  type,
-  name,
-  aliases,
-  mentions: [{ text: name, start: 0, end: name.length, sentence: 0 }],
-});
-const doc = (id: string, ...entities: DocEntity[]): DocExtraction => ({ doc: { id, path: `${id}.txt`, sha256: "" }, entities, relations: [] });
-const labels = (x: DocExtraction[], aliases?: Parameters<typeof resolveCorpus>[1]) =>
-  resolveCorpus(x, aliases).entities.map((e) => `${e.label}<${e.type}>×${e.members.length}`).sort();
+import { doc, entity, labels } from "./corpus-fixtures.js";
 
 describe("resolution across documents", () => {
   it("merges one name seen in several documents, by majority type", () => {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveCorpus } from "../../src/graph/resolve-corpus.js";
 import { lateSurnameMerges } from "../../src/graph/surname-merge.js";
-import type { DocEntity, DocExtraction, EntityType } from "../../src/types.js";
-
-let n = 0;
-const entity = (name: string, type: EntityType, aliases: string[] = []): DocEntity => ({
-  id: `e${++n}`,
-  type,
-  name,
-  aliases,
-  mentions: [{ text: name, start: 0, end: name.length, sentence: 0 }],
-});
-const doc = (id: string, ...entities: DocEntity[]): DocExtraction => ({ doc: { id, path: `${id}.txt`, sha256: "" }, entities, relations: [] });
-const labels = (x: DocExtraction[], aliases?: Parameters<typeof resolveCorpus>[1]) =>
-  resolveCorpus(x, aliases).entities.map((e) => `${e.label}<${e.type}>×${e.members.length}`).sort();
+import { doc, entity, labels } from "./corpus-fixtures.js";
 
 describe("one-word and initial forms of a person join the one full name they can be", () => {
   it("merges a one-word surname into the unique full name, through its initial form", () => {

@@ -10,14 +10,8 @@ import { SYMMETRIC_RELATIONS, type DocRelation, type RelationType } from "../../
 import { fitsSignature } from "../lexicon.js";
 import type { Item, SentenceContext } from "./context.js";
 
-export interface Claim {
-  source: string;
-  target: string;
-  relation: RelationType;
-  negated: boolean;
-  predicate: string;
-  rule: string;
-}
+/** A relation a rule states, before the evidence sentence is attached. */
+export type Claim = Pick<DocRelation, "source" | "target" | "relation" | "negated" | "predicate" | "rule">;
 
 export interface RuleOutput {
   claims: Claim[];
