@@ -10,7 +10,7 @@ import { sha256 } from "../corpus/read.js";
 import type { Extractor } from "../extract/extractor.js";
 import { lookupName } from "../extract/gazetteer.js";
 import { analyzeDocument } from "../extract/index.js";
-import { decideRelations, proposeRelations } from "../extract/relations/decide.js";
+import { confidenceFilter, proposeRelations } from "../extract/relations/decide.js";
 import type { DocRelation, EntityType, RelationType } from "../types.js";
 import { score, type Score } from "./gold.js";
 import { alignEntities, isAnnotated, readRelationCorpus, type LabelledDocument, type RelationCorpus } from "./relation-corpora.js";
@@ -72,8 +72,9 @@ export function evalRelations(extractor: Extractor, corpus: RelationCorpus, path
   let eTp = 0, eFp = 0, eFn = 0;
   for (const doc of docs) {
     const analysis = analyzeDocument(extractor, { id: doc.id, path, sha256: sha256(doc.text), text: doc.text });
-    const decided = decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence);
+    // Deciding is proposing and then keeping what reaches the bar: the proposals serve both tallies.
     const all = proposeRelations(analysis, extractor.lexicon, extractor.relations);
+    const decided = all.filter(confidenceFilter(extractor.relations, options.minConfidence));
     const goldOf = alignEntities(doc, analysis.entities);
     const found = new Set(goldOf.values());
     for (const e of analysis.entities) if (!goldOf.has(e.id)) eFp++;

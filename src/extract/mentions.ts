@@ -362,7 +362,7 @@ function titleTail(gaz: Gazetteer, lower: string[], a: number, b: number): numbe
 
 function plausibleSpan(gaz: Gazetteer, words: string[], lower: string[], a: number, b: number, headline: boolean): boolean {
   for (let k = a; k < b; k++) if (!/^[\p{Lu}\d]/u.test(words[k]!) && !CONNECTORS.has(lower[k]!) && /\p{L}/u.test(words[k]!)) return false;
-  // "Overall, ..." is a sentence word; "Rosneft, the state oil company, ..." is a name: a lone first word
+  // "Overall, ..." is a sentence word; "Norlandia, the state oil company, ..." is a name: a lone first word
   // before a comma stays when the gazetteer knows it or an apposition ("the", "a") follows the comma.
   if (a === 0 && b === 1 && words[1] === ",") return !/ly$/.test(lower[0]!) && (lookupName(gaz, words[0]!) !== undefined || ARTICLES.has(lower[2] ?? ""));
   if (headline && b - a >= 3 && (b - a) / words.filter((w) => /\p{L}/u.test(w)).length >= 0.6) return false;

@@ -209,7 +209,11 @@ function main(): void {
   const overrides = new Set(rules.filter((r) => r.precision >= OVERRIDE_PRECISION && r.support >= MIN_RULE_SUPPORT).map((r) => r.rule));
   const precision = new Map(rules.filter((r) => r.support >= MIN_RULE_SUPPORT).map((r) => [r.rule, r.precision]));
   const byDoc = new Map<number, number[]>();
-  pairs.forEach((p, i) => byDoc.set(p.doc, [...(byDoc.get(p.doc) ?? []), i]));
+  pairs.forEach((p, i) => {
+    const list = byDoc.get(p.doc);
+    if (list) list.push(i);
+    else byDoc.set(p.doc, [i]);
+  });
   // Held-out confidence of every (pair, class), once.
   const confidences = pairs.map((p, i) => classes.map((_, j) => (p.labels[j]! >= 0 ? calibrate(held[i]![j]!, calibration[j]!) : -1)));
   const heldOut = (thresholds: number[]) => {

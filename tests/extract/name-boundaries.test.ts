@@ -19,7 +19,7 @@ const ROWS: [string, string[], string[]][] = [
   ["Meanwhile, Google said it would appeal.", ["Google (organization)"], ["Meanwhile (person)", "Meanwhile (organization)"]],
   ["Since Google bought YouTube, prices rose.", ["Google (organization)"], ["Since Google (organization)"]],
   // A lone first word before a comma is a name when an apposition follows or the gazetteer knows it.
-  ["Rosneft, the state oil company, said profits rose.", ["Rosneft (organization)"], []],
+  ["Equinor, the state oil company, said profits rose.", ["Equinor (organization)"], []],
   ["Harrington, a professor of political science at Queens College, died.", ["Harrington (person)", "Queens College (organization)"], []],
   ["Overall, the company said profits rose.", [], ["Overall (organization)", "Overall (person)"]],
   // A leading article may belong to the name.

@@ -109,7 +109,7 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
 
   if (model) {
     const fits = classFits(lex, model.classes);
-    for (const { ctx, candidate, features } of documentPairs(a, fits, anchors)) {
+    for (const { sentence, ctx, candidate, features } of documentPairs(a, fits, anchors)) {
       const { source, target } = candidate;
       const scores = model.score(features);
       let q: ReturnType<typeof claimQualities> | undefined;
@@ -119,7 +119,7 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
         q ??= claimQualities(ctx, source, target);
         const [first, last] = source.tokStart < target.tokStart ? [source, target] : [target, source];
         const between = ctx.words.slice(first.tokEnd, last.tokStart);
-        const speaker = speakerOf(anchors[a.contexts.indexOf(ctx)]!, q.speaker, source.id, target.id);
+        const speaker = speakerOf(anchors[sentence]!, q.speaker, source.id, target.id);
         keep({
           ...(speaker ? { attributedTo: speaker } : {}),
           source: source.id,

@@ -9,7 +9,7 @@ import type { DependencyTree } from "../../nlp/parser/parser.js";
 import type { Modality, RelationType } from "../../types.js";
 import type { Anchor } from "./candidates.js";
 import type { SentenceContext } from "./context.js";
-import { anchorHead } from "./pair-features.js";
+import { spanHead } from "./syntax.js";
 
 const NEGATORS = new Set(["not", "n't", "never", "no"]);
 const MODALS = new Set(["may", "might", "could", "would", "should", "'d"]);
@@ -122,8 +122,8 @@ function scopeNodes(ctx: SentenceContext, a: number, b: number): { nodes: number
 
 /** The claim qualities of a link between two mentions of a sentence. */
 export function claimQualities(ctx: SentenceContext, s: Anchor, t: Anchor): ClaimQualities {
-  const hs = anchorHead(ctx, s);
-  const ht = anchorHead(ctx, t);
+  const hs = spanHead(ctx, s.tokStart, s.tokEnd);
+  const ht = spanHead(ctx, t.tokStart, t.tokEnd);
   const { lower } = ctx;
   const { labels } = ctx.tree;
   let negated = false;

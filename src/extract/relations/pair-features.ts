@@ -51,16 +51,6 @@ function titleBefore(ctx: SentenceContext, a: Anchor): string {
   return title;
 }
 
-/** The token of a mention that its head lies outside of. */
-export function anchorHead(ctx: SentenceContext, a: Anchor): number {
-  const { heads } = ctx.tree;
-  for (let t = a.tokEnd - 1; t >= a.tokStart; t--) {
-    const h = heads[t]!;
-    if (h < a.tokStart || h >= a.tokEnd) return t;
-  }
-  return a.tokEnd - 1;
-}
-
 /** The feature strings of a candidate pair. */
 export function pairFeatures(ctx: SentenceContext, c: Candidate, facts: PairFacts): string[] {
   const { source: s, target: t } = c;

@@ -17,6 +17,8 @@ const TIES: ReadonlySet<RelationType> = new Set<RelationType>(["leader_of", "off
 const ROLES: ReadonlySet<RelationType> = new Set<RelationType>(["leader_of", "official_of", "works_for", "citizen_of"]);
 
 export interface PairInstance {
+  /** Index of the sentence (of `a.contexts` and of the document's anchors). */
+  sentence: number;
   ctx: SentenceContext;
   candidate: Candidate;
   features: string[];
@@ -103,7 +105,7 @@ export function documentPairs(a: DocumentAnalysis, fits: (source: EntityType, ta
         known: [known.get(source.id)!, known.get(target.id)!],
         takenByOther: [...(tiedTo.get(`${ctx.sentence.start}|${target.id}`) ?? [])].some((x) => x !== source.id),
       });
-      out.push({ ctx, candidate, features });
+      out.push({ sentence: s, ctx, candidate, features });
     }
   });
   return out;

@@ -20,14 +20,19 @@ const CASE = new Set(["case"]);
 /** Relations by which a word modifies a noun phrase ("of Y", "Y's", appositions, names). */
 const MODIFIERS = new Set(["nmod", "nmod:poss", "appos", "compound", "flat", "conj"]);
 
-/** The token of a mention that its head lies outside of (the mention's head in the tree). */
-export function headToken(ctx: SentenceContext, item: Item): number {
+/** The token of a token span [start, end) that its head lies outside of (the span's head in the tree). */
+export function spanHead(ctx: SentenceContext, start: number, end: number): number {
   const { heads } = ctx.tree;
-  for (let t = item.m.tokEnd - 1; t >= item.m.tokStart; t--) {
+  for (let t = end - 1; t >= start; t--) {
     const h = heads[t]!;
-    if (h < item.m.tokStart || h >= item.m.tokEnd) return t;
+    if (h < start || h >= end) return t;
   }
-  return item.m.tokEnd - 1;
+  return end - 1;
+}
+
+/** The head token of a mention. */
+export function headToken(ctx: SentenceContext, item: Item): number {
+  return spanHead(ctx, item.m.tokStart, item.m.tokEnd);
 }
 
 /** The item whose mention covers a token. */
