@@ -1,9 +1,9 @@
 /**
  * Gazetteer lookups for extraction, compiled from the src/kb loaders (once per Extractor): known names
  * (countries, regions, cities, organizations and their aliases/acronyms) by name key, demonyms to
- * countries, title words, honorifics and head nouns.
+ * countries, title words, honorifics, head nouns of names and of descriptions.
  */
-import { cities, companySuffixes, countries, eventHeads, facilityHeads, honorifics, organizations, personTitles, projectHeads, regions } from "../kb/index.js";
+import { cities, companySuffixes, countries, eventHeads, facilityHeads, honorifics, organizations, personTitles, projectHeads, referenceNouns, regions, type ReferenceNouns } from "../kb/index.js";
 import { nameKey } from "../nlp/normalize.js";
 import type { EntityType, RelationType } from "../types.js";
 
@@ -32,6 +32,8 @@ export interface Gazetteer {
   projectHeads: Set<string>;
   facilityHeads: Set<string>;
   companySuffixes: Set<string>;
+  /** Lowercase head noun of a description ("lender", "tribunal", "leaders") → the kind of entity it names. */
+  references: Map<string, ReferenceNouns>;
 }
 
 /** Compile the gazetteer from the knowledge-base files. */
@@ -88,6 +90,7 @@ export function loadGazetteer(): Gazetteer {
     projectHeads: lower(projectHeads()),
     facilityHeads: lower(facilityHeads()),
     companySuffixes: lower(companySuffixes()),
+    references: new Map(referenceNouns().flatMap((r) => r.heads.map((h) => [h.toLowerCase(), r] as const))),
   };
 }
 

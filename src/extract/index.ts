@@ -1,16 +1,17 @@
 /**
- * Extraction of one document: sentences, tagging, mentions, resolution into entities, the registered
- * relation rules over each sentence's view (parsed when a rule reads the tree), then the relation
- * decision (classifier, claim qualities, inference; relations/decide.ts). Every relation carries its
+ * Extraction of one document: sentences, tagging, mentions, resolution into entities, descriptions and
+ * pronouns linked to them, the registered relation rules over each sentence's view (parsed when a rule
+ * reads the tree), then the relation decision (classifier, claim qualities, inference; relations/decide.ts). Every relation carries its
  * evidence sentence. The models and lexicons come from the Extractor passed in.
  */
-import { nameKey } from "../nlp/normalize.js";
+import { asciiPunctuation, nameKey } from "../nlp/normalize.js";
 import type { DependencyTree } from "../nlp/parser/parser.js";
 import { splitSentences } from "../nlp/sentences.js";
 import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
 import type { Extractor } from "./extractor.js";
 import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention } from "./mentions.js";
 import { resolveDocument } from "./resolve-document.js";
+import { linkReferences } from "./coreference.js";
 import { ClaimCollector } from "./relations/claims.js";
 import { makeContext, type ContextInput, type Item, type SentenceContext } from "./relations/context.js";
 import { SENTENCE_RULES, TITLE_RULES } from "./relations/rules.js";
@@ -93,6 +94,24 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     allMentions.push(...found.mentions);
   });
   const resolved = resolveDocument(gazetteer, allMentions, allDemonyms);
+  // Descriptions and pronouns: linked to the entity (or the two entities) they refer back to.
+  const byId = new Map(resolved.entities.map((e) => [e.id, e]));
+  const references = linkReferences({
+    gaz: gazetteer,
+    text: doc.text,
+    sentences,
+    lower: words.map((ws) => ws.map((w) => asciiPunctuation(w).toLowerCase())),
+    pos: posTags,
+    tree: (s) => perSentence[s]!.tree(),
+    mentions: perSentence.map((p) => p.mentions),
+    entities: resolved.entities,
+    entityOf: resolved.entityOf,
+  });
+  for (const [m, ids] of references) {
+    if (ids.length === 1) resolved.entityOf.set(m, ids[0]!);
+    for (const id of ids) byId.get(id)!.mentions.push({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
+    if (m.source === "PRO") perSentence[m.sentence]!.mentions.push(m);
+  }
   const typeById = new Map<string, EntityType>(resolved.entities.map((e) => [e.id, e.type]));
   const entityByKey = new Map<string, string>();
   for (const e of resolved.entities) for (const n of [e.name, ...e.aliases]) if (!entityByKey.has(nameKey(n))) entityByKey.set(nameKey(n), e.id);
@@ -101,9 +120,10 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     const { mentions, demonyms, pos, tree } = perSentence[s]!;
     const items: Item[] = [];
     for (const m of mentions) {
-      const id = resolved.entityOf.get(m);
-      if (id) items.push({ m, id, type: typeById.get(id)! });
+      const single = resolved.entityOf.get(m);
+      for (const id of references.get(m) ?? (single ? [single] : [])) items.push({ m, id, type: typeById.get(id)! });
     }
+    items.sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
     const dems = demonyms.flatMap((d) => {
       const id = resolved.countryOf.get(d);
       return id ? [{ d, id }] : [];
@@ -115,7 +135,6 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   for (const view of titled) for (const rule of TITLE_RULES) collector.add(view, rule.run(view));
   // Role nominals ("the Norwegian leader") name the person the titles make that country's leader.
   const leaders = [...collector.relations];
-  const byId = new Map(resolved.entities.map((e) => [e.id, e]));
   const contexts = titled.map((view, s) => {
     const nominals = roleNominals(view, leaders);
     for (const item of nominals) byId.get(item.id)!.mentions.push({ text: item.m.text, start: item.m.start, end: item.m.end, sentence: item.m.sentence });

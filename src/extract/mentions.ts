@@ -9,7 +9,19 @@ import { asciiPunctuation } from "../nlp/normalize.js";
 import type { EntityType, Sentence } from "../types.js";
 import { lookupName, type Gazetteer } from "./gazetteer.js";
 
-export type MentionSource = "PER" | "ORG" | "LOC" | "MISC" | "GAZ" | "NOM";
+export type MentionSource = "PER" | "ORG" | "LOC" | "MISC" | "GAZ" | "NOM" | "PRO";
+
+/** What a description says of the entity it refers to. */
+export interface Nominal {
+  /** Its head noun, lowercase. */
+  head: string;
+  /** The kind of entity the head names (src/kb/reference-nouns.json), or "role" for a title. */
+  kind: string;
+  /** "the two leaders", "both nations": a group of two. */
+  plural: boolean;
+  /** Token where the phrase starts (its determiner). */
+  phraseStart: number;
+}
 
 /** A mention of an entity inside one sentence. */
 export interface EntityMention {
@@ -27,8 +39,8 @@ export interface EntityMention {
   aliases: string[];
   type: EntityType;
   source: MentionSource;
-  /** Nominal mentions ("the forum") name a head noun and are resolved to an antecedent. */
-  nominalHead?: string;
+  /** A description ("the lender", "the two leaders"): resolved to the entity or entities it refers back to. */
+  nominal?: Nominal;
   /** Location named by an "X-based" prefix attached to this mention. */
   basedIn?: EntityMention;
   /** Part of a hyphen compound ("Israel-Hamas"): never extended by a head noun. */
@@ -51,14 +63,10 @@ export interface SentenceMentions {
   demonyms: DemonymMention[];
 }
 
-const NOMINAL_DETERMINERS = new Set(["the", "this", "that", "its", "their"]);
-/** Head nouns of nominal references ("the forum", "this initiative", "the court"), by the type they refer to. */
-const NOMINAL_HEADS: Record<string, EntityType> = {
-  forum: "event", summit: "event", conference: "event", congress: "event", games: "event", olympics: "event", championship: "event", tournament: "event", festival: "event",
-  initiative: "project", pipeline: "project", programme: "project", program: "project", project: "project", treaty: "project", accord: "project", scheme: "project",
-  court: "organization", company: "organization", firm: "organization", bank: "organization", agency: "organization", ministry: "organization", party: "organization",
-  group: "organization", union: "organization", council: "organization", commission: "organization", organisation: "organization", organization: "organization", alliance: "organization", bloc: "organization",
-};
+/** Determiners of a singular description ("the lender", "this initiative"); possessives only before projects and events ("its pipeline"). */
+const NOMINAL_DETERMINERS = new Set(["the", "this", "that"]);
+const POSSESSIVE_DETERMINERS = new Set(["its", "their"]);
+const GROUP_DETERMINERS = new Set(["the", "these", "those"]);
 /** Generic project heads that an event name built on the project drops ("X Initiative forum" → "X Forum"). */
 const GENERIC_PROJECT_HEADS = new Set(["initiative", "programme", "program", "project", "plan", "scheme", "strategy"]);
 const CONNECTORS = new Set(["of", "and", "the", "for", "de", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "on", "&", "-", "'s", "y", "da", "di", "do", "dos"]);
@@ -165,7 +173,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   mentions.sort((x, y) => x.tokStart - y.tokStart);
   const joined = joinCoordinatedName(mentions, text, sentence, words, gaz);
   const extended = joined.map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered));
-  const nominals = nominalMentions(text, sentence, lower, pos, covered);
+  const nominals = nominalMentions(gaz, text, sentence, lower, pos, covered);
   const all = dropNested([...extended, ...nominals]).sort((x, y) => x.tokStart - y.tokStart || x.start - y.start);
   attachBasedIn(all, lower);
   return { mentions: all, demonyms };
@@ -278,24 +286,32 @@ function capitalizeHead(word: string): string {
   return word[0]!.toUpperCase() + word.slice(1);
 }
 
-/** "the forum", "this initiative", "the Hague-based court": references resolved later to an antecedent. */
-function nominalMentions(text: string, sentence: Sentence, lower: string[], pos: string[], covered: Uint8Array): EntityMention[] {
+/**
+ * Descriptions: "the lender", "this initiative", "the Hague-based tribunal", "the two leaders", "both
+ * nations": a determiner, at most two lowercase modifiers and a head noun of src/kb/reference-nouns.json;
+ * resolved later to the entity (or the two entities) they refer back to.
+ */
+function nominalMentions(gaz: Gazetteer, text: string, sentence: Sentence, lower: string[], pos: string[], covered: Uint8Array): EntityMention[] {
   const out: EntityMention[] = [];
   for (let j = 1; j < lower.length; j++) {
     if (covered[j]) continue;
     const head = lower[j]!;
-    const type: EntityType | undefined = NOMINAL_HEADS[head];
-    if (!type || !(pos[j] ?? "NN").startsWith("NN") || lower[j + 1] === "of") continue;
-    // A determiner, then at most two modifiers ("the Hague-based court", "this ambitious initiative").
+    const ref = gaz.references.get(head);
+    if (!ref || !(pos[j] ?? "NN").startsWith("NN") || lower[j + 1] === "of") continue;
     let d = j - 1;
     let modifiers = 0;
-    while (d >= 0 && modifiers < 2 && !NOMINAL_DETERMINERS.has(lower[d]!)) {
+    while (d >= 0 && modifiers < 2 && !NOMINAL_DETERMINERS.has(lower[d]!) && !POSSESSIVE_DETERMINERS.has(lower[d]!) && !(ref.plural && (lower[d] === "two" || lower[d] === "both"))) {
       const based = lower[d]!.endsWith("-based");
       if ((covered[d] && !based) || !(based || LOWER_MODIFIER.test(pos[d] ?? ""))) break;
       d--;
       modifiers++;
     }
-    if (d < 0 || !NOMINAL_DETERMINERS.has(lower[d]!)) continue;
+    if (d < 0) continue;
+    let phraseStart = d;
+    if (ref.plural) {
+      if (lower[d] === "two" && GROUP_DETERMINERS.has(lower[d - 1] ?? "")) phraseStart = d - 1;
+      else if (lower[d] !== "both") continue;
+    } else if (!NOMINAL_DETERMINERS.has(lower[d]!) && !(POSSESSIVE_DETERMINERS.has(lower[d]!) && (ref.type === "project" || ref.type === "event"))) continue;
     const tok = sentence.tokens[j]!;
     out.push({
       sentence: sentence.index,
@@ -306,9 +322,9 @@ function nominalMentions(text: string, sentence: Sentence, lower: string[], pos:
       text: text.slice(tok.start, tok.end),
       name: head,
       aliases: [],
-      type,
+      type: ref.type,
       source: "NOM",
-      nominalHead: head,
+      nominal: { head, kind: ref.kind, plural: ref.plural === true, phraseStart },
     });
     covered[j] = 1;
   }
@@ -381,7 +397,8 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
     const left = glue - 1;
     const word = words[glue];
     const head = words[m.tokEnd - 1]!.toLowerCase();
-    const headed = gaz.eventHeads.has(head) || gaz.projectHeads.has(head) || gaz.companySuffixes.has(head) || NOMINAL_HEADS[head] !== undefined;
+    const ref = gaz.references.get(head);
+    const headed = gaz.eventHeads.has(head) || gaz.projectHeads.has(head) || gaz.companySuffixes.has(head) || (ref !== undefined && !ref.plural);
     const joinable = !m.compound && m.type !== "person" && left >= 0 && /^\p{Lu}/u.test(words[left]!) && ((word === "of" && m.type !== "country") || ((word === "and" || word === "&") && headed && m.type !== "country"));
     if (joinable) {
       const prev = out[out.length - 1];

@@ -2,8 +2,8 @@
  * Resolution inside one document: mentions that name the same thing become one entity. Gazetteer names
  * go to their canonical form ("U.S." → United States), surnames and given names point back to the full
  * name ("Merkel" → "Angela Merkel" when the document names her in full), acronyms defined in parentheses
- * or matching a name's initials join that name, demonyms join their country, and nominal mentions ("the
- * forum") join the closest preceding entity their head noun fits.
+ * or matching a name's initials join that name, and demonyms join their country. Descriptions and pronouns
+ * are linked afterwards (coreference.ts).
  */
 import { nameKey } from "../nlp/normalize.js";
 import type { DocEntity, EntityType, Mention } from "../types.js";
@@ -12,7 +12,7 @@ import type { DemonymMention, EntityMention } from "./mentions.js";
 
 export interface ResolvedDocument {
   entities: DocEntity[];
-  /** The entity id of each resolved mention (nominals that found no antecedent are absent). */
+  /** The entity id of each resolved name mention (descriptions are resolved by coreference.ts). */
   entityOf: Map<EntityMention, string>;
   /** The country entity id of each demonym. */
   countryOf: Map<DemonymMention, string>;
@@ -178,33 +178,8 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
     if (id) countryOf.set(d, id);
   }
 
-  // 6. Nominal mentions: the closest preceding entity of the right type in the last two sentences,
-  //    else the closest one whose name has the same head noun.
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  const ordered = [...entityOf].sort((a, b) => a[0].start - b[0].start);
-  for (const m of mentions) {
-    if (m.source !== "NOM" || !m.nominalHead) continue;
-    let recent: string | undefined;
-    let headed: string | undefined;
-    for (const [prev, id] of ordered) {
-      if (prev.start >= m.start) break;
-      const e = byId.get(id)!;
-      // "the forum" may name an organization called "... Forum"; otherwise the type must agree.
-      if (nameHasHead(e, m.nominalHead)) headed = id;
-      if (e.type === m.type && m.type !== "organization" && m.sentence - prev.sentence <= 2) recent = id;
-    }
-    const found = recent ?? headed;
-    if (found) {
-      entityOf.set(m, found);
-      byId.get(found)!.mentions.push({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
-    }
-  }
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { entities, entityOf, countryOf };
-}
-
-function nameHasHead(e: DocEntity, head: string): boolean {
-  return [e.name, ...e.aliases].some((n) => nameKey(n).split(" ").includes(head));
 }
 
 /** The display name of a cluster: the gazetteer's canonical name, else the fullest surface form. */

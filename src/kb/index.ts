@@ -1,7 +1,7 @@
 /**
  * Typed loaders for the world-knowledge gazetteers in src/kb: countries (with historical states), cities,
- * regions, well-known organizations, given names, person titles, honorifics, company suffixes and the head
- * nouns of event and project names. Each data file is `{ source, license, items }` (see SOURCES.md); each
+ * regions, well-known organizations, given names, person titles, honorifics, company suffixes, the head
+ * nouns of event and project names and those of descriptions that refer back to an entity. Each data file is `{ source, license, items }` (see SOURCES.md); each
  * call reads it and checks its shape. Nothing is cached here: the Extractor (src/extract/extractor.ts)
  * compiles the gazetteer and lexicon from these once and holds them.
  */
@@ -42,6 +42,17 @@ export interface KnownOrganization {
   country?: string;
   /** Name of the city where it is headquartered. */
   basedIn?: string;
+}
+
+/** Head nouns of descriptions that refer back to an entity of one kind ("the lender", "both nations"). */
+export interface ReferenceNouns {
+  /** What the heads name: one kind of organization, place, project, event, or a plural group. */
+  kind: string;
+  type: "person" | "organization" | "country" | "location" | "event" | "project";
+  /** Lowercase head nouns. */
+  heads: string[];
+  /** Plural heads name a group of entities ("the two leaders"). */
+  plural?: boolean;
 }
 
 export interface PersonTitle {
@@ -100,6 +111,7 @@ const oneOf = (values: readonly string[]) => (x: unknown) => typeof x === "strin
 const REGION_KINDS = ["continent", "region", "sea", "other"] as const;
 const ORG_KINDS = ["international", "government", "company", "media", "political", "other"] as const;
 const TITLE_RELATIONS = ["leader_of", "official_of", "works_for"] as const;
+const ENTITY_TYPES = ["person", "organization", "country", "location", "event", "project"] as const;
 
 /** Countries, dependent territories and historical states. */
 export function countries(): Country[] {
@@ -158,6 +170,14 @@ export function eventHeads(): string[] {
 /** Head nouns that make a capitalized name a project, programme or agreement (Initiative, Pipeline, Treaty, ...). */
 export function projectHeads(): string[] {
   return loadKbItems<string>("project-heads.json", isStr);
+}
+
+/** Head nouns of descriptions and plural references, by the kind of entity they name. */
+export function referenceNouns(): ReferenceNouns[] {
+  return loadKbItems<ReferenceNouns>(
+    "reference-nouns.json",
+    (r) => isRec(r) && isStr(r.kind) && oneOf(ENTITY_TYPES)(r.type) && isStrs(r.heads) && (r.plural === undefined || typeof r.plural === "boolean"),
+  );
 }
 
 /** Head nouns that make a capitalized name a place or facility (Airport, Port, Stadium, Square, ...). */

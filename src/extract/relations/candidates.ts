@@ -1,6 +1,6 @@
 /**
  * Candidate pairs for the relation classifier: every ordered pair of distinct entities named in one
- * sentence, by name, by a resolved description ("the pipeline") or by a demonym ("German" → Germany),
+ * sentence, by name, by a resolved description ("the pipeline") or pronoun, or by a demonym ("German" → Germany),
  * each pair taken at its closest two mentions. A sentence is capped in mentions and pair distance so a
  * list of names cannot make the pairs explode.
  */
@@ -13,7 +13,7 @@ export interface Anchor {
   type: EntityType;
   tokStart: number;
   tokEnd: number;
-  kind: "name" | "nominal" | "demonym";
+  kind: "name" | "nominal" | "pronoun" | "demonym";
 }
 
 export interface Candidate {
@@ -29,7 +29,7 @@ export const MAX_PAIR_DISTANCE = 20;
 /** The entity mentions of a sentence, in token order. */
 export function anchorsOf(ctx: SentenceContext): Anchor[] {
   const out: Anchor[] = [];
-  for (const it of ctx.items) out.push({ id: it.id, type: it.type, tokStart: it.m.tokStart, tokEnd: it.m.tokEnd, kind: it.m.source === "NOM" ? "nominal" : "name" });
+  for (const it of ctx.items) out.push({ id: it.id, type: it.type, tokStart: it.m.tokStart, tokEnd: it.m.tokEnd, kind: it.m.source === "NOM" ? "nominal" : it.m.source === "PRO" ? "pronoun" : "name" });
   for (const d of ctx.demonyms) out.push({ id: d.id, type: "country", tokStart: d.d.tokStart, tokEnd: d.d.tokEnd, kind: "demonym" });
   out.sort((a, b) => a.tokStart - b.tokStart || a.tokEnd - b.tokEnd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return out.slice(0, MAX_ANCHORS);

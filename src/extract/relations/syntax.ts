@@ -5,6 +5,7 @@
  * apposition or a title noun governing an organization or country gives the title relation
  * ("X, Y's general counsel"; "X, the chief executive of Y").
  */
+import type { DependencyTree } from "../../nlp/parser/parser.js";
 import { ClaimList, type RuleOutput } from "./claims.js";
 import type { Item, SentenceContext } from "./context.js";
 
@@ -20,14 +21,19 @@ const CASE = new Set(["case"]);
 /** Relations by which a word modifies a noun phrase ("of Y", "Y's", appositions, names). */
 const MODIFIERS = new Set(["nmod", "nmod:poss", "appos", "compound", "flat", "conj"]);
 
-/** The token of a token span [start, end) that its head lies outside of (the span's head in the tree). */
-export function spanHead(ctx: SentenceContext, start: number, end: number): number {
-  const { heads } = ctx.tree;
+/** The token of a token span [start, end) whose head lies outside of it (the span's head in the tree). */
+export function treeSpanHead(tree: DependencyTree, start: number, end: number): number {
+  const { heads } = tree;
   for (let t = end - 1; t >= start; t--) {
     const h = heads[t]!;
     if (h < start || h >= end) return t;
   }
   return end - 1;
+}
+
+/** The head token of a token span of the context's sentence. */
+export function spanHead(ctx: SentenceContext, start: number, end: number): number {
+  return treeSpanHead(ctx.tree, start, end);
 }
 
 /** The head token of a mention. */

@@ -99,7 +99,7 @@ export function roleNominals(ctx: SentenceContext, relations: DocRelation[]): It
     out.push({
       id: person,
       type: "person",
-      m: { sentence: ctx.sentence.index, tokStart: d.tokStart, tokEnd: end, start: first.start, end: last.end, text, name: text, aliases: [], type: "person", source: "NOM", nominalHead: role },
+      m: { sentence: ctx.sentence.index, tokStart: d.tokStart, tokEnd: end, start: first.start, end: last.end, text, name: text, aliases: [], type: "person", source: "NOM", nominal: { head: role, kind: "role", plural: false, phraseStart: d.tokStart - 1 } },
     });
   }
   return out;
