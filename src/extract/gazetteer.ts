@@ -20,6 +20,8 @@ export interface KnownName {
 export interface Gazetteer {
   /** name key → known entity (countries win over cities and organizations). */
   names: Map<string, KnownName>;
+  /** Acronyms the knowledge base expands more than one way ("ECB") → each expansion; the document's context picks one. */
+  ambiguousAcronyms: Map<string, KnownName[]>;
   /** Longest known name in tokens, bounds multi-token lookups. */
   maxTokens: number;
   /** lowercase demonym → country canonical name. */
@@ -58,11 +60,16 @@ export function loadGazetteer(): Gazetteer {
     add(r.name, { canonical: r.name, type: "location", strong: true });
     for (const a of r.aliases) add(a, { canonical: r.name, type: "location", strong: true });
   }
+  const expansions = new Map<string, KnownName[]>();
   for (const o of organizations()) {
     const home = o.country ? countryByIso.get(o.country) : undefined;
     const known = (strong: boolean): KnownName => (home ? { canonical: o.name, type: "organization", strong, country: home } : { canonical: o.name, type: "organization", strong });
     add(o.name, known(true));
-    if (o.acronym) add(o.acronym, known(o.acronym.length >= 2));
+    if (o.acronym) {
+      add(o.acronym, known(o.acronym.length >= 2));
+      const key = nameKey(o.acronym);
+      expansions.set(key, [...(expansions.get(key) ?? []), known(o.acronym.length >= 2)]);
+    }
     for (const a of o.aliases) add(a, known(true));
   }
   for (const c of cities()) {
@@ -81,6 +88,7 @@ export function loadGazetteer(): Gazetteer {
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/\.$/, "")));
   return {
     names,
+    ambiguousAcronyms: new Map([...expansions].filter(([, list]) => list.length > 1)),
     maxTokens: Math.min(maxTokens, 8),
     demonyms,
     titles,

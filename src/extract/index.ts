@@ -83,7 +83,8 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     allDemonyms.push(...found.demonyms);
   }
   // Second pass: names the document establishes are mentions wherever they recur untagged.
-  const first = resolveDocument(gazetteer, allMentions, allDemonyms);
+  const docWords = new Set(words.flatMap((ws) => ws.map((w) => w.toLowerCase())));
+  const first = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
   const names = documentNames(first.entities);
   let maxTokens = 1;
   for (const n of names.keys()) maxTokens = Math.max(maxTokens, n.split(" ").length);
@@ -93,7 +94,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     perSentence[s] = { ...found, pos: perSentence[s]!.pos, tree: perSentence[s]!.tree };
     allMentions.push(...found.mentions);
   });
-  const resolved = resolveDocument(gazetteer, allMentions, allDemonyms);
+  const resolved = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
   // Descriptions and pronouns: linked to the entity (or the two entities) they refer back to.
   const byId = new Map(resolved.entities.map((e) => [e.id, e]));
   const references = linkReferences({

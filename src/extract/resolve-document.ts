@@ -7,7 +7,7 @@
  */
 import { nameKey } from "../nlp/normalize.js";
 import type { DocEntity, EntityType, Mention } from "../types.js";
-import { lookupName, type Gazetteer } from "./gazetteer.js";
+import { lookupName, type Gazetteer, type KnownName } from "./gazetteer.js";
 import type { DemonymMention, EntityMention } from "./mentions.js";
 
 export interface ResolvedDocument {
@@ -30,11 +30,36 @@ interface Cluster {
   mergedInto?: Cluster;
 }
 
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 const TYPE_PRIORITY: EntityType[] = ["country", "person", "organization", "location", "event", "project"];
 const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+/;
 
-function canonicalOf(gaz: Gazetteer, m: EntityMention): { key: string; canonical?: string; type?: EntityType } {
-  const known = lookupName(gaz, m.name);
+/** What the document says around its names: the acronyms it spells out, and its words. */
+interface DocumentContext {
+  /** Name keys of the acronyms the document defines ("European Central Bank (ECB)"). */
+  defined: ReadonlySet<string>;
+  /** The document's lowercase words. */
+  words: ReadonlySet<string>;
+}
+
+const FUNCTION_WORDS = new Set(["of", "and", "the", "for", "in", "on", "de"]);
+
+/**
+ * The expansion of an acronym the knowledge base expands several ways that the document's words support
+ * best ("cricket" for the cricket board, "inflation" for no one); none on a tie.
+ */
+function expansionInContext(options: readonly KnownName[], words: ReadonlySet<string>): KnownName | undefined {
+  const support = options.map((o) => nameKey(o.canonical).split(" ").filter((w) => !FUNCTION_WORDS.has(w) && words.has(w)).length);
+  const best = Math.max(...support);
+  return best > 0 && support.filter((n) => n === best).length === 1 ? options[support.indexOf(best)] : undefined;
+}
+
+function canonicalOf(gaz: Gazetteer, m: EntityMention, context: DocumentContext): { key: string; canonical?: string; type?: EntityType } {
+  const key = nameKey(m.name);
+  // The document's own expansion of an acronym wins over the knowledge base's (joined in step 2).
+  if (context.defined.has(key)) return { key };
+  const options = gaz.ambiguousAcronyms.get(key);
+  const known = options ? expansionInContext(options, context.words) : lookupName(gaz, m.name);
   if (known && (known.strong || known.type === m.type || m.source === "GAZ")) {
     return { key: nameKey(known.canonical), canonical: known.canonical, type: known.type };
   }
@@ -69,7 +94,7 @@ function initials(name: string): string {
 }
 
 /** Resolve the mentions of one document into entities. */
-export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demonyms: DemonymMention[]): ResolvedDocument {
+export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demonyms: DemonymMention[], words: ReadonlySet<string>): ResolvedDocument {
   const clusters = new Map<string, Cluster>();
   const clusterOf = new Map<EntityMention, Cluster>();
   const get = (key: string): Cluster => {
@@ -82,10 +107,11 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
   };
 
   // 1. Named mentions by canonical key.
+  const defined = new Set(mentions.flatMap((m) => m.aliases.filter((a) => ACRONYM.test(a)).map(nameKey)));
   const acronyms = new Map<string, Cluster>();
   for (const m of mentions) {
     if (m.source === "NOM") continue;
-    const { key, canonical, type } = canonicalOf(gaz, m);
+    const { key, canonical, type } = canonicalOf(gaz, m, { defined, words });
     if (!key) continue;
     const c = get(key);
     c.mentions.push(m);
@@ -95,7 +121,7 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
     if (canonical) c.canonical = canonical;
     for (const a of m.aliases) {
       c.aliases.add(a);
-      if (/^\p{Lu}{2,6}$/u.test(a)) acronyms.set(nameKey(a), c);
+      if (ACRONYM.test(a)) acronyms.set(nameKey(a), c);
     }
     clusterOf.set(m, c);
   }
@@ -130,15 +156,18 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
   for (const c of all) {
     if (root(c) !== c || c.fixedType === "country") continue;
     const surface = c.mentions[0]?.name ?? "";
-    if (!/^\p{Lu}{2,6}$/u.test(surface)) continue;
+    if (!ACRONYM.test(surface)) continue;
     const defined = acronyms.get(c.key);
     const target = defined ?? all.find((o) => o !== c && root(o) === o && o.key.includes(" ") && initials(displayName(o)) === surface);
     if (target && root(target) !== c) merge(c, target);
   }
   // 4. Surnames and given names of a person named in full.
   const persons = all.filter((c) => root(c) === c && typeOf(c) === "person" && c.key.includes(" "));
+  // A country's name the tagger read as a person's, in a document naming that person in full ("Michael
+  // Jordan ... Jordan thanked the fans"), is the person's surname.
+  const readAsPerson = (c: Cluster) => c.fixedType === "country" && c.demonyms.length === 0 && c.mentions.length > 0 && c.mentions.every((m) => m.source === "PER");
   for (const c of all) {
-    if (root(c) !== c || c.key.includes(" ") || c.fixedType) continue;
+    if (root(c) !== c || c.key.includes(" ") || (c.fixedType && !readAsPerson(c))) continue;
     const matches = persons.filter((p) => {
       const parts = p.key.split(" ");
       return parts[parts.length - 1] === c.key || parts[0] === c.key;

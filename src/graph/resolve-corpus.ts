@@ -101,10 +101,12 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   const forced = new Map<string, number>();
   aliases.merge.forEach((m, i) => m.names.concat(m.label).forEach((n) => forced.set(nameKey(n), i)));
 
-  // 1. Same name (type-agnostic: the tagger may type one name differently in two documents).
+  // 1. Same name, whatever the tagger's type in each document (it may type one name differently in two),
+  //    except that a country is never one with a namesake of another type ("Jordan" the surname).
+  const slot = (key: string, type: EntityType) => (type === "country" ? `${key}\u0000country` : key);
   const byName = new Map<string, number>();
   members.forEach((m, i) => {
-    const key = nameKey(m.entity.name);
+    const key = slot(nameKey(m.entity.name), m.entity.type);
     const first = byName.get(key);
     if (first === undefined) byName.set(key, i);
     else union(first, i, "same-name");
@@ -134,7 +136,7 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   members.forEach((m, i) => {
     for (const alias of m.entity.aliases) {
       const key = nameKey(alias);
-      const other = byName.get(key);
+      const other = byName.get(slot(key, m.entity.type));
       if (other === undefined || split.has(key) || split.has(nameKey(m.entity.name))) continue;
       if (ACRONYM.test(alias) && (expansions.get(key)?.size ?? 0) > 1) continue;
       const ot = members[other]!.entity.type;

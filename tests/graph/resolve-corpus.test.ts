@@ -35,6 +35,12 @@ describe("resolution across documents", () => {
     expect(one).toEqual(["Kenya Wildlife Service<organization>×3"]);
   });
 
+  it("keeps a country apart from a namesake of another type, and lets the surname join its person", () => {
+    const out = labels([doc("a", entity("Jordan", "country")), doc("b", entity("Jordan", "person")), doc("c", entity("Michael Jordan", "person"))]);
+    expect(out).toEqual(["Jordan<country>×1", "Michael Jordan<person>×2"]);
+    expect(labels([doc("a", entity("Jordan", "country")), doc("b", entity("Jordan", "country"))])).toEqual(["Jordan<country>×2"]);
+  });
+
   it("logs every merge with its reason", () => {
     const { merges } = resolveCorpus([doc("a", entity("Maria Lopez", "person")), doc("b", entity("Lopez", "person"))]);
     expect(merges).toEqual([{ into: "Maria Lopez", forms: ["Lopez", "Maria Lopez"], reason: "surname" }]);
