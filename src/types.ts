@@ -120,6 +120,21 @@ export interface DocEntity {
   mentions: Mention[];
   /** Roles stated for a person ("President", "Commerce Minister"). */
   roles?: string[];
+  /**
+   * An entity the document only describes ("a second natural gas pipeline to X"): what the description
+   * says of it. Across documents it joins the one named entity it fits, or is left out of the graph.
+   */
+  description?: EntityDescription;
+}
+
+/** What an indefinite description says of the entity: its head noun, its modifiers and where it leads. */
+export interface EntityDescription {
+  /** Lowercase head noun ("pipeline"). */
+  head: string;
+  /** Lowercase modifiers before the head ("natural", "gas"). */
+  modifiers: string[];
+  /** Ids of the document's entities the description ties it to ("to X", "between X and Y"). */
+  targets: string[];
 }
 
 /** How a claim is stated: as a current fact, as a possibility (may, plans to, if), or as a past state. */

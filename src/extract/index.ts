@@ -1,8 +1,9 @@
 /**
  * Extraction of one document: sentences, tagging, mentions, resolution into entities, descriptions and
- * pronouns linked to them, the registered relation rules over each sentence's view (parsed when a rule
- * reads the tree), then the relation decision (classifier, claim qualities, inference; relations/decide.ts). Every relation carries its
- * evidence sentence. The models and lexicons come from the Extractor passed in.
+ * pronouns linked to them, entities the document only describes, the registered relation rules over
+ * each sentence's view (parsed when a rule reads the tree), then the relation decision (classifier,
+ * claim qualities, inference; relations/decide.ts). Every relation carries its evidence sentence. The
+ * models and lexicons come from the Extractor passed in.
  */
 import { asciiPunctuation, nameKey } from "../nlp/normalize.js";
 import type { DependencyTree } from "../nlp/parser/parser.js";
@@ -12,6 +13,7 @@ import type { Extractor } from "./extractor.js";
 import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention } from "./mentions.js";
 import { resolveDocument } from "./resolve-document.js";
 import { linkReferences } from "./coreference.js";
+import { describedEntity, describedInSentence } from "./described.js";
 import { ClaimCollector } from "./relations/claims.js";
 import { makeContext, type ContextInput, type Item, type SentenceContext } from "./relations/context.js";
 import { SENTENCE_RULES, TITLE_RULES } from "./relations/rules.js";
@@ -97,11 +99,12 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const resolved = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
   // Descriptions and pronouns: linked to the entity (or the two entities) they refer back to.
   const byId = new Map(resolved.entities.map((e) => [e.id, e]));
+  const lower = words.map((ws) => ws.map((w) => asciiPunctuation(w).toLowerCase()));
   const references = linkReferences({
     gaz: gazetteer,
     text: doc.text,
     sentences,
-    lower: words.map((ws) => ws.map((w) => asciiPunctuation(w).toLowerCase())),
+    lower,
     pos: posTags,
     tree: (s) => perSentence[s]!.tree(),
     mentions: perSentence.map((p) => p.mentions),
@@ -113,18 +116,32 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     for (const id of ids) byId.get(id)!.mentions.push({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
     if (m.source === "PRO") perSentence[m.sentence]!.mentions.push(m);
   }
+  /** The resolved mentions of a sentence as items, in token order. */
+  const itemsOf = (s: number): Item[] => {
+    const items: Item[] = [];
+    for (const m of perSentence[s]!.mentions) {
+      const single = resolved.entityOf.get(m);
+      for (const id of references.get(m) ?? (single ? [single] : [])) items.push({ m, id, type: byId.get(id)!.type });
+    }
+    return items.sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
+  };
+  // What the document only describes ("a new pipeline to X") becomes an entity of its own.
+  sentences.forEach((sentence, s) => {
+    for (const d of describedInSentence({ gaz: gazetteer, text: doc.text, sentence, lower: lower[s]!, pos: posTags[s]!, items: itemsOf(s) })) {
+      const e = describedEntity(d, `e${resolved.entities.length + 1}`);
+      resolved.entities.push(e);
+      byId.set(e.id, e);
+      resolved.entityOf.set(d.m, e.id);
+      perSentence[s]!.mentions.push(d.m);
+    }
+  });
   const typeById = new Map<string, EntityType>(resolved.entities.map((e) => [e.id, e.type]));
   const entityByKey = new Map<string, string>();
-  for (const e of resolved.entities) for (const n of [e.name, ...e.aliases]) if (!entityByKey.has(nameKey(n))) entityByKey.set(nameKey(n), e.id);
+  for (const e of resolved.entities) if (!e.description) for (const n of [e.name, ...e.aliases]) if (!entityByKey.has(nameKey(n))) entityByKey.set(nameKey(n), e.id);
 
   const inputs: ContextInput[] = sentences.map((sentence, s) => {
-    const { mentions, demonyms, pos, tree } = perSentence[s]!;
-    const items: Item[] = [];
-    for (const m of mentions) {
-      const single = resolved.entityOf.get(m);
-      for (const id of references.get(m) ?? (single ? [single] : [])) items.push({ m, id, type: typeById.get(id)! });
-    }
-    items.sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
+    const { demonyms, pos, tree } = perSentence[s]!;
+    const items = itemsOf(s);
     const dems = demonyms.flatMap((d) => {
       const id = resolved.countryOf.get(d);
       return id ? [{ d, id }] : [];

@@ -233,7 +233,7 @@ function nodeAttributes(entity: CorpusResolution["entities"][number], dateOf: Ma
   const docs = new Set<string>();
   let mentions = 0;
   for (const { doc, entity: e } of entity.members) {
-    aliases.add(e.name);
+    if (!e.description) aliases.add(e.name); // a description ("a new pipeline to X") is no name
     for (const a of e.aliases) aliases.add(a);
     for (const r of e.roles ?? []) roles.add(r);
     docs.add(doc);

@@ -3,12 +3,14 @@
  * entities by canonical name, by alias overlap and by surname (a lone "Smith" joins the one full-name
  * Smith of the corpus, and stays apart when two different full-name Smiths exist). A user alias file can
  * force merges and forbid them. A last pass joins one-word and initial forms ("Blair", "R O'Gara") to the one
- * full-name person they can be (surname-merge.ts). Every merge is logged with its reason.
+ * full-name person they can be (surname-merge.ts), and an entity a document only describes joins the one
+ * named entity it fits (described-merge.ts) or is left out. Every merge is logged with its reason.
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
 import { nameKey as normalizedName } from "../nlp/normalize.js";
 import type { DocEntity, DocExtraction, EntityType } from "../types.js";
+import { describedMerges, type DescribedMember, type NamedGroup } from "./described-merge.js";
 import { lateSurnameMerges, type NameGroup } from "./surname-merge.js";
 
 /** A user alias file: forced merges (all names become one entity, under `label`) and names never merged. */
@@ -21,7 +23,7 @@ export interface UserAliases {
 export interface MergeRecord {
   into: string;
   forms: string[];
-  reason: "same-name" | "alias" | "surname" | "acronym" | "user";
+  reason: "same-name" | "alias" | "surname" | "acronym" | "user" | "description";
 }
 
 /** An entity of the corpus: the doc entities it gathers. */
@@ -64,8 +66,11 @@ const ACRONYM = /^\p{Lu}{2,6}$/u;
 export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases = { merge: [], split: [] }): CorpusResolution {
   const members: { doc: string; entity: DocEntity }[] = [];
   const docOf: number[] = [];
+  /** Per extraction, its local entity id → member index. */
+  const memberOf = extractions.map(() => new Map<string, number>());
   extractions.forEach((x, d) => {
     for (const e of x.entities) {
+      memberOf[d]!.set(e.id, members.length);
       members.push({ doc: x.doc.id, entity: e });
       docOf.push(d);
     }
@@ -106,6 +111,7 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   const slot = (key: string, type: EntityType) => (type === "country" ? `${key}\u0000country` : key);
   const byName = new Map<string, number>();
   members.forEach((m, i) => {
+    if (m.entity.description) return; // what a document only describes is resolved in step 6
     const key = slot(nameKey(m.entity.name), m.entity.type);
     const first = byName.get(key);
     if (first === undefined) byName.set(key, i);
@@ -195,16 +201,38 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   // The full-name entity stays the root (it is never merged itself), so its reason and late merges stay on it.
   for (const m of late) parent[find(m.from)] = m.into;
 
+  // 6. A described entity ("a second gas pipeline to X") joins the one named entity it fits (described-merge.ts).
+  const described = members.flatMap((m, i): DescribedMember[] => {
+    const description = m.entity.description;
+    if (!description) return [];
+    const targetRoots = description.targets.flatMap((id) => {
+      const t = memberOf[docOf[i]!]!.get(id);
+      return t === undefined ? [] : [find(t)];
+    });
+    return [{ member: i, type: m.entity.type, description, targetRoots }];
+  });
+  if (described.length > 0) {
+    for (const [member, root] of describedMerges(described, namedGroups(extractions, members, memberOf, find))) {
+      parent[member] = root;
+      const list = lateInto.get(root) ?? [];
+      list.push({ forms: [members[member]!.entity.name], reason: "description" });
+      lateInto.set(root, list);
+      lateMember.add(member);
+    }
+  }
+
   // Collect corpus entities in a stable order.
   const groups = groupsOf();
   const entities: CorpusEntity[] = [];
   const entityOf = extractions.map(() => new Map<string, number>());
   const merges: MergeRecord[] = [];
   for (const [rootIndex, list] of groups) {
+    if (members[rootIndex]!.entity.description) continue; // described, and fitting no named entity
     const ms = list.map((i) => members[i]!);
+    const named = ms.filter((m) => !m.entity.description).map((m) => m.entity);
     const forcedLabel = forced.size > 0 ? ms.map((m) => forced.get(nameKey(m.entity.name))).find((g) => g !== undefined) : undefined;
-    const type = majorityType(ms.map((m) => m.entity));
-    const label = forcedLabel !== undefined ? aliases.merge[forcedLabel]!.label : chooseLabel(ms.map((m) => m.entity), type);
+    const type = majorityType(named);
+    const label = forcedLabel !== undefined ? aliases.merge[forcedLabel]!.label : chooseLabel(named, type);
     const index = entities.length;
     entities.push({ label, type, members: ms });
     for (const i of list) entityOf[docOf[i]!]!.set(members[i]!.entity.id, index);
@@ -214,6 +242,33 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     for (const m of lateInto.get(rootIndex) ?? []) merges.push({ into: label, forms: [...new Set([label, ...m.forms])].sort(), reason: m.reason });
   }
   return { entities, entityOf, merges };
+}
+
+/** The named entities built so far, with the words of their names and the entities they relate to. */
+function namedGroups(extractions: DocExtraction[], members: { entity: DocEntity }[], memberOf: Map<string, number>[], find: (i: number) => number): NamedGroup[] {
+  const related = new Map<number, Set<number>>();
+  const relate = (a: number, b: number) => related.set(a, (related.get(a) ?? new Set<number>()).add(b));
+  extractions.forEach((x, d) => {
+    for (const r of x.relations) {
+      const a = memberOf[d]!.get(r.source);
+      const b = memberOf[d]!.get(r.target);
+      if (a === undefined || b === undefined) continue;
+      relate(find(a), find(b));
+      relate(find(b), find(a));
+    }
+  });
+  const byRoot = new Map<number, DocEntity[]>();
+  members.forEach((m, i) => {
+    if (m.entity.description) return;
+    const r = find(i);
+    byRoot.set(r, [...(byRoot.get(r) ?? []), m.entity]);
+  });
+  return [...byRoot].map(([root, es]) => ({
+    root,
+    type: majorityType(es),
+    words: new Set(es.flatMap((e) => [e.name, ...e.aliases].flatMap((n) => normalizedName(n).split(" ")))),
+    related: related.get(root) ?? new Set<number>(),
+  }));
 }
 
 function majorityType(entities: DocEntity[]): EntityType {

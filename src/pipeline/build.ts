@@ -243,7 +243,9 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       const entityOf = resolution.entityOf[t]!;
       const x = extractions[t++]!;
       const mentions = x.entities.flatMap((e) => {
-        const node = nodeKeys[entityOf.get(e.id)!]!;
+        const index = entityOf.get(e.id);
+        if (index === undefined) return []; // described, and fitting no named entity: not in the graph
+        const node = nodeKeys[index]!;
         return e.mentions.map((m) => ({ node, start: m.start, end: m.end }));
       });
       mentions.sort((a, b) => a.start - b.start || a.end - b.end || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));

@@ -50,3 +50,20 @@ describe("references", () => {
     expect(referents(text, word, nth)).toEqual([...expected].sort());
   });
 });
+
+describe("entities a document only describes", () => {
+  const described = (text: string) =>
+    extract(text)
+      .entities.filter((e) => e.description)
+      .map((e) => ({ name: e.name, type: e.type, head: e.description!.head, targets: e.description!.targets.length }));
+
+  it("an indefinite description that says where it leads is an entity with its head and targets", () => {
+    expect(described("Officials said Acme plans a second natural gas pipeline to Chile by 2030.")).toEqual([{ name: "second natural gas pipeline to Chile", type: "project", head: "pipeline", targets: 1 }]);
+    expect(described("The two governments agreed on a new railway between Peru and Chile.")).toEqual([{ name: "new railway between Peru and Chile", type: "project", head: "railway", targets: 2 }]);
+  });
+
+  it("a description that names no place, or a definite one, is not", () => {
+    expect(described("Acme plans a second natural gas pipeline by 2030.")).toEqual([]);
+    expect(described("Acme said the pipeline to Chile would open in 2030.")).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readUserAliases, resolveCorpus } from "../../src/graph/resolve-corpus.js";
 import { NewsgraphError } from "../../src/errors.js";
+import type { DocEntity, DocExtraction } from "../../src/types.js";
 import { doc, entity, labels } from "./corpus-fixtures.js";
 
 describe("resolution across documents", () => {
@@ -39,6 +40,39 @@ describe("resolution across documents", () => {
     const out = labels([doc("a", entity("Jordan", "country")), doc("b", entity("Jordan", "person")), doc("c", entity("Michael Jordan", "person"))]);
     expect(out).toEqual(["Jordan<country>×1", "Michael Jordan<person>×2"]);
     expect(labels([doc("a", entity("Jordan", "country")), doc("b", entity("Jordan", "country"))])).toEqual(["Jordan<country>×2"]);
+  });
+
+  describe("an entity a document only describes", () => {
+    // Doc "a" names the project and ties it to Chile; doc "b" only describes "a new gas pipeline to Chile".
+    const described = (id: string, target: DocEntity): DocEntity => ({
+      ...entity("new gas pipeline to Chile", "project"),
+      id,
+      description: { head: "pipeline", modifiers: ["new", "gas"], targets: [target.id] },
+    });
+    const tied = (x: DocExtraction, a: DocEntity, b: DocEntity): DocExtraction => ({
+      ...x,
+      relations: [{ source: a.id, target: b.id, relation: "co_occurs", negated: false, predicate: "", rule: "same-sentence", evidence: { doc: x.doc.id, sentence: "", start: 0, end: 0 } }],
+    });
+    const named = (name: string, place: string) => {
+      const project = entity(name, "project", [`${name} pipeline`]);
+      const country = entity(place, "country");
+      return tied(doc(`n-${name}`, project, country), project, country);
+    };
+    const describing = () => {
+      const chile = entity("Chile", "country");
+      return doc("b", chile, described("d1", chile));
+    };
+
+    it("joins the one named entity of its type with its head noun, tied to its target, and logs why", () => {
+      const { entities, merges } = resolveCorpus([named("Northern Light", "Chile"), describing()]);
+      expect(entities.map((e) => `${e.label}×${e.members.length}`).sort()).toEqual(["Chile×2", "Northern Light×2"]);
+      expect(merges).toContainEqual({ into: "Northern Light", forms: ["Northern Light", "new gas pipeline to Chile"], reason: "description" });
+    });
+
+    it("stays out of the graph when two named entities fit, or none", () => {
+      expect(labels([named("Northern Light", "Chile"), named("Southern Cross", "Chile"), describing()])).toEqual(["Chile<country>×3", "Northern Light<project>×1", "Southern Cross<project>×1"]);
+      expect(labels([named("Northern Light", "Peru"), describing()])).toEqual(["Chile<country>×1", "Northern Light<project>×1", "Peru<country>×1"]);
+    });
   });
 
   it("logs every merge with its reason", () => {
