@@ -80,17 +80,25 @@ function readJson<T>(path: string, what: string): T {
   }
 }
 
-/** Text of a token list joined by spaces (a "\n" token ends a line), and each token's character span. */
+const WORD_END = /[\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+/**
+ * Text of a token list joined by spaces (a "\n" token ends a line), and each token's character span. A
+ * hyphen token between two words is the corpus tokenizer's split of one hyphenated word ("al - Assad",
+ * "North Rhine - Westphalia") and is joined back without spaces, as the word was written.
+ */
 export function joinTokens(tokens: string[]): { text: string; spans: [number, number][] } {
   const spans: [number, number][] = [];
   let text = "";
-  for (const tok of tokens) {
+  const inWord = (i: number) => tokens[i] === "-" && WORD_END.test(tokens[i - 1] ?? "") && WORD_START.test(tokens[i + 1] ?? "");
+  for (const [i, tok] of tokens.entries()) {
     if (tok === "\n") {
       text = text.trimEnd() + "\n";
       spans.push([text.length, text.length]);
       continue;
     }
-    if (text.length > 0 && !text.endsWith("\n")) text += " ";
+    if (text.length > 0 && !text.endsWith("\n") && !inWord(i) && !inWord(i - 1)) text += " ";
     spans.push([text.length, text.length + tok.length]);
     text += tok;
   }

@@ -3,15 +3,18 @@
  * extracted, its entities aligned to the gold entities by overlapping mentions, and its relations scored
  * pair by pair (relation-score.ts) on the types the corpus annotates: as the build keeps them (the
  * model's per-type minimum confidences, or one bar given), and over a range of minimum confidences. Negated edges and possibilities are not facts and are not scored. Entities are scored
- * too: a gold person, organization or location is found when one of our entities overlaps its mentions;
- * an entity of ours that overlaps no gold mention is a false positive.
+ * too, two ways: by mentions (a gold person, organization, location or event is found when one of our
+ * entities overlaps its mentions; an entity of ours that overlaps no gold mention is a false positive),
+ * and by name as a reader of the graph sees it (a node is right when its label or an alias is the text of
+ * one of the gold entity's mentions; a node matching no gold entity counts against precision).
  */
 import { sha256 } from "../corpus/read.js";
 import type { Extractor } from "../extract/extractor.js";
-import { lookupName } from "../extract/gazetteer.js";
+import { lookupName, type Gazetteer } from "../extract/gazetteer.js";
 import { analyzeDocument } from "../extract/index.js";
 import { confidenceFilter, proposeRelations } from "../extract/relations/decide.js";
-import type { DocRelation, EntityType, RelationType } from "../types.js";
+import { nameKey } from "../nlp/normalize.js";
+import type { DocEntity, DocRelation, EntityType, RelationType } from "../types.js";
 import { score, type Score } from "./gold.js";
 import { alignEntities, isAnnotated, readRelationCorpus, type LabelledDocument, type RelationCorpus } from "./relation-corpora.js";
 import { RelationTally, THRESHOLDS, type RelationScores, type ScoredEdge } from "./relation-score.js";
@@ -22,6 +25,8 @@ export interface RelationEvalReport extends RelationScores {
   /** The one bar of the headline figures, or "model" for the model's per-type defaults. */
   minConfidence: number | "model";
   entities: Score;
+  /** Entities as nodes: matched to gold entities by label or alias. */
+  entitiesByName: Score;
 }
 
 const SCORED_ENTITY_TYPES = new Set(["type::person", "type::organization", "type::location", "type::event", "Peop", "Org", "Loc", "PER", "ORG", "LOC"]);
@@ -70,6 +75,7 @@ export function evalRelations(extractor: Extractor, corpus: RelationCorpus, path
   const headline = new RelationTally(data.compatible, 0, [0]);
   const curve = new RelationTally(data.compatible, THRESHOLDS[0]!);
   let eTp = 0, eFp = 0, eFn = 0;
+  let nTp = 0, nFp = 0, nFn = 0;
   for (const doc of docs) {
     const analysis = analyzeDocument(extractor, { id: doc.id, path, sha256: sha256(doc.text), text: doc.text });
     // Deciding is proposing and then keeping what reaches the bar: the proposals serve both tallies.
@@ -82,6 +88,13 @@ export function evalRelations(extractor: Extractor, corpus: RelationCorpus, path
       if (!SCORED_ENTITY_TYPES.has(type)) return;
       if (found.has(g)) eTp++;
       else eFn++;
+    });
+    const byName = matchByName(extractor.gazetteer, doc, analysis.entities.filter((e) => !e.description));
+    nFp += byName.unmatched;
+    doc.goldTypes.forEach((type, g) => {
+      if (!SCORED_ENTITY_TYPES.has(type)) return;
+      if (byName.found.has(g)) nTp++;
+      else nFn++;
     });
     const gold = goldPairs(doc, goldTyper(extractor, doc, analysis.entities, goldOf));
     const typeOf = new Map(analysis.entities.map((e) => [e.id, e.type]));
@@ -99,5 +112,29 @@ export function evalRelations(extractor: Extractor, corpus: RelationCorpus, path
     curve.add(gold, scored(all));
   }
   const { relations, byRelation } = headline.result();
-  return { corpus, documents: docs.length, minConfidence: options.minConfidence ?? "model", entities: score(eTp, eFp, eFn), relations, byRelation, thresholds: curve.result().thresholds };
+  return { corpus, documents: docs.length, minConfidence: options.minConfidence ?? "model", entities: score(eTp, eFp, eFn), entitiesByName: score(nTp, nFp, nFn), relations, byRelation, thresholds: curve.result().thresholds };
+}
+
+/**
+ * Our entities matched to gold entities by label or alias: name keys equal to a gold mention's text, or
+ * for a country, to one of its demonyms the gold names it by.
+ */
+function matchByName(gaz: Gazetteer, doc: LabelledDocument, entities: readonly DocEntity[]): { found: Set<number>; unmatched: number } {
+  const goldByKey = new Map<string, Set<number>>();
+  const add = (key: string, g: number) => goldByKey.set(key, (goldByKey.get(key) ?? new Set<number>()).add(g));
+  for (const m of doc.mentions) {
+    const surface = doc.text.slice(m.start, m.end);
+    add(nameKey(surface), m.g);
+    // A country the document names only by its demonym ("German") is that country.
+    const country = gaz.demonyms.get(surface.toLowerCase());
+    if (country) add(nameKey(country), m.g);
+  }
+  const found = new Set<number>();
+  let unmatched = 0;
+  for (const e of entities) {
+    const hits = [e.name, ...e.aliases].flatMap((n) => [...(goldByKey.get(nameKey(n)) ?? [])]);
+    if (hits.length === 0) unmatched++;
+    for (const g of hits) found.add(doc.countryOfDemonym.get(g) ?? g);
+  }
+  return { found, unmatched };
 }

@@ -41,7 +41,7 @@ export function registerEvalRelations(evalCommand: Command): void {
           printJson(report);
           return;
         }
-        const rows = [row("entities", report.entities), row("relations", report.relations), ...Object.entries(report.byRelation).map(([r, s]) => row(`  ${r}`, s))];
+        const rows = [row("entities", report.entities), row("entities by name", report.entitiesByName), row("relations", report.relations), ...Object.entries(report.byRelation).map(([r, s]) => row(`  ${r}`, s))];
         const curve = report.thresholds.map((t) => [t.minConfidence.toFixed(2), t.p.toFixed(3), t.r.toFixed(3), t.f1.toFixed(3)]);
         process.stdout.write(
           `${report.documents} documents, minimum confidence ${report.minConfidence === "model" ? "per type, the model's" : report.minConfidence}\n` +
