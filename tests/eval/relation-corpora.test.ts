@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignEntities, isAnnotated, readRelationCorpus } from "../../src/eval/relation-corpora.js";
+import { alignEntities, isAnnotated, joinTokens, readRelationCorpus } from "../../src/eval/relation-corpora.js";
 import { RelationTally } from "../../src/eval/relation-score.js";
 import type { RelationType } from "../../src/types.js";
 
@@ -15,6 +15,12 @@ describe("relation corpora mapped to our vocabulary (src/kb/relation-corpus-map.
     // no Germany) → citizen_of to that entity; "vs" is outside the vocabulary.
     expect(doc.labels.map((l) => `${l.h} ${l.relation} ${l.t}`)).toEqual(["0 meets 1", "0 citizen_of 3", "2 located_in 4"]);
     expect(isAnnotated(data, "meets", "person")).toBe(true);
+  });
+
+  it("joins a hyphen token between two words back into the word, and keeps a dash between spaces", () => {
+    const { text, spans } = joinTokens(["Bashar", "al", "-", "Assad", "spoke", "-", "briefly", ".", "-", "Then"]);
+    expect(text).toBe("Bashar al-Assad spoke-briefly . - Then");
+    expect(spans.map(([a, b]) => text.slice(a, b))).toEqual(["Bashar", "al", "-", "Assad", "spoke", "-", "briefly", ".", "-", "Then"]);
   });
 
   it("reads CoNLL04: Work_For is refined by title, Live_In holds for countries only, Kill is not mapped", () => {
