@@ -361,6 +361,7 @@ const SENTENCE_WORDS = new Set([
 
 /** Articles: they may begin a name ("The Hague"), never end one. */
 const ARTICLES = new Set(["the", "a", "an"]);
+const CALENDAR_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]);
 
 /**
  * How many words at the start of a person span end a title that begins before it: "Secretary of
@@ -399,7 +400,10 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
     const head = words[m.tokEnd - 1]!.toLowerCase();
     const ref = gaz.references.get(head);
     const headed = gaz.eventHeads.has(head) || gaz.projectHeads.has(head) || gaz.companySuffixes.has(head) || (ref !== undefined && !ref.plural);
-    const joinable = !m.compound && m.type !== "person" && left >= 0 && /^\p{Lu}/u.test(words[left]!) && ((word === "of" && m.type !== "country") || ((word === "and" || word === "&") && headed && m.type !== "country"));
+    const prior = out[out.length - 1];
+    // "Basel Committee" + "on" + "Banking Supervision": an organization's head noun takes its complement.
+    const complement = (word === "for" || word === "on") && prior !== undefined && prior.tokEnd === glue && prior.type === "organization" && gaz.organizationHeads.has(words[glue - 1]!.toLowerCase());
+    const joinable = !m.compound && m.type !== "person" && left >= 0 && /^\p{Lu}/u.test(words[left]!) && ((word === "of" && m.type !== "country") || ((word === "and" || word === "&") && headed && m.type !== "country") || complement);
     if (joinable) {
       const prev = out[out.length - 1];
       const leftIsName = prev !== undefined && prev.tokEnd === glue;
@@ -412,19 +416,22 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
         if (leftIsName) out.pop();
         const start = sentence.tokens[a]!.start;
         const surface = text.slice(start, m.end);
-        const type = word === "of" ? (leftIsName ? prev.type : "organization") : m.type;
+        const type = word === "of" ? (leftIsName ? prev.type : "organization") : complement ? "organization" : m.type;
         out.push({ ...m, tokStart: a, start, text: surface, name: asciiPunctuation(surface), type });
         continue;
       }
     }
     out.push(m);
   }
-  // "Bank" + "of" + untagged "Avalon": the capitalized words after "of" complete the name.
+  // "Bank" + "of" + untagged "Avalon", "Institute" + "for" + untagged "Global Affairs": the capitalized
+  // words after the connector complete the name (not a day or month: "the Council on Monday").
   return out.map((m, k) => {
-    if (m.compound || m.type === "person" || m.type === "country" || words[m.tokEnd] !== "of") return m;
+    if (m.compound || m.type === "person" || m.type === "country") return m;
+    const connector = words[m.tokEnd];
+    if (connector !== "of" && !(connector === "for" && m.type === "organization" && gaz.organizationHeads.has(words[m.tokEnd - 1]!.toLowerCase()))) return m;
     const next = out[k + 1];
     let end = m.tokEnd + 1;
-    while (end < words.length && /^\p{Lu}/u.test(words[end]!) && !(next && next.tokStart <= end)) end++;
+    while (end < words.length && /^\p{Lu}/u.test(words[end]!) && !CALENDAR_WORDS.has(words[end]!.toLowerCase()) && !(next && next.tokStart <= end)) end++;
     if (end === m.tokEnd + 1 || lookupName(gaz, words.slice(m.tokEnd + 1, end).join(" "))) return m;
     const last = sentence.tokens[end - 1]!;
     const surface = text.slice(m.start, last.end);

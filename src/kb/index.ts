@@ -172,6 +172,11 @@ export function projectHeads(): string[] {
   return loadKbItems<string>("project-heads.json", isStr);
 }
 
+/** Head nouns of organization names that take a "for" or "on" complement (Institute, Committee, ...). */
+export function organizationHeads(): string[] {
+  return loadKbItems<string>("organization-heads.json", isStr);
+}
+
 /** Head nouns of descriptions and plural references, by the kind of entity they name. */
 export function referenceNouns(): ReferenceNouns[] {
   return loadKbItems<ReferenceNouns>(

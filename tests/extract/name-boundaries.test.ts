@@ -25,6 +25,10 @@ const ROWS: [string, string[], string[]][] = [
   // A leading article may belong to the name.
   ["Officials in The Hague said the court would rule.", ["The Hague (location)"], ["Hague (location)"]],
   ["The report was written by Lena Berg Editor.", ["Lena Berg (person)"], ["Lena Berg Editor (person)"]],
+  // An organization's head noun takes its "for"/"on" complement; a day after "on" is no part of the name.
+  ["Officials said the Basel Committee on Banking Supervision met in Basel.", ["Basel Committee on Banking Supervision (organization)"], ["Banking Supervision (organization)"]],
+  ["He joined the Meiji Institute for Global Affairs last year.", ["Meiji Institute for Global Affairs (organization)"], ["Meiji Institute (organization)"]],
+  ["The Norland Council on Monday rejected the plan.", ["Norland Council (organization)"], ["Norland Council on Monday (organization)"]],
 ];
 
 describe("name boundaries", () => {
