@@ -3,7 +3,7 @@
  * (countries, regions, cities, organizations and their aliases/acronyms) by name key, demonyms to
  * countries, title words, honorifics, head nouns of names and of descriptions.
  */
-import { cities, companySuffixes, countries, eventHeads, facilityHeads, honorifics, organizationHeads, organizations, personTitles, projectHeads, referenceNouns, regions, type ReferenceNouns } from "../kb/index.js";
+import { cities, commonAcronyms, companySuffixes, countries, eventHeads, facilityHeads, honorifics, organizationHeads, organizations, personTitles, projectHeads, referenceNouns, regions, type ReferenceNouns } from "../kb/index.js";
 import { nameKey } from "../nlp/normalize.js";
 import type { EntityType, RelationType } from "../types.js";
 
@@ -34,6 +34,8 @@ export interface Gazetteer {
   projectHeads: Set<string>;
   facilityHeads: Set<string>;
   companySuffixes: Set<string>;
+  /** Acronyms used as common nouns ("PC", "DVD"), as written. */
+  commonAcronyms: Set<string>;
   /** Lowercase head nouns of organization names that take a "for"/"on" complement ("institute"). */
   organizationHeads: Set<string>;
   /** Lowercase head noun of a description ("lender", "tribunal", "leaders") → the kind of entity it names. */
@@ -101,6 +103,7 @@ export function loadGazetteer(): Gazetteer {
     facilityHeads: lower(facilityHeads()),
     companySuffixes: lower(companySuffixes()),
     organizationHeads: lower(organizationHeads()),
+    commonAcronyms: new Set(commonAcronyms()),
     references: new Map(referenceNouns().flatMap((r) => r.heads.map((h) => [h.toLowerCase(), r] as const))),
   };
 }

@@ -181,7 +181,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
 
 /** Type a tagger span; returns undefined for spans that are no entity of ours. */
 function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazetteer): EntityMention | undefined {
-  if (!/\p{L}/u.test(m.text)) return undefined;
+  if (!/\p{L}/u.test(m.text) || gaz.commonAcronyms.has(m.name)) return undefined;
   const known = lookupName(gaz, m.name);
   const head = words[words.length - 1]!.toLowerCase();
   if (known && (known.type === "country" || (label !== "PER" && known.strong))) return { ...m, type: known.type };

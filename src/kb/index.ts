@@ -172,6 +172,11 @@ export function projectHeads(): string[] {
   return loadKbItems<string>("project-heads.json", isStr);
 }
 
+/** Acronyms used as common nouns (PC, DVD, GDP, MP): never an entity's whole name. */
+export function commonAcronyms(): string[] {
+  return loadKbItems<string>("common-acronyms.json", isStr);
+}
+
 /** Head nouns of organization names that take a "for" or "on" complement (Institute, Committee, ...). */
 export function organizationHeads(): string[] {
   return loadKbItems<string>("organization-heads.json", isStr);
