@@ -263,6 +263,9 @@ function extendWithHead(m: EntityMention, text: string, sentence: Sentence, word
   }
   const head = lower[headAt]!;
   const headType: EntityType = gaz.eventHeads.has(head) ? "event" : "project";
+  // A place or a known organization before a lowercase event noun ("the Gaza offensive", "an EU meeting")
+  // names where or by whom; the event is no name of its own and the place keeps its mention.
+  if (headType === "event" && m.type !== "event" && !acronym && (m.type === "location" || lookupName(gaz, m.name) !== undefined)) return m;
   const end = sentence.tokens[headAt]!.end;
   const extendedText = text.slice(m.start, end);
   covered.fill(1, m.tokEnd, headAt + 1);

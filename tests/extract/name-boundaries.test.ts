@@ -29,6 +29,10 @@ const ROWS: [string, string[], string[]][] = [
   ["Officials said the Basel Committee on Banking Supervision met in Basel.", ["Basel Committee on Banking Supervision (organization)"], ["Banking Supervision (organization)"]],
   ["He joined the Meiji Institute for Global Affairs last year.", ["Meiji Institute for Global Affairs (organization)"], ["Meiji Institute (organization)"]],
   ["The Norland Council on Monday rejected the plan.", ["Norland Council (organization)"], ["Norland Council on Monday (organization)"]],
+  // A lowercase event noun after a place or a known organization names no event of its own.
+  ["Israel ended the Gaza offensive on Monday.", [], ["Gaza Offensive (event)"]],
+  ["Ministers met at an EU meeting in Brussels.", ["European Union (organization)"], ["EU Meeting (event)"]],
+  ["Delegates gathered for the Silk Link forum on Tuesday.", ["Silk Link Forum (event)"], []],
   // Acronyms used as common nouns name nothing.
   ["Sales of the new PC and DVD players rose, the MP said.", [], ["PC (organization)", "DVD (organization)", "MP (organization)", "MP (person)"]],
 ];
