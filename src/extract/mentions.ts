@@ -183,7 +183,9 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
 function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazetteer): EntityMention | undefined {
   if (!/\p{L}/u.test(m.text) || gaz.commonAcronyms.has(m.name)) return undefined;
   const known = lookupName(gaz, m.name);
-  const head = words[words.length - 1]!.toLowerCase();
+  // The head of "World War II" or "Euro 2024" is the word before its number.
+  const last = words.length > 1 && NUMBERING.test(words[words.length - 1]!) ? words.length - 2 : words.length - 1;
+  const head = words[last]!.toLowerCase();
   if (known && (known.type === "country" || (label !== "PER" && known.strong))) return { ...m, type: known.type };
   if (label !== "PER" && words.length > 1 && gaz.facilityHeads.has(head)) return { ...m, type: "location" };
   switch (label) {
@@ -364,6 +366,8 @@ const SENTENCE_WORDS = new Set([
 
 /** Articles: they may begin a name ("The Hague"), never end one. */
 const ARTICLES = new Set(["the", "a", "an"]);
+/** A number ending a name: roman numerals, digits, number words. */
+const NUMBERING = /^(?:[IVX]{1,5}|\d+|One|Two|Three|Four)$/;
 const CALENDAR_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]);
 
 /**

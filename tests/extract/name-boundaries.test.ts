@@ -33,6 +33,8 @@ const ROWS: [string, string[], string[]][] = [
   ["Israel ended the Gaza offensive on Monday.", [], ["Gaza Offensive (event)"]],
   ["Ministers met at an EU meeting in Brussels.", ["European Union (organization)"], ["EU Meeting (event)"]],
   ["Delegates gathered for the Silk Link forum on Tuesday.", ["Silk Link Forum (event)"], []],
+  // A number after the head noun: "World War II" is an event.
+  ["He fought in World War II before he moved to Paris.", ["World War II (event)"], []],
   // Acronyms used as common nouns name nothing.
   ["Sales of the new PC and DVD players rose, the MP said.", [], ["PC (organization)", "DVD (organization)", "MP (organization)", "MP (person)"]],
 ];
