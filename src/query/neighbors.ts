@@ -1,6 +1,6 @@
 /**
  * `neighbors`: the entities linked to one entity, up to a depth, filtered by relation, entity type,
- * weight and date, strongest link first.
+ * weight and date: stated relations first, then co-occurrences, strongest link first within each.
  */
 import type { EntityType, RelationType } from "../types.js";
 import { checkInteger, checkNonNegative, checkRelations, checkTypes } from "./check.js";
@@ -99,9 +99,11 @@ export function runNeighbors(kg: LoadedGraph, name: string, options: NeighborsOp
     for (const node of reached) visited.add(node);
     frontier = [...reached].sort(compareStrings);
   }
+  const cooccurs = (r: NeighborRow) => (r.relation === "co_occurs" ? 1 : 0);
   rows.sort(
     (a, b) =>
       a.depth - b.depth ||
+      cooccurs(a) - cooccurs(b) ||
       b.weight - a.weight ||
       compareStrings(a.label, b.label) ||
       compareStrings(a.relation, b.relation) ||

@@ -9,13 +9,13 @@ const rowsOf = (name: string, options: NeighborsOptions = {}) =>
   runNeighbors(kg, name, options).rows.map((r) => `${r.depth} ${r.via.key} ${r.relation}${r.negated ? "!" : ""} ${r.direction} ${r.key} ${r.weight}`);
 
 describe("runNeighbors", () => {
-  it("lists direct neighbors strongest first, one row per edge", () => {
+  it("lists stated relations before co-occurrences, strongest first, one row per edge", () => {
     expect(rowsOf("Ana Müller")).toEqual([
-      "1 person:ana-muller co_occurs undirected person:lena-park 3",
       "1 person:ana-muller leader_of out organization:acme-rocket-works 2",
-      "1 person:ana-muller co_occurs undirected person:tomas-oneill 2",
       "1 person:ana-muller meets undirected person:tomas-oneill 2",
       "1 person:ana-muller supports out person:tomas-oneill 1",
+      "1 person:ana-muller co_occurs undirected person:lena-park 3",
+      "1 person:ana-muller co_occurs undirected person:tomas-oneill 2",
     ]);
   });
 
@@ -29,8 +29,8 @@ describe("runNeighbors", () => {
   it.each<[string, NeighborsOptions, string[]]>([
     ["relation filter", { relations: ["meets", "leader_of"] }, ["organization:acme-rocket-works", "person:tomas-oneill"]],
     ["type filter", { types: ["organization"] }, ["organization:acme-rocket-works"]],
-    ["minimum weight", { minWeight: 2 }, ["person:lena-park", "organization:acme-rocket-works", "person:tomas-oneill", "person:tomas-oneill"]],
-    ["limit", { limit: 2 }, ["person:lena-park", "organization:acme-rocket-works"]],
+    ["minimum weight", { minWeight: 2 }, ["organization:acme-rocket-works", "person:tomas-oneill", "person:lena-park", "person:tomas-oneill"]],
+    ["limit", { limit: 2 }, ["organization:acme-rocket-works", "person:tomas-oneill"]],
     ["since", { since: "2024-06" }, ["person:tomas-oneill", "person:tomas-oneill", "person:tomas-oneill"]],
     ["until", { until: "2024-01-10" }, ["organization:acme-rocket-works", "person:tomas-oneill", "person:tomas-oneill"]],
     ["since and until", { since: "2024-02", until: "2024-03" }, ["organization:acme-rocket-works"]],

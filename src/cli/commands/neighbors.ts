@@ -42,7 +42,7 @@ export function formatNeighbors(result: NeighborsResult): string {
 export function registerNeighbors(program: Command): void {
   program
     .command("neighbors")
-    .description("list the entities linked to an entity, strongest link first")
+    .description("list the entities linked to an entity: stated relations first, then co-occurrences, strongest first")
     .argument("<entity>", "entity name, alias or key (case-insensitive, typos tolerated)")
     .option("-g, --graph <dir>", "graph folder written by `newsgraph build`", DEFAULT_GRAPH_DIR)
     .option("-d, --depth <n>", "hops to follow", String(NEIGHBORS_DEFAULTS.depth))
