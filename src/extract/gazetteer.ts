@@ -1,9 +1,9 @@
 /**
  * Gazetteer lookups for extraction, compiled from the src/kb loaders (once per Extractor): known names
  * (countries, regions, cities, organizations and their aliases/acronyms) by name key, demonyms to
- * countries, title words, honorifics and head nouns.
+ * countries, title words, honorifics, head nouns, given names and the particles of personal names.
  */
-import { cities, companySuffixes, countries, eventHeads, facilityHeads, honorifics, organizations, personTitles, projectHeads, regions } from "../kb/index.js";
+import { cities, companySuffixes, countries, eventHeads, facilityHeads, givenNames, honorifics, nameParticles, organizations, personTitles, projectHeads, regions } from "../kb/index.js";
 import { nameKey } from "../nlp/normalize.js";
 import type { EntityType, RelationType } from "../types.js";
 
@@ -32,6 +32,12 @@ export interface Gazetteer {
   projectHeads: Set<string>;
   facilityHeads: Set<string>;
   companySuffixes: Set<string>;
+  /** Lowercase given names ("osama", "ursula"). */
+  givenNames: ReadonlySet<string>;
+  /** Particles written as words inside personal names ("bin", "von", "de"). */
+  nameParticles: Set<string>;
+  /** Particles written before a name with a hyphen or an apostrophe ("al" of "al-Assad", "d" of "d'Estaing"). */
+  attachedParticles: Set<string>;
 }
 
 /** Compile the gazetteer from the knowledge-base files. */
@@ -76,6 +82,7 @@ export function loadGazetteer(): Gazetteer {
     titles.set(t.title.toLowerCase(), t.relation);
     maxTitleTokens = Math.max(maxTitleTokens, t.title.split(" ").length);
   }
+  const particles = nameParticles();
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/\.$/, "")));
   return {
     names,
@@ -88,6 +95,9 @@ export function loadGazetteer(): Gazetteer {
     projectHeads: lower(projectHeads()),
     facilityHeads: lower(facilityHeads()),
     companySuffixes: lower(companySuffixes()),
+    givenNames: givenNames(),
+    nameParticles: new Set(particles.filter((p) => p.standalone).map((p) => p.particle)),
+    attachedParticles: new Set(particles.filter((p) => p.attached).map((p) => p.particle)),
   };
 }
 

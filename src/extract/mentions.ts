@@ -2,8 +2,9 @@
  * Entity mentions of one sentence: spans from the tagger's IOB tags, typed into newsgraph entity types
  * (PER → person; LOC → country or location by gazetteer; ORG → organization; MISC → event or project by
  * head noun, else dropped), demonyms kept apart as links to their country, plus what the tagger cannot
- * see alone: gazetteer names it missed, "X-based" and "A-B" hyphen compounds, names extended by a
- * lowercase head ("the X pipeline", "X (ACR) forum") and nominal references ("the forum").
+ * see alone: gazetteer names it missed, "X-based" and "A-B" hyphen compounds, personal names whole across
+ * their lowercase particles ("Osama bin Laden", "Bashar al-Assad"), names extended by a lowercase head
+ * ("the X pipeline", "X (ACR) forum") and nominal references ("the forum").
  */
 import { asciiPunctuation } from "../nlp/normalize.js";
 import type { EntityType, Sentence } from "../types.js";
@@ -61,11 +62,24 @@ const NOMINAL_HEADS: Record<string, EntityType> = {
 };
 /** Generic project heads that an event name built on the project drops ("X Initiative forum" → "X Forum"). */
 const GENERIC_PROJECT_HEADS = new Set(["initiative", "programme", "program", "project", "plan", "scheme", "strategy"]);
-const CONNECTORS = new Set(["of", "and", "the", "for", "de", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "on", "&", "-", "'s", "y", "da", "di", "do", "dos"]);
+/** Lowercase words that may sit inside a name besides the particles of personal names ("Bank of X"). */
+const CONNECTORS = new Set(["of", "and", "the", "for", "on", "&", "-", "'s"]);
 const LOWER_MODIFIER = /^(?:NN|NNS|JJ|VBN|CD)$/;
+/** Modifiers that make what follows a time ("in X next week"), never part of a name. */
+const TEMPORAL_MODIFIERS = new Set(["next", "last", "past", "previous", "following", "coming", "same", "early", "late", "every"]);
 
 function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
+}
+
+function isConnector(gaz: Gazetteer, lowerWord: string): boolean {
+  return CONNECTORS.has(lowerWord) || gaz.nameParticles.has(lowerWord);
+}
+
+/** A name written after an attached particle: "al-Assad", "el-Sisi", "d'Estaing". */
+function isAttachedName(gaz: Gazetteer, word: string): boolean {
+  const m = /^(\p{Ll}+)['-]\p{Lu}/u.exec(word);
+  return m !== null && gaz.attachedParticles.has(m[1]!);
 }
 
 /** Mentions of one sentence from its tokens, tagger tags and POS tags, with the gazetteer's help. */
@@ -75,7 +89,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   const mentions: EntityMention[] = [];
   const demonyms: DemonymMention[] = [];
   const covered = new Uint8Array(words.length);
-  const headline = isHeadline(words);
+  const headline = isHeadline(gaz, words);
 
   const make = (a: number, b: number, type: EntityType, source: MentionSource, name?: string): EntityMention => {
     const start = sentence.tokens[a]!.start;
@@ -163,7 +177,8 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   }
 
   mentions.sort((x, y) => x.tokStart - y.tokStart);
-  const joined = joinCoordinatedName(mentions, text, sentence, words, gaz);
+  const whole = joinParticleNames(mentions, text, sentence, words, gaz, covered);
+  const joined = joinCoordinatedName(whole, text, sentence, words, gaz);
   const extended = joined.map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered));
   const nominals = nominalMentions(text, sentence, lower, pos, covered);
   const all = dropNested([...extended, ...nominals]).sort((x, y) => x.tokStart - y.tokStart || x.start - y.start);
@@ -237,7 +252,7 @@ function extendWithHead(m: EntityMention, text: string, sentence: Sentence, word
   let headAt = -1;
   for (let j = k; j < words.length && modifiers <= 2; j++) {
     const w = lower[j]!;
-    if (isCapitalized(words[j]!) || covered[j]) break;
+    if (isCapitalized(words[j]!) || covered[j] || TEMPORAL_MODIFIERS.has(w)) break;
     if (gaz.eventHeads.has(w) || gaz.projectHeads.has(w)) {
       headAt = j;
       const next = lower[j + 1];
@@ -326,12 +341,11 @@ function attachBasedIn(mentions: EntityMention[], lower: string[]): void {
 }
 
 /** A Title Case line of three or more words ("No New Energy Deals Expected") is a heading, not a name. */
-function isHeadline(words: string[]): boolean {
+function isHeadline(gaz: Gazetteer, words: string[]): boolean {
   const content = words.filter((w) => /\p{L}/u.test(w));
-  return content.length >= 3 && content.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w.toLowerCase()) || ["in", "to", "at", "a", "an", "with", "by"].includes(w));
+  return content.length >= 3 && content.every((w) => /^\p{Lu}/u.test(w) || isConnector(gaz, w.toLowerCase()) || ["in", "to", "at", "a", "an", "with", "by"].includes(w));
 }
 
-/** Reject tagger spans that cannot be names: lowercase content words inside, a sentence-initial adverb, a whole heading. */
 /**
  * Capitalized sentence words that never begin a name: sentence adverbs, conjunctions and determiners a
  * tagger takes in at the start of a sentence ("Meanwhile", "Since Google", "But Acme").
@@ -360,8 +374,12 @@ function titleTail(gaz: Gazetteer, lower: string[], a: number, b: number): numbe
   return 0;
 }
 
+/** Reject tagger spans that cannot be names: lowercase content words inside, a sentence-initial adverb, a whole heading. */
 function plausibleSpan(gaz: Gazetteer, words: string[], lower: string[], a: number, b: number, headline: boolean): boolean {
-  for (let k = a; k < b; k++) if (!/^[\p{Lu}\d]/u.test(words[k]!) && !CONNECTORS.has(lower[k]!) && /\p{L}/u.test(words[k]!)) return false;
+  for (let k = a; k < b; k++) {
+    const nameWord = /^[\p{Lu}\d]/u.test(words[k]!) || isConnector(gaz, lower[k]!) || isAttachedName(gaz, words[k]!);
+    if (!nameWord && /\p{L}/u.test(words[k]!)) return false;
+  }
   // "Overall, ..." is a sentence word; "Norlandia, the state oil company, ..." is a name: a lone first word
   // before a comma stays when the gazetteer knows it or an apposition ("the", "a") follows the comma.
   if (a === 0 && b === 1 && words[1] === ",") return !/ly$/.test(lower[0]!) && (lookupName(gaz, words[0]!) !== undefined || ARTICLES.has(lower[2] ?? ""));
@@ -413,6 +431,63 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
     const surface = text.slice(m.start, last.end);
     return { ...m, tokEnd: end, end: last.end, text: surface, name: asciiPunctuation(surface) };
   });
+}
+
+/**
+ * Personal names whole across the lowercase particles the tagger leaves out: "Osama" + "bin" + "Laden",
+ * "Ursula" + "von der" + "Leyen", "Bashar" + "al-Assad". A person span after one to three particles takes
+ * them in ("said bin Laden") and, with them or after an attached particle ("al-Assad"), the name just
+ * before: a person span, or a given name the tagger typed otherwise or left untagged. A one-word span the
+ * tagger typed otherwise is a person too when a given name and particles precede it ("Osama bin Laden").
+ * Titles and sentence words are no given names and stay out ("President bin X" gives "bin X"). A person
+ * span also takes in an untagged surname after it that particles announce ("Abdel Fattah" + "el-Sisi").
+ */
+function joinParticleNames(mentions: EntityMention[], text: string, sentence: Sentence, words: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const m of mentions) {
+    let p = m.tokStart;
+    while (p > 0 && m.tokStart - p < 3 && gaz.nameParticles.has(words[p - 1]!)) p--;
+    const person = m.type === "person";
+    const surname = person || (m.tokEnd - m.tokStart === 1 && m.type !== "country" && m.source !== "GAZ");
+    if (!surname || m.compound || (p === m.tokStart && !isAttachedName(gaz, words[p]!))) {
+      out.push(m);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    let a = person ? p : m.tokStart;
+    if (prev !== undefined && prev.tokEnd === p && !prev.compound && ((person && prev.type === "person") || (prev.source !== "GAZ" && givenName(gaz, words[prev.tokStart]!)))) {
+      out.pop();
+      a = prev.tokStart;
+    } else if (p > 0 && !covered[p - 1] && givenName(gaz, words[p - 1]!)) {
+      a = p - 1;
+    }
+    if (a === m.tokStart) {
+      out.push(m);
+      continue;
+    }
+    covered.fill(1, a, m.tokEnd);
+    const start = sentence.tokens[a]!.start;
+    const surface = text.slice(start, m.end);
+    out.push({ ...m, tokStart: a, start, text: surface, name: asciiPunctuation(surface), type: "person" });
+  }
+  return out.map((m) => (m.type === "person" ? withParticleSurname(m, text, sentence, words, gaz, covered) : m));
+}
+
+/** "Abdel Fattah" + untagged "el-Sisi", "Kenneth" + "de" + untagged "Silva": the surname the particles announce. */
+function withParticleSurname(m: EntityMention, text: string, sentence: Sentence, words: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention {
+  let k = m.tokEnd;
+  while (k < words.length && k - m.tokEnd < 3 && gaz.nameParticles.has(words[k]!)) k++;
+  const word = words[k];
+  if (word === undefined || covered[k] || !(isAttachedName(gaz, word) || (k > m.tokEnd && isCapitalized(word)))) return m;
+  covered.fill(1, m.tokEnd, k + 1);
+  const end = sentence.tokens[k]!.end;
+  const surface = text.slice(m.start, end);
+  return { ...m, tokEnd: k + 1, end, text: surface, name: asciiPunctuation(surface) };
+}
+
+/** A capitalized word of the given-name list ("Osama", "Ursula"). */
+function givenName(gaz: Gazetteer, word: string): boolean {
+  return isCapitalized(word) && gaz.givenNames.has(word.toLowerCase());
 }
 
 /** Drop mentions that lie inside a longer one (an acronym inside "Name (ACR) forum"). */

@@ -1,11 +1,12 @@
 /**
  * Resolution inside one document: mentions that name the same thing become one entity. Gazetteer names
  * go to their canonical form ("U.S." → United States), surnames and given names point back to the full
- * name ("Merkel" → "Angela Merkel" when the document names her in full), acronyms defined in parentheses
+ * name ("Merkel" → "Angela Merkel" when the document names her in full; "al-Assad" and "Assad" →
+ * "Bashar al-Assad", whose spelling "Bashar Assad" joins it too), acronyms defined in parentheses
  * or matching a name's initials join that name, demonyms join their country, and nominal mentions ("the
  * forum") join the closest preceding entity their head noun fits.
  */
-import { nameKey } from "../nlp/normalize.js";
+import { nameKey, personNameKey } from "../nlp/normalize.js";
 import type { DocEntity, EntityType, Mention } from "../types.js";
 import { lookupName, type Gazetteer } from "./gazetteer.js";
 import type { DemonymMention, EntityMention } from "./mentions.js";
@@ -135,13 +136,22 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
     const target = defined ?? all.find((o) => o !== c && root(o) === o && o.key.includes(" ") && initials(displayName(o)) === surface);
     if (target && root(target) !== c) merge(c, target);
   }
-  // 4. Surnames and given names of a person named in full.
-  const persons = all.filter((c) => root(c) === c && typeOf(c) === "person" && c.key.includes(" "));
+  // 4. A person named in full: the same name with or without its particles ("Bashar Assad"), then the
+  //    surname or given name alone ("Assad", "al-Assad", "bin Laden").
+  const fullKey = (c: Cluster) => personNameKey(displayName(c));
+  const persons: Cluster[] = [];
   for (const c of all) {
-    if (root(c) !== c || c.key.includes(" ") || c.fixedType) continue;
+    if (root(c) !== c || typeOf(c) !== "person" || !fullKey(c).includes(" ")) continue;
+    const same = persons.find((p) => fullKey(p) === fullKey(c));
+    if (same) merge(c, same);
+    else persons.push(c);
+  }
+  for (const c of all) {
+    const word = c.mentions.map((m) => personNameKey(m.name)).find((k) => !k.includes(" "));
+    if (root(c) !== c || word === undefined || c.fixedType) continue;
     const matches = persons.filter((p) => {
-      const parts = p.key.split(" ");
-      return parts[parts.length - 1] === c.key || parts[0] === c.key;
+      const parts = fullKey(p).split(" ");
+      return parts[parts.length - 1] === word || parts[0] === word;
     });
     if (matches.length === 1) {
       merge(c, matches[0]!);
@@ -207,13 +217,13 @@ function nameHasHead(e: DocEntity, head: string): boolean {
   return [e.name, ...e.aliases].some((n) => nameKey(n).split(" ").includes(head));
 }
 
-/** The display name of a cluster: the gazetteer's canonical name, else the fullest surface form. */
+/** The display name of a cluster: the gazetteer's canonical name, else the fullest surface form (particles count: "Bashar al-Assad" over "Bashar Assad"). */
 function displayName(c: Cluster): string {
   if (c.canonical) return c.canonical;
   const counts = new Map<string, number>();
   for (const m of c.mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   const names = [...counts.keys()];
-  const score = (n: string) => n.split(/\s+/).length * 10 + (/\p{Lu}/u.test(n.slice(1)) ? 2 : 0) + (counts.get(n) ?? 0) * 0.1 + (n === n.toUpperCase() ? -15 : 0);
+  const score = (n: string) => nameKey(n).split(" ").length * 10 + (/\p{Lu}/u.test(n.slice(1)) ? 2 : 0) + (counts.get(n) ?? 0) * 0.1 + (n === n.toUpperCase() ? -15 : 0);
   names.sort((a, b) => score(b) - score(a) || a.localeCompare(b));
   return names[0] ?? c.key;
 }

@@ -1,7 +1,7 @@
 /**
  * Typed loaders for the world-knowledge gazetteers in src/kb: countries (with historical states), cities,
- * regions, well-known organizations, given names, person titles, honorifics, company suffixes and the head
- * nouns of event and project names. Each data file is `{ source, license, items }` (see SOURCES.md); each
+ * regions, well-known organizations, given names, the particles of personal names, person titles,
+ * honorifics, company suffixes and the head nouns of event and project names. Each data file is `{ source, license, items }` (see SOURCES.md); each
  * call reads it and checks its shape. Nothing is cached here: the Extractor (src/extract/extractor.ts)
  * compiles the gazetteer and lexicon from these once and holds them.
  */
@@ -42,6 +42,16 @@ export interface KnownOrganization {
   country?: string;
   /** Name of the city where it is headquartered. */
   basedIn?: string;
+}
+
+/** A lowercase particle of personal names: "bin" (Osama bin Laden), "al-" (Bashar al-Assad). */
+export interface NameParticle {
+  particle: string;
+  /** Written as a word of its own ("bin", "von", "de"). */
+  standalone: boolean;
+  /** Written before the name with a hyphen or an apostrophe ("al-Assad", "d'Estaing"). */
+  attached: boolean;
+  example: string;
 }
 
 export interface PersonTitle {
@@ -133,6 +143,14 @@ export function organizations(): KnownOrganization[] {
 /** Lowercase common first names across languages. */
 export function givenNames(): ReadonlySet<string> {
   return new Set(loadKbItems<string>("given-names.json", isStr));
+}
+
+/** Lowercase particles written inside personal names (bin, ibn, van, von der, de la, da, al-, el-, ...). */
+export function nameParticles(): NameParticle[] {
+  return loadKbItems<NameParticle>(
+    "name-particles.json",
+    (p) => isRec(p) && isStr(p.particle) && p.particle === p.particle.toLowerCase() && typeof p.standalone === "boolean" && typeof p.attached === "boolean" && isStr(p.example),
+  );
 }
 
 /** Person titles (lowercase, possibly multiword) with the relation they imply between the person and an organization or place. */
