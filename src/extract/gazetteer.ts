@@ -38,6 +38,8 @@ export interface Gazetteer {
   nameParticles: Set<string>;
   /** Particles written before a name with a hyphen or an apostrophe ("al" of "al-Assad", "d" of "d'Estaing"). */
   attachedParticles: Set<string>;
+  /** Particles found in personal names only ("bin", "van"): the name after them is a person's. */
+  personalParticles: Set<string>;
 }
 
 /** Compile the gazetteer from the knowledge-base files. */
@@ -98,6 +100,7 @@ export function loadGazetteer(): Gazetteer {
     givenNames: givenNames(),
     nameParticles: new Set(particles.filter((p) => p.standalone).map((p) => p.particle)),
     attachedParticles: new Set(particles.filter((p) => p.attached).map((p) => p.particle)),
+    personalParticles: new Set(particles.filter((p) => p.personal).map((p) => p.particle)),
   };
 }
 

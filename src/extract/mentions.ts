@@ -438,7 +438,8 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
  * "Ursula" + "von der" + "Leyen", "Bashar" + "al-Assad". A person span after one to three particles takes
  * them in ("said bin Laden") and, with them or after an attached particle ("al-Assad"), the name just
  * before: a person span, or a given name the tagger typed otherwise or left untagged. A one-word span the
- * tagger typed otherwise is a person too when a given name and particles precede it ("Osama bin Laden").
+ * tagger typed otherwise is a person too when a given name and particles precede it ("Osama bin Laden"),
+ * or particles found in personal names only ("by bin Laden", not "de": "Paseo de Anoeta").
  * Titles and sentence words are no given names and stay out ("President bin X" gives "bin X"). A person
  * span also takes in an untagged surname after it that particles announce ("Abdel Fattah" + "el-Sisi").
  */
@@ -454,7 +455,9 @@ function joinParticleNames(mentions: EntityMention[], text: string, sentence: Se
       continue;
     }
     const prev = out[out.length - 1];
-    let a = person ? p : m.tokStart;
+    // Particles of personal names only ("bin", "van") make a person of the word after them.
+    const personal = p < m.tokStart && words.slice(p, m.tokStart).every((w) => gaz.personalParticles.has(w));
+    let a = person || (personal && (p === 0 || !isCapitalized(words[p - 1]!))) ? p : m.tokStart;
     if (prev !== undefined && prev.tokEnd === p && !prev.compound && ((person && prev.type === "person") || (prev.source !== "GAZ" && givenName(gaz, words[prev.tokStart]!)))) {
       out.pop();
       a = prev.tokStart;

@@ -51,6 +51,8 @@ export interface NameParticle {
   standalone: boolean;
   /** Written before the name with a hyphen or an apostrophe ("al-Assad", "d'Estaing"). */
   attached: boolean;
+  /** Found in personal names only, never in names of places or organizations ("bin", "van"; not "de": Rio de Janeiro). */
+  personal: boolean;
   example: string;
 }
 
@@ -149,7 +151,7 @@ export function givenNames(): ReadonlySet<string> {
 export function nameParticles(): NameParticle[] {
   return loadKbItems<NameParticle>(
     "name-particles.json",
-    (p) => isRec(p) && isStr(p.particle) && p.particle === p.particle.toLowerCase() && typeof p.standalone === "boolean" && typeof p.attached === "boolean" && isStr(p.example),
+    (p) => isRec(p) && isStr(p.particle) && p.particle === p.particle.toLowerCase() && typeof p.standalone === "boolean" && typeof p.attached === "boolean" && typeof p.personal === "boolean" && isStr(p.example),
   );
 }
 

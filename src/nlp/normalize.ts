@@ -20,6 +20,11 @@ export function foldAccents(s: string): string {
     .replace(/[łŁøØđĐħĦßæÆœŒıþÞðÐ]/g, (c) => LETTER_FOLDS[c] ?? c);
 }
 
+/** Whether a name is written with accents or letters that fold ("Erdoğan"): of two spellings of one name, the fuller. */
+export function hasAccents(s: string): boolean {
+  return foldAccents(s) !== s;
+}
+
 /** A comparison key for a name: case, accents, punctuation, a leading "the" and possessives do not matter. */
 export function nameKey(name: string): string {
   return foldAccents(asciiPunctuation(name))
