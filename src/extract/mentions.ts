@@ -446,34 +446,45 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
 function joinParticleNames(mentions: EntityMention[], text: string, sentence: Sentence, words: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention[] {
   const out: EntityMention[] = [];
   for (const m of mentions) {
-    let p = m.tokStart;
-    while (p > 0 && m.tokStart - p < 3 && gaz.nameParticles.has(words[p - 1]!)) p--;
-    const person = m.type === "person";
-    const surname = person || (m.tokEnd - m.tokStart === 1 && m.type !== "country" && m.source !== "GAZ");
+    const p = particlesBefore(words, gaz, m.tokStart);
+    const surname = m.type === "person" || (m.tokEnd - m.tokStart === 1 && m.type !== "country" && m.source !== "GAZ");
     if (!surname || m.compound || (p === m.tokStart && !isAttachedName(gaz, words[p]!))) {
       out.push(m);
       continue;
     }
     const prev = out[out.length - 1];
-    // Particles of personal names only ("bin", "van") make a person of the word after them.
-    const personal = p < m.tokStart && words.slice(p, m.tokStart).every((w) => gaz.personalParticles.has(w));
-    let a = person || (personal && (p === 0 || !isCapitalized(words[p - 1]!))) ? p : m.tokStart;
-    if (prev !== undefined && prev.tokEnd === p && !prev.compound && ((person && prev.type === "person") || (prev.source !== "GAZ" && givenName(gaz, words[prev.tokStart]!)))) {
-      out.pop();
-      a = prev.tokStart;
-    } else if (p > 0 && !covered[p - 1] && givenName(gaz, words[p - 1]!)) {
-      a = p - 1;
-    }
-    if (a === m.tokStart) {
-      out.push(m);
-      continue;
-    }
-    covered.fill(1, a, m.tokEnd);
-    const start = sentence.tokens[a]!.start;
-    const surface = text.slice(start, m.end);
-    out.push({ ...m, tokStart: a, start, text: surface, name: asciiPunctuation(surface), type: "person" });
+    const a = nameStart(m, prev, p, words, gaz, covered);
+    if (prev !== undefined && prev.tokEnd === p && a === prev.tokStart) out.pop();
+    out.push(a === m.tokStart ? m : personFrom(a, m, text, sentence, words, gaz, covered));
   }
   return out.map((m) => (m.type === "person" ? withParticleSurname(m, text, sentence, words, gaz, covered) : m));
+}
+
+/** Start of the lowercase particles before token `i` (at most three), with a capitalized one opening the sentence ("Von der"). */
+function particlesBefore(words: string[], gaz: Gazetteer, i: number): number {
+  let p = i;
+  while (p > 0 && i - p < 3 && gaz.nameParticles.has(words[p - 1]!)) p--;
+  return p === 1 && p < i && isCapitalized(words[0]!) && gaz.nameParticles.has(words[0]!.toLowerCase()) ? 0 : p;
+}
+
+/** Where the whole name of `m` starts, given the particles from `p` (`m.tokStart` when nothing joins). */
+function nameStart(m: EntityMention, prev: EntityMention | undefined, p: number, words: string[], gaz: Gazetteer, covered: Uint8Array): number {
+  const person = m.type === "person";
+  if (prev !== undefined && prev.tokEnd === p && !prev.compound && ((person && prev.type === "person") || (prev.source !== "GAZ" && givenName(gaz, words[prev.tokStart]!)))) return prev.tokStart;
+  if (p > 0 && !covered[p - 1] && givenName(gaz, words[p - 1]!)) return p - 1;
+  // Particles of personal names only ("bin", "van") make a person of the word after them.
+  const personal = p < m.tokStart && words.slice(p, m.tokStart).every((w) => gaz.personalParticles.has(w.toLowerCase()));
+  return person || (personal && (p === 0 || !isCapitalized(words[p - 1]!))) ? p : m.tokStart;
+}
+
+/** The person named from token `a` to the end of `m`; a particle capitalized only because it opens the sentence is named in lower case. */
+function personFrom(a: number, m: EntityMention, text: string, sentence: Sentence, words: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention {
+  covered.fill(1, a, m.tokEnd);
+  const start = sentence.tokens[a]!.start;
+  const surface = text.slice(start, m.end);
+  const name = asciiPunctuation(surface);
+  const opensWithParticle = a === 0 && gaz.nameParticles.has(words[0]!.toLowerCase());
+  return { ...m, tokStart: a, start, text: surface, name: opensWithParticle ? name[0]!.toLowerCase() + name.slice(1) : name, type: "person" };
 }
 
 /** "Abdel Fattah" + untagged "el-Sisi", "Kenneth" + "de" + untagged "Silva": the surname the particles announce. */

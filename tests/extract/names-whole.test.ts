@@ -35,13 +35,15 @@ const ROWS: [string, string[], string[]][] = [
   ["Mahmoud Abbas, also known as Abu Mazen, arrived in Ramallah.", ["Mahmoud Abbas (person)", "Abu Mazen (person)"], ["Mazen (person)"]],
   // Titles and sentence words stay out of the name.
   ["Meanwhile Recep Tayyip Erdogan met reporters.", ["Recep Tayyip Erdogan (person)"], ["Meanwhile Recep Tayyip Erdogan (person)"]],
+  // A capitalized given name is no particle.
+  ["Al Gore met Tipper Gore in Nashville.", ["Al Gore (person)", "Tipper Gore (person)"], ["Gore (person)"]],
   // Lowercase words that are not particles of a name, and a particle before no name.
   ["Paris van drivers went on strike.", ["Paris (location)"], ["Paris van (location)", "Paris van (person)"]],
   ["Maria de facto ran the company for years.", [], ["Maria de (person)", "Maria de facto (person)"]],
   ["Carmen sang de memoria in Sevilla.", [], ["Carmen sang de memoria (person)", "Carmen de (person)"]],
   // A name is never extended across a time.
   ["The ministers will meet in Berlin next week.", ["Berlin (location)"], ["Berlin Week (event)", "Berlin next week (event)"]],
-  ["Talks resume in Geneva next month, officials said.", ["Geneva (location)"], ["Geneva Month (event)"]],
+  ["The summit opened in Lisbon last week.", ["Lisbon (location)"], ["Lisbon Week (event)", "Lisbon last week (event)"]],
 ];
 
 // [text, the one entity's label, a shorter or unaccented form it must hold as an alias]
@@ -51,6 +53,7 @@ const ONE_ENTITY: [string, string, string][] = [
   ["Bashar Assad met the envoy on Monday. Bashar al-Assad left on Tuesday.", "Bashar al-Assad", "Bashar Assad"],
   ["The film was shown by bin Laden's aides. Osama bin Laden was killed in May.", "Osama bin Laden", "bin Laden"],
   ["Recep Tayyip Erdoğan met reporters. Erdogan said the economy was strong.", "Recep Tayyip Erdoğan", "Erdogan"],
+  ["Ursula von der Leyen arrived on Monday. Von der Leyen said the plan was ready.", "Ursula von der Leyen", "von der Leyen"],
   ["Kim Jong Un arrived on Monday. Kim said the talks were useful.", "Kim Jong Un", "Kim"],
 ];
 
