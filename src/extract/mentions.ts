@@ -437,9 +437,9 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
  * Personal names whole across the lowercase particles the tagger leaves out: "Osama" + "bin" + "Laden",
  * "Ursula" + "von der" + "Leyen", "Bashar" + "al-Assad". A person span after one to three particles takes
  * them in ("said bin Laden") and, with them or after an attached particle ("al-Assad"), the name just
- * before: a person span, or a given name the tagger typed otherwise or left untagged. A one-word span the
- * tagger typed otherwise is a person too when a given name and particles precede it ("Osama bin Laden"),
- * or particles found in personal names only ("by bin Laden", not "de": "Paseo de Anoeta").
+ * before: a person span, or a one-word given name the tagger typed otherwise or left untagged. A one-word
+ * span the tagger typed otherwise is a surname only after particles found in personal names alone ("Osama
+ * bin Laden", "by bin Laden"; not "de": "Paseo de Anoeta", "Cross Internacional de Venta de Banos").
  * Titles and sentence words are no given names and stay out ("President bin X" gives "bin X"). A person
  * span also takes in an untagged surname after it that particles announce ("Abdel Fattah" + "el-Sisi").
  */
@@ -469,22 +469,27 @@ function particlesBefore(words: string[], gaz: Gazetteer, i: number): number {
 
 /** Where the whole name of `m` starts, given the particles from `p` (`m.tokStart` when nothing joins). */
 function nameStart(m: EntityMention, prev: EntityMention | undefined, p: number, words: string[], gaz: Gazetteer, covered: Uint8Array): number {
-  const person = m.type === "person";
-  if (prev !== undefined && prev.tokEnd === p && !prev.compound && ((person && prev.type === "person") || (prev.source !== "GAZ" && givenName(gaz, words[prev.tokStart]!)))) return prev.tokStart;
-  if (p > 0 && !covered[p - 1] && givenName(gaz, words[p - 1]!)) return p - 1;
-  // Particles of personal names only ("bin", "van") make a person of the word after them.
+  // A span the tagger typed otherwise is a surname only after particles of personal names ("bin", "van").
   const personal = p < m.tokStart && words.slice(p, m.tokStart).every((w) => gaz.personalParticles.has(w.toLowerCase()));
-  return person || (personal && (p === 0 || !isCapitalized(words[p - 1]!))) ? p : m.tokStart;
+  if (m.type !== "person" && !personal) return m.tokStart;
+  if (prev !== undefined && prev.tokEnd === p && !prev.compound && (prev.type === "person" || (prev.tokEnd - prev.tokStart === 1 && prev.source !== "GAZ" && givenName(gaz, words[prev.tokStart]!)))) return prev.tokStart;
+  if (p > 0 && !covered[p - 1] && givenName(gaz, words[p - 1]!)) return p - 1;
+  // After a capitalized word that is no name of a person ("Cahiers du Cinema"), the particles are a connector.
+  return p === 0 || !isCapitalized(words[p - 1]!) ? p : m.tokStart;
 }
 
-/** The person named from token `a` to the end of `m`; a particle capitalized only because it opens the sentence is named in lower case. */
+/**
+ * The person named from token `a` to the end of `m` (unless the gazetteer knows the name as something
+ * else: "al Qaeda"); a particle capitalized only because it opens the sentence is named in lower case.
+ */
 function personFrom(a: number, m: EntityMention, text: string, sentence: Sentence, words: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention {
   covered.fill(1, a, m.tokEnd);
   const start = sentence.tokens[a]!.start;
   const surface = text.slice(start, m.end);
   const name = asciiPunctuation(surface);
   const opensWithParticle = a === 0 && gaz.nameParticles.has(words[0]!.toLowerCase());
-  return { ...m, tokStart: a, start, text: surface, name: opensWithParticle ? name[0]!.toLowerCase() + name.slice(1) : name, type: "person" };
+  const known = lookupName(gaz, name);
+  return { ...m, tokStart: a, start, text: surface, name: opensWithParticle ? name[0]!.toLowerCase() + name.slice(1) : name, type: known?.strong ? known.type : "person" };
 }
 
 /** "Abdel Fattah" + untagged "el-Sisi", "Kenneth" + "de" + untagged "Silva": the surname the particles announce. */

@@ -6,7 +6,7 @@
  * or matching a name's initials join that name, demonyms join their country, and nominal mentions ("the
  * forum") join the closest preceding entity their head noun fits.
  */
-import { hasAccents, nameKey, personNameKey } from "../nlp/normalize.js";
+import { hasAccents, nameKey, nameWordCount, personNameKey } from "../nlp/normalize.js";
 import type { DocEntity, EntityType, Mention } from "../types.js";
 import { lookupName, type Gazetteer } from "./gazetteer.js";
 import type { DemonymMention, EntityMention } from "./mentions.js";
@@ -226,7 +226,7 @@ function displayName(c: Cluster): string {
   const counts = new Map<string, number>();
   for (const m of c.mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   const names = [...counts.keys()];
-  const score = (n: string) => nameKey(n).split(" ").length * 10 + (/\p{Lu}/u.test(n.slice(1)) ? 2 : 0) + (counts.get(n) ?? 0) * 0.1 + (n === n.toUpperCase() ? -15 : 0);
+  const score = (n: string) => nameWordCount(n) * 10 + (/\p{Lu}/u.test(n.slice(1)) ? 2 : 0) + (counts.get(n) ?? 0) * 0.1 + (n === n.toUpperCase() ? -15 : 0);
   names.sort((a, b) => score(b) - score(a) || Number(hasAccents(b)) - Number(hasAccents(a)) || a.localeCompare(b));
   return names[0] ?? c.key;
 }

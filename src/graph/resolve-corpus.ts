@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
-import { hasAccents, nameKey as normalizedName, personNameKey } from "../nlp/normalize.js";
+import { hasAccents, nameKey as normalizedName, nameWordCount, personNameKey } from "../nlp/normalize.js";
 import type { DocEntity, DocExtraction, EntityType } from "../types.js";
 import { lateSurnameMerges, type NameGroup } from "./surname-merge.js";
 
@@ -246,7 +246,7 @@ function majorityType(entities: DocEntity[]): EntityType {
 }
 
 /**
- * The label: the fullest name (in name-key words, so particles count: "Bashar al-Assad" over "Bashar
+ * The label: the fullest name (in words, so particles count: "Bashar al-Assad" over "Bashar
  * Assad"), then the one most documents use (a name opening with an initial, "R O'Gara", is less full), then
  * the spelling with accents ("Erdoğan" over "Erdogan").
  */
@@ -255,6 +255,6 @@ function chooseLabel(entities: DocEntity[], type: EntityType): string {
   for (const e of entities) counts.set(e.name, (counts.get(e.name) ?? 0) + (e.type === type ? 2 : 1));
   const initial = (n: string) => /^\p{Lu}\.?\s/u.test(n);
   const score = (n: string) =>
-    normalizedName(n).split(" ").length * 1000 - (initial(n) ? 500 : 0) + (counts.get(n) ?? 0) + (n === n.toUpperCase() && n.length > 6 ? -5000 : 0);
+    nameWordCount(n) * 1000 - (initial(n) ? 500 : 0) + (counts.get(n) ?? 0) + (n === n.toUpperCase() && n.length > 6 ? -5000 : 0);
   return [...counts.keys()].sort((a, b) => score(b) - score(a) || Number(hasAccents(b)) - Number(hasAccents(a)) || a.localeCompare(b))[0]!;
 }

@@ -25,6 +25,11 @@ export function hasAccents(s: string): boolean {
   return foldAccents(s) !== s;
 }
 
+/** How full a name is: its words, split at spaces and hyphens, that hold a letter or digit ("Bashar al-Assad" 3, "The Sun" 2, "Bono -" 1). */
+export function nameWordCount(name: string): number {
+  return name.split(/[\s\-‐‑‒–—]+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
 /** A comparison key for a name: case, accents, punctuation, a leading "the" and possessives do not matter. */
 export function nameKey(name: string): string {
   return foldAccents(asciiPunctuation(name))

@@ -41,6 +41,9 @@ const ROWS: [string, string[], string[]][] = [
   ["Paris van drivers went on strike.", ["Paris (location)"], ["Paris van (location)", "Paris van (person)"]],
   ["Maria de facto ran the company for years.", [], ["Maria de (person)", "Maria de facto (person)"]],
   ["Carmen sang de memoria in Sevilla.", [], ["Carmen sang de memoria (person)", "Carmen de (person)"]],
+  // Particles inside names of organizations and works: no person.
+  ["He said al Qaeda was behind the attack.", ["al-Qaeda (organization)"], ["al Qaeda (person)", "al-Qaeda (person)"]],
+  ["He wrote for Cahiers du Cinema in Paris.", [], ["du Cinema (person)", "Cahiers du Cinema (person)"]],
   // A name is never extended across a time.
   ["The ministers will meet in Berlin next week.", ["Berlin (location)"], ["Berlin Week (event)", "Berlin next week (event)"]],
   ["The summit opened in Lisbon last week.", ["Lisbon (location)"], ["Lisbon Week (event)", "Lisbon last week (event)"]],
