@@ -474,8 +474,13 @@ function nameStart(m: EntityMention, prev: EntityMention | undefined, p: number,
   if (m.type !== "person" && !personal) return m.tokStart;
   if (prev !== undefined && prev.tokEnd === p && !prev.compound && (prev.type === "person" || (prev.tokEnd - prev.tokStart === 1 && prev.source !== "GAZ" && givenName(gaz, words[prev.tokStart]!)))) return prev.tokStart;
   if (p > 0 && !covered[p - 1] && givenName(gaz, words[p - 1]!)) return p - 1;
-  // After a capitalized word that is no name of a person ("Cahiers du Cinema"), the particles are a connector.
-  return p === 0 || !isCapitalized(words[p - 1]!) ? p : m.tokStart;
+  // After a capitalized word that is no name, title or sentence word ("Cahiers du Cinema"), the particles are a connector.
+  return p === 0 || !isCapitalized(words[p - 1]!) || titleOrSentenceWord(gaz, words[p - 1]!.toLowerCase()) ? p : m.tokStart;
+}
+
+/** A title, an honorific or a sentence word: what may stand before a name without being part of it. */
+function titleOrSentenceWord(gaz: Gazetteer, lowerWord: string): boolean {
+  return gaz.titles.has(lowerWord) || gaz.honorifics.has(lowerWord.replace(/\.$/, "")) || SENTENCE_WORDS.has(lowerWord);
 }
 
 /**

@@ -46,14 +46,16 @@ export function nameKey(name: string): string {
 /**
  * The key of a person's name without its lowercase particles, the words and prefixes written in lower
  * case inside a capitalized name: "Bashar al-Assad" and "Bashar Assad" → "bashar assad", "bin Laden" →
- * "laden", "Ursula von der Leyen" → "ursula leyen". The last word always stays.
+ * "laden", "Ursula von der Leyen" → "ursula leyen". The last word always stays, and a hyphenated word
+ * stays one word ("Robert Kilroy-Silk" → "robert kilroy-silk"), so that a surname is a word of the key.
  */
 export function personNameKey(name: string): string {
   const words = asciiPunctuation(name).split(/\s+/).filter((w) => w !== "");
-  const kept = words
+  return words
     .filter((w, i) => i === words.length - 1 || !/^\p{Ll}+$/u.test(w))
-    .map((w) => w.replace(/^\p{Ll}+['-](?=\p{Lu})/u, ""));
-  return nameKey(kept.join(" "));
+    .map((w) => nameKey(w.replace(/^\p{Ll}+['-](?=\p{Lu})/u, "")).replace(/ /g, "-"))
+    .filter((w) => w !== "")
+    .join(" ");
 }
 
 /** A URL- and file-safe slug of a name (accents folded; letters of other scripts kept). */

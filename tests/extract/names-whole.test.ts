@@ -35,6 +35,7 @@ const ROWS: [string, string[], string[]][] = [
   ["Mahmoud Abbas, also known as Abu Mazen, arrived in Ramallah.", ["Mahmoud Abbas (person)", "Abu Mazen (person)"], ["Mazen (person)"]],
   // Titles and sentence words stay out of the name.
   ["Meanwhile Recep Tayyip Erdogan met reporters.", ["Recep Tayyip Erdogan (person)"], ["Meanwhile Recep Tayyip Erdogan (person)"]],
+  ["Prince bin Talal owns shares in the bank.", ["bin Talal (person)"], ["Prince bin Talal (person)", "Talal (person)"]],
   // A capitalized given name is no particle.
   ["Al Gore met Tipper Gore in Nashville.", ["Al Gore (person)", "Tipper Gore (person)"], ["Gore (person)"]],
   // Lowercase words that are not particles of a name, and a particle before no name.

@@ -32,7 +32,8 @@ const PERSON_KEYS: [string, string][] = [
   ["Valery Giscard d'Estaing", "valery giscard estaing"],
   ["Al Gore", "al gore"],
   ["Kim Jong Un", "kim jong un"],
-  ["Moon Jae-in", "moon jae in"],
+  ["Moon Jae-in", "moon jae-in"],
+  ["Theresa Smith-Jones", "theresa smith-jones"],
   ["Erdoğan", "erdogan"],
 ];
 
