@@ -211,9 +211,12 @@ function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazette
   }
 }
 
-/** Mentions inside a hyphenated token: "X-based" (a place) and "A-B" compounds of two known names. */
+/**
+ * Mentions inside a hyphenated token: "X-based" (a place) and "A-B" compounds of two known names. A
+ * hyphenated word that continues a person's name is one part of it ("Kim Jong-Un", not "Un" the UN).
+ */
 function hyphenCompound(text: string, sentence: Sentence, i: number, word: string, tag: string, gaz: Gazetteer): EntityMention[] {
-  if (!word.includes("-") || !isCapitalized(word)) return [];
+  if (!word.includes("-") || !isCapitalized(word) || tag === "I-PER") return [];
   const tok = sentence.tokens[i]!;
   const part = (from: number, to: number, type: EntityType, source: MentionSource): EntityMention => {
     const surface = text.slice(tok.start + from, tok.start + to);

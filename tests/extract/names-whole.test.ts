@@ -31,6 +31,7 @@ const ROWS: [string, string[], string[]][] = [
   ["The film was shown by bin Laden's aides.", ["bin Laden (person)"], ["Laden (organization)"]],
   // Multi-part and hyphenated names.
   ["North Korean leader Kim Jong Un visited a factory.", ["Kim Jong Un (person)"], ["Kim Jong (person)", "Kim (person)"]],
+  ["North Korean leader Kim Jong-Un visited a factory.", ["Kim Jong-Un (person)"], ["Kim (person)", "Jong (person)", "United Nations (organization)"]],
   ["Jean-Claude Juncker met Moon Jae-in in Seoul.", ["Jean-Claude Juncker (person)", "Moon Jae-in (person)"], ["Moon (person)"]],
   ["Mahmoud Abbas, also known as Abu Mazen, arrived in Ramallah.", ["Mahmoud Abbas (person)", "Abu Mazen (person)"], ["Mazen (person)"]],
   // Titles and sentence words stay out of the name.
@@ -59,6 +60,8 @@ const ONE_ENTITY: [string, string, string][] = [
   ["Recep Tayyip Erdoğan met reporters. Erdogan said the economy was strong.", "Recep Tayyip Erdoğan", "Erdogan"],
   ["Ursula von der Leyen arrived on Monday. Von der Leyen said the plan was ready.", "Ursula von der Leyen", "von der Leyen"],
   ["Kim Jong Un arrived on Monday. Kim said the talks were useful.", "Kim Jong Un", "Kim"],
+  // A one-word name opening a sentence is kept when the document names the person in full.
+  ["Mahmoud Abbas arrived on Monday. Abbas, speaking in Ramallah, said the talks failed.", "Mahmoud Abbas", "Abbas"],
 ];
 
 describe("names as wholes", () => {
