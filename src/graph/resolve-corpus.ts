@@ -3,9 +3,9 @@
  * entities by canonical name, by alias overlap and by surname (a lone "Smith" joins the one full-name
  * Smith of the corpus, and stays apart when two different full-name Smiths exist). Person names compare
  * without their lowercase particles ("Bashar Assad" = "Bashar al-Assad", "bin Laden" is a surname), and
- * the label keeps the fullest form. A user alias file can
- * force merges and forbid them. A last pass joins one-word and initial forms ("Blair", "R O'Gara") to the one
- * full-name person they can be (surname-merge.ts). Every merge is logged with its reason.
+ * the label keeps the fullest form. A user alias file can force merges and forbid them. A last pass joins
+ * one-word and initial forms ("Blair", "R O'Gara") to the one full-name person they can be
+ * (surname-merge.ts). Every merge is logged with its reason.
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
@@ -150,23 +150,19 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   const fullNames = new Map<string, Set<number>>();
   const byFullName = new Map<string, number>();
   members.forEach((m, i) => {
-    if (m.entity.type !== "person" || split.has(nameKey(m.entity.name))) return;
+    if (m.entity.type !== "person") return;
     const full = personNameKey(m.entity.name);
     const parts = full.split(" ");
-    if (parts.length < 2) return;
-    const first = byFullName.get(full);
-    if (first === undefined) byFullName.set(full, i);
-    else union(first, i, "same-name");
-  });
-  members.forEach((m, i) => {
-    if (m.entity.type !== "person") return;
-    const parts = personNameKey(m.entity.name).split(" ");
     if (parts.length < 2) return;
     for (const part of [parts[0]!, parts[parts.length - 1]!]) {
       const set = fullNames.get(part) ?? new Set<number>();
       set.add(find(i));
       fullNames.set(part, set);
     }
+    if (split.has(nameKey(m.entity.name))) return;
+    const first = byFullName.get(full);
+    if (first === undefined) byFullName.set(full, i);
+    else union(first, i, "same-name");
   });
   members.forEach((m, i) => {
     const key = personNameKey(m.entity.name);
