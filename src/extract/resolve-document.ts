@@ -6,7 +6,7 @@
  * or matching a name's initials join that name, demonyms join their country, and nominal mentions ("the
  * forum") join the closest preceding entity their head noun fits.
  */
-import { hasAccents, nameKey, nameWordCount, personNameKey } from "../nlp/normalize.js";
+import { hasAccents, nameKey, nameWordCount, personNameKey, personShortForms } from "../nlp/normalize.js";
 import type { DocEntity, EntityType, Mention } from "../types.js";
 import { lookupName, type Gazetteer } from "./gazetteer.js";
 import type { DemonymMention, EntityMention } from "./mentions.js";
@@ -136,12 +136,13 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
     const target = defined ?? all.find((o) => o !== c && root(o) === o && o.key.includes(" ") && initials(displayName(o)) === surface);
     if (target && root(target) !== c) merge(c, target);
   }
-  // 4. A person named in full: the same name with or without its particles ("Bashar Assad"), then the
-  //    surname or given name alone ("Assad", "al-Assad", "bin Laden").
+  // 4. A person named in full (or by a hyphenated surname): the same name with or without its particles
+  //    ("Bashar Assad"), then the surname, given name or first piece of a hyphenated surname alone
+  //    ("Assad", "al-Assad", "bin Laden", "Kilroy" of "Kilroy-Silk").
   const fullKey = (c: Cluster) => personNameKey(displayName(c));
   const persons: Cluster[] = [];
   for (const c of all) {
-    if (root(c) !== c || typeOf(c) !== "person" || !fullKey(c).includes(" ")) continue;
+    if (root(c) !== c || typeOf(c) !== "person" || !/[ -]/.test(fullKey(c))) continue;
     const same = persons.find((p) => fullKey(p) === fullKey(c));
     if (same) merge(c, same);
     else persons.push(c);
@@ -149,14 +150,13 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
   for (const c of all) {
     const word = c.mentions.map((m) => personNameKey(m.name)).find((k) => !k.includes(" "));
     if (root(c) !== c || word === undefined || c.fixedType) continue;
-    const matches = persons.filter((p) => {
-      const parts = fullKey(p).split(" ");
-      return parts[parts.length - 1] === word || parts[0] === word;
-    });
-    if (matches.length === 1) {
-      merge(c, matches[0]!);
+    const matches = new Set(persons.filter((p) => personShortForms(fullKey(p)).includes(word)).map(root));
+    matches.delete(c);
+    if (matches.size === 1) {
+      const [into] = matches as Set<Cluster>;
+      merge(c, into!);
       // A name the tagger also read in full as a person is a person, whatever the votes of its short form.
-      root(matches[0]!).fixedType = "person";
+      into!.fixedType = "person";
     }
   }
 

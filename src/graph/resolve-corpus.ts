@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
-import { hasAccents, nameKey as normalizedName, nameWordCount, personNameKey } from "../nlp/normalize.js";
+import { hasAccents, nameKey as normalizedName, nameWordCount, personNameKey, personShortForms } from "../nlp/normalize.js";
 import type { DocEntity, DocExtraction, EntityType } from "../types.js";
 import { lateSurnameMerges, type NameGroup } from "./surname-merge.js";
 
@@ -154,7 +154,7 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     const full = personNameKey(m.entity.name);
     const parts = full.split(" ");
     if (parts.length < 2) return;
-    for (const part of [parts[0]!, parts[parts.length - 1]!]) {
+    for (const part of personShortForms(full)) {
       const set = fullNames.get(part) ?? new Set<number>();
       set.add(find(i));
       fullNames.set(part, set);

@@ -58,6 +58,16 @@ export function personNameKey(name: string): string {
     .join(" ");
 }
 
+/**
+ * The words a person is called by alone, from a person name key: the first and the last word, and the
+ * first piece of either when hyphenated ("kilroy" of "robert kilroy-silk", "jean" of "jean-claude juncker").
+ */
+export function personShortForms(key: string): string[] {
+  const words = key.split(" ");
+  const ends = [words[0]!, words[words.length - 1]!];
+  return [...new Set([...ends, ...ends.filter((w) => w.includes("-")).map((w) => w.split("-")[0]!)])];
+}
+
 /** A URL- and file-safe slug of a name (accents folded; letters of other scripts kept). */
 export function slugify(name: string): string {
   const slug = nameKey(name).replace(/&/g, "and").replace(/\s+/g, "-");

@@ -60,6 +60,8 @@ const ONE_ENTITY: [string, string, string][] = [
   ["Recep Tayyip Erdoğan met reporters. Erdogan said the economy was strong.", "Recep Tayyip Erdoğan", "Erdogan"],
   ["Ursula von der Leyen arrived on Monday. Von der Leyen said the plan was ready.", "Ursula von der Leyen", "von der Leyen"],
   ["Kim Jong Un arrived on Monday. Kim said the talks were useful.", "Kim Jong Un", "Kim"],
+  ["Robert Hale-Brandt spoke on Monday. Hale-Brandt said the party would win. Hale has one agenda.", "Robert Hale-Brandt", "Hale"],
+  ["Jean-Claude Juncker arrived on Monday. Jean-Claude said the talks were useful.", "Jean-Claude Juncker", "Jean-Claude"],
   // A one-word name opening a sentence is kept when the document names the person in full.
   ["Mahmoud Abbas arrived on Monday. Abbas, speaking in Ramallah, said the talks failed.", "Mahmoud Abbas", "Abbas"],
 ];

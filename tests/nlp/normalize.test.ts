@@ -1,6 +1,6 @@
 /** Name keys: one normaliser for every comparison of names (case, punctuation, accents; a person's particles). */
 import { describe, expect, it } from "vitest";
-import { foldAccents, hasAccents, nameKey, personNameKey, slugify } from "../../src/nlp/normalize.js";
+import { foldAccents, hasAccents, nameKey, personNameKey, personShortForms, slugify } from "../../src/nlp/normalize.js";
 
 // [a, b]: the same name key
 const SAME_KEY: [string, string][] = [
@@ -37,7 +37,16 @@ const PERSON_KEYS: [string, string][] = [
   ["Erdoğan", "erdogan"],
 ];
 
+// [person name key, the words the person is called by alone]
+const SHORT_FORMS: [string, string[]][] = [
+  ["bashar assad", ["bashar", "assad"]],
+  ["theresa smith-jones", ["theresa", "smith-jones", "smith"]],
+  ["jean-claude juncker", ["jean-claude", "juncker", "jean"]],
+  ["kim jong un", ["kim", "un"]],
+];
+
 describe("name keys", () => {
+  it.each(SHORT_FORMS)("short forms of %s", (key, forms) => expect(personShortForms(key)).toEqual(forms));
   it.each(SAME_KEY)("%s = %s", (a, b) => expect(nameKey(a)).toBe(nameKey(b)));
   it.each(OTHER_KEY)("%s ≠ %s", (a, b) => expect(nameKey(a)).not.toBe(nameKey(b)));
   it.each(PERSON_KEYS)("person %s → %s", (name, key) => expect(personNameKey(name)).toBe(key));
