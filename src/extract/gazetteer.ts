@@ -1,9 +1,10 @@
 /**
  * Gazetteer lookups for extraction, compiled from the src/kb loaders (once per Extractor): known names
  * (countries, regions, cities, organizations and their aliases/acronyms) by name key, demonyms to
- * countries, title words, honorifics, head nouns of names and of descriptions.
+ * countries, title words, honorifics, head nouns of names and of descriptions, given names and the
+ * particles of personal names.
  */
-import { cities, commonAcronyms, companySuffixes, countries, eventHeads, facilityHeads, honorifics, organizationHeads, organizations, personTitles, projectHeads, referenceNouns, regions, type ReferenceNouns } from "../kb/index.js";
+import { cities, commonAcronyms, companySuffixes, countries, eventHeads, facilityHeads, givenNames, honorifics, nameParticles, organizationHeads, organizations, personTitles, projectHeads, referenceNouns, regions, type ReferenceNouns } from "../kb/index.js";
 import { nameKey } from "../nlp/normalize.js";
 import type { EntityType, RelationType } from "../types.js";
 
@@ -40,6 +41,14 @@ export interface Gazetteer {
   organizationHeads: Set<string>;
   /** Lowercase head noun of a description ("lender", "tribunal", "leaders") → the kind of entity it names. */
   references: Map<string, ReferenceNouns>;
+  /** Lowercase given names ("osama", "ursula"). */
+  givenNames: ReadonlySet<string>;
+  /** Particles written as words inside personal names ("bin", "von", "de"). */
+  nameParticles: Set<string>;
+  /** Particles written before a name with a hyphen or an apostrophe ("al" of "al-Assad", "d" of "d'Estaing"). */
+  attachedParticles: Set<string>;
+  /** Particles found in personal names only ("bin", "van"): the name after them is a person's. */
+  personalParticles: Set<string>;
 }
 
 /** Compile the gazetteer from the knowledge-base files. */
@@ -89,6 +98,7 @@ export function loadGazetteer(): Gazetteer {
     titles.set(t.title.toLowerCase(), t.relation);
     maxTitleTokens = Math.max(maxTitleTokens, t.title.split(" ").length);
   }
+  const particles = nameParticles();
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/\.$/, "")));
   return {
     names,
@@ -105,6 +115,10 @@ export function loadGazetteer(): Gazetteer {
     organizationHeads: lower(organizationHeads()),
     commonAcronyms: new Set(commonAcronyms()),
     references: new Map(referenceNouns().flatMap((r) => r.heads.map((h) => [h.toLowerCase(), r] as const))),
+    givenNames: givenNames(),
+    nameParticles: new Set(particles.filter((p) => p.standalone).map((p) => p.particle)),
+    attachedParticles: new Set(particles.filter((p) => p.attached).map((p) => p.particle)),
+    personalParticles: new Set(particles.filter((p) => p.personal).map((p) => p.particle)),
   };
 }
 

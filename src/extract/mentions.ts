@@ -2,8 +2,9 @@
  * Entity mentions of one sentence: spans from the tagger's IOB tags, typed into newsgraph entity types
  * (PER → person; LOC → country or location by gazetteer; ORG → organization; MISC → event or project by
  * head noun, else dropped), demonyms kept apart as links to their country, plus what the tagger cannot
- * see alone: gazetteer names it missed, "X-based" and "A-B" hyphen compounds, names extended by a
- * lowercase head ("the X pipeline", "X (ACR) forum") and nominal references ("the forum").
+ * see alone: gazetteer names it missed, "X-based" and "A-B" hyphen compounds, personal names whole across
+ * their lowercase particles ("Osama bin Laden", "Bashar al-Assad"), names extended by a lowercase head
+ * ("the X pipeline", "X (ACR) forum") and nominal references ("the forum").
  */
 import { asciiPunctuation } from "../nlp/normalize.js";
 import type { EntityType, Sentence } from "../types.js";
@@ -69,11 +70,24 @@ const POSSESSIVE_DETERMINERS = new Set(["its", "their"]);
 const GROUP_DETERMINERS = new Set(["the", "these", "those"]);
 /** Generic project heads that an event name built on the project drops ("X Initiative forum" → "X Forum"). */
 const GENERIC_PROJECT_HEADS = new Set(["initiative", "programme", "program", "project", "plan", "scheme", "strategy"]);
-const CONNECTORS = new Set(["of", "and", "the", "for", "de", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "on", "&", "-", "'s", "y", "da", "di", "do", "dos"]);
+/** Lowercase words that may sit inside a name besides the particles of personal names ("Bank of X"). */
+const CONNECTORS = new Set(["of", "and", "the", "for", "on", "&", "-", "'s"]);
 const LOWER_MODIFIER = /^(?:NN|NNS|JJ|VBN|CD)$/;
+/** Modifiers that make what follows a time ("in X next week"), never part of a name. */
+const TEMPORAL_MODIFIERS = new Set(["next", "last", "past", "previous", "following", "coming", "same", "early", "late", "every"]);
 
 function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
+}
+
+function isConnector(gaz: Gazetteer, lowerWord: string): boolean {
+  return CONNECTORS.has(lowerWord) || gaz.nameParticles.has(lowerWord);
+}
+
+/** A name written after an attached particle: "al-Assad", "el-Sisi", "d'Estaing". */
+function isAttachedName(gaz: Gazetteer, word: string): boolean {
+  const m = /^(\p{Ll}+)['-]\p{Lu}/u.exec(word);
+  return m !== null && gaz.attachedParticles.has(m[1]!);
 }
 
 /** Mentions of one sentence from its tokens, tagger tags and POS tags, with the gazetteer's help. */
@@ -83,7 +97,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   const mentions: EntityMention[] = [];
   const demonyms: DemonymMention[] = [];
   const covered = new Uint8Array(words.length);
-  const headline = isHeadline(words);
+  const headline = isHeadline(gaz, words);
 
   const make = (a: number, b: number, type: EntityType, source: MentionSource, name?: string): EntityMention => {
     const start = sentence.tokens[a]!.start;
@@ -171,7 +185,8 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   }
 
   mentions.sort((x, y) => x.tokStart - y.tokStart);
-  const joined = joinCoordinatedName(mentions, text, sentence, words, gaz);
+  const whole = joinParticleNames(mentions, text, sentence, words, gaz, covered);
+  const joined = joinCoordinatedName(whole, text, sentence, words, gaz);
   const extended = joined.map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered));
   const nominals = nominalMentions(gaz, text, sentence, lower, pos, covered);
   const all = dropNested([...extended, ...nominals]).sort((x, y) => x.tokStart - y.tokStart || x.start - y.start);
@@ -206,9 +221,12 @@ function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazette
   }
 }
 
-/** Mentions inside a hyphenated token: "X-based" (a place) and "A-B" compounds of two known names. */
+/**
+ * Mentions inside a hyphenated token: "X-based" (a place) and "A-B" compounds of two known names. A
+ * hyphenated word that continues a person's name is one part of it ("Kim Jong-Un", not "Un" the UN).
+ */
 function hyphenCompound(text: string, sentence: Sentence, i: number, word: string, tag: string, gaz: Gazetteer): EntityMention[] {
-  if (!word.includes("-") || !isCapitalized(word)) return [];
+  if (!word.includes("-") || !isCapitalized(word) || tag === "I-PER") return [];
   const tok = sentence.tokens[i]!;
   const part = (from: number, to: number, type: EntityType, source: MentionSource): EntityMention => {
     const surface = text.slice(tok.start + from, tok.start + to);
@@ -247,7 +265,7 @@ function extendWithHead(m: EntityMention, text: string, sentence: Sentence, word
   let headAt = -1;
   for (let j = k; j < words.length && modifiers <= 2; j++) {
     const w = lower[j]!;
-    if (isCapitalized(words[j]!) || covered[j]) break;
+    if (isCapitalized(words[j]!) || covered[j] || TEMPORAL_MODIFIERS.has(w)) break;
     if (gaz.eventHeads.has(w) || gaz.projectHeads.has(w)) {
       headAt = j;
       const next = lower[j + 1];
@@ -347,12 +365,11 @@ function attachBasedIn(mentions: EntityMention[], lower: string[]): void {
 }
 
 /** A Title Case line of three or more words ("No New Energy Deals Expected") is a heading, not a name. */
-function isHeadline(words: string[]): boolean {
+function isHeadline(gaz: Gazetteer, words: string[]): boolean {
   const content = words.filter((w) => /\p{L}/u.test(w));
-  return content.length >= 3 && content.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w.toLowerCase()) || ["in", "to", "at", "a", "an", "with", "by"].includes(w));
+  return content.length >= 3 && content.every((w) => /^\p{Lu}/u.test(w) || isConnector(gaz, w.toLowerCase()) || ["in", "to", "at", "a", "an", "with", "by"].includes(w));
 }
 
-/** Reject tagger spans that cannot be names: lowercase content words inside, a sentence-initial adverb, a whole heading. */
 /**
  * Capitalized sentence words that never begin a name: sentence adverbs, conjunctions and determiners a
  * tagger takes in at the start of a sentence ("Meanwhile", "Since Google", "But Acme").
@@ -384,8 +401,12 @@ function titleTail(gaz: Gazetteer, lower: string[], a: number, b: number): numbe
   return 0;
 }
 
+/** Reject tagger spans that cannot be names: lowercase content words inside, a sentence-initial adverb, a whole heading. */
 function plausibleSpan(gaz: Gazetteer, words: string[], lower: string[], a: number, b: number, headline: boolean): boolean {
-  for (let k = a; k < b; k++) if (!/^[\p{Lu}\d]/u.test(words[k]!) && !CONNECTORS.has(lower[k]!) && /\p{L}/u.test(words[k]!)) return false;
+  for (let k = a; k < b; k++) {
+    const nameWord = /^[\p{Lu}\d]/u.test(words[k]!) || isConnector(gaz, lower[k]!) || isAttachedName(gaz, words[k]!);
+    if (!nameWord && /\p{L}/u.test(words[k]!)) return false;
+  }
   // "Overall, ..." is a sentence word; "Norlandia, the state oil company, ..." is a name: a lone first word
   // before a comma stays when the gazetteer knows it or an apposition ("the", "a") follows the comma.
   if (a === 0 && b === 1 && words[1] === ",") return !/ly$/.test(lower[0]!) && (lookupName(gaz, words[0]!) !== undefined || ARTICLES.has(lower[2] ?? ""));
@@ -444,6 +465,87 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
     const surface = text.slice(m.start, last.end);
     return { ...m, tokEnd: end, end: last.end, text: surface, name: asciiPunctuation(surface) };
   });
+}
+
+/**
+ * Personal names whole across the lowercase particles the tagger leaves out: "Osama" + "bin" + "Laden",
+ * "Ursula" + "von der" + "Leyen", "Bashar" + "al-Assad". A person span after one to three particles takes
+ * them in ("said bin Laden") and, with them or after an attached particle ("al-Assad"), the name just
+ * before: a person span, or a one-word given name the tagger typed otherwise or left untagged. A one-word
+ * span the tagger typed otherwise is a surname only after particles found in personal names alone ("Osama
+ * bin Laden", "by bin Laden"; not "de": "Paseo de Anoeta", "Cross Internacional de Venta de Banos").
+ * Titles and sentence words are no given names and stay out ("President bin X" gives "bin X"). A person
+ * span also takes in an untagged surname after it that particles announce ("Abdel Fattah" + "el-Sisi").
+ */
+function joinParticleNames(mentions: EntityMention[], text: string, sentence: Sentence, words: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const m of mentions) {
+    const p = particlesBefore(words, gaz, m.tokStart);
+    const surname = m.type === "person" || (m.tokEnd - m.tokStart === 1 && m.type !== "country" && m.source !== "GAZ");
+    if (!surname || m.compound || (p === m.tokStart && !isAttachedName(gaz, words[p]!))) {
+      out.push(m);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const a = nameStart(m, prev, p, words, gaz, covered);
+    if (prev !== undefined && prev.tokEnd === p && a === prev.tokStart) out.pop();
+    out.push(a === m.tokStart ? m : personFrom(a, m, text, sentence, words, gaz, covered));
+  }
+  return out.map((m) => (m.type === "person" ? withParticleSurname(m, text, sentence, words, gaz, covered) : m));
+}
+
+/** Start of the lowercase particles before token `i` (at most three), with a capitalized one opening the sentence ("Von der"). */
+function particlesBefore(words: string[], gaz: Gazetteer, i: number): number {
+  let p = i;
+  while (p > 0 && i - p < 3 && gaz.nameParticles.has(words[p - 1]!)) p--;
+  return p === 1 && p < i && isCapitalized(words[0]!) && gaz.nameParticles.has(words[0]!.toLowerCase()) ? 0 : p;
+}
+
+/** Where the whole name of `m` starts, given the particles from `p` (`m.tokStart` when nothing joins). */
+function nameStart(m: EntityMention, prev: EntityMention | undefined, p: number, words: string[], gaz: Gazetteer, covered: Uint8Array): number {
+  // A span the tagger typed otherwise is a surname only after particles of personal names ("bin", "van").
+  const personal = p < m.tokStart && words.slice(p, m.tokStart).every((w) => gaz.personalParticles.has(w.toLowerCase()));
+  if (m.type !== "person" && !personal) return m.tokStart;
+  if (prev !== undefined && prev.tokEnd === p && !prev.compound && (prev.type === "person" || (prev.tokEnd - prev.tokStart === 1 && prev.source !== "GAZ" && givenName(gaz, words[prev.tokStart]!)))) return prev.tokStart;
+  if (p > 0 && !covered[p - 1] && givenName(gaz, words[p - 1]!)) return p - 1;
+  // After a capitalized word that is no name, title or sentence word ("Cahiers du Cinema"), the particles are a connector.
+  return p === 0 || !isCapitalized(words[p - 1]!) || titleOrSentenceWord(gaz, words[p - 1]!.toLowerCase()) ? p : m.tokStart;
+}
+
+/** A title, an honorific or a sentence word: what may stand before a name without being part of it. */
+function titleOrSentenceWord(gaz: Gazetteer, lowerWord: string): boolean {
+  return gaz.titles.has(lowerWord) || gaz.honorifics.has(lowerWord.replace(/\.$/, "")) || SENTENCE_WORDS.has(lowerWord);
+}
+
+/**
+ * The person named from token `a` to the end of `m` (unless the gazetteer knows the name as something
+ * else: "al Qaeda"); a particle capitalized only because it opens the sentence is named in lower case.
+ */
+function personFrom(a: number, m: EntityMention, text: string, sentence: Sentence, words: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention {
+  covered.fill(1, a, m.tokEnd);
+  const start = sentence.tokens[a]!.start;
+  const surface = text.slice(start, m.end);
+  const name = asciiPunctuation(surface);
+  const opensWithParticle = a === 0 && gaz.nameParticles.has(words[0]!.toLowerCase());
+  const known = lookupName(gaz, name);
+  return { ...m, tokStart: a, start, text: surface, name: opensWithParticle ? name[0]!.toLowerCase() + name.slice(1) : name, type: known?.strong ? known.type : "person" };
+}
+
+/** "Abdel Fattah" + untagged "el-Sisi", "Kenneth" + "de" + untagged "Silva": the surname the particles announce. */
+function withParticleSurname(m: EntityMention, text: string, sentence: Sentence, words: string[], gaz: Gazetteer, covered: Uint8Array): EntityMention {
+  let k = m.tokEnd;
+  while (k < words.length && k - m.tokEnd < 3 && gaz.nameParticles.has(words[k]!)) k++;
+  const word = words[k];
+  if (word === undefined || covered[k] || !(isAttachedName(gaz, word) || (k > m.tokEnd && isCapitalized(word)))) return m;
+  covered.fill(1, m.tokEnd, k + 1);
+  const end = sentence.tokens[k]!.end;
+  const surface = text.slice(m.start, end);
+  return { ...m, tokEnd: k + 1, end, text: surface, name: asciiPunctuation(surface) };
+}
+
+/** A capitalized word of the given-name list ("Osama", "Ursula"). */
+function givenName(gaz: Gazetteer, word: string): boolean {
+  return isCapitalized(word) && gaz.givenNames.has(word.toLowerCase());
 }
 
 /** Drop mentions that lie inside a longer one (an acronym inside "Name (ACR) forum"). */

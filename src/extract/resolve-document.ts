@@ -1,11 +1,12 @@
 /**
  * Resolution inside one document: mentions that name the same thing become one entity. Gazetteer names
  * go to their canonical form ("U.S." → United States), surnames and given names point back to the full
- * name ("Merkel" → "Angela Merkel" when the document names her in full), acronyms defined in parentheses
- * or matching a name's initials join that name, and demonyms join their country. Descriptions and pronouns
- * are linked afterwards (coreference.ts).
+ * name ("Merkel" → "Angela Merkel" when the document names her in full; "al-Assad" and "Assad" →
+ * "Bashar al-Assad", whose spelling "Bashar Assad" joins it too), acronyms defined in parentheses
+ * or matching a name's initials join that name, and demonyms join their country. Descriptions and
+ * pronouns are linked afterwards (coreference.ts).
  */
-import { nameKey } from "../nlp/normalize.js";
+import { hasAccents, nameKey, nameWordCount, personNameKey, personShortForms } from "../nlp/normalize.js";
 import type { DocEntity, EntityType, Mention } from "../types.js";
 import { lookupName, type Gazetteer, type KnownName } from "./gazetteer.js";
 import type { DemonymMention, EntityMention } from "./mentions.js";
@@ -161,21 +162,30 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
     const target = defined ?? all.find((o) => o !== c && root(o) === o && o.key.includes(" ") && initials(displayName(o)) === surface);
     if (target && root(target) !== c) merge(c, target);
   }
-  // 4. Surnames and given names of a person named in full.
-  const persons = all.filter((c) => root(c) === c && typeOf(c) === "person" && c.key.includes(" "));
+  // 4. A person named in full (or by a hyphenated surname): the same name with or without its particles
+  //    ("Bashar Assad"), then the surname, given name or first piece of a hyphenated surname alone
+  //    ("Assad", "al-Assad", "bin Laden", "Kilroy" of "Kilroy-Silk").
+  const fullKey = (c: Cluster) => personNameKey(displayName(c));
+  const persons: Cluster[] = [];
+  for (const c of all) {
+    if (root(c) !== c || typeOf(c) !== "person" || !/[ -]/.test(fullKey(c))) continue;
+    const same = persons.find((p) => fullKey(p) === fullKey(c));
+    if (same) merge(c, same);
+    else persons.push(c);
+  }
   // A country's name the tagger read as a person's, in a document naming that person in full ("Michael
   // Jordan ... Jordan thanked the fans"), is the person's surname.
   const readAsPerson = (c: Cluster) => c.fixedType === "country" && c.demonyms.length === 0 && c.mentions.length > 0 && c.mentions.every((m) => m.source === "PER");
   for (const c of all) {
-    if (root(c) !== c || c.key.includes(" ") || (c.fixedType && !readAsPerson(c))) continue;
-    const matches = persons.filter((p) => {
-      const parts = p.key.split(" ");
-      return parts[parts.length - 1] === c.key || parts[0] === c.key;
-    });
-    if (matches.length === 1) {
-      merge(c, matches[0]!);
+    const word = c.mentions.map((m) => personNameKey(m.name)).find((k) => !k.includes(" "));
+    if (root(c) !== c || word === undefined || (c.fixedType && !readAsPerson(c))) continue;
+    const matches = new Set(persons.filter((p) => personShortForms(fullKey(p)).includes(word)).map(root));
+    matches.delete(c);
+    if (matches.size === 1) {
+      const [into] = matches as Set<Cluster>;
+      merge(c, into!);
       // A name the tagger also read in full as a person is a person, whatever the votes of its short form.
-      root(matches[0]!).fixedType = "person";
+      into!.fixedType = "person";
     }
   }
 
@@ -211,13 +221,16 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
   return { entities, entityOf, countryOf };
 }
 
-/** The display name of a cluster: the gazetteer's canonical name, else the fullest surface form. */
+/**
+ * The display name of a cluster: the gazetteer's canonical name, else the fullest surface form (particles
+ * count: "Bashar al-Assad" over "Bashar Assad"; accents break ties: "Erdoğan" over "Erdogan").
+ */
 function displayName(c: Cluster): string {
   if (c.canonical) return c.canonical;
   const counts = new Map<string, number>();
   for (const m of c.mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   const names = [...counts.keys()];
-  const score = (n: string) => n.split(/\s+/).length * 10 + (/\p{Lu}/u.test(n.slice(1)) ? 2 : 0) + (counts.get(n) ?? 0) * 0.1 + (n === n.toUpperCase() ? -15 : 0);
-  names.sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+  const score = (n: string) => nameWordCount(n) * 10 + (/\p{Lu}/u.test(n.slice(1)) ? 2 : 0) + (counts.get(n) ?? 0) * 0.1 + (n === n.toUpperCase() ? -15 : 0);
+  names.sort((a, b) => score(b) - score(a) || Number(hasAccents(b)) - Number(hasAccents(a)) || a.localeCompare(b));
   return names[0] ?? c.key;
 }

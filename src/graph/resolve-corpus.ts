@@ -1,14 +1,16 @@
 /**
  * Resolution across documents: the entities of each document's extraction are merged into corpus
  * entities by canonical name, by alias overlap and by surname (a lone "Smith" joins the one full-name
- * Smith of the corpus, and stays apart when two different full-name Smiths exist). A user alias file can
- * force merges and forbid them. A last pass joins one-word and initial forms ("Blair", "R O'Gara") to the one
- * full-name person they can be (surname-merge.ts), and an entity a document only describes joins the one
- * named entity it fits (described-merge.ts) or is left out. Every merge is logged with its reason.
+ * Smith of the corpus, and stays apart when two different full-name Smiths exist). Person names compare
+ * without their lowercase particles ("Bashar Assad" = "Bashar al-Assad", "bin Laden" is a surname), and
+ * the label keeps the fullest form. A user alias file can force merges and forbid them. A last pass joins
+ * one-word and initial forms ("Blair", "R O'Gara") to the one full-name person they can be
+ * (surname-merge.ts), and an entity a document only describes joins the one named entity it fits
+ * (described-merge.ts) or is left out. Every merge is logged with its reason.
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../errors.js";
-import { nameKey as normalizedName } from "../nlp/normalize.js";
+import { hasAccents, nameKey as normalizedName, nameWordCount, personNameKey, personShortForms } from "../nlp/normalize.js";
 import type { DocEntity, DocExtraction, EntityType } from "../types.js";
 import { describedMerges, type DescribedMember, type NamedGroup } from "./described-merge.js";
 import { lateSurnameMerges, type NameGroup } from "./surname-merge.js";
@@ -151,21 +153,28 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
       union(other, i, ACRONYM.test(alias) ? "acronym" : "alias");
     }
   });
-  // 4. Lone surnames or given names to the one full-name person of the corpus who has them.
+  // 4. One person's full name with and without its particles; then lone surnames or given names to the
+  //    one full-name person of the corpus who has them.
   const fullNames = new Map<string, Set<number>>();
+  const byFullName = new Map<string, number>();
   members.forEach((m, i) => {
     if (m.entity.type !== "person") return;
-    const parts = nameKey(m.entity.name).split(" ");
+    const full = personNameKey(m.entity.name);
+    const parts = full.split(" ");
     if (parts.length < 2) return;
-    for (const part of [parts[0]!, parts[parts.length - 1]!]) {
+    for (const part of personShortForms(full)) {
       const set = fullNames.get(part) ?? new Set<number>();
       set.add(find(i));
       fullNames.set(part, set);
     }
+    if (split.has(nameKey(m.entity.name))) return;
+    const first = byFullName.get(full);
+    if (first === undefined) byFullName.set(full, i);
+    else union(first, i, "same-name");
   });
   members.forEach((m, i) => {
-    const key = nameKey(m.entity.name);
-    if (m.entity.type !== "person" || key.includes(" ") || split.has(key)) return;
+    const key = personNameKey(m.entity.name);
+    if (m.entity.type !== "person" || key.includes(" ") || split.has(nameKey(m.entity.name))) return;
     const roots = new Set([...(fullNames.get(key) ?? [])].map(find));
     if (roots.size === 1) union([...roots][0]!, i, "surname");
   });
@@ -186,9 +195,11 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   const nameGroups: NameGroup[] = [];
   for (const [root, list] of before) {
     const es = list.map((i) => members[i]!.entity);
-    nameGroups.push({ root, type: majorityType(es), names: es.map((e) => nameKey(e.name)), aliases: es.flatMap((e) => e.aliases.map(nameKey)) });
+    const type = majorityType(es);
+    const key = type === "person" ? personNameKey : nameKey;
+    nameGroups.push({ root, type, names: es.map((e) => key(e.name)), aliases: es.flatMap((e) => e.aliases.map(key)) });
   }
-  const late = lateSurnameMerges(nameGroups, split);
+  const late = lateSurnameMerges(nameGroups, new Set([...split, ...aliases.split.map(personNameKey)]));
   // Root of a full-name entity → the late merges into it: the forms each brought and why.
   const lateInto = new Map<number, { forms: string[]; reason: MergeRecord["reason"] }[]>();
   const lateMember = new Set<number>();
@@ -287,12 +298,16 @@ function majorityType(entities: DocEntity[]): EntityType {
   return best;
 }
 
-/** The label: the name most documents use, the fullest on ties (a name opening with an initial, "R O'Gara", is less full). */
+/**
+ * The label: the fullest name (in words, so particles count: "Bashar al-Assad" over "Bashar
+ * Assad"), then the one most documents use (a name opening with an initial, "R O'Gara", is less full), then
+ * the spelling with accents ("Erdoğan" over "Erdogan").
+ */
 function chooseLabel(entities: DocEntity[], type: EntityType): string {
   const counts = new Map<string, number>();
   for (const e of entities) counts.set(e.name, (counts.get(e.name) ?? 0) + (e.type === type ? 2 : 1));
   const initial = (n: string) => /^\p{Lu}\.?\s/u.test(n);
   const score = (n: string) =>
-    n.split(/\s+/).length * 1000 - (initial(n) ? 500 : 0) + (counts.get(n) ?? 0) + (n === n.toUpperCase() && n.length > 6 ? -5000 : 0);
-  return [...counts.keys()].sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0]!;
+    nameWordCount(n) * 1000 - (initial(n) ? 500 : 0) + (counts.get(n) ?? 0) + (n === n.toUpperCase() && n.length > 6 ? -5000 : 0);
+  return [...counts.keys()].sort((a, b) => score(b) - score(a) || Number(hasAccents(b)) - Number(hasAccents(a)) || a.localeCompare(b))[0]!;
 }

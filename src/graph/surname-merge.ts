@@ -1,7 +1,8 @@
 /**
  * A late pass of the resolution across documents, run on the corpus entities the earlier rules built:
  * a person known by one word ("Blair", "O'Gara") or by an initial and a surname ("R O'Gara") joins the
- * one full-name person of the corpus it can be. Names are name keys (lower case, no punctuation).
+ * one full-name person of the corpus it can be. Names are keys (lower case, no punctuation; a person's
+ * without its lowercase particles, so "bin Laden" is the one word "laden").
  *
  * 1. Initial forms: "r ogara" joins the one full-name person whose surname is "ogara" and whose first
  *    name starts with "r"; with none or several such people it stays apart.

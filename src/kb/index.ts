@@ -1,7 +1,8 @@
 /**
  * Typed loaders for the world-knowledge gazetteers in src/kb: countries (with historical states), cities,
- * regions, well-known organizations, given names, person titles, honorifics, company suffixes, the head
- * nouns of event and project names and those of descriptions that refer back to an entity. Each data file is `{ source, license, items }` (see SOURCES.md); each
+ * regions, well-known organizations, given names, the particles of personal names, person titles,
+ * honorifics, company suffixes, the head nouns of event and project names and those of descriptions that
+ * refer back to an entity. Each data file is `{ source, license, items }` (see SOURCES.md); each
  * call reads it and checks its shape. Nothing is cached here: the Extractor (src/extract/extractor.ts)
  * compiles the gazetteer and lexicon from these once and holds them.
  */
@@ -53,6 +54,18 @@ export interface ReferenceNouns {
   heads: string[];
   /** Plural heads name a group of entities ("the two leaders"). */
   plural?: boolean;
+}
+
+/** A lowercase particle of personal names: "bin" (Osama bin Laden), "al-" (Bashar al-Assad). */
+export interface NameParticle {
+  particle: string;
+  /** Written as a word of its own ("bin", "von", "de"). */
+  standalone: boolean;
+  /** Written before the name with a hyphen or an apostrophe ("al-Assad", "d'Estaing"). */
+  attached: boolean;
+  /** Found in personal names only, never in names of places or organizations ("bin", "van"; not "de": Rio de Janeiro). */
+  personal: boolean;
+  example: string;
 }
 
 export interface PersonTitle {
@@ -145,6 +158,14 @@ export function organizations(): KnownOrganization[] {
 /** Lowercase common first names across languages. */
 export function givenNames(): ReadonlySet<string> {
   return new Set(loadKbItems<string>("given-names.json", isStr));
+}
+
+/** Lowercase particles written inside personal names (bin, ibn, van, von der, de la, da, al-, el-, ...). */
+export function nameParticles(): NameParticle[] {
+  return loadKbItems<NameParticle>(
+    "name-particles.json",
+    (p) => isRec(p) && isStr(p.particle) && p.particle === p.particle.toLowerCase() && typeof p.standalone === "boolean" && typeof p.attached === "boolean" && typeof p.personal === "boolean" && isStr(p.example),
+  );
 }
 
 /** Person titles (lowercase, possibly multiword) with the relation they imply between the person and an organization or place. */

@@ -1,6 +1,7 @@
 /**
- * Text normalization shared by the stages: typographic quotes, apostrophes and dashes to ASCII, and the
- * name keys under which surface forms of one entity are compared.
+ * Text normalization shared by the stages: typographic quotes, apostrophes and dashes to ASCII, accents
+ * folded, and the name keys under which surface forms of one entity are compared ("Erdoğan" = "Erdogan",
+ * "Bashar al-Assad" = "Bashar Assad" for a person).
  */
 
 /** Replace typographic apostrophes, quotes and dashes by their ASCII forms. */
@@ -8,9 +9,30 @@ export function asciiPunctuation(s: string): string {
   return s.replace(/[’‘`´]/g, "'").replace(/[“”„«»]/g, '"').replace(/[‐‑‒–—]/g, "-");
 }
 
-/** A comparison key for a name: case, punctuation, a leading "the" and possessives do not matter. */
+/** Latin letters that Unicode does not decompose into a base letter and an accent. */
+const LETTER_FOLDS: Record<string, string> = { ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ħ: "h", Ħ: "H", ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", ı: "i", þ: "th", Þ: "Th", ð: "d", Ð: "D" };
+
+/** Strip accents and fold the Latin letters without a decomposition ("Erdoğan" → "Erdogan", "Łódź" → "Lodz"). */
+export function foldAccents(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[łŁøØđĐħĦßæÆœŒıþÞðÐ]/g, (c) => LETTER_FOLDS[c] ?? c);
+}
+
+/** Whether a name is written with accents or letters that fold ("Erdoğan"): of two spellings of one name, the fuller. */
+export function hasAccents(s: string): boolean {
+  return foldAccents(s) !== s;
+}
+
+/** How full a name is: its words, split at spaces and hyphens, that hold a letter or digit ("Bashar al-Assad" 3, "The Sun" 2, "Bono -" 1). */
+export function nameWordCount(name: string): number {
+  return name.split(/[\s\-‐‑‒–—]+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** A comparison key for a name: case, accents, punctuation, a leading "the" and possessives do not matter. */
 export function nameKey(name: string): string {
-  return asciiPunctuation(name)
+  return foldAccents(asciiPunctuation(name))
     .toLowerCase()
     .replace(/'s\b/g, "")
     .replace(/[.]/g, "")
@@ -21,7 +43,32 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-/** A URL- and file-safe slug of a name (keeps non-ASCII letters). */
+/**
+ * The key of a person's name without its lowercase particles, the words and prefixes written in lower
+ * case inside a capitalized name: "Bashar al-Assad" and "Bashar Assad" → "bashar assad", "bin Laden" →
+ * "laden", "Ursula von der Leyen" → "ursula leyen". The last word always stays, and a hyphenated word
+ * stays one word ("Robert Kilroy-Silk" → "robert kilroy-silk"), so that a surname is a word of the key.
+ */
+export function personNameKey(name: string): string {
+  const words = asciiPunctuation(name).split(/\s+/).filter((w) => w !== "");
+  return words
+    .filter((w, i) => i === words.length - 1 || !/^\p{Ll}+$/u.test(w))
+    .map((w) => nameKey(w.replace(/^\p{Ll}+['-](?=\p{Lu})/u, "")).replace(/ /g, "-"))
+    .filter((w) => w !== "")
+    .join(" ");
+}
+
+/**
+ * The words a person is called by alone, from a person name key: the first and the last word, and the
+ * first piece of either when hyphenated ("kilroy" of "robert kilroy-silk", "jean" of "jean-claude juncker").
+ */
+export function personShortForms(key: string): string[] {
+  const words = key.split(" ");
+  const ends = [words[0]!, words[words.length - 1]!];
+  return [...new Set([...ends, ...ends.filter((w) => w.includes("-")).map((w) => w.split("-")[0]!)])];
+}
+
+/** A URL- and file-safe slug of a name (accents folded; letters of other scripts kept). */
 export function slugify(name: string): string {
   const slug = nameKey(name).replace(/&/g, "and").replace(/\s+/g, "-");
   return slug || "x";

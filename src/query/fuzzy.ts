@@ -5,16 +5,12 @@
  * letters costs 1), bounded so that far-off names are rejected early.
  */
 
-/** Latin letters that Unicode does not decompose into a base letter and an accent. */
-const LETTER_FOLDS: Record<string, string> = { ł: "l", ø: "o", đ: "d", ħ: "h", ß: "ss", æ: "ae", œ: "oe", ı: "i", þ: "th", ð: "d" };
+import { foldAccents } from "../nlp/normalize.js";
 
 /** Lower-case, strip accents, drop dots and apostrophes, turn other punctuation into single spaces. */
 export function normalizeName(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  return foldAccents(text)
     .toLowerCase()
-    .replace(/[łøđħßæœıþð]/g, (c) => LETTER_FOLDS[c] ?? c)
     .replace(/[.'’‘`´]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();

@@ -22,7 +22,8 @@
  * Labels that are known names of the knowledge base (countries, cities, regions, organizations, with their
  * aliases) are never suspects.
  */
-import { cities, countries, givenNames, honorifics, organizations, personTitles, regions } from "../kb/index.js";
+import { cities, countries, givenNames, honorifics, nameParticles, organizations, personTitles, regions } from "../kb/index.js";
+import { nameKey } from "../nlp/normalize.js";
 import type { EntityType } from "../types.js";
 import { checkInteger } from "./check.js";
 import type { EntityRef } from "./edge-view.js";
@@ -63,7 +64,7 @@ export interface SuspectLexicon {
   titleTails: ReadonlySet<string>;
   maxTitleWords: number;
   givenNames: ReadonlySet<string>;
-  /** Known names of the knowledge base, lowercase. */
+  /** Known names of the knowledge base, as name keys. */
   knownNames: ReadonlySet<string>;
 }
 
@@ -92,12 +93,9 @@ const DATE_WORDS = [
 ];
 
 // Lowercase words that are normal inside names: connectors (Bank of England, Office for National Statistics,
-// Newcastle upon Tyne) and particles of personal names (Ludwig van Beethoven, Charles de Gaulle, Osama bin Laden).
-const CONNECTORS = [
-  "of", "the", "and", "for", "to", "upon", "&",
-  "de", "du", "des", "del", "della", "di", "da", "das", "do", "dos", "van", "von", "der", "den", "ter", "ten",
-  "bin", "bint", "ibn", "al", "el", "la", "le", "les", "y", "e", "zu", "und", "et",
-];
+// Newcastle upon Tyne, Stadt und Land) and, from the knowledge base, particles of personal names (Ludwig van
+// Beethoven, Charles de Gaulle, Osama bin Laden).
+const CONNECTORS = ["of", "the", "and", "for", "to", "upon", "&", "ten", "les", "e", "und", "et"];
 
 /** Build the lexicon from the constants above and the knowledge base. */
 export function suspectLexicon(): SuspectLexicon {
@@ -116,7 +114,7 @@ export function suspectLexicon(): SuspectLexicon {
   }
   for (const h of honorifics()) titles.add(h.toLowerCase().replace(/\.$/, ""));
   const knownNames = new Set<string>();
-  const addKnown = (...names: (string | undefined)[]) => names.forEach((n) => n && knownNames.add(n.toLowerCase()));
+  const addKnown = (...names: (string | undefined)[]) => names.forEach((n) => n && knownNames.add(nameKey(n)));
   for (const c of countries()) addKnown(c.name, ...c.aliases);
   for (const c of cities()) addKnown(c.name, ...c.aliases);
   for (const r of regions()) addKnown(r.name, ...r.aliases);
@@ -124,7 +122,7 @@ export function suspectLexicon(): SuspectLexicon {
   return {
     functionWords: new Set(FUNCTION_WORDS),
     dateWords: new Set(DATE_WORDS),
-    connectors: new Set(CONNECTORS),
+    connectors: new Set([...CONNECTORS, ...nameParticles().filter((p) => p.standalone).map((p) => p.particle)]),
     titles,
     titleTails,
     maxTitleWords: Math.max(...[...titles, ...titleTails].map((t) => t.split(" ").length)),
@@ -216,7 +214,7 @@ export function lowercaseReasons(words: string[], lex: SuspectLexicon): SuspectR
 /** Every reason a label is a suspect (empty when it looks like a name). A word already reported is not reported again as lowercase. */
 export function suspectReasons(label: string, type: EntityType, lex: SuspectLexicon): SuspectReason[] {
   const words = labelWords(label);
-  if (words.length === 0 || lex.knownNames.has(label.toLowerCase())) return [];
+  if (words.length === 0 || lex.knownNames.has(nameKey(label))) return [];
   const reasons = [...functionWordReasons(words, lex), ...titleReasons(words, type, lex), ...dateWordReasons(words, type, lex)];
   const seen = new Set(reasons.map((r) => `${r.position}:${r.word}`));
   return [...reasons, ...lowercaseReasons(words, lex).filter((r) => !seen.has(`${r.position}:${r.word}`))];

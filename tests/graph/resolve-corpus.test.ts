@@ -21,6 +21,22 @@ describe("resolution across documents", () => {
     expect(out).toEqual(["Carlos Lopez<person>×1", "Lopez<person>×1", "Maria Lopez<person>×1"]);
   });
 
+  it.each([
+    // [names in three documents, label]: one person with and without particles or accents, the fullest form as label
+    [["Bashar Assad", "Bashar al-Assad", "Bashar Assad"], "Bashar al-Assad"],
+    [["Osama bin Laden", "bin Laden", "Laden"], "Osama bin Laden"],
+    [["Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", "Erdogan"], "Recep Tayyip Erdoğan"],
+    [["Ursula von der Leyen", "von der Leyen", "Ursula von der Leyen"], "Ursula von der Leyen"],
+    [["Theresa Smith-Jones", "Smith-Jones", "Smith"], "Theresa Smith-Jones"],
+  ])("one person under %j is labelled %s", (names, label) => {
+    expect(labels(names.map((n, i) => doc(`d${i}`, entity(n, "person"))))).toEqual([`${label}<person>×3`]);
+  });
+
+  it("keeps a leading article in the label ('The Sun' over 'Sun') and apart two people whose names differ by more than particles", () => {
+    expect(labels([doc("a", entity("Sun", "organization")), doc("b", entity("The Sun", "organization")), doc("c", entity("Sun", "organization"))])).toEqual(["The Sun<organization>×3"]);
+    expect(labels([doc("a", entity("Al Gore", "person")), doc("b", entity("Tipper Gore", "person"))])).toEqual(["Al Gore<person>×1", "Tipper Gore<person>×1"]);
+  });
+
   it("merges through an alias that is another document's name (acronyms)", () => {
     expect(labels([doc("a", entity("World Energy Council", "organization", ["WEC"])), doc("b", entity("WEC", "organization"))])).toEqual(["World Energy Council<organization>×2"]);
   });

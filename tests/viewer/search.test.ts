@@ -8,6 +8,7 @@ import { loadFixture } from "./fixture.js";
 describe("foldName", () => {
   it.each([
     ["Zoë  Núñez-García", "zoe nunez garcia"],
+    ["Lars Løkke Rasmussen", "lars lokke rasmussen"],
     ["U.S. Steel", "u s steel"],
     ["  ", ""],
   ])("%s → %s", (input, folded) => expect(foldName(input)).toBe(folded));

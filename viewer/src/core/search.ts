@@ -3,6 +3,7 @@
  * match scores by how it matches: the whole name, the name's start, a word's start, or anywhere; ties go
  * to the better connected entity. "pu" finds "Jane Pullman" through a word start before "Kapur" inside.
  */
+import { foldAccents } from "../../../src/nlp/normalize.js";
 import type { EntityType, ViewerGraph } from "./model.js";
 
 export interface SearchEntry {
@@ -26,11 +27,9 @@ export interface SearchHit {
 
 export type SearchIndex = readonly SearchEntry[];
 
-/** Lower case, without accents, with runs of punctuation and spaces folded to one space. */
+/** Lower case, without accents (the build's own folding: "Løkke" = "Lokke"), with runs of punctuation and spaces folded to one space. */
 export function foldName(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
+  return foldAccents(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
