@@ -147,8 +147,19 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
       a += tail;
       spanLabel = "PER"; // what a person title names is a person
     }
-    // A title or sentence word the tagger swept in at the end ("X Editor", "Y The").
+    // The complement of a title before the span, then a person: "Minister for | Foreign Affairs John
+    // Smith", "Commissioner for | Migration Dimitris Avramopoulos" name the person from the given name on,
+    // or after a one-word complement when no given name is known.
+    if (spanLabel !== "PER" && a >= 2 && (lower[a - 1] === "for" || lower[a - 1] === "of") && gaz.titles.has(lower[a - 2]!) && j - a >= 3) {
+      const given = words.findIndex((w, k) => k > a && k < j - 1 && gaz.givenNames.has(w.toLowerCase()) && isCapitalized(words[k + 1]!));
+      a = given > 0 ? given : a + 1;
+      spanLabel = "PER";
+    }
+    // A title or sentence word the tagger swept in at the end ("X Editor", "Y The"); a name never ends in
+    // an article or in a day named with its preposition ("Bild on Saturday").
     if (label === "PER") while (j - 1 > a && (gaz.titles.has(lower[j - 1]!) || SENTENCE_WORDS.has(lower[j - 1]!) || ARTICLES.has(lower[j - 1]!))) j--;
+    while (j - 1 > a && ARTICLES.has(lower[j - 1]!)) j--;
+    if (j - 2 > a && CALENDAR_WORDS.has(lower[j - 1]!) && DATE_PREPOSITIONS.has(lower[j - 2]!)) j -= 2;
     // Nothing left but a title or an honorific ("Mr", "Minister"): a role, no name.
     if (a >= j || (j - a === 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, ""))))) {
       i = Math.max(j, i + 1);
@@ -383,6 +394,7 @@ const SENTENCE_WORDS = new Set([
 
 /** Articles: they may begin a name ("The Hague"), never end one. */
 const ARTICLES = new Set(["the", "a", "an"]);
+const DATE_PREPOSITIONS = new Set(["on", "in", "last", "next", "this", "by", "since", "until"]);
 /** A number ending a name: roman numerals, digits, number words. */
 const NUMBERING = /^(?:[IVX]{1,5}|\d+|One|Two|Three|Four)$/;
 const CALENDAR_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]);

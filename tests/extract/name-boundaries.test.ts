@@ -35,6 +35,11 @@ const ROWS: [string, string[], string[]][] = [
   ["Delegates gathered for the Silk Link forum on Tuesday.", ["Silk Link Forum (event)"], []],
   // A number after the head noun: "World War II" is an event.
   ["He fought in World War II before he moved to Paris.", ["World War II (event)"], []],
+  // The complement of a title is no part of the person's name; a name never ends in an article or a dated day.
+  ["EU Commissioner for Migration Dimitris Avramopoulos said the plan would work.", ["Dimitris Avramopoulos (person)"], ["Migration Dimitris Avramopoulos (organization)"]],
+  ["Minister for Foreign Affairs John Smith resigned on Friday.", ["John Smith (person)"], ["Foreign Affairs John Smith (organization)"]],
+  ["Powerless The government admitted defeat.", [], ["Powerless The (organization)"]],
+  ["He told Bild on Saturday that he would stay.", ["Bild (organization)"], ["Bild on Saturday (organization)"]],
   // Acronyms used as common nouns name nothing.
   ["Sales of the new PC and DVD players rose, the MP said.", [], ["PC (organization)", "DVD (organization)", "MP (organization)", "MP (person)"]],
 ];
