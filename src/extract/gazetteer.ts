@@ -35,6 +35,8 @@ export interface Gazetteer {
   projectHeads: Set<string>;
   facilityHeads: Set<string>;
   companySuffixes: Set<string>;
+  /** Name keys of news agencies and media (names, acronyms, aliases): the sources credited in a story. */
+  media: Set<string>;
   /** Acronyms used as common nouns ("PC", "DVD"), as written. */
   commonAcronyms: Set<string>;
   /** Lowercase head nouns of organization names that take a "for"/"on" complement ("institute"). */
@@ -74,7 +76,9 @@ export function loadGazetteer(): Gazetteer {
     for (const a of r.aliases) add(a, { canonical: r.name, type: "location", strong: true });
   }
   const expansions = new Map<string, KnownName[]>();
+  const media = new Set<string>();
   for (const o of organizations()) {
+    if (o.kind === "media") for (const n of [o.name, ...o.aliases, ...(o.acronym ? [o.acronym] : [])]) media.add(nameKey(n));
     const home = o.country ? countryByIso.get(o.country) : undefined;
     const known = (strong: boolean): KnownName => (home ? { canonical: o.name, type: "organization", strong, country: home } : { canonical: o.name, type: "organization", strong });
     add(o.name, known(true));
@@ -114,6 +118,7 @@ export function loadGazetteer(): Gazetteer {
     companySuffixes: lower(companySuffixes()),
     organizationHeads: lower(organizationHeads()),
     commonAcronyms: new Set(commonAcronyms()),
+    media,
     references: new Map(referenceNouns().flatMap((r) => r.heads.map((h) => [h.toLowerCase(), r] as const))),
     givenNames: givenNames(),
     nameParticles: new Set(particles.filter((p) => p.standalone).map((p) => p.particle)),

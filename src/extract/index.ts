@@ -10,9 +10,10 @@ import type { DependencyTree } from "../nlp/parser/parser.js";
 import { splitSentences } from "../nlp/sentences.js";
 import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
 import type { Extractor } from "./extractor.js";
-import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention } from "./mentions.js";
+import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention, type SentenceMentions } from "./mentions.js";
 import { resolveDocument } from "./resolve-document.js";
 import { linkReferences } from "./coreference.js";
+import { creditStart } from "./credits.js";
 import { describedEntity, describedInSentence } from "./described.js";
 import { ClaimCollector } from "./relations/claims.js";
 import { makeContext, type ContextInput, type Item, type SentenceContext } from "./relations/context.js";
@@ -48,6 +49,12 @@ function documentNames(entities: DocEntity[]): Map<string, EntityType> {
   return names;
 }
 
+/** A sentence's mentions without those in its credit line (from token `from`; -1 when it has none). */
+function withoutCredit(found: SentenceMentions, from: number): SentenceMentions {
+  if (from < 0) return found;
+  return { mentions: found.mentions.filter((m) => m.tokStart < from), demonyms: found.demonyms.filter((d) => d.tokStart < from) };
+}
+
 /**
  * One document analysed: its entities, the per-sentence view the relation stage reads (words, tags,
  * tree, mentions), what the rules stated, and the knowledge base's home country of each entity.
@@ -72,6 +79,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   // Whole-document tagging: the tagger's document-level features see every sentence.
   const words = sentences.map((sentence) => sentence.tokens.map((t) => t.text));
   const nerTags = extractor.ner.tagDocument(words);
+  const credit: number[] = [];
   const posTags = extractor.pos.tagDocument(words);
   for (const [s, sentence] of sentences.entries()) {
     const pos = posTags[s]!;
@@ -79,7 +87,9 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     // than two entities give no relation, and most are never parsed); the tree travels with its record.
     let parsed: DependencyTree | undefined;
     const tree = () => (parsed ??= extractor.parser.parse(words[s]!, pos));
-    const found = sentenceMentions(gazetteer, doc.text, sentence, nerTags[s]!, pos);
+    // A byline or an agency credit names who wrote or supplied the story, not what it is about.
+    credit[s] = creditStart(gazetteer, words[s]!);
+    const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentence, nerTags[s]!, pos), credit[s]!);
     perSentence.push({ ...found, pos, tree });
     allMentions.push(...found.mentions);
     allDemonyms.push(...found.demonyms);
@@ -92,7 +102,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   for (const n of names.keys()) maxTokens = Math.max(maxTokens, n.split(" ").length);
   allMentions.length = 0;
   sentences.forEach((sentence, s) => {
-    const found = propagateNames(doc.text, sentence, perSentence[s]!, names, maxTokens);
+    const found = withoutCredit(propagateNames(doc.text, sentence, perSentence[s]!, names, maxTokens), credit[s]!);
     perSentence[s] = { ...found, pos: perSentence[s]!.pos, tree: perSentence[s]!.tree };
     allMentions.push(...found.mentions);
   });
