@@ -10,6 +10,7 @@ import type { Gazetteer } from "./gazetteer.js";
 const BYLINE_OPENERS = new Set(["author", "authors", "editor", "editors", "reporting", "writing", "editing", "compiled", "additional", "produced"]);
 const LIST_WORDS = new Set([",", "/", ";", "and", "&"]);
 const SENTENCE_END = new Set([".", "!", "?"]);
+const CLOSERS = new Set(['"', "'", "”", "’", ")"]);
 /** Editors' initials before an agency credit: "tj", "msh", "tj/msh". */
 const INITIALS = /^(?:\/|[a-z]{1,4}(?:\/[a-z]{1,4})*)$/;
 
@@ -31,7 +32,9 @@ function agencyCredit(gaz: Gazetteer, words: readonly string[], lower: readonly 
   if (close < 0 || words[close] !== ")" || open < 0 || close < open + 2) return -1;
   let start = open;
   while (start > 0 && INITIALS.test(words[start - 1]!)) start--;
-  if (start > 0 && !SENTENCE_END.has(words[start - 1]!)) return -1;
+  let end = start - 1;
+  while (end >= 0 && CLOSERS.has(words[end]!)) end--;
+  if (end >= 0 && !SENTENCE_END.has(words[end]!)) return -1;
   let agencies = 0;
   for (let k = open + 1; k < close; k++) {
     if (LIST_WORDS.has(lower[k]!)) continue;

@@ -156,9 +156,10 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
       spanLabel = "PER";
     }
     // A title or sentence word the tagger swept in at the end ("X Editor", "Y The"); a name never ends in
-    // an article or in a day named with its preposition ("Bild on Saturday").
+    // an article, a common acronym ("London UTC") or a day named with its preposition ("Bild on Saturday").
     if (label === "PER") while (j - 1 > a && (gaz.titles.has(lower[j - 1]!) || SENTENCE_WORDS.has(lower[j - 1]!) || ARTICLES.has(lower[j - 1]!))) j--;
-    while (j - 1 > a && ARTICLES.has(lower[j - 1]!)) j--;
+    while (j - 1 > a && (ARTICLES.has(lower[j - 1]!) || gaz.commonAcronyms.has(words[j - 1]!))) j--;
+    while (a < j - 1 && gaz.commonAcronyms.has(words[a]!)) a++;
     if (j - 2 > a && CALENDAR_WORDS.has(lower[j - 1]!) && DATE_PREPOSITIONS.has(lower[j - 2]!)) j -= 2;
     // Nothing left but a title or an honorific ("Mr", "Minister"): a role, no name.
     if (a >= j || (j - a === 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, ""))))) {
