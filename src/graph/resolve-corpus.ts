@@ -1,7 +1,8 @@
 /**
  * Resolution across documents: the entities of each document's extraction are merged into corpus
  * entities by canonical name, by alias overlap and by surname (a lone "Smith" joins the one full-name
- * Smith of the corpus, and stays apart when two different full-name Smiths exist). Person names compare
+ * Smith of the corpus; with two different full-name Smiths, the one its document's other names point to,
+ * else it stays apart). Person names compare
  * without their lowercase particles ("Bashar Assad" = "Bashar al-Assad", "bin Laden" is a surname), and
  * the label keeps the fullest form. A user alias file can force merges and forbid them. A last pass joins
  * one-word and initial forms ("Blair", "R O'Gara") to the one full-name person they can be
@@ -13,6 +14,7 @@ import { NewsgraphError } from "../errors.js";
 import { hasAccents, nameKey as normalizedName, nameWordCount, personNameKey, personShortForms } from "../nlp/normalize.js";
 import type { DocEntity, DocExtraction, EntityType } from "../types.js";
 import { describedMerges, type DescribedMember, type NamedGroup } from "./described-merge.js";
+import { surnamesByContext } from "./surname-context.js";
 import { lateSurnameMerges, type NameGroup } from "./surname-merge.js";
 
 /** A user alias file: forced merges (all names become one entity, under `label`) and names never merged. */
@@ -112,8 +114,13 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   //    except that a country is never one with a namesake of another type ("Jordan" the surname).
   const slot = (key: string, type: EntityType) => (type === "country" ? `${key}\u0000country` : key);
   const byName = new Map<string, number>();
+  // A lone surname whose document's context picks one of several full-name people joins that person in step 4.
+  const byContext = surnamesByContext(
+    members.map((m, i) => ({ doc: docOf[i]!, key: m.entity.type === "person" ? personNameKey(m.entity.name) : nameKey(m.entity.name), person: m.entity.type === "person" })),
+  );
   members.forEach((m, i) => {
     if (m.entity.description) return; // what a document only describes is resolved in step 6
+    if (byContext.has(i) && !split.has(nameKey(m.entity.name))) return;
     const key = slot(nameKey(m.entity.name), m.entity.type);
     const first = byName.get(key);
     if (first === undefined) byName.set(key, i);
@@ -154,7 +161,8 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     }
   });
   // 4. One person's full name with and without its particles; then lone surnames or given names to the
-  //    one full-name person of the corpus who has them.
+  //    one full-name person of the corpus who has them, or to the one their document's context picks
+  //    among several (surname-context.ts).
   const fullNames = new Map<string, Set<number>>();
   const byFullName = new Map<string, number>();
   members.forEach((m, i) => {
@@ -176,7 +184,9 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     const key = personNameKey(m.entity.name);
     if (m.entity.type !== "person" || key.includes(" ") || split.has(nameKey(m.entity.name))) return;
     const roots = new Set([...(fullNames.get(key) ?? [])].map(find));
+    const chosen = byContext.get(i);
     if (roots.size === 1) union([...roots][0]!, i, "surname");
+    else if (chosen !== undefined && byFullName.has(chosen)) union(byFullName.get(chosen)!, i, "surname");
   });
 
   // 5. On the entities built so far: a person known by one word or by an initial and a surname joins the

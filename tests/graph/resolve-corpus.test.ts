@@ -91,6 +91,15 @@ describe("resolution across documents", () => {
     });
   });
 
+  it("places a lone surname among several full-name people by the names its document shares with theirs", () => {
+    const politics = ["Labour Party", "Westminster", "Treasury", "House of Commons", "Downing Street"];
+    const football = ["Manchester United", "Old Trafford", "Premier League", "Sir Alex Ferguson", "Anfield"];
+    const story = (id: string, person: string, around: string[]) => doc(id, entity(person, "person"), ...around.map((n) => entity(n, "organization")));
+    const corpus = [story("a", "Gordon Brown", politics), story("b", "Wes Brown", football), story("c", "Brown", politics.slice(0, 4)), story("d", "Brown", football.slice(1)), story("e", "Brown", ["Acme"])];
+    const people = labels(corpus).filter((l) => l.includes("Brown"));
+    expect(people).toEqual(["Brown<person>×1", "Gordon Brown<person>×2", "Wes Brown<person>×2"]);
+  });
+
   it("logs every merge with its reason", () => {
     const { merges } = resolveCorpus([doc("a", entity("Maria Lopez", "person")), doc("b", entity("Lopez", "person"))]);
     expect(merges).toEqual([{ into: "Maria Lopez", forms: ["Lopez", "Maria Lopez"], reason: "surname" }]);
