@@ -1,6 +1,6 @@
 /** Data behind the panel and the reader: relations grouped by type, evidence order, text segments. */
 import { describe, expect, it } from "vitest";
-import { evidenceCapped, sortedEvidence } from "../../viewer/src/core/evidence.js";
+import { collapseEvidence, evidenceCapped, sortedEvidence } from "../../viewer/src/core/evidence.js";
 import { relationText } from "../../viewer/src/core/format.js";
 import { nonOverlapping, segmentText } from "../../viewer/src/core/marks.js";
 import { groupRelations } from "../../viewer/src/core/relations.js";
@@ -38,10 +38,21 @@ describe("groupRelations", () => {
 });
 
 describe("evidence", () => {
-  it("lists the oldest first, undated last, then by document and position", () => {
-    const ev = (doc: string, start: number, date?: string) => ({ doc, sentence: `${doc}@${start}`, start, end: start + 5, ...(date ? { date } : {}) });
+  const ev = (doc: string, start: number, date?: string, sentence = `${doc}@${start}`) => ({ doc, sentence, start, end: start + 5, ...(date ? { date } : {}) });
+
+  it("lists the newest first, undated last, then by document and position", () => {
     const sorted = sortedEvidence([ev("b", 9), ev("a", 40, "2024-02-01"), ev("b", 3), ev("c", 0, "2023-12-31"), ev("a", 2, "2024-02-01")]);
-    expect(sorted.map((e) => e.sentence)).toEqual(["c@0", "a@2", "a@40", "b@3", "b@9"]);
+    expect(sorted.map((e) => e.sentence)).toEqual(["a@2", "a@40", "c@0", "b@3", "b@9"]);
+  });
+
+  it("collapses one sentence repeated by near-duplicate stories into its newest item", () => {
+    const items = collapseEvidence([
+      ev("a", 0, "2024-01-02", "Ann met  Bob in Oslo."),
+      ev("b", 5, "2024-01-03", "ann met Bob in Oslo."),
+      ev("c", 9, "2024-01-01", "Ann met Bob in Oslo."),
+      ev("d", 1, "2024-01-04", "Ann later met Bob again."),
+    ]);
+    expect(items.map((i) => `${i.evidence.doc} +${i.alsoIn}`)).toEqual(["d +0", "b +2"]);
   });
 
   it("knows when graph.json holds only some of an edge's sentences", () => {

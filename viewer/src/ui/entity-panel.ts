@@ -1,14 +1,14 @@
 /**
  * The side panel. With an entity selected (`data-testid="entity-panel"`): its label, type, aliases, roles
  * and documents, and its relations grouped by type, each with the sentences that support it (quote,
- * document title, date). Clicking the other end of a relation focuses it; clicking a document or a quote's
+ * document title, date; newest first, one item for a sentence several stories repeat). Clicking the other end of a relation focuses it; clicking a document or a quote's
  * source opens the reader. With nothing selected: an overview of the graph and its best connected entities.
  */
 import type { AppContext } from "../app/context.js";
 import { selectNode } from "../app/actions.js";
 import { DEFAULT_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../core/colors.js";
 import { documentTitle, plural, relationText, typeText } from "../core/format.js";
-import type { Evidence } from "../core/model.js";
+import { collapseEvidence, type EvidenceItem } from "../core/evidence.js";
 import type { Range } from "../core/marks.js";
 import { groupRelations, type RelationGroup, type RelationItem } from "../core/relations.js";
 import type { ViewerState } from "../core/state.js";
@@ -38,7 +38,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
     );
   }
 
-  function evidenceItem(ev: Evidence): HTMLLIElement {
+  function evidenceItem({ evidence: ev, alsoIn }: EvidenceItem): HTMLLIElement {
     const date = ev.date ?? documents.get(ev.doc)?.date;
     return h(
       "li",
@@ -53,6 +53,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
           documentTitle(documents.get(ev.doc), ev.doc),
         ),
         date ? h("span", { class: "muted" }, ` · ${date}`) : null,
+        alsoIn > 0 ? h("span", { class: "muted", testid: "also-in" }, ` · also in ${plural(alsoIn, "other story", "other stories")}`) : null,
       ),
     );
   }
@@ -62,7 +63,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
     if (inline.length === 0) return null;
     const limit = ctx.options.evidencePerRelation;
     const total = ctx.evidence.total(item.edge);
-    const shown = inline.slice(0, limit);
+    const shown = collapseEvidence(inline).slice(0, limit);
     const list = h("ul", { class: "evidence" }, ...shown.map(evidenceItem));
     if (total > shown.length) {
       const button = h("button", { class: "link more", testid: "more-evidence", attrs: { type: "button" } }, `Show all ${total} sentences`);
@@ -73,7 +74,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
         ctx.evidence.all(item.edge).then(
           (all) => {
             more.remove();
-            list.replaceChildren(...all.map(evidenceItem));
+            list.replaceChildren(...collapseEvidence(all).map(evidenceItem));
           },
           (err: unknown) => {
             more.replaceChildren(h("span", { class: "error" }, `Could not load the evidence: ${String(err)}`));
