@@ -88,3 +88,15 @@ describe("syncRenderGraph", () => {
     expect(rendered.hasNode("person:helena-varga")).toBe(false);
   });
 });
+
+describe("the first view of a graph with stated relations", () => {
+  it("opens with co-occurrences off, ranks entities by their stated relations, and resets to that", () => {
+    expect(index.statedRelations).toBe(true);
+    expect(defaultViewState({}, index.statedRelations).filters.showCoOccurs).toBe(false);
+    expect(defaultViewState({}, false).filters.showCoOccurs).toBe(true);
+    const statedDegree = (node: string) =>
+      new Set(graph.filterEdges(node, (_e, a) => a.relation !== "co_occurs").map((e) => graph.opposite(node, e))).size;
+    const degrees = index.ranking.map(statedDegree);
+    expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+  });
+});

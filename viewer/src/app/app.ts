@@ -55,7 +55,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   const options = { ...VIEWER_DEFAULTS, ...viewerOptions };
   const { graph, documents, info } = data;
   const index = buildGraphIndex(graph, documents);
-  const defaults = defaultViewState(options);
+  const defaults = defaultViewState(options, index.statedRelations);
 
   /** A view from the URL, with names that no longer exist in this graph dropped. */
   const readHash = (): ViewState => {
@@ -82,6 +82,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
     info,
     store,
     options,
+    defaults,
     evidence: createEvidenceReader(graph, info.evidence),
     visibility: () => visibility,
     focusEntity(node) {

@@ -1,7 +1,7 @@
 /** What every part of the viewer's UI receives: the loaded data, the store, and the app's services. */
 import type { GraphIndex } from "../core/graph-index.js";
 import type { DocumentTable, ViewerGraph } from "../core/model.js";
-import type { ViewerOptions } from "../core/state.js";
+import type { ViewerOptions, ViewState } from "../core/state.js";
 import type { Visibility } from "../core/visibility.js";
 import type { ServerInfo } from "./api.js";
 import type { EvidenceReader } from "./evidence.js";
@@ -14,6 +14,8 @@ export interface AppContext {
   info: ServerInfo;
   store: Store;
   options: Required<ViewerOptions>;
+  /** The view a fresh page opens on for this graph (what "reset" returns to). */
+  defaults: ViewState;
   evidence: EvidenceReader;
   /** What the filters currently let through. */
   visibility(): Visibility;

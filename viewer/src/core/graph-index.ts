@@ -1,6 +1,6 @@
 /**
- * Facts about the loaded graph computed once: the ranking of entities by connectedness (for opening large
- * graphs on their best connected entities), the dates each entity and relation is attested on (for the
+ * Facts about the loaded graph computed once: the ranking of entities by connectedness through stated
+ * relations (for opening large graphs on their best connected entities), the dates each entity and relation is attested on (for the
  * date filter), counts per type and relation (for the filters and legend), the build's colour per entity
  * type, and the communities.
  */
@@ -21,7 +21,9 @@ export interface CommunitySummary {
 }
 
 export interface GraphIndex {
-  /** Node keys from best to least connected. */
+  /** The graph has stated (typed) relations, not only co-occurrences. */
+  statedRelations: boolean;
+  /** Node keys from best to least connected: by neighbours through stated relations, then by all neighbours. */
   ranking: string[];
   /** Position of each node in the ranking (0 = best connected). */
   rank: ReadonlyMap<string, number>;
@@ -73,6 +75,17 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
   const colorTally = new Map<EntityType, Map<string, number>>();
   let maxDegree = 0;
   let maxMentions = 0;
+  // Distinct neighbours through stated relations.
+  const statedNeighbors = new Map<string, Set<string>>();
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    if (attrs.relation === "co_occurs" || source === target) return;
+    for (const [a, b] of [[source, target], [target, source]] as const) {
+      const set = statedNeighbors.get(a) ?? new Set<string>();
+      set.add(b);
+      statedNeighbors.set(a, set);
+    }
+  });
+  const stated = (node: string) => statedNeighbors.get(node)?.size ?? 0;
   graph.forEachNode((node, attrs) => {
     const d = graph.neighbors(node).length;
     degree.set(node, d);
@@ -90,6 +103,7 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     .nodes()
     .sort(
       (a, b) =>
+        stated(b) - stated(a) ||
         (degree.get(b) ?? 0) - (degree.get(a) ?? 0) ||
         graph.getNodeAttribute(b, "mentions") - graph.getNodeAttribute(a, "mentions") ||
         (a < b ? -1 : a > b ? 1 : 0),
@@ -139,6 +153,7 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     .sort((a, b) => b.size - a.size || a.id - b.id);
 
   return {
+    statedRelations: [...relationCounts.keys()].some((r) => r !== "co_occurs"),
     ranking,
     rank: new Map(ranking.map((node, i) => [node, i])),
     degree,

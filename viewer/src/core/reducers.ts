@@ -99,7 +99,8 @@ export function edgeDisplay(edge: string, attrs: EdgeAttributes, ctx: RenderCont
   const modality = attrs.modality ?? "asserted";
   const color = attrs.negated ? NEGATED_COLOR : RELATION_COLORS[attrs.relation];
   const display: Partial<EdgeDisplayData> = {
-    color: modality === "asserted" ? color : fadedColor(color),
+    // Possibilities, former states and co-occurrences (no claim at all) are drawn faint.
+    color: modality === "asserted" && attrs.relation !== "co_occurs" ? color : fadedColor(color),
     size: edgeSize(attrs),
     type: graph.isDirected(edge) ? "arrow" : "line",
     hidden: !ctx.visibility.edges.has(edge),

@@ -61,21 +61,20 @@ export const VIEWER_DEFAULTS: Required<ViewerOptions> = {
   searchSuggestions: 8,
 };
 
-export const DEFAULT_FILTERS: Filters = {
-  hiddenTypes: [],
-  hiddenRelations: [],
-  showCoOccurs: true,
-  minWeight: 1,
-  dateFrom: null,
-  dateTo: null,
-};
+/**
+ * The filters a fresh page opens with: everything shown, except co-occurrences once the graph has stated
+ * relations to show (a toggle brings them back).
+ */
+export function defaultFilters(statedRelations = false): Filters {
+  return { hiddenTypes: [], hiddenRelations: [], showCoOccurs: !statedRelations, minWeight: 1, dateFrom: null, dateTo: null };
+}
 
-/** The view a fresh page opens on. */
-export function defaultViewState(options: ViewerOptions = {}): ViewState {
+/** The view a fresh page opens on, for a graph with or without stated (typed) relations. */
+export function defaultViewState(options: ViewerOptions = {}, statedRelations = false): ViewState {
   return {
     selected: null,
     document: null,
-    filters: { ...DEFAULT_FILTERS },
+    filters: defaultFilters(statedRelations),
     colorBy: "type",
     sizeBy: "degree",
     nodeLimit: options.nodeLimit ?? VIEWER_DEFAULTS.nodeLimit,

@@ -17,7 +17,7 @@ import type { AppContext } from "../app/context.js";
 import { DEFAULT_NODE_COLOR, RELATION_COLORS } from "../core/colors.js";
 import { plural, relationText, typeText } from "../core/format.js";
 import type { RelationType } from "../core/model.js";
-import { COLOR_MODES, DEFAULT_FILTERS, SIZE_MODES, type ViewerState } from "../core/state.js";
+import { COLOR_MODES, SIZE_MODES, type ViewerState } from "../core/state.js";
 import { h } from "./dom.js";
 
 export interface FiltersPanel {
@@ -131,7 +131,7 @@ export function createFiltersPanel(ctx: AppContext): FiltersPanel {
       h("label", { class: "stacked" }, "Size by", sizeBy),
     ),
     h("fieldset", {}, h("legend", {}, "Shown"), shownText, moreRow),
-    h("button", { class: "reset", attrs: { type: "button" }, on: { click: () => setFilters(store, { ...DEFAULT_FILTERS }) } }, "Reset filters"),
+    h("button", { class: "reset", attrs: { type: "button" }, on: { click: () => setFilters(store, { ...ctx.defaults.filters }) } }, "Reset filters"),
   );
 
   return {
