@@ -119,6 +119,18 @@ describe("viewer on a hand-made graph", () => {
     await expect.poll(() => shown.textContent()).toBe("Showing 11 entities of 11, 15 relations.");
   });
 
+  it("composes filters and selection: a match the filters hide says so, and picked shows the neighbours that pass", async () => {
+    await page.getByTestId("filters").locator('input[data-type="location"]').uncheck();
+    await page.getByTestId("search").fill("Oslo");
+    await expect.poll(() => page.getByTestId("search-results").getByTestId("hidden-match").count()).toBe(1);
+    await page.getByTestId("search").press("Enter");
+    const panel = page.getByTestId("entity-panel");
+    await expect.poll(() => panel.getByTestId("entity-label").textContent()).toBe("Oslo");
+    expect(await panel.getByTestId("relation").count()).toBeGreaterThan(0);
+    expect(await panel.textContent()).not.toContain("No relation passes the filters");
+    await keepScreenshot(page, "fixture-hidden-type-selected");
+  });
+
   it("runs ForceAtlas2 live in a worker, stops it, and puts the build's positions back", async () => {
     const canvas = page.getByTestId("graph");
     const toggle = page.getByTestId("layout-toggle");

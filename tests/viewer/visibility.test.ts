@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createRenderGraph, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
 import { defaultViewState, type ViewState } from "../../viewer/src/core/state.js";
-import { computeVisibility, datesInRange, renderedNodes } from "../../viewer/src/core/visibility.js";
+import { computeVisibility, datesInRange, hiddenByFilters, renderedNodes } from "../../viewer/src/core/visibility.js";
 import { loadFixture } from "./fixture.js";
 
 const { graph, index } = loadFixture();
@@ -62,6 +62,16 @@ describe("computeVisibility", () => {
     const v = visible({ nodeLimit: 3, selected: outsider });
     expect(v.nodes.has(outsider)).toBe(true);
     for (const neighbor of graph.neighbors(outsider)) expect(v.nodes.has(neighbor)).toBe(true);
+  });
+
+  it("keeps a selection whose type the filters hide on screen, with the neighbours that pass", () => {
+    const v = visible({ selected: "location:oslo", filters: { hiddenTypes: ["location"] } });
+    expect(v.nodes.has("location:oslo")).toBe(true);
+    expect(v.nodes.has("person:helena-varga")).toBe(true);
+    expect([...v.edges].some((e) => graph.hasExtremity(e, "location:oslo"))).toBe(true);
+    for (const node of v.nodes) if (node !== "location:oslo") expect(node.startsWith("location:")).toBe(false);
+    expect(hiddenByFilters("location:oslo", "location", { ...defaultViewState().filters, hiddenTypes: ["location"] }, index)).toBe(true);
+    expect(hiddenByFilters("location:oslo", "location", defaultViewState().filters, index)).toBe(false);
   });
 
   it("shows a selection's neighbour beyond the limit only through a relation that passes", () => {

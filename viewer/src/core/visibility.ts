@@ -2,7 +2,8 @@
  * What is drawn and what is shown. The renderer holds only the `nodeLimit` best connected entities (plus
  * the selected entity and its neighbours), so very large graphs stay light; "show more" raises the
  * limit. Within that, filters never change the graph: they produce the sets below, and the reducers
- * mark everything else `hidden`.
+ * mark everything else `hidden`. The selected entity is always shown, with the neighbours and relations
+ * the filters let through.
  */
 import type { GraphIndex } from "./graph-index.js";
 import type { EdgeAttributes, EntityType, RelationType, ViewerGraph } from "./model.js";
@@ -28,6 +29,11 @@ export function edgePassesFilters(edge: string, attrs: EdgeAttributes, filters: 
   }
   if (attrs.weight < filters.minWeight) return false;
   return datesInRange(index.edgeDates.get(edge), filters.dateFrom, filters.dateTo);
+}
+
+/** Whether the type or date filters hide an entity (whether or not it is among those drawn). */
+export function hiddenByFilters(node: string, type: EntityType, filters: Filters, index: GraphIndex): boolean {
+  return filters.hiddenTypes.includes(type) || !datesInRange(index.nodeDates.get(node), filters.dateFrom, filters.dateTo);
 }
 
 /** The entities the renderer holds: the best connected `nodeLimit`, the selected one and its neighbours. */
@@ -56,6 +62,11 @@ export function computeVisibility(rendered: ViewerGraph, index: GraphIndex, view
   const edgePasses = (edge: string): boolean => edgePassesFilters(edge, rendered.getEdgeAttributes(edge), filters, index);
   const nodes = new Set<string>();
   rendered.forEachNode((node, attrs) => {
+    // The selection stays on screen whatever the filters say of it; its neighbourhood is filtered.
+    if (node === selected) {
+      nodes.add(node);
+      return;
+    }
     if (hiddenTypes.has(attrs.type) || !datesInRange(index.nodeDates.get(node), filters.dateFrom, filters.dateTo)) return;
     const top = (index.rank.get(node) ?? Infinity) < view.nodeLimit;
     if (top || node === selected || (selected !== null && linkedBy(rendered, node, selected, edgePasses))) {

@@ -1,12 +1,14 @@
 /**
  * The search box (`data-testid="search"`): type-ahead over labels and aliases; arrow keys move through the
  * suggestions and Enter picks the highlighted one (the best match by default), which selects the entity,
- * centres the camera on it and opens its panel.
+ * centres the camera on it and opens its panel. A match the filters hide says so; picked, it is shown
+ * with the neighbours the filters let through.
  */
 import type { AppContext } from "../app/context.js";
 import { DEFAULT_NODE_COLOR } from "../core/colors.js";
 import { typeText } from "../core/format.js";
 import { buildSearchIndex, searchEntities, type SearchHit } from "../core/search.js";
+import { hiddenByFilters } from "../core/visibility.js";
 import { h, replaceChildren, swatch } from "./dom.js";
 
 export function createSearchBox(ctx: AppContext): HTMLElement {
@@ -64,6 +66,7 @@ export function createSearchBox(ctx: AppContext): HTMLElement {
             swatch(ctx.index.typeColors.get(hit.type) ?? DEFAULT_NODE_COLOR),
             h("span", { class: "suggestion-label" }, hit.label),
             hit.via ? h("span", { class: "muted" }, ` (${hit.via})`) : null,
+            hiddenByFilters(hit.node, hit.type, ctx.store.state.filters, ctx.index) ? h("span", { class: "muted", testid: "hidden-match" }, " · hidden by the filters") : null,
             h("span", { class: "suggestion-type" }, typeText(hit.type)),
           ),
         ),
