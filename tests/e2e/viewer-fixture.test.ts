@@ -1,8 +1,10 @@
 /**
  * The viewer in headless Chromium on a small hand-made graph (tests/fixtures/viewer/graph): search by
  * alias, the panel with negated relations and evidence, focusing the other end of a relation, the reader
- * with mentions marked and an article holding `<script>` shown as text, the filters, and the URL hash.
+ * with mentions marked and an article holding `<script>` shown as text, the filters and how they compose
+ * with the selection, the CSV export of an entity's relations, and the URL hash.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -42,6 +44,20 @@ describe("viewer on a hand-made graph", () => {
     expect(await meets.getByTestId("evidence").first().textContent()).toContain("2024-03-04");
     expect(page.url()).toContain("#node=person:helena-varga");
     await keepScreenshot(page, "fixture-selected");
+  });
+
+  it("downloads the selected entity's shown relations with their evidence as CSV", async () => {
+    await search(page, "Helena Varga");
+    const panel = page.getByTestId("entity-panel");
+    await expect.poll(() => panel.getByTestId("entity-label").textContent()).toBe("Helena Varga");
+    const downloading = page.waitForEvent("download");
+    await panel.getByTestId("export-csv").click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("person-helena-varga-relations.csv");
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toBe("source,relation,target,negated,modality,inferred,confidence,weight,document,date,sentence");
+    expect(csv).toContain("Helena Varga,meets,Jonas Dahl,false,asserted");
+    expect(csv).not.toContain("co_occurs");
   });
 
   it("marks a negated relation and focuses the other end when clicked", async () => {

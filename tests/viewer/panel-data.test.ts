@@ -1,6 +1,7 @@
 /** Data behind the panel and the reader: relations grouped by type, evidence order, text segments. */
 import { describe, expect, it } from "vitest";
 import { collapseEvidence, evidenceCapped, sortedEvidence } from "../../viewer/src/core/evidence.js";
+import { csvField, relationsCsv } from "../../viewer/src/core/export-csv.js";
 import { relationText } from "../../viewer/src/core/format.js";
 import { nonOverlapping, segmentText } from "../../viewer/src/core/marks.js";
 import { groupRelations } from "../../viewer/src/core/relations.js";
@@ -98,5 +99,17 @@ describe("segmentText", () => {
       text.length,
     );
     expect(kept.map((m) => m.node)).toEqual(["a"]);
+  });
+});
+
+describe("relations as CSV", () => {
+  it("writes one row per evidence sentence of each shown relation, quoting what needs it", () => {
+    const csv = relationsCsv(graph, "person:helena-varga", (edge) => graph.getEdgeAttribute(edge, "relation") !== "co_occurs");
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("source,relation,target,negated,modality,inferred,confidence,weight,document,date,sentence");
+    expect(lines.some((l) => l.startsWith("Helena Varga,meets,Jonas Dahl,false,asserted,false,"))).toBe(true);
+    expect(lines.some((l) => l.includes("co_occurs"))).toBe(false);
+    expect(csvField('a "quoted", text')).toBe('"a ""quoted"", text"');
+    expect(csvField("plain")).toBe("plain");
   });
 });

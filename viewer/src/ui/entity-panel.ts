@@ -1,7 +1,8 @@
 /**
  * The side panel. With an entity selected (`data-testid="entity-panel"`): its label, type, aliases, roles
  * and documents, and its relations grouped by type, each with the sentences that support it (quote,
- * document title, date; newest first, one item for a sentence several stories repeat). Clicking the other end of a relation focuses it; clicking a document or a quote's
+ * document title, date; newest first, one item for a sentence several stories repeat), downloadable as
+ * CSV. Clicking the other end of a relation focuses it; clicking a document or a quote's
  * source opens the reader. With nothing selected: an overview of the graph and its best connected entities.
  */
 import type { AppContext } from "../app/context.js";
@@ -10,6 +11,7 @@ import { DEFAULT_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../core/colo
 import { documentTitle, plural, relationText, typeText } from "../core/format.js";
 import { collapseEvidence, type EvidenceItem } from "../core/evidence.js";
 import type { Range } from "../core/marks.js";
+import { relationsCsv } from "../core/export-csv.js";
 import { groupRelations, type RelationGroup, type RelationItem } from "../core/relations.js";
 import type { ViewerState } from "../core/state.js";
 import { h, replaceChildren, swatch } from "./dom.js";
@@ -119,13 +121,32 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
     );
   }
 
+  /** Download the entity's shown relations and their evidence as CSV. */
+  function downloadCsv(node: string): void {
+    const visibility = ctx.visibility();
+    const csv = relationsCsv(graph, node, (edge) => visibility.edges.has(edge));
+    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    const link = h("a", { attrs: { href: url, download: `${node.replace(/[^\p{L}\p{N}-]+/gu, "-")}-relations.csv` } });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
   function relationsSection(node: string): HTMLElement {
     const visibility = ctx.visibility();
     const { groups, hidden } = groupRelations(graph, node, (edge) => visibility.edges.has(edge));
     return h(
       "section",
       { class: "relations" },
-      h("h3", {}, "Relations"),
+      h(
+        "h3",
+        {},
+        "Relations",
+        groups.length > 0
+          ? h("button", { class: "link export", testid: "export-csv", attrs: { type: "button", title: "Download these relations and their evidence as CSV" }, on: { click: () => downloadCsv(node) } }, "CSV")
+          : null,
+      ),
       groups.length === 0 ? h("p", { class: "muted" }, "No relation passes the filters.") : null,
       ...groups.map((group) =>
         h(
