@@ -12,7 +12,7 @@ import { readConllu } from "../nlp/parser/conllu.js";
 import { decodeParserModel, DependencyParser, type SentenceParser } from "../nlp/parser/parser.js";
 import { alignTreebank } from "../nlp/parser/treebank.js";
 import { splitSentences } from "../nlp/sentences.js";
-import { loadPosTagger } from "../nlp/tagger/index.js";
+import { loadClusters, loadPosTagger } from "../nlp/tagger/index.js";
 import { modelPath, PACKAGE_ROOT } from "../paths.js";
 import { sampleDocuments } from "./corpus.js";
 
@@ -61,7 +61,7 @@ export function benchParser(): ParserBench {
   let parser: DependencyParser | undefined;
   for (let i = 0; i < PARSER_BENCH_DEFAULTS.loads; i++) {
     const t0 = performance.now();
-    parser = DependencyParser.fromData(decodeParserModel(readFileSync(path), path));
+    parser = DependencyParser.fromData(decodeParserModel(readFileSync(path), path, loadClusters()));
     loads.push(performance.now() - t0);
   }
   const pos = loadPosTagger();

@@ -1,13 +1,13 @@
 /**
- * Benchmark of the sequence taggers: model load time (reading and decoding the model file, building the
- * feature tables) and tagging throughput in tokens per second on one core, over CoNLL dev documents (the
+ * Benchmark of the sequence taggers: model load time (reading and decoding the model file and the shared
+ * word clusters, building the feature tables) and tagging throughput in tokens per second on one core, over CoNLL dev documents (the
  * default, when ../shared is present) or any text files or folders split by newsgraph's sentence splitter.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT, modelPath } from "../paths.js";
 import { readConll } from "../nlp/tagger/conll-reader.js";
-import { decodeNerModel, decodePosModel, NerTagger, PosTagger, type Tagger } from "../nlp/tagger/index.js";
+import { decodeNerModel, decodePosModel, loadClusters, NerTagger, PosTagger, type Tagger } from "../nlp/tagger/index.js";
 import { splitSentences } from "../nlp/sentences.js";
 
 export interface TaggerBenchOptions {
@@ -99,8 +99,8 @@ export function benchTagger(options: TaggerBenchOptions = {}): TaggerBench {
     input,
     documents: docs.length,
     tokens,
-    ner: rate("ner.bin", (b) => NerTagger.fromData(decodeNerModel(b, "ner.bin")), docs, tokens, passes, loads),
-    pos: rate("pos.bin", (b) => PosTagger.fromData(decodePosModel(b, "pos.bin")), docs, tokens, passes, loads),
+    ner: rate("ner.bin", (b) => NerTagger.fromData(decodeNerModel(b, "ner.bin", loadClusters())), docs, tokens, passes, loads),
+    pos: rate("pos.bin", (b) => PosTagger.fromData(decodePosModel(b, "pos.bin", loadClusters())), docs, tokens, passes, loads),
   };
 }
 

@@ -2,8 +2,8 @@
 /**
  * `npm run train:parser [-- UD_DIR]`: trains the part-of-speech tagger and the dependency parser so that
  * their tokens and tags agree, on Universal Dependencies English (EWT + GUM news/interview/bio, on our
- * tokenization), with word clusters of unlabeled news. Selection: the POS tagger's epochs and pruning by
- * accuracy on the dev files (adding CoNLL-2003's automatic POS column lowered it, so it is not used); the
+ * tokenization), with the shared word clusters (src/nlp/models/clusters.bin, `npm run train:clusters`).
+ * Selection: the POS tagger's epochs and pruning by accuracy on the dev files (adding CoNLL-2003's automatic POS column lowered it, so it is not used); the
  * parser trained on the train files with jackknifed tags (each quarter tagged by a POS model trained
  * without it, so it learns from the tag errors it meets in use), scored on the dev files (tagged by the
  * train-only POS model) after every epoch; its epoch and pruning by dev LAS within the size budget. Final
@@ -24,17 +24,12 @@ import { DependencyParser, encodeParserModel, freezeParser, trainedParser, type 
 import { alignTreebank, relationInventory, trainingTrees, withTags, type AlignedTreebank } from "./parser/treebank.js";
 import { ParserTrainer } from "./parser/training.js";
 import type { ConllDocument } from "./tagger/conll-reader.js";
-import { readUnlabeledSentences } from "./tagger/unlabeled.js";
-import { buildClusters } from "./tagger/word-lexicons.js";
+import { loadClusters } from "./tagger/clusters.js";
 import { encodePosModel, PosTagger } from "./tagger/pos-tagger.js";
 import { trainPos, trainPosFinal } from "./tagger/pos-training.js";
 
 const DEFAULT_DATA = join(PACKAGE_ROOT, "..", "shared", "corpora", "ud");
 const FOLDS = 4;
-const DEFAULT_UNLABELED = [
-  join(PACKAGE_ROOT, "..", "shared", "corpora", "news", "reuters21578", "reuters21578.jsonl.gz"),
-  join(PACKAGE_ROOT, "..", "shared", "corpora", "news", "bbc", "bbc_news.jsonl"),
-];
 const TRAIN = ["en_ewt-ud-train.conllu", "en_gum-news-ud-train.conllu"];
 const DEV = ["en_ewt-ud-dev.conllu", "en_gum-news-ud-dev.conllu"];
 /** Training settings, fixed: epochs are chosen on dev within this budget. */
@@ -61,20 +56,17 @@ function main(): void {
     .argument("[data]", "folder with the UD English CoNLL-U files", DEFAULT_DATA)
     .option("--out <dir>", "where to write parser.bin and pos.bin", dirname(modelPath("parser.bin")))
     .option("--epochs <n>", "largest number of epochs", String(SETTINGS.maxEpochs))
-    .option("--unlabeled <files...>", "JSONL(.gz) news text for word clusters", DEFAULT_UNLABELED)
+    .option("--clusters <file>", "word clusters (made by npm run train:clusters)", modelPath("clusters.bin"))
     .option("--select-only", "keep the models trained on the train files alone (skip the final retraining on train + dev)")
     .option("--quiet", "print only the final figures")
     .parse(process.argv);
   const dir = resolve(program.args[0] ?? DEFAULT_DATA);
-  const opts = program.opts<{ out: string; epochs: string; unlabeled: string[]; selectOnly?: boolean; quiet?: boolean }>();
+  const opts = program.opts<{ out: string; epochs: string; clusters: string; selectOnly?: boolean; quiet?: boolean }>();
   const log = opts.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
   const t0 = performance.now();
   const train = alignTreebank(TRAIN.flatMap((f) => readConllu(join(dir, f))), null);
   const devGold = alignTreebank(DEV.flatMap((f) => readConllu(join(dir, f))), null);
-  // Word clusters of unlabeled news and the training text, for both the POS tagger and the parser.
-  const clusterStart = performance.now();
-  const clusters = buildClusters([...readUnlabeledSentences(opts.unlabeled), ...train.pairs.map((p) => p.aligned.tokens)]);
-  log(`clusters: ${clusters.keys.length} words (${((performance.now() - clusterStart) / 1000).toFixed(0)} s)`);
+  const clusters = loadClusters(opts.clusters);
   // POS tagger: selection on UD dev, final model on all training sentences.
   const asDoc = (bank: AlignedTreebank, keep: (i: number) => boolean = () => true): ConllDocument => ({
     sentences: bank.pairs.flatMap((p, i) => (keep(i) ? [{ words: p.aligned.tokens, pos: bank.tags[i]!, tags: [] }] : [])),

@@ -6,9 +6,8 @@
  * Relation features describe one new arc (head, dependent, direction, distance, the dependents each
  * already has). Words are lowercase with digits folded; the tags are Penn tags from our POS tagger.
  */
-import { ClusterIndex } from "../tagger/clusters.js";
 import { featureKey, featureKey2, fmix32, hashString } from "../tagger/hash.js";
-import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
+import { ClusterIndex, type ClusterLexicon } from "../tagger/clusters.js";
 import { foldDigits, normalizeToken } from "../tagger/word-info.js";
 import type { ArcEagerState } from "./arc-eager.js";
 

@@ -8,8 +8,7 @@ import { NewsgraphError } from "../../errors.js";
 import { modelPath } from "../../paths.js";
 import { freeze, frozenArrays, frozenFromArrays, type FrozenLinear } from "../tagger/frozen.js";
 import type { LinearModel } from "../tagger/linear-model.js";
-import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
-import { clusterArrays, clustersFromArrays } from "../tagger/clusters.js";
+import { clusterDigest, clustersForModel, loadClusters, type ClusterLexicon } from "../tagger/clusters.js";
 import { decodeModel, encodeModel } from "../tagger/model-format.js";
 import { ArcEagerState, LEFT, N_MOVES, RIGHT } from "./arc-eager.js";
 import type { Expansion } from "./expansion.js";
@@ -35,7 +34,7 @@ export interface ParserModelData {
   rels: FrozenLinear;
   /** How a token that spells several treebank words is expanded when scoring on a treebank. */
   expansion: Expansion;
-  /** Word clusters induced from unlabeled news (features of unseen words). */
+  /** The shared word clusters (clusters.bin; features of unseen words), or null when trained without. */
   clusters: ClusterLexicon | null;
   info: Record<string, unknown>;
 }
@@ -131,23 +130,24 @@ export class DependencyParser implements SentenceParser {
 /** Serialize a parser model. */
 export function encodeParserModel(data: ParserModelData): Buffer {
   return encodeModel(
-    { kind: "parser", relations: data.relations, expansion: data.expansion, clusterLevels: data.clusters?.levels ?? 0, info: data.info },
-    { ...frozenArrays("moves", data.moves), ...frozenArrays("rels", data.rels), ...clusterArrays(data.clusters) },
+    { kind: "parser", format: FORMAT, relations: data.relations, expansion: data.expansion, clusters: clusterDigest(data.clusters), info: data.info },
+    { ...frozenArrays("moves", data.moves), ...frozenArrays("rels", data.rels) },
   );
 }
 
-/** Parse a parser model file's bytes. */
-export function decodeParserModel(bytes: Uint8Array, source: string): ParserModelData {
+/** Version 2: the word clusters are no longer embedded but named by digest (clusters.bin). */
+const FORMAT = "newsgraph-parser/2";
+
+/** Parse a parser model file's bytes; `clusters` are the word clusters it was trained with (clusters.bin). */
+export function decodeParserModel(bytes: Uint8Array, source: string, clusters: ClusterLexicon | null): ParserModelData {
   const { meta, arrays } = decodeModel(bytes, source);
   const relations = meta.relations as string[] | undefined;
   const invalid = () => new NewsgraphError("MODEL_INVALID", `${source}: not a newsgraph parser model`, { file: source });
-  if (meta.kind !== "parser" || !Array.isArray(relations)) throw invalid();
+  if (meta.kind !== "parser" || meta.format !== FORMAT || !Array.isArray(relations)) throw invalid();
   const moves = frozenFromArrays("moves", arrays, N_MOVES);
   const rels = frozenFromArrays("rels", arrays, relations.length);
   if (!moves || !rels) throw invalid();
-  const clusters = clustersFromArrays(arrays, Number(meta.clusterLevels ?? 0));
-  if (clusters === undefined) throw invalid();
-  return { relations, moves, rels, expansion: meta.expansion as Expansion, clusters, info: (meta.info as Record<string, unknown>) ?? {} };
+  return { relations, moves, rels, expansion: meta.expansion as Expansion, clusters: clustersForModel(meta.clusters, clusters, source), info: (meta.info as Record<string, unknown>) ?? {} };
 }
 
 /** Trained (unfrozen) parser models: the move and relation classifiers and what goes with them. */
@@ -169,7 +169,7 @@ export function freezeParser(t: TrainedParser, thresholds: { moves: number; rels
   return { relations: [...t.relations], moves: freeze(t.moves, thresholds.moves), rels: freeze(t.rels, thresholds.rels), expansion: t.expansion, clusters: t.clusters, info };
 }
 
-/** Load the shipped parser model (src/nlp/models/parser.bin, or `path`). */
+/** Load the shipped parser model (src/nlp/models/parser.bin, or `path`) with the shipped word clusters. */
 export function loadParser(path = modelPath("parser.bin")): DependencyParser {
   let bytes: Uint8Array;
   try {
@@ -177,5 +177,5 @@ export function loadParser(path = modelPath("parser.bin")): DependencyParser {
   } catch (err) {
     throw new NewsgraphError("MODEL_MISSING", `model ${path} not found (${(err as NodeJS.ErrnoException).code ?? "unreadable"}); run npm run train:parser`, { file: path });
   }
-  return DependencyParser.fromData(decodeParserModel(bytes, path));
+  return DependencyParser.fromData(decodeParserModel(bytes, path, loadClusters()));
 }

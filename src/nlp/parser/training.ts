@@ -7,7 +7,7 @@
  * sentences and of exploration comes from a seeded generator: the same data gives the same weights.
  */
 import { AveragedWeights } from "../tagger/averaged-weights.js";
-import type { ClusterLexicon } from "../tagger/ner-lexicons.js";
+import type { ClusterLexicon } from "../tagger/clusters.js";
 import { freeTagSet } from "../tagger/tagset.js";
 import { ArcEagerState, LEFT, MOVE_NAMES, N_MOVES, RIGHT } from "./arc-eager.js";
 import type { Expansion } from "./expansion.js";

@@ -1,25 +1,29 @@
 /**
- * The sequence taggers of newsgraph: named entities (PER, ORG, LOC, MISC in IOB2) and Penn part-of-speech
- * tags, both trained on CoNLL-2003 (`npm run train:ner`) and read from src/nlp/models by plain loading
- * functions (no cache: the Extractor of src/extract/extractor.ts holds the loaded taggers).
+ * The sequence taggers of newsgraph: named entities (PER, ORG, LOC, MISC in IOB2, trained on CoNLL-2003 by
+ * `npm run train:ner`) and Penn part-of-speech tags (trained on Universal Dependencies English by
+ * `npm run train:parser`), both with the shared word clusters (clusters.bin, `npm run train:clusters`),
+ * read from src/nlp/models by plain loading functions (no cache: the Extractor of src/extract/extractor.ts
+ * holds the loaded taggers).
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../../errors.js";
 import { modelPath } from "../../paths.js";
+import { loadClusters } from "./clusters.js";
 import { decodeNerModel, NerTagger, type Tagger } from "./ner-tagger.js";
 import { decodePosModel, PosTagger } from "./pos-tagger.js";
 
 export type { Tagger } from "./ner-tagger.js";
 export { NerTagger, encodeNerModel, decodeNerModel, type NerModelData } from "./ner-tagger.js";
 export { PosTagger, encodePosModel, decodePosModel, type PosModelData } from "./pos-tagger.js";
+export { loadClusters, type ClusterLexicon } from "./clusters.js";
 export { normalizeToken } from "./word-info.js";
 
-function readModel(file: string): Uint8Array {
+function readModel(file: string, script: string): Uint8Array {
   const path = modelPath(file);
   try {
     return readFileSync(path);
   } catch (err) {
-    throw new NewsgraphError("MODEL_MISSING", `model ${path} not found (${(err as NodeJS.ErrnoException).code ?? "unreadable"}); run npm run train:ner`, {
+    throw new NewsgraphError("MODEL_MISSING", `model ${path} not found (${(err as NodeJS.ErrnoException).code ?? "unreadable"}); run npm run ${script}`, {
       file: path,
     });
   }
@@ -27,10 +31,10 @@ function readModel(file: string): Uint8Array {
 
 /** Load the named-entity tagger (IOB2 tags of types PER, ORG, LOC, MISC) from models/ner.bin. */
 export function loadNerTagger(): Tagger {
-  return NerTagger.fromData(decodeNerModel(readModel("ner.bin"), modelPath("ner.bin")));
+  return NerTagger.fromData(decodeNerModel(readModel("ner.bin", "train:ner"), modelPath("ner.bin"), loadClusters()));
 }
 
 /** Load the part-of-speech tagger (Penn Treebank tags) from models/pos.bin. */
 export function loadPosTagger(): Tagger {
-  return PosTagger.fromData(decodePosModel(readModel("pos.bin"), modelPath("pos.bin")));
+  return PosTagger.fromData(decodePosModel(readModel("pos.bin", "train:parser"), modelPath("pos.bin"), loadClusters()));
 }

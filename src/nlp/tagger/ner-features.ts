@@ -4,7 +4,8 @@
  * headlines, sentence-initial words); document-level casing evidence (is the word written in lowercase, or
  * capitalized mid-sentence, elsewhere in the same document); and, for the second stage, the first stage's
  * tags of the token, of its neighbours and of the other occurrences of the same word in the document
- * (context aggregation). Gazetteer and word-cluster features come from the lexicons passed in.
+ * (context aggregation). Gazetteer and word-cluster features come from the lexicons passed in: the classes
+ * of the word and of the words at ±1 and ±2, one feature per level of the cluster hierarchy.
  */
 import { hashString } from "./hash.js";
 import type { NerLexicons } from "./ner-lexicons.js";
@@ -17,7 +18,7 @@ const T = {
   KEY_M1: 14, KEY_P1: 15, KEY_M2: 16, KEY_P2: 17, NORM_M1: 18, NORM_P1: 19,
   SHORT_M1: 20, SHORT_P1: 21, SHORT_M1_0: 22, SHORT_0_P1: 23, KEY_M1_0: 24, KEY_0_P1: 25,
   CAPCTX: 26, KEY_CASE: 27, CAP3: 28, DOC_LOWSEEN: 29, DOC_CASE: 30, LEXCASE: 31,
-  GAZ: 32, GAZ_M1: 33, GAZ_P1: 34, CLUSTER: 35, CLUSTER_M1: 36, CLUSTER_P1: 37,
+  GAZ: 32, GAZ_M1: 33, GAZ_P1: 34, CLUSTER: 35, CLUSTER_M1: 36, CLUSTER_P1: 37, CLUSTER_M2: 38, CLUSTER_P2: 39,
   S1_OWN: 40, S1_CTX: 41, S1_AGG_MAJ: 42, S1_AGG_HAS: 43, S1_AGG_FIRST: 44,
 } as const;
 
@@ -283,14 +284,16 @@ export function rightRest(w: NerWord | null, sf: SentenceFeatures): void {
   if (w) for (let k = 0; k < w.clusters.length; k++) sf.f(T.CLUSTER_P1, w.clusters[k]!);
 }
 
-/** Features of the word two before. */
+/** Features of the word two before (its clusters included). */
 export function left2(w: NerWord | null, sf: SentenceFeatures): void {
   sf.f(T.KEY_M2, w ? w.hKey : PAD_L);
+  if (w) for (let k = 0; k < w.clusters.length; k++) sf.f(T.CLUSTER_M2, w.clusters[k]!);
 }
 
-/** Features of the word two after. */
+/** Features of the word two after (its clusters included). */
 export function right2(w: NerWord | null, sf: SentenceFeatures): void {
   sf.f(T.KEY_P2, w ? w.hKey : PAD_R);
+  if (w) for (let k = 0; k < w.clusters.length; k++) sf.f(T.CLUSTER_P2, w.clusters[k]!);
 }
 
 /** One feature per gazetteer match bit of token i (two 32-bit words per token). */

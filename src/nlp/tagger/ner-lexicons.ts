@@ -1,8 +1,11 @@
 /**
  * The lexicons the NER features consult besides the words themselves: a casing lexicon (how a word is
- * usually written in running text), word clusters, and gazetteers matched over token sequences. All are
- * frozen into the model file as sorted hash arrays, so a model always sees the lexicons it was trained with.
+ * usually written in running text), word clusters, and gazetteers matched over token sequences. The casing
+ * lexicon and the gazetteers are frozen into the model file as sorted hash arrays; the clusters are the
+ * shared clusters.bin, which the model file names by digest, so a model always sees the lexicons it was
+ * trained with.
  */
+import type { ClusterLexicon } from "./clusters.js";
 import { FeatureTable } from "./feature-table.js";
 import { fmix32 } from "./hash.js";
 import { GazetteerMatcher, type GazetteerData } from "./gazetteer.js";
@@ -11,7 +14,7 @@ import type { WordInfo } from "./word-info.js";
 export interface NerLexicons {
   /** Usual capitalisation class (see CAP) of a word key (hash of its lowercase form), or -1 when unknown. */
   usualCase(hKey: number): number;
-  /** Hashes of the word's cluster ids, coarse to fine (by hash of the word's cluster key, see word-lexicons.ts). */
+  /** Hashes of the word's cluster ids, coarse to fine (by hash of the word's cluster key, see clusters.ts). */
   clusterHashes(hFold: number): Int32Array;
   /** Gazetteer match bits of a sentence, two 32-bit words per token (see gazetteer.ts). */
   matchGazetteers(words: readonly WordInfo[]): Int32Array;
@@ -20,13 +23,6 @@ export interface NerLexicons {
 /** Word → value lexicon on sorted hash keys. */
 export interface HashLexicon {
   keys: Int32Array;
-  values: Int32Array;
-}
-
-/** Word clusters: for each word hash, one code per granularity (values[row * levels + level]). */
-export interface ClusterLexicon {
-  keys: Int32Array;
-  levels: number;
   values: Int32Array;
 }
 

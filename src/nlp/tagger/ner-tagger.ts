@@ -6,6 +6,7 @@
  */
 import { decodeModel, encodeModel, type ModelArray } from "./model-format.js";
 import { frozenArrays, frozenFromArrays, thawShared, type FrozenLinear } from "./frozen.js";
+import { clusterDigest, clustersForModel, type ClusterLexicon } from "./clusters.js";
 import { FrozenLexicons, type NerLexiconData } from "./ner-lexicons.js";
 import { left2, leftCore, leftRest, NerFeaturizer, right2, rightCore, rightRest, wordCore, wordRest, type NerWord } from "./ner-features.js";
 import type { LinearModel } from "./linear-model.js";
@@ -266,7 +267,8 @@ const INITIAL_SLOTS = 4096;
 /** Distinct words whose scores are cached. */
 const WORD_CACHE_SIZE = 100_000;
 
-const FORMAT = "newsgraph-ner/1";
+/** Version 2: the word clusters are no longer embedded but named by digest (clusters.bin). */
+const FORMAT = "newsgraph-ner/2";
 
 /** Serialize an NER model. */
 export function encodeNerModel(data: NerModelData): Buffer {
@@ -275,13 +277,12 @@ export function encodeNerModel(data: NerModelData): Buffer {
   const lex = data.lexicons;
   if (lex.gazetteer) Object.assign(arrays, { "gaz.entries": lex.gazetteer.entries, "gaz.lists": lex.gazetteer.lists, "gaz.prefixes": lex.gazetteer.prefixes });
   if (lex.casing) Object.assign(arrays, { "casing.keys": lex.casing.keys, "casing.values": lex.casing.values });
-  if (lex.clusters) Object.assign(arrays, { "clusters.keys": lex.clusters.keys, "clusters.values": lex.clusters.values });
-  const meta = { format: FORMAT, types: data.types, clusterLevels: lex.clusters?.levels ?? 0, info: data.info };
+  const meta = { format: FORMAT, types: data.types, clusters: clusterDigest(lex.clusters), info: data.info };
   return encodeModel(meta, arrays);
 }
 
-/** Parse an NER model file. */
-export function decodeNerModel(bytes: Uint8Array, source: string): NerModelData {
+/** Parse an NER model file; `clusters` are the word clusters it was trained with (clusters.bin). */
+export function decodeNerModel(bytes: Uint8Array, source: string, clusters: ClusterLexicon | null): NerModelData {
   const { meta, arrays } = decodeModel(bytes, source);
   const invalid = (why: string) => new NewsgraphError("MODEL_INVALID", `${source}: invalid NER model (${why})`, { file: source });
   if (meta.format !== FORMAT || !Array.isArray(meta.types)) throw invalid(`format ${String(meta.format)}`);
@@ -298,9 +299,6 @@ export function decodeNerModel(bytes: Uint8Array, source: string): NerModelData 
   const gazPrefixes = i32("gaz.prefixes");
   const casingKeys = i32("casing.keys");
   const casingValues = i32("casing.values");
-  const clusterKeys = i32("clusters.keys");
-  const clusterValues = i32("clusters.values");
-  const levels = Number(meta.clusterLevels ?? 0);
   return {
     types,
     stage1,
@@ -308,7 +306,7 @@ export function decodeNerModel(bytes: Uint8Array, source: string): NerModelData 
     lexicons: {
       gazetteer: gazEntries && gazLists && gazPrefixes ? { entries: gazEntries, lists: gazLists, prefixes: gazPrefixes } : null,
       casing: casingKeys && casingValues ? { keys: casingKeys, values: casingValues } : null,
-      clusters: clusterKeys && clusterValues && levels > 0 ? { keys: clusterKeys, levels, values: clusterValues } : null,
+      clusters: clustersForModel(meta.clusters, clusters, source),
     },
     info: (meta.info as Record<string, unknown>) ?? {},
   };

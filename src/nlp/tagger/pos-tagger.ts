@@ -5,12 +5,11 @@
  * two tags. Also the (de)serialization of the POS model file.
  */
 import { NewsgraphError } from "../../errors.js";
-import { ClusterIndex, clusterArrays, clustersFromArrays } from "./clusters.js";
+import { ClusterIndex, clusterDigest, clustersForModel, type ClusterLexicon } from "./clusters.js";
 import { frozenArrays, frozenFromArrays, thaw, type FrozenLinear } from "./frozen.js";
 import { hashString } from "./hash.js";
 import type { LinearModel } from "./linear-model.js";
 import { decodeModel, encodeModel } from "./model-format.js";
-import type { ClusterLexicon } from "./ner-lexicons.js";
 import type { Tagger } from "./ner-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { freeTagSet } from "./tagset.js";
@@ -84,7 +83,7 @@ export class PosFeaturizer {
 export interface PosModelData {
   tags: string[];
   weights: FrozenLinear;
-  /** Word clusters induced from unlabeled news (features of unseen words). */
+  /** The shared word clusters (clusters.bin; features of unseen words), or null when trained without. */
   clusters: ClusterLexicon | null;
   info: Record<string, unknown>;
 }
@@ -168,25 +167,25 @@ const WORD_CACHE_SIZE = 100_000;
 /** Word slots allocated at first (the pool doubles as needed). */
 const INITIAL_SLOTS = 4096;
 
-const FORMAT = "newsgraph-pos/2";
+/** Version 3: the word clusters are no longer embedded but named by digest (clusters.bin). */
+const FORMAT = "newsgraph-pos/3";
 
 /** Serialize a POS model. */
 export function encodePosModel(data: PosModelData): Buffer {
   return encodeModel(
-    { format: FORMAT, tags: data.tags, clusterLevels: data.clusters?.levels ?? 0, info: data.info },
-    { ...frozenArrays("weights", data.weights), ...clusterArrays(data.clusters) },
+    { format: FORMAT, tags: data.tags, clusters: clusterDigest(data.clusters), info: data.info },
+    frozenArrays("weights", data.weights),
   );
 }
 
-/** Parse a POS model file. */
-export function decodePosModel(bytes: Uint8Array, source: string): PosModelData {
+/** Parse a POS model file; `clusters` are the word clusters it was trained with (clusters.bin). */
+export function decodePosModel(bytes: Uint8Array, source: string, clusters: ClusterLexicon | null): PosModelData {
   const { meta, arrays } = decodeModel(bytes, source);
   if (meta.format !== FORMAT || !Array.isArray(meta.tags)) {
     throw new NewsgraphError("MODEL_INVALID", `${source}: invalid POS model (format ${String(meta.format)})`, { file: source });
   }
   const tags = meta.tags as string[];
   const weights = frozenFromArrays("weights", arrays, tags.length);
-  const clusters = clustersFromArrays(arrays, Number(meta.clusterLevels ?? 0));
-  if (!weights || clusters === undefined) throw new NewsgraphError("MODEL_INVALID", `${source}: invalid POS model (weights)`, { file: source });
-  return { tags, weights, clusters, info: (meta.info as Record<string, unknown>) ?? {} };
+  if (!weights) throw new NewsgraphError("MODEL_INVALID", `${source}: invalid POS model (weights)`, { file: source });
+  return { tags, weights, clusters: clustersForModel(meta.clusters, clusters, source), info: (meta.info as Record<string, unknown>) ?? {} };
 }

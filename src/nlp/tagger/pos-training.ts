@@ -5,7 +5,7 @@
  */
 import type { ConllDocument } from "./conll-reader.js";
 import { freeze, thaw } from "./frozen.js";
-import type { ClusterLexicon } from "./ner-lexicons.js";
+import type { ClusterLexicon } from "./clusters.js";
 import type { LinearModel } from "./linear-model.js";
 import { seededRandom } from "../../random.js";
 import { AveragedPerceptron } from "./perceptron.js";

@@ -1,6 +1,6 @@
 /**
- * Unlabeled news text for the word lexicons of the NER tagger (clusters, usual casing): JSONL files (plain
- * or gzipped) with a `text` field per line, split into sentences and tokens by newsgraph's own sentence
+ * Unlabeled news text for the shared word clusters (train-clusters.ts) and the NER tagger's casing lexicon:
+ * JSONL files (plain or gzipped) with a `text` field per line, split into sentences and tokens by newsgraph's own sentence
  * splitter, so the statistics see words exactly as the tagger will at run time.
  */
 import { readFileSync } from "node:fs";

@@ -44,7 +44,7 @@ describe("dependency parser", () => {
   it("parses the same after the model is frozen, written and read back", () => {
     const { parser, trained } = trainTiny();
     const bytes = encodeParserModel(freezeParser(trained, { moves: 0, rels: 0 }, { test: true }));
-    const again = DependencyParser.fromData(decodeParserModel(bytes, "tiny.bin"));
+    const again = DependencyParser.fromData(decodeParserModel(bytes, "tiny.bin", null));
     const words = ["A", "long-term", "deal", "was", "n't", "signed", "."];
     const tags = ["DT", "JJ", "NN", "VBD", "RB", "VBN", "."];
     expect(again.parse(words, tags)).toEqual(parser.parse(words, tags));

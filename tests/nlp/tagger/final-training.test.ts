@@ -6,7 +6,8 @@ import { encodeNerModel } from "../../../src/nlp/tagger/ner-tagger.js";
 import { trainNer, trainNerFinal } from "../../../src/nlp/tagger/ner-training.js";
 import { encodePosModel } from "../../../src/nlp/tagger/pos-tagger.js";
 import { trainPos, trainPosFinal } from "../../../src/nlp/tagger/pos-training.js";
-import { buildCasingLexicon, buildClusters } from "../../../src/nlp/tagger/word-lexicons.js";
+import { buildBrownClusters } from "../../../src/nlp/tagger/brown-clusters.js";
+import { buildCasingLexicon } from "../../../src/nlp/tagger/word-lexicons.js";
 
 const PEOPLE = ["Anna Berg", "Tomas Varga", "Lena Holt", "Omar Sayed", "Ruth Kane", "Ivan Petrov"];
 const PLACES = ["Lisbon", "Nairobi", "Quito", "Hanoi", "Tallinn", "Perth"];
@@ -42,8 +43,7 @@ const devGold = dev.flatMap((d) => d.sentences.map((s) => s.tags));
 const score = (pred: string[][]) => scoreChunks(devGold, pred).overall.f1;
 const lexicons = (docs: ConllDocument[]): NerLexiconData => {
   const text = docs.flatMap((d) => d.sentences.map((s) => s.words));
-  const clusterOptions = { minCount: 2, contexts: 20, dimensions: 16, branching: [2, 2], iterations: 3 };
-  return { gazetteer: null, casing: buildCasingLexicon(text), clusters: buildClusters(text, clusterOptions) };
+  return { gazetteer: null, casing: buildCasingLexicon(text), clusters: buildBrownClusters(text, { minCount: 2, levels: [2, 4] }) };
 };
 const options = { maxEpochs: 3, folds: 3, pruneThresholds: [0, 0.5] };
 

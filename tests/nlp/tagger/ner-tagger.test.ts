@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { modelPath } from "../../../src/paths.js";
 import { chunksOf } from "../../../src/eval/conll.js";
-import { decodeNerModel, loadNerTagger, NerTagger } from "../../../src/nlp/tagger/index.js";
+import { decodeNerModel, loadClusters, loadNerTagger, NerTagger } from "../../../src/nlp/tagger/index.js";
 import { readFileSync } from "node:fs";
 
 const tagger = loadNerTagger();
@@ -56,7 +56,7 @@ describe("NER model file", () => {
   it("is at most 10 MB and loads in at most 0.5 s", () => {
     expect(statSync(modelPath("ner.bin")).size).toBeLessThanOrEqual(10 * 1024 * 1024);
     const t0 = performance.now();
-    const fresh = NerTagger.fromData(decodeNerModel(readFileSync(modelPath("ner.bin")), "ner.bin"));
+    const fresh = NerTagger.fromData(decodeNerModel(readFileSync(modelPath("ner.bin")), "ner.bin", loadClusters()));
     expect(performance.now() - t0).toBeLessThan(500);
     expect(fresh.tag(["Paris"])).toEqual(tagger.tag(["Paris"]));
   });

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { modelPath } from "../../../src/paths.js";
 import { thaw } from "../../../src/nlp/tagger/frozen.js";
-import { decodePosModel, PosTagger } from "../../../src/nlp/tagger/index.js";
+import { decodePosModel, loadClusters, PosTagger } from "../../../src/nlp/tagger/index.js";
 import { PosFeaturizer } from "../../../src/nlp/tagger/pos-tagger.js";
 import { SentenceFeatures } from "../../../src/nlp/tagger/sentence-features.js";
 import { freeTagSet } from "../../../src/nlp/tagger/tagset.js";
 
-const data = decodePosModel(readFileSync(modelPath("pos.bin")), "pos.bin");
+const data = decodePosModel(readFileSync(modelPath("pos.bin")), "pos.bin", loadClusters());
 
 /** Tags from the plain decoder: every feature's weights summed from zero, no per-word cache. */
 function uncached(words: string[]): string[] {
