@@ -21,7 +21,7 @@ describe("NER tagger on sentences of our own", () => {
     ["He flew from London to New York with the Swiss delegation .", ["LOC:London", "LOC:New York", "MISC:Swiss"]],
     ["Prime Minister Jacinda Ardern spoke in Wellington .", ["PER:Jacinda Ardern", "LOC:Wellington"]],
     // Curly apostrophes and quotes from news text.
-    ["Barack Obama \u2019s visit to Kenya drew crowds in Nairobi .", ["PER:Barack Obama", "LOC:Kenya", "LOC:Nairobi"]],
+    ["Nelson Mandela \u2019s visit to Kenya drew crowds in Nairobi .", ["PER:Nelson Mandela", "LOC:Kenya", "LOC:Nairobi"]],
     ["\u201c We will not give up , \u201d said Maria Fernandez , a spokeswoman for the United Nations .", ["PER:Maria Fernandez", "ORG:United Nations"]],
     // An ALL CAPS headline.
     ["FRENCH PRESIDENT VISITS GERMANY FOR TALKS", ["MISC:FRENCH", "LOC:GERMANY"]],
