@@ -10,6 +10,7 @@ import type { DependencyTree } from "../nlp/parser/parser.js";
 import { splitSentences } from "../nlp/sentences.js";
 import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
 import type { Extractor } from "./extractor.js";
+import type { Gazetteer } from "./gazetteer.js";
 import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention, type SentenceMentions } from "./mentions.js";
 import { resolveDocument } from "./resolve-document.js";
 import { linkReferences } from "./coreference.js";
@@ -28,8 +29,8 @@ export function documentRecord(doc: Document): DocumentRecord {
   return record;
 }
 
-/** Names of a document's entities (and persons' surnames) usable for propagation, with their types. */
-function documentNames(entities: DocEntity[]): Map<string, EntityType> {
+/** Names of a document's entities (and persons' surnames, with and without an attached particle) usable for propagation, with their types. */
+function documentNames(gaz: Gazetteer, entities: DocEntity[]): Map<string, EntityType> {
   const names = new Map<string, EntityType>();
   const ambiguous = new Set<string>();
   const add = (name: string, type: EntityType) => {
@@ -42,7 +43,11 @@ function documentNames(entities: DocEntity[]): Map<string, EntityType> {
     for (const a of e.aliases) if (/^\p{Lu}/u.test(a)) add(a, e.type);
     if (e.type === "person") {
       const parts = e.name.split(" ");
-      if (parts.length >= 2) add(parts[parts.length - 1]!, "person");
+      const surname = parts[parts.length - 1]!;
+      if (parts.length >= 2) add(surname, "person");
+      // "al-Assad" is also written "Assad".
+      const attached = /^(\p{Ll}+)[-'](\p{Lu}.*)$/u.exec(surname);
+      if (parts.length >= 2 && attached && gaz.attachedParticles.has(attached[1]!)) add(attached[2]!, "person");
     }
   }
   for (const n of ambiguous) names.delete(n);
@@ -97,7 +102,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   // Second pass: names the document establishes are mentions wherever they recur untagged.
   const docWords = new Set(words.flatMap((ws) => ws.map((w) => w.toLowerCase())));
   const first = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
-  const names = documentNames(first.entities);
+  const names = documentNames(gazetteer, first.entities);
   let maxTokens = 1;
   for (const n of names.keys()) maxTokens = Math.max(maxTokens, n.split(" ").length);
   allMentions.length = 0;

@@ -155,6 +155,9 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
       a = given > 0 ? given : a + 1;
       spanLabel = "PER";
     }
+    // "Harrington, a professor of ...": a lone name set off by an apposition headed by a person's title
+    // is a person's, unless the gazetteer knows it.
+    if (spanLabel !== "PER" && j - a === 1 && words[j] === "," && ARTICLES.has(lower[j + 1] ?? "") && !lookupName(gaz, words[a]!) && appositionTitle(gaz, lower, j + 2)) spanLabel = "PER";
     // A title or sentence word the tagger swept in at the end ("X Editor", "Y The"); a name never ends in
     // an article, a common acronym ("London UTC") or a day named with its preposition ("Bild on Saturday").
     if (label === "PER") while (j - 1 > a && (gaz.titles.has(lower[j - 1]!) || SENTENCE_WORDS.has(lower[j - 1]!) || ARTICLES.has(lower[j - 1]!))) j--;
@@ -206,6 +209,15 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   return { mentions: all, demonyms };
 }
 
+/** A person's title within the first words of an apposition, before any "of" or comma ("a former senior professor"). */
+function appositionTitle(gaz: Gazetteer, lower: string[], from: number): boolean {
+  for (let k = from; k < Math.min(lower.length, from + 3); k++) {
+    if (lower[k] === "of" || lower[k] === ",") return false;
+    if (gaz.titles.has(lower[k]!)) return true;
+  }
+  return false;
+}
+
 /** Type a tagger span; returns undefined for spans that are no entity of ours. */
 function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazetteer): EntityMention | undefined {
   if (!/\p{L}/u.test(m.text) || gaz.commonAcronyms.has(m.name)) return undefined;
@@ -217,6 +229,8 @@ function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazette
   if (label !== "PER" && words.length > 1 && gaz.facilityHeads.has(head)) return { ...m, type: "location" };
   switch (label) {
     case "PER":
+      // "X Ltd", "X Airways Inc": a company's legal form ends no person's name.
+      if (words.length > 1 && gaz.companySuffixes.has(head)) return { ...m, type: "organization" };
       if (words.length > 1 && (gaz.eventHeads.has(head) || gaz.projectHeads.has(head)) && /^\p{Lu}/u.test(words[words.length - 1]!)) return typeSpan(m, "MISC", words, gaz);
       return { ...m, type: "person" };
     case "LOC":

@@ -6,9 +6,9 @@ import { SENTENCE_RULES, TITLE_RULES } from "../../../src/extract/relations/rule
 
 const extractor = loadExtractor();
 const text =
-  "French President Emmanuel Macron met Lena Berg, the chief executive of Norland Air, in Oslo. " +
+  "French President Emmanuel Macron met Lena Berg, the chief executive of Norland Airways, in Oslo. " +
   "The French leader said neither Norway nor Iceland are members of the European Union. " +
-  "Acme Corp, which is based in Geneva, signed a partnership with Norland Air.";
+  "Acme Corp, which is based in Geneva, signed a partnership with Norland Airways.";
 const analysis = analyzeDocument(extractor, { id: "t", path: "t.txt", sha256: "", text });
 
 describe("registered relation rules", () => {
@@ -31,7 +31,7 @@ describe("registered relation rules", () => {
     const name = (id: string) => analysis.entities.find((e) => e.id === id)!.name;
     const claims = analysis.ruleRelations.filter((r) => r.relation !== "co_occurs").map((r) => `${name(r.source)} ${r.negated ? "NOT " : ""}${r.relation} ${name(r.target)}`);
     expect(claims).toContain("Emmanuel Macron leader_of France");
-    expect(claims).toContain("Lena Berg leader_of Norland Air");
+    expect(claims).toContain("Lena Berg leader_of Norland Airways");
     expect(claims).toContain("Norway NOT member_of European Union");
     // "The French leader" is Emmanuel Macron, by the title of the first sentence.
     const macron = analysis.entities.find((e) => e.name === "Emmanuel Macron")!;
