@@ -79,6 +79,20 @@ describe("viewer on the seeds graph", () => {
     expect(canvasAfter.equals(canvasBefore)).toBe(false);
   });
 
+  it("filters claims that are not plain assertions, and classified relations by confidence", async () => {
+    const relations = async () => Number(/, ([\d,]+) relation/.exec((await page.getByTestId("shown-count").textContent()) ?? "")![1]!.replace(/,/g, ""));
+    const before = await relations();
+    const possible = page.getByTestId("filters").locator('input[data-claim="possible"]');
+    await possible.uncheck();
+    await expect.poll(relations).toBeLessThan(before);
+    expect(page.url()).toContain("hideclaim=possible");
+    const withoutPossible = await relations();
+    await page.getByTestId("filter-min-confidence").fill("0.95");
+    await expect.poll(relations).toBeLessThan(withoutPossible);
+    expect(page.url()).toContain("minconf=0.95");
+    await keepScreenshot(page, "seeds-claim-filters");
+  });
+
   it("restores the selection when the URL is reloaded", async () => {
     await search(page, "Putin");
     await expect.poll(() => page.getByTestId("entity-label").textContent()).toBe("Vladimir Putin");

@@ -19,6 +19,8 @@ describe("view state in the URL hash", () => {
         hiddenTypes: ["location", "event"],
         hiddenRelations: ["member_of", "visits"],
         showCoOccurs: false,
+        hiddenClaims: ["possible", "inferred"],
+        minConfidence: 0.45,
         minWeight: 3,
         dateFrom: "2024-01-01",
         dateTo: "2024-12-31",
@@ -30,12 +32,14 @@ describe("view state in the URL hash", () => {
     const hash = encodeViewState(view, defaults);
     expect(hash).toContain("node=person:jane-doe");
     expect(hash).toContain("hide=location,event");
+    expect(hash).toContain("hideclaim=possible,inferred");
     expect(decodeViewState(`#${hash}`, defaults)).toEqual(view);
   });
 
   it.each([
     ["unknown types and relations", "hide=person,planet&hiderel=co_occurs,meets,nope", { hiddenTypes: ["person"], hiddenRelations: ["meets"] }],
-    ["bad numbers", "minw=-2&limit=abc", { minWeight: 1 }],
+    ["bad numbers", "minw=-2&limit=abc&minconf=1.5", { minWeight: 1 }],
+    ["unknown claim kinds", "hideclaim=former,rumoured", { hiddenClaims: ["former"] }],
     ["bad dates", "from=yesterday&to=2024-13", { dateFrom: null, dateTo: null }],
   ])("ignores %s", (_why, hash, expected) => {
     expect(decodeViewState(hash, defaults).filters).toEqual({ ...defaults.filters, ...expected });

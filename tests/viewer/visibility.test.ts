@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createRenderGraph, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
 import { defaultViewState, type ViewState } from "../../viewer/src/core/state.js";
-import { computeVisibility, datesInRange, hiddenByFilters, renderedNodes } from "../../viewer/src/core/visibility.js";
+import { computeVisibility, datesInRange, edgePassesFilters, hiddenByFilters, isClaimOf, renderedNodes } from "../../viewer/src/core/visibility.js";
 import { loadFixture } from "./fixture.js";
 
 const { graph, index } = loadFixture();
@@ -47,6 +47,24 @@ describe("computeVisibility", () => {
     expect(visible({ filters: { showCoOccurs: false, hiddenRelations: ["located_in"] } }).edges.size).toBe(typed - located);
     const strong = graph.filterEdges((_e, a) => a.weight >= 2).length;
     expect(visible({ filters: { minWeight: 2 } }).edges.size).toBe(strong);
+  });
+
+  it("hides claims of the kinds switched off, and classified relations under the minimum confidence", () => {
+    const all = visible({}).edges;
+    const negated = graph.filterEdges((_e, a) => a.negated).length;
+    expect(negated).toBeGreaterThan(0);
+    expect(visible({ filters: { hiddenClaims: ["negated"] } }).edges.size).toBe(all.size - negated);
+    const edge = graph.findEdge((_e, a) => a.relation === "meets")!;
+    const base = { ...graph.getEdgeAttributes(edge), negated: false };
+    const passes = (attrs: typeof base, patch: Partial<ViewState["filters"]>) => edgePassesFilters(edge, attrs, { ...defaultViewState().filters, ...patch }, index);
+    expect(isClaimOf({ ...base, modality: "possible" }, "possible")).toBe(true);
+    expect(passes({ ...base, modality: "possible" }, { hiddenClaims: ["possible"] })).toBe(false);
+    expect(passes({ ...base, modality: "former" }, { hiddenClaims: ["possible"] })).toBe(true);
+    expect(passes({ ...base, inferred: true }, { hiddenClaims: ["inferred"] })).toBe(false);
+    expect(passes({ ...base, confidence: 0.4 }, { minConfidence: 0.5 })).toBe(false);
+    expect(passes({ ...base, confidence: 0.6 }, { minConfidence: 0.5 })).toBe(true);
+    // A relation no classifier scored (a rule's, or a type dev data does not measure) always passes.
+    expect(passes({ ...base, confidence: undefined }, { minConfidence: 0.9 })).toBe(true);
   });
 
   it("keeps what is attested in the date range", () => {

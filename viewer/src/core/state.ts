@@ -13,10 +13,18 @@ export interface Filters {
   showCoOccurs: boolean;
   /** Edges with fewer supporting sentences are hidden. */
   minWeight: number;
+  /** Claims that are not plain assertions, switched off by the user (in CLAIM_KINDS order). */
+  hiddenClaims: ClaimKind[];
+  /** Classified relations under this calibrated confidence are hidden (relations without one always pass). */
+  minConfidence: number;
   /** Inclusive ISO date bounds (YYYY-MM-DD) on the documents an entity or relation comes from. */
   dateFrom: string | null;
   dateTo: string | null;
 }
+
+/** Kinds of claims that are not plain assertions: negated, possible, former, derived at document level. */
+export const CLAIM_KINDS = ["negated", "possible", "former", "inferred"] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 export const COLOR_MODES = ["type", "community"] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
@@ -66,7 +74,7 @@ export const VIEWER_DEFAULTS: Required<ViewerOptions> = {
  * relations to show (a toggle brings them back).
  */
 export function defaultFilters(statedRelations = false): Filters {
-  return { hiddenTypes: [], hiddenRelations: [], showCoOccurs: !statedRelations, minWeight: 1, dateFrom: null, dateTo: null };
+  return { hiddenTypes: [], hiddenRelations: [], showCoOccurs: !statedRelations, hiddenClaims: [], minConfidence: 0, minWeight: 1, dateFrom: null, dateTo: null };
 }
 
 /** The view a fresh page opens on, for a graph with or without stated (typed) relations. */

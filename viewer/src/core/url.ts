@@ -1,10 +1,10 @@
 /**
- * The shareable view in the URL hash: `#node=person:jane-doe&hide=location&co=0&minw=2&from=2024-01-01`.
+ * The shareable view in the URL hash: `#node=person:jane-doe&hide=location&co=0&hideclaim=possible&minconf=0.5&minw=2&from=2024-01-01`.
  * Only values that differ from the defaults are written, so a fresh page has an empty hash. Decoding
  * ignores anything unknown or malformed instead of failing: a pasted URL always opens.
  */
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from "./model.js";
-import { COLOR_MODES, SIZE_MODES, type ViewState } from "./state.js";
+import { CLAIM_KINDS, COLOR_MODES, SIZE_MODES, type ClaimKind, type ViewState } from "./state.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,6 +17,8 @@ export function encodeViewState(view: ViewState, defaults: ViewState): string {
   if (f.hiddenTypes.length > 0) params.set("hide", f.hiddenTypes.join(","));
   if (f.hiddenRelations.length > 0) params.set("hiderel", f.hiddenRelations.join(","));
   if (f.showCoOccurs !== defaults.filters.showCoOccurs) params.set("co", f.showCoOccurs ? "1" : "0");
+  if (f.hiddenClaims.length > 0) params.set("hideclaim", f.hiddenClaims.join(","));
+  if (f.minConfidence !== defaults.filters.minConfidence) params.set("minconf", String(f.minConfidence));
   if (f.minWeight !== defaults.filters.minWeight) params.set("minw", String(f.minWeight));
   if (f.dateFrom) params.set("from", f.dateFrom);
   if (f.dateTo) params.set("to", f.dateTo);
@@ -43,6 +45,12 @@ function positiveInt(value: string | null, fallback: number): number {
   return n >= 1 ? n : fallback;
 }
 
+/** A number in [0, 1), as a minimum confidence. */
+function fraction(value: string | null, fallback: number): number {
+  if (value === null || !/^0(?:\.\d+)?$/.test(value)) return fallback;
+  return Number(value);
+}
+
 function date(value: string | null): string | null {
   return value !== null && DATE.test(value) ? value : null;
 }
@@ -58,6 +66,8 @@ export function decodeViewState(hash: string, defaults: ViewState): ViewState {
       hiddenTypes: pickList<EntityType>(params.get("hide"), ENTITY_TYPES),
       hiddenRelations: pickList<RelationType>(params.get("hiderel"), RELATION_TYPES).filter((r) => r !== "co_occurs"),
       showCoOccurs: co === "0" ? false : co === "1" ? true : defaults.filters.showCoOccurs,
+      hiddenClaims: pickList<ClaimKind>(params.get("hideclaim"), CLAIM_KINDS),
+      minConfidence: fraction(params.get("minconf"), defaults.filters.minConfidence),
       minWeight: positiveInt(params.get("minw"), defaults.filters.minWeight),
       dateFrom: date(params.get("from")),
       dateTo: date(params.get("to")),

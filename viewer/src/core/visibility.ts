@@ -7,7 +7,7 @@
  */
 import type { GraphIndex } from "./graph-index.js";
 import type { EdgeAttributes, EntityType, RelationType, ViewerGraph } from "./model.js";
-import type { Filters, ViewState } from "./state.js";
+import type { ClaimKind, Filters, ViewState } from "./state.js";
 
 export interface Visibility {
   nodes: ReadonlySet<string>;
@@ -20,13 +20,22 @@ export function datesInRange(dates: readonly string[] | undefined, from: string 
   return dates.some((d) => (from === null || d >= from) && (to === null || d <= to));
 }
 
-/** Whether an edge passes the relation, weight and date filters (its ends are checked separately). */
+/** Whether a relation is a claim of this kind (negated, possible, former, inferred). */
+export function isClaimOf(attrs: EdgeAttributes, kind: ClaimKind): boolean {
+  if (kind === "negated") return attrs.negated;
+  if (kind === "inferred") return attrs.inferred === true;
+  return attrs.modality === kind;
+}
+
+/** Whether an edge passes the relation, claim, confidence, weight and date filters (its ends are checked separately). */
 export function edgePassesFilters(edge: string, attrs: EdgeAttributes, filters: Filters, index: GraphIndex): boolean {
   if (attrs.relation === "co_occurs") {
     if (!filters.showCoOccurs) return false;
   } else if ((filters.hiddenRelations as readonly RelationType[]).includes(attrs.relation)) {
     return false;
   }
+  if (filters.hiddenClaims.some((kind) => isClaimOf(attrs, kind))) return false;
+  if (attrs.confidence !== undefined && attrs.confidence < filters.minConfidence) return false;
   if (attrs.weight < filters.minWeight) return false;
   return datesInRange(index.edgeDates.get(edge), filters.dateFrom, filters.dateTo);
 }

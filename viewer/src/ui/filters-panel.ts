@@ -1,5 +1,6 @@
 /**
- * The filters (`data-testid="filters"`): entity types, relation types, co-occurrence links, minimum
+ * The filters (`data-testid="filters"`): entity types, relation types, co-occurrence links, claims that
+ * are not plain assertions (negated, possible, former, inferred) and a minimum confidence, minimum
  * support, a date range when documents carry dates, appearance (colour and size), and how many entities
  * are drawn ("show more" on large graphs). Controls are built once and synced from the state, so a state
  * restored from the URL shows in them.
@@ -17,7 +18,8 @@ import type { AppContext } from "../app/context.js";
 import { DEFAULT_NODE_COLOR, RELATION_COLORS } from "../core/colors.js";
 import { plural, relationText, typeText } from "../core/format.js";
 import type { RelationType } from "../core/model.js";
-import { COLOR_MODES, SIZE_MODES, type ViewerState } from "../core/state.js";
+import { CLAIM_KINDS, COLOR_MODES, SIZE_MODES, type ViewerState } from "../core/state.js";
+import { isClaimOf } from "../core/visibility.js";
 import { h } from "./dom.js";
 
 export interface FiltersPanel {
@@ -56,6 +58,25 @@ export function createFiltersPanel(ctx: AppContext): FiltersPanel {
 
   const coOccurs = checkbox({ "data-testid": "filter-cooccurs" }, (checked) => setFilters(store, { showCoOccurs: checked }));
   const coCount = index.relationCounts.get("co_occurs") ?? 0;
+
+  // Claims that are not plain assertions, and the confidence of classified ones.
+  const claimCounts = new Map(CLAIM_KINDS.map((kind) => [kind, ctx.graph.filterEdges((_e, a) => isClaimOf(a, kind)).length]));
+  const claimBoxes = CLAIM_KINDS.filter((kind) => claimCounts.get(kind)! > 0).map((kind) => {
+    const box = checkbox({ "data-claim": kind }, (checked) => {
+      const hidden = new Set(store.state.filters.hiddenClaims);
+      if (checked) hidden.delete(kind);
+      else hidden.add(kind);
+      setFilters(store, { hiddenClaims: CLAIM_KINDS.filter((k) => hidden.has(k)) });
+    });
+    return { kind, box, row: h("label", { class: "check" }, box, kind, h("span", { class: "count" }, claimCounts.get(kind)!)) };
+  });
+  const hasConfidence = ctx.graph.someEdge((_e, a) => a.confidence !== undefined);
+  const minConfidence = h("input", {
+    testid: "filter-min-confidence",
+    attrs: { type: "range", min: 0, max: 0.95, step: 0.05, "aria-label": "Minimum confidence of classified relations" },
+  });
+  const minConfidenceValue = h("output", {});
+  minConfidence.addEventListener("input", () => setFilters(store, { minConfidence: Number(minConfidence.value) }));
 
   const minWeight = h("input", {
     testid: "filter-min-weight",
@@ -113,6 +134,15 @@ export function createFiltersPanel(ctx: AppContext): FiltersPanel {
       h("label", { class: "check" }, coOccurs, h("span", { class: "swatch swatch-line", style: { background: RELATION_COLORS.co_occurs } }), "co-occurrence (same sentence)", h("span", { class: "count" }, coCount)),
       h("label", { class: "stacked" }, "Minimum supporting sentences ", minWeightValue, minWeight),
     ),
+    claimBoxes.length > 0 || hasConfidence
+      ? h(
+          "fieldset",
+          {},
+          h("legend", {}, "Claims"),
+          ...claimBoxes.map((c) => c.row),
+          hasConfidence ? h("label", { class: "stacked" }, "Minimum confidence ", minConfidenceValue, minConfidence) : null,
+        )
+      : null,
     range
       ? h(
           "fieldset",
@@ -149,6 +179,9 @@ export function createFiltersPanel(ctx: AppContext): FiltersPanel {
       for (const t of typeBoxes) t.box.checked = !f.hiddenTypes.includes(t.type);
       for (const r of relationBoxes) r.box.checked = !f.hiddenRelations.includes(r.relation);
       coOccurs.checked = f.showCoOccurs;
+      for (const c of claimBoxes) c.box.checked = !f.hiddenClaims.includes(c.kind);
+      minConfidence.value = String(f.minConfidence);
+      minConfidenceValue.textContent = f.minConfidence.toFixed(2);
       minWeight.value = String(f.minWeight);
       minWeightValue.textContent = String(f.minWeight);
       dateFrom.value = f.dateFrom ?? "";
