@@ -122,13 +122,12 @@ export function linkReferences(input: ReferenceInput): Map<EntityMention, string
         if (o.sentence < s || o.tokEnd <= start) window.push(o);
       }
       window.reverse();
-      const seen = [...lastSeen.keys()];
       const ids =
         m.source === "PRO"
           ? resolvePronoun(m, window, byId, gender, isSubject, lower)
           : m.nominal!.kind === "role"
-            ? resolveRole(m.nominal!.head, window, seen, roles)
-            : resolveDescription(gaz, m, window, seen, byId, lower);
+            ? resolveRole(m.nominal!.head, window, [...lastSeen.keys()], roles)
+            : resolveDescription(gaz, m, window, [...lastSeen.keys()], byId, lower);
       if (ids.length === 0) continue;
       links.set(m, ids);
       for (const id of ids) see({ id, sentence: s, tokStart: m.tokStart, tokEnd: m.tokEnd });

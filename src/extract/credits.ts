@@ -18,8 +18,7 @@ const INITIALS = /^(?:\/|[a-z]{1,4}(?:\/[a-z]{1,4})*)$/;
  * The token where a sentence's credit line starts (0 for a byline), or -1 when it has none. The sentence
  * splitter may leave an agency credit at the end of the story's last sentence.
  */
-export function creditStart(gaz: Gazetteer, words: readonly string[]): number {
-  const lower = words.map((w) => w.toLowerCase());
+export function creditStart(gaz: Gazetteer, words: readonly string[], lower: readonly string[]): number {
   if (BYLINE_OPENERS.has(lower[0] ?? "") && lower.slice(1, 4).some((w) => w === ":" || w === "by")) return 0;
   return agencyCredit(gaz, words, lower);
 }

@@ -83,6 +83,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const allDemonyms: DemonymMention[] = [];
   // Whole-document tagging: the tagger's document-level features see every sentence.
   const words = sentences.map((sentence) => sentence.tokens.map((t) => t.text));
+  const lower = words.map((ws) => ws.map((w) => asciiPunctuation(w).toLowerCase()));
   const nerTags = extractor.ner.tagDocument(words);
   const credit: number[] = [];
   const posTags = extractor.pos.tagDocument(words);
@@ -93,7 +94,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     let parsed: DependencyTree | undefined;
     const tree = () => (parsed ??= extractor.parser.parse(words[s]!, pos));
     // A byline or an agency credit names who wrote or supplied the story, not what it is about.
-    credit[s] = creditStart(gazetteer, words[s]!);
+    credit[s] = creditStart(gazetteer, words[s]!, lower[s]!);
     const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentence, nerTags[s]!, pos), credit[s]!);
     perSentence.push({ ...found, pos, tree });
     allMentions.push(...found.mentions);
@@ -114,7 +115,6 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const resolved = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
   // Descriptions and pronouns: linked to the entity (or the two entities) they refer back to.
   const byId = new Map(resolved.entities.map((e) => [e.id, e]));
-  const lower = words.map((ws) => ws.map((w) => asciiPunctuation(w).toLowerCase()));
   const references = linkReferences({
     gaz: gazetteer,
     text: doc.text,
@@ -141,14 +141,18 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     return items.sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
   };
   // What the document only describes ("a new pipeline to X") becomes an entity of its own.
-  sentences.forEach((sentence, s) => {
-    for (const d of describedInSentence({ gaz: gazetteer, text: doc.text, sentence, lower: lower[s]!, pos: posTags[s]!, items: itemsOf(s) })) {
+  const itemsBySentence = sentences.map((sentence, s) => {
+    const items = itemsOf(s);
+    const described = describedInSentence({ gaz: gazetteer, text: doc.text, sentence, lower: lower[s]!, pos: posTags[s]!, items });
+    for (const d of described) {
       const e = describedEntity(d, `e${resolved.entities.length + 1}`);
       resolved.entities.push(e);
       byId.set(e.id, e);
       resolved.entityOf.set(d.m, e.id);
       perSentence[s]!.mentions.push(d.m);
+      items.push({ m: d.m, id: e.id, type: e.type });
     }
+    return described.length > 0 ? items.sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start) : items;
   });
   const typeById = new Map<string, EntityType>(resolved.entities.map((e) => [e.id, e.type]));
   const entityByKey = new Map<string, string>();
@@ -156,7 +160,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
 
   const inputs: ContextInput[] = sentences.map((sentence, s) => {
     const { demonyms, pos, tree } = perSentence[s]!;
-    const items = itemsOf(s);
+    const items = itemsBySentence[s]!;
     const dems = demonyms.flatMap((d) => {
       const id = resolved.countryOf.get(d);
       return id ? [{ d, id }] : [];

@@ -282,7 +282,9 @@ function namedGroups(extractions: DocExtraction[], members: { entity: DocEntity 
   members.forEach((m, i) => {
     if (m.entity.description) return;
     const r = find(i);
-    byRoot.set(r, [...(byRoot.get(r) ?? []), m.entity]);
+    const list = byRoot.get(r);
+    if (list) list.push(m.entity);
+    else byRoot.set(r, [m.entity]);
   });
   return [...byRoot].map(([root, es]) => ({
     root,
