@@ -11,6 +11,7 @@ import { documentTable, importGraph, parseJsonLines, type DocumentRecord } from 
 import { createRenderGraph, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
 import { defaultViewState, type Filters } from "../../viewer/src/core/state.js";
 import {
+  binAxisLabel,
   binIndexOf,
   binLabel,
   binsOfRange,
@@ -79,6 +80,7 @@ describe("bins", () => {
   it("labels bins for people", () => {
     expect(binLabel({ start: "2025-03-03", end: "2025-03-09", count: 0 }, "week")).toBe("Week of 3 Mar 2025");
     expect(binLabel({ start: "2025-09-01", end: "2025-09-30", count: 0 }, "month")).toBe("Sep 2025");
+    expect(binAxisLabel({ start: "2025-03-03", end: "2025-03-09", count: 0 }, "week")).toBe("3 Mar");
   });
 });
 

@@ -161,6 +161,12 @@ export function binLabel(bin: TimeBin, granularity: Granularity): string {
   return granularity === "week" ? `Week of ${day} ${monthName} ${year}` : `${monthName} ${year}`;
 }
 
+/** The short form under the bars: "3 Mar" for a week, "Mar 2025" for a month. */
+export function binAxisLabel(bin: TimeBin, granularity: Granularity): string {
+  const monthName = MONTHS[Number(bin.start.slice(5, 7)) - 1] ?? "";
+  return granularity === "week" ? `${Number(bin.start.slice(8, 10))} ${monthName}` : `${monthName} ${bin.start.slice(0, 4)}`;
+}
+
 /**
  * Whether something passes the time filters: one of its dates lies in the inclusive range, or some
  * undated document attests it while undated material is shown. Something with no date counts as undated.
