@@ -84,7 +84,7 @@ export function createTimeStrip(ctx: AppContext): TimeStrip | null {
   const clear = h("button", { class: "link", testid: "time-clear", attrs: { type: "button" } }, "Clear");
   const key = h("span", { class: "time-key", testid: "time-key" });
   const undatedBox = h("input", { testid: "time-undated", attrs: { type: "checkbox" } });
-  const undatedText = h("span", {});
+  const undatedText = h("span", { class: "time-undated-text" });
   const undated = h("label", { class: "check time-undated", attrs: { title: `Show what the ${plural(all.undated, "undated document")} attest: they cannot be placed in time, so it shows in every range, or not at all` } }, undatedBox, undatedText);
   undated.hidden = all.undated === 0;
 
@@ -203,7 +203,7 @@ export function createTimeStrip(ctx: AppContext): TimeStrip | null {
       range.from === null && range.to === null
         ? `${first} – ${last} by ${unit}`
         : `${range.from ?? "…"} – ${range.to ?? "…"}`;
-    clear.disabled = range.from === null && range.to === null;
+    clear.hidden = range.from === null && range.to === null;
     undatedBox.checked = f.showUndated;
     if (played !== null && (played.from !== range.from || played.to !== range.to)) stopPlaying();
   }
