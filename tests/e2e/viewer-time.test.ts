@@ -157,7 +157,7 @@ describe("viewer time line", () => {
     }
   });
 
-  it("restores the time range and the undated switch from the URL", async () => {
+  it("restores the time range and the undated switch from the URL, and moves the range with the keyboard", async () => {
     await page.goto(`${session.url}#from=2025-03-01&to=2025-04-30&undated=0`);
     await page.reload();
     await page.waitForSelector("body[data-ready='true']");
@@ -167,5 +167,12 @@ describe("viewer time line", () => {
     expect(await strip.getByTestId("time-brush").isVisible()).toBe(true);
     expect(await strip.locator(".time-bin:not(.out)").evaluateAll((els) => els.map((e) => e.getAttribute("data-start")))).toEqual(["2025-03-01", "2025-04-01"]);
     await keepScreenshot(page, "time-restored-from-url");
+
+    // The arrow keys move the range a month; with Shift they move its end.
+    await page.getByTestId("time-histogram").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.url()).toContain("from=2025-04-01&to=2025-05-31");
+    await page.keyboard.press("Shift+ArrowLeft");
+    await expect.poll(() => page.url()).toContain("from=2025-04-01&to=2025-04-30");
   });
 });

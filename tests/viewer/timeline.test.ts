@@ -23,6 +23,7 @@ import {
   pickGranularity,
   playStartRange,
   rangeOfBins,
+  shiftRange,
   timeBins,
 } from "../../viewer/src/core/timeline.js";
 import { computeVisibility, renderedNodes } from "../../viewer/src/core/visibility.js";
@@ -131,6 +132,17 @@ describe("ranges and play", () => {
     expect(nextPlayRange(bins, { from: "2025-02-01", to: "2025-03-31" })).toEqual({ from: "2025-03-01", to: "2025-04-30" });
     expect(nextPlayRange(bins, { from: "2025-08-01", to: "2025-09-30" })).toBeNull();
     expect(nextPlayRange([], { from: null, to: null })).toBeNull();
+  });
+
+  it("moves a range with the arrow keys, keeping its width inside the bins, or changes its end", () => {
+    const feb = { from: "2025-02-01", to: "2025-02-28" };
+    expect(shiftRange(bins, feb, 1)).toEqual({ from: "2025-03-01", to: "2025-03-31" });
+    expect(shiftRange(bins, { from: "2025-01-01", to: "2025-02-28" }, -1)).toEqual({ from: "2025-01-01", to: "2025-02-28" });
+    expect(shiftRange(bins, { from: "2025-08-01", to: "2025-09-30" }, 1)).toEqual({ from: "2025-08-01", to: "2025-09-30" });
+    expect(shiftRange(bins, feb, 1, true)).toEqual({ from: "2025-02-01", to: "2025-03-31" });
+    expect(shiftRange(bins, feb, -1, true)).toEqual(feb);
+    expect(shiftRange(bins, { from: null, to: null }, 1)).toEqual({ from: "2025-01-01", to: "2025-01-31" });
+    expect(shiftRange(bins, { from: null, to: null }, -1)).toEqual({ from: "2025-09-01", to: "2025-09-30" });
   });
 
   it("starts play again from the beginning once the range reached the end", () => {

@@ -133,6 +133,23 @@ export function binsOfRange(bins: readonly TimeBin[], range: DateRange): readonl
 }
 
 /**
+ * The range moved by `delta` bins, keeping its width and staying within the bins, or with `resize` its
+ * end moved (never before its start): what the arrow keys do on the histogram. With no range, the first
+ * bin (moving forward) or the last (backward).
+ */
+export function shiftRange(bins: readonly TimeBin[], range: DateRange, delta: number, resize = false): DateRange | null {
+  const n = bins.length;
+  if (n === 0) return null;
+  const span = binsOfRange(bins, range);
+  if (span === null) return delta > 0 ? rangeOfBins(bins, 0, 0) : rangeOfBins(bins, n - 1, n - 1);
+  const [first, last] = span;
+  if (resize) return rangeOfBins(bins, first, Math.min(n - 1, Math.max(first, last + delta)));
+  const width = last - first + 1;
+  const start = Math.min(n - width, Math.max(0, first + delta));
+  return rangeOfBins(bins, start, start + width - 1);
+}
+
+/**
  * The next range "play" shows: the current one moved on by one bin, keeping its width in bins. With no
  * range it starts on the first bin; past the last bin it returns null (the end).
  */

@@ -17,6 +17,7 @@ import {
   nextPlayRange,
   playStartRange,
   rangeOfBins,
+  shiftRange,
   type DateRange,
   type Histogram,
 } from "../core/timeline.js";
@@ -63,7 +64,11 @@ export function createTimeStrip(ctx: AppContext): TimeStrip | null {
   const brush = h("div", { class: "time-brush", testid: "time-brush", attrs: { hidden: true } });
   const bars = h(
     "div",
-    { class: "time-bars", testid: "time-histogram", attrs: { "aria-label": `Documents per ${unit}; drag across the bars to pick a date range` } },
+    {
+      class: "time-bars",
+      testid: "time-histogram",
+      attrs: { tabindex: 0, "aria-label": `Documents per ${unit}: drag across the bars to pick a date range; arrow keys move it, Shift with the arrows changes its end` },
+    },
     ...columns.map((c) => c.column),
     brush,
   );
@@ -163,6 +168,14 @@ export function createTimeStrip(ctx: AppContext): TimeStrip | null {
     drag = null;
     setRange(rangeOfBins(bins, anchor, current));
   });
+  bars.addEventListener("keydown", (event) => {
+    const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (delta === 0) return;
+    event.preventDefault();
+    stopPlaying();
+    const next = shiftRange(bins, currentRange(), delta, event.shiftKey);
+    if (next !== null) setRange(next);
+  });
   bars.addEventListener("pointercancel", () => {
     drag = null;
     drawBrush(binsOfRange(bins, currentRange()));
@@ -198,12 +211,10 @@ export function createTimeStrip(ctx: AppContext): TimeStrip | null {
     const range = { from: f.dateFrom, to: f.dateTo };
     const picked = binsOfRange(bins, range);
     if (drag === null) drawBrush(picked);
-    columns.forEach(({ column }, i) => column.classList.toggle("out", picked !== null && (i < picked[0] || i > picked[1])));
-    rangeText.textContent =
-      range.from === null && range.to === null
-        ? `${first} – ${last} by ${unit}`
-        : `${range.from ?? "…"} – ${range.to ?? "…"}`;
-    clear.hidden = range.from === null && range.to === null;
+    const ranged = range.from !== null || range.to !== null;
+    columns.forEach(({ column }, i) => column.classList.toggle("out", ranged && (picked === null || i < picked[0] || i > picked[1])));
+    rangeText.textContent = ranged ? `${range.from ?? "…"} – ${range.to ?? "…"}` : `${first} – ${last} by ${unit}`;
+    clear.hidden = !ranged;
     undatedBox.checked = f.showUndated;
     if (played !== null && (played.from !== range.from || played.to !== range.to)) stopPlaying();
   }
