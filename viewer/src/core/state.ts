@@ -20,7 +20,7 @@ export interface Filters {
   /** Inclusive ISO date bounds (YYYY-MM-DD) on the documents an entity or relation comes from. */
   dateFrom: string | null;
   dateTo: string | null;
-  /** Show what comes only from undated documents (a date range never hides it; this switch does). */
+  /** Show what undated documents attest: they cannot be placed in time, so it shows in any date range. */
   showUndated: boolean;
 }
 
