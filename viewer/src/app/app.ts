@@ -23,6 +23,7 @@ import { createLayoutControl } from "../ui/layout-control.js";
 import { createLegend } from "../ui/legend.js";
 import { createReader } from "../ui/document-view.js";
 import { createSearchBox } from "../ui/search-box.js";
+import { createTimeStrip } from "../ui/time-strip.js";
 import { applyView, openDocument, selectNode } from "./actions.js";
 import type { ServerInfo } from "./api.js";
 import type { AppContext } from "./context.js";
@@ -35,7 +36,7 @@ export interface AppSlots {
   toolbar: HTMLElement;
   sidebar: HTMLElement;
   stage: HTMLElement;
-  /** Over the graph: the legend. */
+  /** Over the graph: the legend; under it, the time line. */
   overlay: HTMLElement;
   panel: HTMLElement;
 }
@@ -101,12 +102,18 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   slots.overlay.append(legend.element);
   slots.panel.append(panel.element);
   document.body.append(reader.element);
+  const timeStrip = createTimeStrip(ctx);
+  if (timeStrip !== null) {
+    slots.overlay.append(timeStrip.element);
+    slots.overlay.classList.add("with-time-strip");
+  }
 
   const updateUi = (state: ViewerState, previous: ViewerState | null): void => {
     legend.update(state, previous);
     filters.update(state, previous);
     panel.update(state, previous);
     reader.update(state, previous);
+    timeStrip?.update(state, previous);
   };
 
   store.subscribe((state, previous) => {

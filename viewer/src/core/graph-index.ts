@@ -34,6 +34,9 @@ export interface GraphIndex {
   /** Sorted distinct dates of the documents behind each node / edge (absent when none is dated). */
   nodeDates: ReadonlyMap<string, readonly string[]>;
   edgeDates: ReadonlyMap<string, readonly string[]>;
+  /** Nodes / edges that some undated document attests (the undated switch of the time line decides them). */
+  undatedNodes: ReadonlySet<string>;
+  undatedEdges: ReadonlySet<string>;
   /** Earliest and latest document date, or null when no document is dated. */
   dateRange: readonly [string, string] | null;
   typeCounts: ReadonlyMap<EntityType, number>;
@@ -55,6 +58,10 @@ function datesOf(docs: readonly string[], documents: DocumentTable, extra: reado
   return [...dates].sort();
 }
 
+function hasUndated(docs: readonly string[], documents: DocumentTable): boolean {
+  return docs.length === 0 || docs.some((id) => !documents.get(id)?.date);
+}
+
 function mostFrequent(counts: Map<string, number>): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
@@ -71,6 +78,8 @@ function mostFrequent(counts: Map<string, number>): string | undefined {
 export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): GraphIndex {
   const degree = new Map<string, number>();
   const nodeDates = new Map<string, string[]>();
+  const undatedNodes = new Set<string>();
+  const undatedEdges = new Set<string>();
   const typeTally = new Map<EntityType, number>();
   const colorTally = new Map<EntityType, Map<string, number>>();
   let maxDegree = 0;
@@ -93,6 +102,7 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     maxMentions = Math.max(maxMentions, attrs.mentions);
     const dates = datesOf(attrs.docs, documents, [attrs.firstSeen, attrs.lastSeen]);
     if (dates.length > 0) nodeDates.set(node, dates);
+    if (hasUndated(attrs.docs, documents)) undatedNodes.add(node);
     typeTally.set(attrs.type, (typeTally.get(attrs.type) ?? 0) + 1);
     const colors = colorTally.get(attrs.type) ?? new Map<string, number>();
     colors.set(attrs.color, (colors.get(attrs.color) ?? 0) + 1);
@@ -119,6 +129,7 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
       attrs.evidence.map((e) => e.date),
     );
     if (dates.length > 0) edgeDates.set(edge, dates);
+    if (hasUndated(attrs.docs, documents)) undatedEdges.add(edge);
     relationTally.set(attrs.relation, (relationTally.get(attrs.relation) ?? 0) + 1);
     maxWeight = Math.max(maxWeight, attrs.weight);
   });
@@ -161,6 +172,8 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     maxMentions,
     nodeDates,
     edgeDates,
+    undatedNodes,
+    undatedEdges,
     dateRange,
     typeCounts,
     relationCounts,
