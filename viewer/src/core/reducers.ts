@@ -59,7 +59,7 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: RenderCont
   const color =
     state.colorBy === "community"
       ? communityColor(attrs.community)
-      : attrs.color || index.typeColors.get(attrs.type) || DEFAULT_NODE_COLOR;
+      : index.typeColors.get(attrs.type) || attrs.color || DEFAULT_NODE_COLOR;
   const size =
     state.sizeBy === "mentions"
       ? scaledSize(attrs.mentions, index.maxMentions)
