@@ -1,5 +1,6 @@
 /** The sigma reducers: pure, never passing the entity type through, dimming what is out of focus. */
 import { describe, expect, it } from "vitest";
+import { CLAIM_STYLES } from "../../viewer/src/core/claim-style.js";
 import { DIMMED_NODE_COLOR, fadedColor, NEGATED_COLOR, RELATION_COLORS } from "../../viewer/src/core/colors.js";
 import { edgeDisplay, focusSet, nodeDisplay, scaledSize, type RenderContext } from "../../viewer/src/core/reducers.js";
 import { defaultViewState, initialViewerState, type ViewerState } from "../../viewer/src/core/state.js";
@@ -51,11 +52,14 @@ describe("edgeDisplay", () => {
     expect(edge(edgeOf("member_of"), ctx)).toMatchObject({ color: NEGATED_COLOR, label: "not member of" });
   });
 
-  it("draws claims that are not plain assertions faded, with their modality in the label", () => {
+  it("draws claims that are not plain assertions dashed, in their relation's colour, with the word in the label", () => {
     const ctx = context({ zoomedIn: true });
     const meets = edgeOf("meets");
     const possible = edgeDisplay(meets, { ...graph.getEdgeAttributes(meets), modality: "possible" }, ctx);
-    expect(possible).toMatchObject({ color: fadedColor(RELATION_COLORS.meets), label: "meets (possible)" });
+    expect(possible).toMatchObject({ color: RELATION_COLORS.meets, label: "possibly meets", type: "dashedLine", dash: CLAIM_STYLES.possible.dash });
+    expect(edge(edgeOf("member_of"), ctx)).toMatchObject({ type: "dashedArrow", dash: CLAIM_STYLES.negated.dash });
+    expect(edge(meets, ctx)).toMatchObject({ type: "line", dash: 0 });
+    expect(edge(edgeOf("co_occurs"), context({ hoveredEdge: edgeOf("co_occurs") })).color).toBe(fadedColor(RELATION_COLORS.co_occurs));
     expect(fadedColor("#000000")).toBe("#808080");
     expect(fadedColor("#ffffff")).toBe("#ffffff");
   });

@@ -9,6 +9,7 @@ import { edgeDisplay, nodeDisplay, type RenderContext } from "../core/reducers.j
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/model.js";
 import type { ViewerState } from "../core/state.js";
 import { hoverEdge, selectNode, setZoomedIn } from "./actions.js";
+import { dashedEdgePrograms } from "./dashed-edge-program.js";
 import type { Store } from "./store.js";
 
 /**
@@ -42,6 +43,7 @@ export function createRenderer(
     enableEdgeEvents: true,
     zIndex: true,
     defaultEdgeType: "line",
+    edgeProgramClasses: dashedEdgePrograms<NodeAttributes, EdgeAttributes, GraphAttributes>(),
     labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 13,
     labelWeight: "500",
