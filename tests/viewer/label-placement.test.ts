@@ -49,6 +49,13 @@ describe("placeLabels", () => {
     }
   });
 
+  it("keeps a label off the disc of another labelled node, but not off its own", () => {
+    // "left" ends 3 px short of its node; "right" sits where that label would run, 60 px further.
+    const placed = placeLabels([request("left", 100, 50, { priority: 1 }), request("right", 150, 50, { nodeSize: 8, width: 10 })]);
+    expect(placed.map((l) => l.key)).toEqual(["right"]);
+    expect(placeLabels([request("alone", 100, 50, { nodeSize: 30 })]).map((l) => l.key)).toEqual(["alone"]);
+  });
+
   it("skips empty labels and gives each side its box", () => {
     expect(placeLabels([request("", 0, 0)])).toEqual([]);
     const r = request("x", 100, 100, { nodeSize: 10, width: 40 });

@@ -29,10 +29,10 @@ describe("nodeDisplay", () => {
     expect(JSON.stringify(graph.getNodeAttributes("person:helena-varga"))).toBe(before);
   });
 
-  it("dims entities outside the selection's neighbourhood", () => {
+  it("labels the selection and its neighbours always and dims entities outside the neighbourhood", () => {
     const ctx = context({ selected: "country:latvia" });
     expect(node("country:latvia", ctx)).toMatchObject({ highlighted: true, forceLabel: true });
-    expect(node("organization:nordic-power-council", ctx)).toMatchObject({ label: "Nordic Power Council", zIndex: 2 });
+    expect(node("organization:nordic-power-council", ctx)).toMatchObject({ label: "Nordic Power Council", forceLabel: true, zIndex: 2 });
     expect(node("location:oslo", ctx)).toMatchObject({ color: DIMMED_NODE_COLOR, label: null });
   });
 

@@ -3,7 +3,8 @@
  * draw (by density); this takes those in priority order (the selection, then its neighbours, then larger
  * nodes) and keeps each only where its box is free: to the right of its node as sigma draws it, or, for
  * the labels that must show (the selection and its neighbours), to the left, above or below when the
- * right is taken. Boxes are in screen pixels.
+ * right is taken. A label also keeps off the discs of the other labelled nodes, so that no name runs
+ * over a node that has a name of its own. Boxes are in screen pixels.
  */
 
 export interface Box {
@@ -70,29 +71,41 @@ export function boxesOverlap(a: Box, b: Box, gap = GAP): boolean {
 
 const SIDES: readonly Side[] = ["right", "left", "above", "below"];
 
+/** The box around a node's disc. */
+function discBox(request: LabelRequest): Box {
+  const { x, y, nodeSize: r } = request;
+  return { left: x - r, top: y - r, right: x + r, bottom: y + r };
+}
+
 /** The labels that fit, in placement order: greedy by priority (ties keep the input order). */
 export function placeLabels(requests: readonly LabelRequest[]): PlacedLabel[] {
   const order = requests.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => b.priority - a.priority || i - j);
-  const cells = new Map<string, Box[]>();
-  const cellKeys = (box: Box): string[] => {
-    const keys: string[] = [];
+  // What is taken: placed labels, and the discs of the labelled nodes (owner: the node's key).
+  const cells = new Map<number, { box: Box; owner: string | null }[]>();
+  const cellKeys = (box: Box): number[] => {
+    const keys: number[] = [];
     for (let cx = Math.floor((box.left - GAP) / CELL); cx <= Math.floor((box.right + GAP) / CELL); cx++) {
-      for (let cy = Math.floor((box.top - GAP) / CELL); cy <= Math.floor((box.bottom + GAP) / CELL); cy++) keys.push(`${cx},${cy}`);
+      for (let cy = Math.floor((box.top - GAP) / CELL); cy <= Math.floor((box.bottom + GAP) / CELL); cy++) keys.push(cx * 0x10000 + cy);
     }
     return keys;
   };
-  const isFree = (box: Box): boolean => cellKeys(box).every((k) => !(cells.get(k) ?? []).some((other) => boxesOverlap(box, other)));
+  const take = (box: Box, owner: string | null): void => {
+    for (const k of cellKeys(box)) {
+      const list = cells.get(k);
+      if (list) list.push({ box, owner });
+      else cells.set(k, [{ box, owner }]);
+    }
+  };
+  const isFree = (box: Box, self: string): boolean =>
+    cellKeys(box).every((k) => !(cells.get(k) ?? []).some((taken) => taken.owner !== self && boxesOverlap(box, taken.box, taken.owner === null ? GAP : 0)));
+  for (const request of requests) if (request.text !== "") take(discBox(request), request.key);
   const placed: PlacedLabel[] = [];
   for (const [request] of order) {
     if (request.text === "") continue;
     for (const side of request.anySide ? SIDES : SIDES.slice(0, 1)) {
       const label = labelAt(request, side);
-      if (!isFree(label.box)) continue;
-      for (const k of cellKeys(label.box)) {
-        const list = cells.get(k);
-        if (list) list.push(label.box);
-        else cells.set(k, [label.box]);
-      }
+      if (!isFree(label.box, request.key)) continue;
+      take(label.box, null);
       placed.push(label);
       break;
     }

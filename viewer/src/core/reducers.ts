@@ -81,7 +81,8 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: RenderCont
       display.forceLabel = true;
       display.zIndex = 3;
     } else if (focus.has(node)) {
-      // Not forced: the label grid keeps neighbours' labels from piling up around a hub.
+      // Always labelled; the label layer moves or drops labels that would overlap a higher one.
+      display.forceLabel = true;
       display.zIndex = 2;
     } else {
       display.color = DIMMED_NODE_COLOR;
