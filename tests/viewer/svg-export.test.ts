@@ -46,9 +46,9 @@ describe("sceneSvg", () => {
     expect(svg).toMatch(/<line x1="0" y1="0" x2="(\d+(\.\d)?)" y2="0"/);
   });
 
-  it("turns edge labels along their edge, upright", () => {
-    const svg = sceneSvg(scene({ edgeLabels: [{ text: "possibly meets", x1: 100, y1: 100, x2: 0, y2: 0, fontSize: 11 }] }));
-    expect(svg).toContain('transform="rotate(45 50 50)">possibly meets</text>');
+  it("turns edge labels along their edge, under the line, as drawn", () => {
+    const svg = sceneSvg(scene({ edgeLabels: [{ text: "possibly meets", x: 50, y: 50, angle: Math.PI / 4, baseline: 12, fontSize: 11 }] }));
+    expect(svg).toContain('<text class="edge-label" transform="translate(50 50) rotate(45)" x="0" y="12" font-size="11" text-anchor="middle">possibly meets</text>');
   });
 
   it("escapes names that look like markup", () => {

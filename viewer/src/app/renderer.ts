@@ -30,7 +30,7 @@ export const DEFAULT_LABEL_DENSITY = 0.6;
 export interface Renderer {
   sigma: Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
   /** The labels drawn in the last frame. */
-  labels: LabelLayer;
+  labels: LabelLayer<NodeAttributes, EdgeAttributes, GraphAttributes>;
   /** Draw more or fewer labels (0: only the selection and its neighbours). */
   setLabelDensity(density: number): void;
   /** Redraw after a state change, as cheaply as the change allows. */
@@ -46,7 +46,7 @@ export function createRenderer(
   context: () => RenderContext,
   edgeLabelRatio: number,
 ): Renderer {
-  const labels = createLabelLayer();
+  const labels = createLabelLayer<NodeAttributes, EdgeAttributes, GraphAttributes>();
   const settings: Partial<Settings<NodeAttributes, EdgeAttributes, GraphAttributes>> = {
     ...labels.settings,
     renderEdgeLabels: true,
@@ -70,7 +70,7 @@ export function createRenderer(
     edgeReducer: (edge, data) => edgeDisplay(edge, data, context()),
   };
   const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, settings);
-  labels.attach(sigma as unknown as Sigma);
+  labels.attach(sigma);
 
   sigma.on("clickNode", ({ node }) => selectNode(store, node));
   sigma.on("clickStage", () => selectNode(store, null));

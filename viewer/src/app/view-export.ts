@@ -65,7 +65,7 @@ export function viewScene(renderer: Renderer): Scene {
     edges: byZ(edges).map(({ z: _z, ...e }) => e),
     nodes: byZ([...screen.values()]).map(({ z: _z, ...n }) => n),
     labels: labels.map((l) => ({ text: l.text, x: l.x, y: l.y, fontSize: l.fontSize })),
-    edgeLabels: [...edgeLabels],
+    edgeLabels: edgeLabels.map((l) => ({ text: l.text, x: l.x, y: l.y, angle: l.angle, baseline: l.baseline, fontSize: l.fontSize })),
   };
 }
 

@@ -1,10 +1,13 @@
 /**
  * Where node labels go so that none overlaps another. Sigma's label grid picks which labels a frame may
  * draw (by density); this takes those in priority order (the selection, then its neighbours, then larger
- * nodes) and keeps each only where its box is free: to the right of its node as sigma draws it, or, for
- * the labels that must show (the selection and its neighbours), to the left, above or below when the
- * right is taken. A label also keeps off the discs of the other labelled nodes, so that no name runs
- * over a node that has a name of its own. Boxes are in screen pixels.
+ * nodes) and keeps each only where its box is free: to the right of its node as sigma draws it, else to
+ * the left, above or below; a label with no free side is left out. Edge labels come after all node
+ * labels, turned along their edge as sigma draws them (under the line, upright), in the middle of the
+ * edge or, when that is taken, a third of the way from either end; they are kept only where they cross no
+ * label and no labelled node, and one that does not fit between its two nodes is left out. A label also keeps off the discs of the other labelled nodes, so that no name runs
+ * over a node that has a name of its own. Boxes are in screen pixels; turned edge labels are tested as
+ * rotated rectangles (separating axis test).
  */
 
 export interface Box {
@@ -26,8 +29,6 @@ export interface LabelRequest {
   fontSize: number;
   /** Higher is placed first. */
   priority: number;
-  /** May move to another side of its node when the right side is taken. */
-  anySide: boolean;
 }
 
 export type Side = "right" | "left" | "above" | "below";
@@ -41,6 +42,38 @@ export interface PlacedLabel {
   y: number;
   fontSize: number;
   box: Box;
+}
+
+export interface EdgeLabelRequest {
+  key: string;
+  text: string;
+  /** Centres of the two nodes on screen and their radii, in pixels. */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  sourceSize: number;
+  targetSize: number;
+  /** Edge thickness, measured text width and font size, in pixels. */
+  edgeSize: number;
+  width: number;
+  fontSize: number;
+  priority: number;
+}
+
+type Point = readonly [number, number];
+
+export interface PlacedEdgeLabel {
+  key: string;
+  text: string;
+  /** Centre of the edge between the two nodes' rims, the text's angle (radians, upright) and its baseline under the line. */
+  x: number;
+  y: number;
+  angle: number;
+  baseline: number;
+  fontSize: number;
+  /** The text's rectangle on screen. */
+  corners: readonly [Point, Point, Point, Point];
 }
 
 /** Pixels kept free between two labels and between a label and its node. */
@@ -70,18 +103,100 @@ export function boxesOverlap(a: Box, b: Box, gap = GAP): boolean {
 }
 
 const SIDES: readonly Side[] = ["right", "left", "above", "below"];
+/** Where along its edge a label may sit, in order of preference. */
+const EDGE_LABEL_SPOTS = [0.5, 0.33, 0.67] as const;
 
 /** The box around a node's disc. */
-function discBox(request: LabelRequest): Box {
-  const { x, y, nodeSize: r } = request;
+function discBox(x: number, y: number, r: number): Box {
   return { left: x - r, top: y - r, right: x + r, bottom: y + r };
 }
 
-/** The labels that fit, in placement order: greedy by priority (ties keep the input order). */
-export function placeLabels(requests: readonly LabelRequest[]): PlacedLabel[] {
-  const order = requests.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => b.priority - a.priority || i - j);
-  // What is taken: placed labels, and the discs of the labelled nodes (owner: the node's key).
-  const cells = new Map<number, { box: Box; owner: string | null }[]>();
+/**
+ * An edge label as sigma's drawStraightEdgeLabel draws it: centred between the two nodes' rims (or at
+ * `along`, a fraction of the way from the source's rim to the target's), turned along the edge and kept
+ * upright, its baseline a font size (plus half the edge) under the line; null when the text does not fit
+ * between the rims there (sigma would cut it short with "…").
+ */
+export function edgeLabelAt(request: EdgeLabelRequest, along = 0.5): PlacedEdgeLabel | null {
+  const { x1, y1, x2, y2, sourceSize, targetSize, edgeSize, width, fontSize } = request;
+  const d = Math.hypot(x2 - x1, y2 - y1);
+  if (d <= sourceSize + targetSize || request.text === "") return null;
+  const ux = (x2 - x1) / d;
+  const uy = (y2 - y1) / d;
+  const sx = x1 + ux * sourceSize;
+  const sy = y1 + uy * sourceSize;
+  const tx = x2 - ux * targetSize;
+  const ty = y2 - uy * targetSize;
+  const free = Math.hypot(tx - sx, ty - sy);
+  if (width / 2 > free * Math.min(along, 1 - along)) return null;
+  let angle = Math.atan2(ty - sy, tx - sx);
+  if (angle > Math.PI / 2) angle -= Math.PI;
+  else if (angle <= -Math.PI / 2) angle += Math.PI;
+  const x = sx + (tx - sx) * along;
+  const y = sy + (ty - sy) * along;
+  const baseline = edgeSize / 2 + fontSize;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  // In the turned frame the glyphs run from about 0.8 font size above the baseline to 0.2 under it.
+  const top = baseline - 0.8 * fontSize;
+  const bottom = baseline + 0.2 * fontSize;
+  const at = (u: number, v: number): Point => [x + u * cos - v * sin, y + u * sin + v * cos];
+  const corners = [at(-width / 2, top), at(width / 2, top), at(width / 2, bottom), at(-width / 2, bottom)] as const;
+  return { key: request.key, text: request.text, x, y, angle, baseline, fontSize, corners };
+}
+
+/** Something taken on screen: its bounding box, and its corners when turned. */
+interface Taken {
+  box: Box;
+  corners: readonly Point[] | null;
+  /** The node whose disc this is, or null for a label. */
+  owner: string | null;
+}
+
+function boundsOf(corners: readonly Point[]): Box {
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+}
+
+function cornersOf(box: Box): Point[] {
+  return [[box.left, box.top], [box.right, box.top], [box.right, box.bottom], [box.left, box.bottom]];
+}
+
+/** Separating axis test of two convex quadrilaterals, `gap` pixels apart at least to count as apart. */
+function quadsOverlap(a: readonly Point[], b: readonly Point[], gap: number): boolean {
+  for (const quad of [a, b]) {
+    for (let i = 0; i < 2; i++) {
+      const p = quad[i]!;
+      const q = quad[i + 1]!;
+      const length = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
+      const axis: Point = [-(q[1] - p[1]) / length, (q[0] - p[0]) / length];
+      const project = (points: readonly Point[]) => points.map((r) => r[0] * axis[0] + r[1] * axis[1]);
+      const pa = project(a);
+      const pb = project(b);
+      if (Math.max(...pa) + gap <= Math.min(...pb) || Math.max(...pb) + gap <= Math.min(...pa)) return false;
+    }
+  }
+  return true;
+}
+
+function takenOverlap(shape: Taken, other: Taken): boolean {
+  const gap = other.owner === null ? GAP : 0;
+  if (!boxesOverlap(shape.box, other.box, gap)) return false;
+  if (shape.corners === null && other.corners === null) return true;
+  return quadsOverlap(shape.corners ?? cornersOf(shape.box), other.corners ?? cornersOf(other.box), gap);
+}
+
+export interface Placement {
+  labels: PlacedLabel[];
+  edgeLabels: PlacedEdgeLabel[];
+}
+
+/** The labels that fit, in placement order: node labels then edge labels, each greedy by priority (ties keep the input order). */
+export function placeLabels(requests: readonly LabelRequest[], edgeRequests: readonly EdgeLabelRequest[] = []): Placement {
+  const byPriority = <T extends { priority: number }>(items: readonly T[]): T[] =>
+    items.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => b.priority - a.priority || i - j).map(([r]) => r);
+  const cells = new Map<number, Taken[]>();
   const cellKeys = (box: Box): number[] => {
     const keys: number[] = [];
     for (let cx = Math.floor((box.left - GAP) / CELL); cx <= Math.floor((box.right + GAP) / CELL); cx++) {
@@ -89,26 +204,41 @@ export function placeLabels(requests: readonly LabelRequest[]): PlacedLabel[] {
     }
     return keys;
   };
-  const take = (box: Box, owner: string | null): void => {
-    for (const k of cellKeys(box)) {
+  const take = (shape: Taken): void => {
+    for (const k of cellKeys(shape.box)) {
       const list = cells.get(k);
-      if (list) list.push({ box, owner });
-      else cells.set(k, [{ box, owner }]);
+      if (list) list.push(shape);
+      else cells.set(k, [shape]);
     }
   };
-  const isFree = (box: Box, self: string): boolean =>
-    cellKeys(box).every((k) => !(cells.get(k) ?? []).some((taken) => taken.owner !== self && boxesOverlap(box, taken.box, taken.owner === null ? GAP : 0)));
-  for (const request of requests) if (request.text !== "") take(discBox(request), request.key);
-  const placed: PlacedLabel[] = [];
-  for (const [request] of order) {
+  /** Whether nothing taken overlaps the shape, except the disc of `self` (the node a label belongs to). */
+  const isFree = (shape: Taken, self: string | null): boolean =>
+    cellKeys(shape.box).every((k) => !(cells.get(k) ?? []).some((other) => (other.owner === null || other.owner !== self) && takenOverlap(shape, other)));
+
+  for (const r of requests) if (r.text !== "") take({ box: discBox(r.x, r.y, r.nodeSize), corners: null, owner: r.key });
+  const labels: PlacedLabel[] = [];
+  for (const request of byPriority(requests)) {
     if (request.text === "") continue;
-    for (const side of request.anySide ? SIDES : SIDES.slice(0, 1)) {
+    for (const side of SIDES) {
       const label = labelAt(request, side);
-      if (!isFree(label.box, request.key)) continue;
-      take(label.box, null);
-      placed.push(label);
+      const shape: Taken = { box: label.box, corners: null, owner: null };
+      if (!isFree(shape, request.key)) continue;
+      take(shape);
+      labels.push(label);
       break;
     }
   }
-  return placed;
+  const edgeLabels: PlacedEdgeLabel[] = [];
+  for (const request of byPriority(edgeRequests)) {
+    for (const along of EDGE_LABEL_SPOTS) {
+      const label = edgeLabelAt(request, along);
+      if (label === null) continue;
+      const shape: Taken = { box: boundsOf(label.corners), corners: label.corners, owner: null };
+      if (!isFree(shape, null)) continue;
+      take(shape);
+      edgeLabels.push(label);
+      break;
+    }
+  }
+  return { labels, edgeLabels };
 }

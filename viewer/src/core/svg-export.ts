@@ -38,11 +38,11 @@ export interface SceneLabel {
 
 export interface SceneEdgeLabel {
   text: string;
-  /** The edge's ends, as drawn. */
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
+  /** Centre on the edge, angle in radians (upright), and baseline offset under the edge in the turned frame. */
+  x: number;
+  y: number;
+  angle: number;
+  baseline: number;
   fontSize: number;
 }
 
@@ -95,14 +95,10 @@ function edgeSvg(e: SceneEdge): string {
   );
 }
 
-/** An edge label centred on its edge, turned along it and kept upright, as sigma draws it. */
+/** An edge label centred on its edge, turned along it, under the line, as the label layer draws it. */
 function edgeLabelSvg(l: SceneEdgeLabel): string {
-  let angle = (Math.atan2(l.y2 - l.y1, l.x2 - l.x1) * 180) / Math.PI;
-  if (angle > 90) angle -= 180;
-  if (angle < -90) angle += 180;
-  const cx = (l.x1 + l.x2) / 2;
-  const cy = (l.y1 + l.y2) / 2;
-  return `<text class="edge-label" x="${round(cx)}" y="${round(cy)}" font-size="${l.fontSize}" text-anchor="middle" dy="-0.25em" transform="rotate(${round(angle)} ${round(cx)} ${round(cy)})">${escapeXml(l.text)}</text>`;
+  const degrees = (l.angle * 180) / Math.PI;
+  return `<text class="edge-label" transform="translate(${round(l.x)} ${round(l.y)}) rotate(${round(degrees)})" x="0" y="${round(l.baseline)}" font-size="${l.fontSize}" text-anchor="middle">${escapeXml(l.text)}</text>`;
 }
 
 /** The SVG text of a scene. */
