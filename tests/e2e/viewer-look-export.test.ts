@@ -4,10 +4,11 @@
  * every neighbour labelled, no two labels overlapping, the label-density slider, and the PNG, SVG and
  * GEXF downloads checked against what the page shows.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { checkPrerequisites, keepScreenshot, newViewerPage, search, startViewerSession, tempDir, type ViewerSession } from "./harness.js";
+import { ARTIFACTS, checkPrerequisites, keepScreenshot, newViewerPage, search, startViewerSession, tempDir, type ViewerSession } from "./harness.js";
 import { HUB_CLAIMS, writeLookGraph } from "./look-graph.js";
 import { decodePng, inkStats } from "./png.js";
 
@@ -64,10 +65,26 @@ function readSvg(page: Page, svg: string): Promise<SvgLabels> {
   }, svg);
 }
 
-async function svgOf(page: Page): Promise<SvgLabels> {
+/** Keep a downloaded file in test-artifacts/ to look at. */
+function keepDownload(name: string, body: Buffer): void {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, name), body);
+}
+
+async function svgOf(page: Page, keepAs?: string): Promise<SvgLabels> {
   const { name, body } = await downloadOf(page, "export-svg");
   expect(name).toBe("look-fixture-view.svg");
+  if (keepAs) keepDownload(keepAs, body);
   return readSvg(page, body.toString("utf8"));
+}
+
+/** Draw an exported SVG in a page of its own and keep a screenshot of it, to compare with the view. */
+async function keepSvgPicture(page: Page, file: string, name: string): Promise<void> {
+  const picture = await page.context().newPage();
+  await picture.setContent(`<body style="margin:0"><img src="data:image/svg+xml;base64,${readFileSync(join(ARTIFACTS, file)).toString("base64")}"></body>`);
+  await picture.locator("img").waitFor();
+  await keepScreenshot(picture.locator("img"), name);
+  await picture.close();
 }
 
 /** Select the hub and let the camera settle on its neighbourhood. */
@@ -106,7 +123,8 @@ describe("viewer look and export on a dense graph", () => {
     const legend = page.getByTestId("legend-claims");
     expect(await legend.locator("li").count()).toBe(HUB_CLAIMS.length);
     expect(await legend.locator('li[data-claim="negated"]').textContent()).toContain("not");
-    const svg = await svgOf(page);
+    const svg = await svgOf(page, "look-export.svg");
+    await keepSvgPicture(page, "look-export.svg", "look-export-svg-drawn");
     expect(svg.dashed).toBe(HUB_CLAIMS.length);
     expect(svg.edgeLabels).toEqual(expect.arrayContaining(["not member of", "possibly meets", "former leader of", "works for (inferred)", "supports"]));
     await keepScreenshot(page, "look-claims-selected");
@@ -143,6 +161,7 @@ describe("viewer look and export on a dense graph", () => {
     await selectHub(page);
     const { name, body } = await downloadOf(page, "export-png");
     expect(name).toBe("look-fixture-view.png");
+    keepDownload("look-export.png", body);
     const png = decodePng(body);
     const stage = (await page.getByTestId("graph").boundingBox())!;
     const ratio = await page.evaluate(() => window.devicePixelRatio);
