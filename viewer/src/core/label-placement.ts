@@ -154,27 +154,44 @@ interface Taken {
 }
 
 function boundsOf(corners: readonly Point[]): Box {
-  const xs = corners.map((p) => p[0]);
-  const ys = corners.map((p) => p[1]);
-  return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+  const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  for (const [x, y] of corners) {
+    box.left = Math.min(box.left, x);
+    box.right = Math.max(box.right, x);
+    box.top = Math.min(box.top, y);
+    box.bottom = Math.max(box.bottom, y);
+  }
+  return box;
 }
 
 function cornersOf(box: Box): Point[] {
   return [[box.left, box.top], [box.right, box.top], [box.right, box.bottom], [box.left, box.bottom]];
 }
 
+/** The extent of a quadrilateral's corners along an axis. */
+function extent(quad: readonly Point[], ax: number, ay: number): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const [x, y] of quad) {
+    const v = x * ax + y * ay;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
 /** Separating axis test of two convex quadrilaterals, `gap` pixels apart at least to count as apart. */
 function quadsOverlap(a: readonly Point[], b: readonly Point[], gap: number): boolean {
   for (const quad of [a, b]) {
     for (let i = 0; i < 2; i++) {
-      const p = quad[i]!;
-      const q = quad[i + 1]!;
-      const length = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
-      const axis: Point = [-(q[1] - p[1]) / length, (q[0] - p[0]) / length];
-      const project = (points: readonly Point[]) => points.map((r) => r[0] * axis[0] + r[1] * axis[1]);
-      const pa = project(a);
-      const pb = project(b);
-      if (Math.max(...pa) + gap <= Math.min(...pb) || Math.max(...pb) + gap <= Math.min(...pa)) return false;
+      const [px, py] = quad[i]!;
+      const [qx, qy] = quad[i + 1]!;
+      const length = Math.hypot(qx - px, qy - py) || 1;
+      const ax = -(qy - py) / length;
+      const ay = (qx - px) / length;
+      const [minA, maxA] = extent(a, ax, ay);
+      const [minB, maxB] = extent(b, ax, ay);
+      if (maxA + gap <= minB || maxB + gap <= minA) return false;
     }
   }
   return true;
