@@ -5,7 +5,7 @@ import type { EdgeAttributes } from "../../viewer/src/core/model.js";
 import { edgeProgram } from "../../viewer/src/core/reducers.js";
 import { CLAIM_KINDS } from "../../viewer/src/core/state.js";
 
-const plain: EdgeAttributes = { relation: "member_of", negated: false, predicate: "joined", weight: 1, docs: ["d"], evidence: [], rules: ["r"] };
+const plain: EdgeAttributes = { relation: "member_of", negated: false, predicate: "joined", weight: 1, stories: 1, docs: ["d"], evidence: [], rules: ["r"] };
 const claim = (patch: Partial<EdgeAttributes>): EdgeAttributes => ({ ...plain, ...patch });
 
 describe("claim labels", () => {
