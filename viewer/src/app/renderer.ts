@@ -1,7 +1,7 @@
 /**
  * The sigma renderer: draws the graph through the pure reducers, turns pointer events into actions
  * (click selects, hover highlights, zoom decides edge labels), refreshes only what changed, and moves the
- * camera to an entity. Node labels go through the label layer, which keeps them from overlapping.
+ * camera to an entity. Node and edge labels go through the label layer, which keeps them from overlapping.
  */
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
