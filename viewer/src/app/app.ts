@@ -24,12 +24,14 @@ import { createLegend } from "../ui/legend.js";
 import { createReader } from "../ui/document-view.js";
 import { createSearchBox } from "../ui/search-box.js";
 import { createTimeStrip } from "../ui/time-strip.js";
+import { createViewControls } from "../ui/view-controls.js";
 import { applyView, openDocument, selectNode } from "./actions.js";
 import type { ServerInfo } from "./api.js";
 import type { AppContext } from "./context.js";
 import { createEvidenceReader } from "./evidence.js";
-import { createRenderer } from "./renderer.js";
+import { createRenderer, DEFAULT_LABEL_DENSITY } from "./renderer.js";
 import { Store } from "./store.js";
+import { exportGexf, exportPng, exportSvg, fileStem } from "./view-export.js";
 
 export interface AppSlots {
   search: HTMLElement;
@@ -98,6 +100,16 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   const panel = createPanel(ctx, (doc, range) => reader.open(doc, range));
   slots.search.append(createSearchBox(ctx));
   slots.toolbar.append(createLayoutControl(rendered, graph));
+  const stem = fileStem(graph.getAttribute("name"));
+  slots.toolbar.append(
+    createViewControls({
+      initialDensity: DEFAULT_LABEL_DENSITY,
+      setLabelDensity: (density) => renderer.setLabelDensity(density),
+      exportPng: () => exportPng(renderer, stem),
+      exportSvg: () => exportSvg(renderer, stem),
+      exportGexf: () => exportGexf(rendered, visibility, stem),
+    }),
+  );
   slots.sidebar.append(filters.element);
   slots.overlay.append(legend.element);
   slots.panel.append(panel.element);

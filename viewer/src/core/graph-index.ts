@@ -1,9 +1,10 @@
 /**
  * Facts about the loaded graph computed once: the ranking of entities by connectedness through stated
  * relations (for opening large graphs on their best connected entities), the dates each entity and relation is attested on (for the
- * date filter), counts per type and relation (for the filters and legend), the build's colour per entity
- * type, and the communities.
+ * date filter), counts per type and relation (for the filters and legend), the colour of each entity
+ * type present, and the communities.
  */
+import { TYPE_COLORS } from "../../../src/graph/palette.js";
 import {
   ENTITY_TYPES,
   RELATION_TYPES,
@@ -41,7 +42,7 @@ export interface GraphIndex {
   dateRange: readonly [string, string] | null;
   typeCounts: ReadonlyMap<EntityType, number>;
   relationCounts: ReadonlyMap<RelationType, number>;
-  /** The colour the build gave most nodes of each type. */
+  /** The shared colour-blind-safe colour of each entity type present (src/graph/palette.ts). */
   typeColors: ReadonlyMap<EntityType, string>;
   maxWeight: number;
   /** Communities, largest first. */
@@ -62,18 +63,6 @@ function hasUndated(docs: readonly string[], documents: DocumentTable): boolean 
   return docs.length === 0 || docs.some((id) => !documents.get(id)?.date);
 }
 
-function mostFrequent(counts: Map<string, number>): string | undefined {
-  let best: string | undefined;
-  let bestCount = 0;
-  for (const [value, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== undefined && value < best)) {
-      best = value;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
 /** Compute the index of a graph and its documents. */
 export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): GraphIndex {
   const degree = new Map<string, number>();
@@ -81,7 +70,6 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
   const undatedNodes = new Set<string>();
   const undatedEdges = new Set<string>();
   const typeTally = new Map<EntityType, number>();
-  const colorTally = new Map<EntityType, Map<string, number>>();
   let maxDegree = 0;
   let maxMentions = 0;
   // Distinct neighbours through stated relations.
@@ -104,9 +92,6 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     if (dates.length > 0) nodeDates.set(node, dates);
     if (hasUndated(attrs.docs, documents)) undatedNodes.add(node);
     typeTally.set(attrs.type, (typeTally.get(attrs.type) ?? 0) + 1);
-    const colors = colorTally.get(attrs.type) ?? new Map<string, number>();
-    colors.set(attrs.color, (colors.get(attrs.color) ?? 0) + 1);
-    colorTally.set(attrs.type, colors);
   });
 
   const ranking = graph
@@ -143,8 +128,7 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     const count = typeTally.get(type);
     if (count === undefined) continue;
     typeCounts.set(type, count);
-    const color = mostFrequent(colorTally.get(type) ?? new Map());
-    if (color) typeColors.set(type, color);
+    typeColors.set(type, TYPE_COLORS[type]);
   }
   const relationCounts = new Map<RelationType, number>();
   for (const relation of RELATION_TYPES) {
