@@ -6,9 +6,11 @@
  * co_occurs last, stronger first), and the k shortest paths as sequences of entities.
  */
 import type { EdgeAttributes, NewsGraph } from "../types.js";
-import { compareStrings } from "./compare.js";
-import { relationRank } from "./edge-view.js";
+import { compareStrings, relationRank } from "./compare.js";
 import { kShortestPaths, type Link } from "./k-shortest-paths.js";
+
+/** How many paths `path` returns unless told otherwise. */
+export const DEFAULT_PATH_COUNT = 3;
 
 /** The edges a path may walk, indexed for the search. */
 export interface PathLinks {

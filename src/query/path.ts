@@ -15,7 +15,7 @@ import type { Direction, EntityRef } from "./edge-view.js";
 import { directionFrom, entityRef } from "./edge-view.js";
 import { edgeEvidence, newestFirst } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
-import { pathLinks, shortestPaths } from "./path-search.js";
+import { DEFAULT_PATH_COUNT, pathLinks, shortestPaths } from "./path-search.js";
 import { resolveEntity } from "./resolve.js";
 
 export interface PathOptions {
@@ -25,7 +25,7 @@ export interface PathOptions {
   any?: boolean;
 }
 
-export const PATH_DEFAULTS: Required<PathOptions> = { k: 3, any: false };
+export const PATH_DEFAULTS: Required<PathOptions> = { k: DEFAULT_PATH_COUNT, any: false };
 
 /** Another edge between the two entities of a hop. */
 export interface HopAlternative {

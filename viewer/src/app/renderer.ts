@@ -5,10 +5,12 @@
  */
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
+import { exploreEdgeDisplay, exploreNodeDisplay, type ExploreMarks } from "../core/explore-display.js";
 import { edgeDisplay, nodeDisplay, type RenderContext } from "../core/reducers.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/model.js";
 import type { ViewerState } from "../core/state.js";
 import { hoverEdge, selectNode, setZoomedIn } from "./actions.js";
+import { toggleSelection } from "./explore-actions.js";
 import type { Store } from "./store.js";
 
 /**
@@ -35,6 +37,7 @@ export function createRenderer(
   graph: ViewerGraph,
   store: Store,
   context: () => RenderContext,
+  marks: () => ExploreMarks | null,
   edgeLabelRatio: number,
 ): Renderer {
   const settings: Partial<Settings<NodeAttributes, EdgeAttributes, GraphAttributes>> = {
@@ -54,12 +57,25 @@ export function createRenderer(
     minCameraRatio: 0.02,
     maxCameraRatio: 8,
     stagePadding: 40,
-    nodeReducer: (node, data) => nodeDisplay(node, data, context()),
-    edgeReducer: (edge, data) => edgeDisplay(edge, data, context()),
+    nodeReducer: (node, data) => {
+      const display = nodeDisplay(node, data, context());
+      const m = marks();
+      return m ? exploreNodeDisplay(display, node, m) : display;
+    },
+    edgeReducer: (edge, data) => {
+      const display = edgeDisplay(edge, data, context());
+      const m = marks();
+      return m ? exploreEdgeDisplay(display, edge, data, graph, m) : display;
+    },
   };
   const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, settings);
 
-  sigma.on("clickNode", ({ node }) => selectNode(store, node));
+  // Shift-, ctrl- or cmd-click adds to (or takes from) the selection; a plain click selects one entity.
+  sigma.on("clickNode", ({ node, event }) => {
+    const { shiftKey, ctrlKey, metaKey } = event.original;
+    if (shiftKey || ctrlKey || metaKey) toggleSelection(store, node);
+    else selectNode(store, node);
+  });
   sigma.on("clickStage", () => selectNode(store, null));
   // Sigma highlights a hovered node and draws its label by itself; only the cursor changes here.
   sigma.on("enterNode", () => (container.style.cursor = "pointer"));
@@ -79,6 +95,7 @@ export function createRenderer(
         state.nodeLimit === previous.nodeLimit &&
         state.colorBy === previous.colorBy &&
         state.sizeBy === previous.sizeBy &&
+        state.explore === previous.explore &&
         state.zoomedIn === previous.zoomedIn;
       if (!onlyHover) {
         const hideEdgesOnMove = graph.size > HIDE_EDGES_ON_MOVE_ABOVE;

@@ -27,6 +27,8 @@ export interface RenderContext {
   visibility: Visibility;
   /** The selected entity and its visible neighbours, or null when nothing is selected. */
   focus: ReadonlySet<string> | null;
+  /** Every selected entity (the panel's and those added with shift- or ctrl-click). */
+  selection: ReadonlySet<string>;
 }
 
 export const MIN_NODE_SIZE = 3;
@@ -94,8 +96,7 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: RenderCont
 export function edgeDisplay(edge: string, attrs: EdgeAttributes, ctx: RenderContext): Partial<EdgeDisplayData> {
   const { graph, state, focus } = ctx;
   const hovered = edge === state.hoveredEdge;
-  const selected = state.selected;
-  const incident = selected !== null && focus !== null && graph.hasExtremity(edge, selected);
+  const incident = focus !== null && (ctx.selection.has(graph.source(edge)) || ctx.selection.has(graph.target(edge)));
   const modality = attrs.modality ?? "asserted";
   const color = attrs.negated ? NEGATED_COLOR : RELATION_COLORS[attrs.relation];
   const display: Partial<EdgeDisplayData> = {
