@@ -88,7 +88,9 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
     visibility = exploreVisibility(rendered, index, state, computeVisibility(rendered, index, state), scope);
     focus = exploreFocus(rendered, state, visibility, scope);
     selection = new Set(selectionOf(state));
-    marks = isExploring(state.explore) ? { selection, pinned: new Set(state.explore.pinned), ego: scope.ego !== null, paths } : null;
+    // The camera frames the whole ego view, or the paths with the selection's neighbourhood.
+    const frame = scope.ego !== null ? visibility.nodes : paths !== null ? new Set([...paths.nodes, ...(focus ?? [])]) : null;
+    marks = isExploring(state.explore) ? { selection, pinned: new Set(state.explore.pinned), ego: scope.ego !== null, paths, frame } : null;
   };
   recompute(store.state);
   const renderContext = (): RenderContext => ({ graph: rendered, index, state: store.state, visibility, focus, selection });
@@ -139,6 +141,10 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
       recompute(state);
     }
     renderer.refresh(state, previous);
+    const [e, p] = [state.explore, previous.explore];
+    if (state.selected !== null && (e.ego !== p.ego || e.pathTo !== p.pathTo || e.pathAny !== p.pathAny || (state.selected !== previous.selected && marks?.frame))) {
+      renderer.centerOn(state.selected);
+    }
     updateUi(state, previous);
     const hash = encodeViewState(viewOf(state), defaults);
     if (hash !== window.location.hash.replace(/^#/, "")) {

@@ -20,6 +20,8 @@ import type { Store } from "./store.js";
 const HIDE_EDGES_ON_MOVE_ABOVE = 2000;
 /** Camera ratio per unit of neighbourhood radius when focusing an entity, and its bounds. */
 const FOCUS_MARGIN = 2.5;
+/** Camera ratio per unit of width (or height) of a box to fit, as for the ego view or paths. */
+const FRAME_MARGIN = 1.5;
 const MIN_FOCUS_RATIO = 0.05;
 /** Camera ratio when focusing an entity without visible neighbours (1 shows the whole graph). */
 const LONE_FOCUS_RATIO = 0.3;
@@ -28,7 +30,7 @@ export interface Renderer {
   sigma: Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
   /** Redraw after a state change, as cheaply as the change allows. */
   refresh(state: ViewerState, previous: ViewerState): void;
-  /** Animate the camera to a visible entity. */
+  /** Animate the camera to a visible entity (framing the ego view or the paths when they are shown). */
   centerOn(node: string): void;
 }
 
@@ -110,6 +112,24 @@ export function createRenderer(
     centerOn(node) {
       const center = sigma.getNodeDisplayData(node);
       if (!center || center.hidden) return;
+      const camera = sigma.getCamera();
+      const frame = marks()?.frame;
+      if (frame) {
+        // The ego view or the paths: fit the box around what they show.
+        const box = { x0: center.x, x1: center.x, y0: center.y, y1: center.y };
+        for (const member of frame) {
+          const d = sigma.getNodeDisplayData(member);
+          if (!d || d.hidden) continue;
+          box.x0 = Math.min(box.x0, d.x);
+          box.x1 = Math.max(box.x1, d.x);
+          box.y0 = Math.min(box.y0, d.y);
+          box.y1 = Math.max(box.y1, d.y);
+        }
+        const extent = Math.max(box.x1 - box.x0, box.y1 - box.y0);
+        const ratio = extent > 0 ? Math.min(1, Math.max(MIN_FOCUS_RATIO, extent * FRAME_MARGIN)) : Math.min(camera.ratio, LONE_FOCUS_RATIO);
+        void camera.animate({ x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, ratio }, { duration: 400 });
+        return;
+      }
       // Frame the entity with its neighbours: positions are normalised so that ratio 1 shows the whole
       // graph and a radius r needs a ratio of about 2r.
       let radius = 0;
@@ -117,7 +137,6 @@ export function createRenderer(
         const d = sigma.getNodeDisplayData(member);
         if (d && !d.hidden) radius = Math.max(radius, Math.hypot(d.x - center.x, d.y - center.y));
       }
-      const camera = sigma.getCamera();
       const ratio = radius > 0 ? Math.min(1, Math.max(MIN_FOCUS_RATIO, radius * FOCUS_MARGIN)) : Math.min(camera.ratio, LONE_FOCUS_RATIO);
       void camera.animate({ x: center.x, y: center.y, ratio }, { duration: 400 });
     },

@@ -1,11 +1,11 @@
 /**
  * How the exploration marks what the reducers drew: every selected entity highlighted and labelled, pins
  * always labelled, in the ego view the selection's relations labelled, and when paths are shown their
- * entities and hops drawn strong and labelled while everything else fades. Pure: each takes the reducer's
+ * entities and hops drawn strong (near black, negated claims red) and labelled while everything else fades. Pure: each takes the reducer's
  * display object and returns a changed copy.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, PATH_COLOR } from "./colors.js";
+import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, NEGATED_COLOR, PATH_COLOR } from "./colors.js";
 import { relationText } from "./format.js";
 import type { EdgeAttributes, ViewerGraph } from "./model.js";
 import type { PathsView } from "./paths.js";
@@ -17,6 +17,8 @@ export interface ExploreMarks {
   ego: boolean;
   /** Paths shown, or null (also when none was found). */
   paths: PathsView | null;
+  /** What the camera frames when it focuses the selection (null: the selection's neighbourhood). */
+  frame: ReadonlySet<string> | null;
 }
 
 export function exploreNodeDisplay(display: Partial<NodeDisplayData>, node: string, marks: ExploreMarks): Partial<NodeDisplayData> {
@@ -42,7 +44,8 @@ export function exploreEdgeDisplay(
   const text = relationText(attrs.relation, attrs.negated, attrs.modality ?? "asserted");
   if (marks.paths !== null) {
     if (marks.paths.edges.has(edge)) {
-      Object.assign(out, { color: PATH_COLOR, size: (display.size ?? 1) + 2, label: text, forceLabel: true, zIndex: 3 });
+      // Negated claims (walked only with "any link") keep their red.
+      Object.assign(out, { color: attrs.negated ? NEGATED_COLOR : PATH_COLOR, size: (display.size ?? 1) + 2, label: text, forceLabel: true, zIndex: 3 });
     } else if (!display.forceLabel) {
       Object.assign(out, { color: DIMMED_EDGE_COLOR, label: null, zIndex: 0 });
     }

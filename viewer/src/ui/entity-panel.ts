@@ -7,6 +7,7 @@
  */
 import type { AppContext } from "../app/context.js";
 import { selectNode } from "../app/actions.js";
+import { toggleSelection } from "../app/explore-actions.js";
 import { DEFAULT_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../core/colors.js";
 import { documentTitle, plural, relationText, typeText } from "../core/format.js";
 import { collapseEvidence, type EvidenceItem } from "../core/evidence.js";
@@ -35,7 +36,13 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
   function entityLink(node: string, testid?: string): HTMLButtonElement {
     return h(
       "button",
-      { class: "link entity-link", testid, attrs: { type: "button", "data-node": node }, on: { click: () => ctx.focusEntity(node) } },
+      {
+        class: "link entity-link",
+        testid,
+        attrs: { type: "button", "data-node": node, title: "Shift- or Ctrl-click adds to the selection" },
+        // Shift-, ctrl- or cmd-click adds to the selection, as on the graph.
+        on: { click: (event) => (event.shiftKey || event.ctrlKey || event.metaKey ? toggleSelection(ctx.store, node) : ctx.focusEntity(node)) },
+      },
       graph.getNodeAttribute(node, "label"),
     );
   }
