@@ -19,8 +19,10 @@ function explored(selected: string | null, explore: Partial<Exploration>, filter
   const paths = selected !== null && view.explore.pathTo !== null ? finder.find(selected, view.explore.pathTo, view.explore.pathAny) : null;
   const scope = exploreScope(graph, index, view, paths);
   const rendered = createRenderGraph(graph);
-  syncRenderGraph(rendered, graph, new Set([...renderedNodes(graph, index, view.nodeLimit, view.selected), ...scope.rendered]), index.ranking);
-  const visibility = exploreVisibility(rendered, index, view, computeVisibility(rendered, index, view), scope);
+  // As the app draws it: the ego view alone, or the best connected entities with what the exploration adds.
+  const drawn = scope.ego !== null ? scope.rendered : new Set([...renderedNodes(graph, index, view.nodeLimit, view.selected), ...scope.rendered]);
+  syncRenderGraph(rendered, graph, drawn, index.ranking);
+  const visibility = exploreVisibility(rendered, index, view, () => computeVisibility(rendered, index, view), scope);
   return { view, scope, rendered, visibility, focus: exploreFocus(rendered, view, visibility, scope) };
 }
 const sorted = (set: ReadonlySet<string>) => [...set].sort();

@@ -81,21 +81,33 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   let focus: Set<string> | null;
   let selection: ReadonlySet<string>;
   let marks: ExploreMarks | null;
+  /** Changes the drawn graph (once the renderer exists, in one batch). */
+  let batch = (update: () => void): void => update();
   /** What is drawn, shown and in focus, after a change of selection, filters, limit or exploration. */
   const recompute = (state: ViewerState): void => {
     const scope = exploreScope(graph, index, state, paths);
-    syncRenderGraph(rendered, graph, new Set([...renderedNodes(graph, index, state.nodeLimit, state.selected), ...scope.rendered]), index.ranking);
-    visibility = exploreVisibility(rendered, index, state, computeVisibility(rendered, index, state), scope);
-    focus = exploreFocus(rendered, state, visibility, scope);
-    selection = new Set(selectionOf(state));
-    // The camera frames the whole ego view, or the paths with the selection's neighbourhood.
-    const frame = scope.ego !== null ? visibility.nodes : paths !== null ? new Set([...paths.nodes, ...(focus ?? [])]) : null;
-    marks = isExploring(state.explore) ? { selection, pinned: new Set(state.explore.pinned), ego: scope.ego !== null, paths, frame } : null;
+    // The ego view draws only itself (with pins, paths and selection): far lighter than the best connected entities.
+    const drawn = scope.ego !== null ? new Set(scope.rendered) : new Set([...renderedNodes(graph, index, state.nodeLimit, state.selected), ...scope.rendered]);
+    const derive = (): void => {
+      visibility = exploreVisibility(rendered, index, state, () => computeVisibility(rendered, index, state), scope);
+      focus = exploreFocus(rendered, state, visibility, scope);
+      selection = new Set(selectionOf(state));
+      // The camera frames the whole ego view, or the paths with the selection's neighbourhood.
+      const frame = scope.ego !== null ? visibility.nodes : paths !== null ? new Set([...paths.nodes, ...(focus ?? [])]) : null;
+      marks = isExploring(state.explore) ? { selection, pinned: new Set(state.explore.pinned), ego: scope.ego !== null, paths, frame } : null;
+    };
+    if (drawn.size === rendered.order && !rendered.someNode((node) => !drawn.has(node))) derive();
+    else
+      batch(() => {
+        syncRenderGraph(rendered, graph, drawn, index.ranking);
+        derive();
+      });
   };
   recompute(store.state);
   const renderContext = (): RenderContext => ({ graph: rendered, index, state: store.state, visibility, focus, selection });
 
   const renderer = createRenderer(slots.stage, rendered, store, renderContext, () => marks, options.edgeLabelRatio);
+  batch = renderer.batch;
   const ctx: AppContext = {
     graph,
     index,

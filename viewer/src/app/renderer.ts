@@ -3,6 +3,7 @@
  * (click selects, hover highlights, zoom decides edge labels), refreshes only what changed, and moves the
  * camera to an entity.
  */
+import Graph from "graphology";
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import { exploreEdgeDisplay, exploreNodeDisplay, type ExploreMarks } from "../core/explore-display.js";
@@ -30,6 +31,12 @@ export interface Renderer {
   sigma: Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
   /** Redraw after a state change, as cheaply as the change allows. */
   refresh(state: ViewerState, previous: ViewerState): void;
+  /**
+   * Apply many changes to the drawn graph, and what the reducers read, at once. Sigma re-indexes the whole
+   * graph on every node or edge dropped from it; detached meanwhile, it re-indexes once at the end, and
+   * the next `refresh` has nothing left to do.
+   */
+  batch(update: () => void): void;
   /** Animate the camera to a visible entity (framing the ego view or the paths when they are shown). */
   centerOn(node: string): void;
 }
@@ -88,8 +95,19 @@ export function createRenderer(
   // Sigma follows window resizes only; the stage also changes size when the page around it does.
   new ResizeObserver(() => sigma.scheduleRefresh()).observe(container);
 
+  const detached = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
+  let reindexed = false;
   return {
     sigma,
+    batch(update) {
+      sigma.setGraph(detached);
+      try {
+        update();
+      } finally {
+        sigma.setGraph(graph);
+        reindexed = true;
+      }
+    },
     refresh(state, previous) {
       const onlyHover =
         state.selected === previous.selected &&
@@ -103,7 +121,8 @@ export function createRenderer(
         const hideEdgesOnMove = graph.size > HIDE_EDGES_ON_MOVE_ABOVE;
         if (sigma.getSetting("hideEdgesOnMove") !== hideEdgesOnMove) sigma.setSetting("hideEdgesOnMove", hideEdgesOnMove);
         // Synchronous, so that display data (and positions for centerOn) are current right after.
-        sigma.refresh();
+        if (reindexed) reindexed = false;
+        else sigma.refresh();
         return;
       }
       const edges = [state.hoveredEdge, previous.hoveredEdge].filter((e): e is string => e !== null && graph.hasEdge(e));

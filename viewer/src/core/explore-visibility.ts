@@ -43,15 +43,15 @@ export function exploreScope(graph: ViewerGraph, index: GraphIndex, view: ViewSt
   return { ego, reach, rendered, paths };
 }
 
-/** The filters' visibility `base` (over the rendered graph) with the exploration applied. */
-export function exploreVisibility(rendered: ViewerGraph, index: GraphIndex, view: ViewState, base: Visibility, scope: ExploreScope): Visibility {
-  if (!isExploring(view.explore)) return base;
+/** The filters' visibility (over the rendered graph, computed by `base` only when needed) with the exploration applied. */
+export function exploreVisibility(rendered: ViewerGraph, index: GraphIndex, view: ViewState, base: () => Visibility, scope: ExploreScope): Visibility {
+  if (!isExploring(view.explore)) return base();
   const hidden = new Set(view.explore.hidden);
   const nodes = new Set<string>();
   const show = (node: string): void => {
     if (rendered.hasNode(node)) nodes.add(node);
   };
-  for (const node of scope.ego ?? [...base.nodes, ...scope.reach]) if (!hidden.has(node)) show(node);
+  for (const node of scope.ego ?? [...base().nodes, ...scope.reach]) if (!hidden.has(node)) show(node);
   for (const node of [...selectionOf(view), ...view.explore.pinned, ...(scope.paths?.nodes ?? [])]) show(node);
   const passes = edgeTest(view, index);
   const onPath = scope.paths?.edges ?? new Set<string>();
