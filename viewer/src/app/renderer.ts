@@ -23,6 +23,7 @@ const HIDE_EDGES_ON_MOVE_ABOVE = 2000;
 const FOCUS_MARGIN = 2.5;
 /** Camera ratio per unit of width (or height) of a box to fit, as for the ego view or paths. */
 const FRAME_MARGIN = 1.5;
+const MAX_FRAME_RATIO = 1.3;
 const MIN_FOCUS_RATIO = 0.05;
 /** Camera ratio when focusing an entity without visible neighbours (1 shows the whole graph). */
 const LONE_FOCUS_RATIO = 0.3;
@@ -145,7 +146,8 @@ export function createRenderer(
           box.y1 = Math.max(box.y1, d.y);
         }
         const extent = Math.max(box.x1 - box.x0, box.y1 - box.y0);
-        const ratio = extent > 0 ? Math.min(1, Math.max(MIN_FOCUS_RATIO, extent * FRAME_MARGIN)) : Math.min(camera.ratio, LONE_FOCUS_RATIO);
+        // Up to a little more than the whole graph, so that labels at its edges still show.
+        const ratio = extent > 0 ? Math.min(MAX_FRAME_RATIO, Math.max(MIN_FOCUS_RATIO, extent * FRAME_MARGIN)) : Math.min(camera.ratio, LONE_FOCUS_RATIO);
         void camera.animate({ x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, ratio }, { duration: 400 });
         return;
       }
