@@ -16,7 +16,11 @@ export interface ExploreStatus {
 }
 
 export function createExploreStatus(ctx: AppContext): ExploreStatus {
-  const element = h("div", { class: "explore-status", testid: "explore-status", attrs: { role: "status", hidden: true } });
+  const element = h("div", {
+    class: "explore-status",
+    testid: "explore-status",
+    attrs: { role: "status", hidden: true, title: "Esc closes the path, then the ego view, then the selection" },
+  });
   const label = (node: string): string => ctx.graph.getNodeAttribute(node, "label");
   const action = (text: string, testid: string, run: () => void): HTMLButtonElement =>
     h("button", { class: "link", testid, attrs: { type: "button" }, on: { click: run } }, text);
@@ -46,7 +50,6 @@ export function createExploreStatus(ctx: AppContext): ExploreStatus {
       if (previous !== null && previous.explore === state.explore && previous.selected === state.selected) return;
       element.hidden = !isExploring(state.explore);
       replaceChildren(element, ...items(state));
-      if (!element.hidden) element.title = "Esc closes the path, then the ego view, then the selection";
     },
   };
 }
