@@ -1,9 +1,8 @@
 /**
  * How entities and edges look from one end: a compact entity reference, the direction of an edge seen
- * from one of its ends, and the display order of relations.
+ * from one of its ends, and how a claim reads.
  */
 import type { EdgeAttributes, EntityType, Modality, RelationType } from "../types.js";
-import { RELATION_TYPES } from "../types.js";
 import type { LoadedGraph } from "./load.js";
 
 /** An entity as queries report it. */
@@ -33,11 +32,6 @@ export function directionFrom(kg: LoadedGraph, edge: string, from: string): Dire
 /** The end of `edge` that is not `from` (itself for a self-loop). */
 export function otherEnd(kg: LoadedGraph, edge: string, from: string): string {
   return kg.graph.opposite(from, edge);
-}
-
-/** Vocabulary position of a relation (co_occurs last), for stable grouping. */
-export function relationRank(relation: RelationType): number {
-  return RELATION_TYPES.indexOf(relation);
 }
 
 /** A short arrow for human output: `->`, `<-` or `--`. */

@@ -5,6 +5,7 @@
  */
 import { openEvidenceSidecar, type EvidenceSidecar } from "../graph/write.js";
 import type { Evidence } from "../types.js";
+import { compareStrings } from "./compare.js";
 import type { LoadedGraph } from "./load.js";
 
 /** The evidence sidecar of each loaded graph folder, opened on first use. */
@@ -56,11 +57,6 @@ export function oldestFirst(a: Evidence, b: Evidence): number {
     return a.date < b.date ? -1 : 1;
   }
   return compareStrings(a.doc, b.doc) || a.start - b.start;
-}
-
-/** Plain code-point comparison (locale-independent, so output is the same on every machine). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** An evidence item with the title of its document, for display. */

@@ -18,6 +18,8 @@ export { findSuspects } from "./suspects.js";
 export type { Suspect, SuspectCheck, SuspectReason, SuspectReport } from "./suspects.js";
 export { PATH_DEFAULTS, runPath } from "./path.js";
 export type { GraphPath, HopAlternative, PathHop, PathOptions, PathResult } from "./path.js";
+export { DEFAULT_PATH_COUNT, pathLinks, pathMayWalk, shortestPaths } from "./path-search.js";
+export type { FoundPath, PathLinks } from "./path-search.js";
 export { kShortestPaths } from "./k-shortest-paths.js";
 export type { Link, LinkFn } from "./k-shortest-paths.js";
 export { runWhy } from "./why.js";

@@ -8,7 +8,7 @@ import type { DateRange } from "./date-range.js";
 import { checkDateRange, edgeInRange } from "./date-range.js";
 import type { Direction, EntityRef } from "./edge-view.js";
 import { directionFrom, entityRef, claimView, type ClaimView } from "./edge-view.js";
-import { compareStrings } from "./evidence.js";
+import { compareStrings } from "./compare.js";
 import type { LoadedGraph } from "./load.js";
 import { resolveEntity } from "./resolve.js";
 

@@ -8,7 +8,7 @@
 import { NewsgraphError } from "../errors.js";
 import type { EntityType } from "../types.js";
 import type { EntityRef } from "./edge-view.js";
-import { compareStrings } from "./evidence.js";
+import { compareStrings } from "./compare.js";
 import { editDistance, nameTokens, normalizeName, typoBudget } from "./fuzzy.js";
 import type { LoadedGraph } from "./load.js";
 import { checkTypes } from "./check.js";

@@ -4,8 +4,9 @@
  */
 import type { DocumentRecord, Evidence, RelationType } from "../types.js";
 import type { Direction, EntityRef } from "./edge-view.js";
-import { directionFrom, entityRef, relationRank, claimView, type ClaimView } from "./edge-view.js";
-import { compareStrings, edgeEvidence, newestFirst } from "./evidence.js";
+import { directionFrom, entityRef, claimView, type ClaimView } from "./edge-view.js";
+import { compareStrings, relationRank } from "./compare.js";
+import { edgeEvidence, newestFirst } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
 import { resolveEntity } from "./resolve.js";
 

@@ -8,7 +8,7 @@ import { ENTITY_TYPES, RELATION_TYPES } from "../types.js";
 import { checkInteger } from "./check.js";
 import type { EntityRef } from "./edge-view.js";
 import { entityRef } from "./edge-view.js";
-import { compareStrings } from "./evidence.js";
+import { compareStrings } from "./compare.js";
 import type { LoadedGraph } from "./load.js";
 import type { SuspectReport } from "./suspects.js";
 import { findSuspects } from "./suspects.js";

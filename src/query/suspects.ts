@@ -28,7 +28,7 @@ import type { EntityType } from "../types.js";
 import { checkInteger } from "./check.js";
 import type { EntityRef } from "./edge-view.js";
 import { entityRef } from "./edge-view.js";
-import { compareStrings } from "./evidence.js";
+import { compareStrings } from "./compare.js";
 import type { LoadedGraph } from "./load.js";
 
 export type SuspectCheck = "function-word" | "title" | "date-word" | "lowercase";

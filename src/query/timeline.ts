@@ -8,7 +8,8 @@ import { checkDateRange, dateInRange, isUnbounded } from "./date-range.js";
 import type { Direction, EntityRef } from "./edge-view.js";
 import { directionFrom, entityRef, claimView, type ClaimView } from "./edge-view.js";
 import type { CitedEvidence } from "./evidence.js";
-import { cite, compareStrings, edgeEvidence, oldestFirst } from "./evidence.js";
+import { compareStrings } from "./compare.js";
+import { cite, edgeEvidence, oldestFirst } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
 import { resolveEntity } from "./resolve.js";
 

@@ -4,9 +4,10 @@
  */
 import type { RelationType } from "../types.js";
 import type { Direction, EntityRef } from "./edge-view.js";
-import { directionFrom, entityRef, relationRank, claimView, type ClaimView } from "./edge-view.js";
+import { directionFrom, entityRef, claimView, type ClaimView } from "./edge-view.js";
 import type { CitedEvidence } from "./evidence.js";
-import { cite, compareStrings, edgeEvidence, newestFirst } from "./evidence.js";
+import { compareStrings, relationRank } from "./compare.js";
+import { cite, edgeEvidence, newestFirst } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
 import { resolveEntity } from "./resolve.js";
 

@@ -13,7 +13,7 @@ const { graph, index } = loadFixture();
 function context(patch: Partial<ViewerState> = {}): RenderContext {
   const state = { ...initialViewerState(defaultViewState()), ...patch };
   const visibility = computeVisibility(graph, index, state);
-  return { graph, index, state, visibility, focus: focusSet(graph, state.selected, visibility) };
+  return { graph, index, state, visibility, focus: focusSet(graph, state.selected, visibility), selection: new Set(state.selected === null ? [] : [state.selected]) };
 }
 
 const node = (key: string, ctx: RenderContext) => nodeDisplay(key, graph.getNodeAttributes(key), ctx);

@@ -29,6 +29,14 @@ describe("view state in the URL hash", () => {
       colorBy: "community",
       sizeBy: "mentions",
       nodeLimit: 2000,
+      explore: {
+        alsoSelected: ["person:john-roe", "country:norlund"],
+        ego: { hops: 2, relations: ["leader_of", "meets"] },
+        pinned: ["country:valdoria"],
+        hidden: ["location:old-town", "organization:acme"],
+        pathTo: "organization:acme-rocket-works",
+        pathAny: true,
+      },
     };
     const hash = encodeViewState(view, defaults);
     expect(hash).toContain("node=person:jane-doe");
@@ -45,6 +53,17 @@ describe("view state in the URL hash", () => {
     ["bad dates", "from=yesterday&to=2024-13", { dateFrom: null, dateTo: null }],
   ])("ignores %s", (_why, hash, expected) => {
     expect(decodeViewState(hash, defaults).filters).toEqual({ ...defaults.filters, ...expected });
+  });
+
+  it("keeps the exploration: other selected entities, ego view, pins, hidden entities and path target", () => {
+    const hash = encodeViewState({ ...defaults, selected: "person:jane-doe", explore: { ...defaults.explore, ego: { hops: 1, relations: [] }, pathTo: "country:norlund" } }, defaults);
+    expect(hash).toBe("node=person:jane-doe&ego=1&path=country:norlund");
+  });
+
+  it("ignores a malformed exploration", () => {
+    const { explore } = decodeViewState("ego=3&egorel=meets&pathany=yes&pin=,,a:b,a:b&path=", defaults);
+    expect(explore).toEqual({ alsoSelected: [], ego: null, pinned: ["a:b"], hidden: [], pathTo: null, pathAny: false });
+    expect(decodeViewState("ego=2&egorel=meets,nope", defaults).explore.ego).toEqual({ hops: 2, relations: ["meets"] });
   });
 
   it("ignores unknown appearance modes", () => {

@@ -8,11 +8,14 @@ import {
   type EntityType,
   type RelationType,
 } from "../core/model.js";
+import { selectOnly } from "../core/exploration.js";
 import type { ColorMode, Filters, SizeMode, ViewState } from "../core/state.js";
 import type { Store } from "./store.js";
 
+/** Select one entity alone (or nothing); the ego view and the path follow it (see selectOnly). */
 export function selectNode(store: Store, node: string | null): void {
-  store.update({ selected: node, hoveredEdge: null });
+  const next = selectOnly(store.state, node);
+  store.update({ selected: next.selected, explore: next.explore, hoveredEdge: null });
 }
 
 export function hoverEdge(store: Store, edge: string | null): void {

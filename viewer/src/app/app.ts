@@ -5,7 +5,7 @@
  */
 import { buildGraphIndex } from "../core/graph-index.js";
 import type { DocumentTable, ViewerGraph } from "../core/model.js";
-import { focusSet, type RenderContext } from "../core/reducers.js";
+import type { RenderContext } from "../core/reducers.js";
 import {
   defaultViewState,
   initialViewerState,
@@ -15,6 +15,10 @@ import {
   type ViewState,
 } from "../core/state.js";
 import { decodeViewState, encodeViewState } from "../core/url.js";
+import { cleanExploration, isExploring, selectionOf } from "../core/exploration.js";
+import type { ExploreMarks } from "../core/explore-display.js";
+import { exploreFocus, exploreScope, exploreVisibility } from "../core/explore-visibility.js";
+import { createPathFinder, type PathsView } from "../core/paths.js";
 import { createRenderGraph, syncRenderGraph } from "../core/render-graph.js";
 import { computeVisibility, renderedNodes, type Visibility } from "../core/visibility.js";
 import { createPanel } from "../ui/entity-panel.js";
@@ -22,6 +26,7 @@ import { createFiltersPanel } from "../ui/filters-panel.js";
 import { createLayoutControl } from "../ui/layout-control.js";
 import { createLegend } from "../ui/legend.js";
 import { createReader } from "../ui/document-view.js";
+import { createExploreStatus } from "../ui/explore-status.js";
 import { createSearchBox } from "../ui/search-box.js";
 import { createTimeStrip } from "../ui/time-strip.js";
 import { createViewControls } from "../ui/view-controls.js";
@@ -29,6 +34,7 @@ import { applyView, openDocument, selectNode } from "./actions.js";
 import type { ServerInfo } from "./api.js";
 import type { AppContext } from "./context.js";
 import { createEvidenceReader } from "./evidence.js";
+import { escapeExploration } from "./explore-actions.js";
 import { createRenderer, DEFAULT_LABEL_DENSITY } from "./renderer.js";
 import { Store } from "./store.js";
 import { exportGexf, exportPng, exportSvg, fileStem } from "./view-export.js";
@@ -50,8 +56,8 @@ export interface AppData {
 }
 
 function viewOf(state: ViewerState): ViewState {
-  const { selected, document, filters, colorBy, sizeBy, nodeLimit } = state;
-  return { selected, document, filters, colorBy, sizeBy, nodeLimit };
+  const { selected, document, filters, colorBy, sizeBy, nodeLimit, explore } = state;
+  return { selected, document, filters, colorBy, sizeBy, nodeLimit, explore };
 }
 
 export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOptions = {}): void {
@@ -65,19 +71,46 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
     const view = decodeViewState(window.location.hash, defaults);
     if (view.selected !== null && !graph.hasNode(view.selected)) view.selected = null;
     if (view.document !== null && !documents.has(view.document)) view.document = null;
-    return view;
+    return { ...view, ...cleanExploration(view, (node) => graph.hasNode(node)) };
   };
 
   const store = new Store(initialViewerState(readHash()));
   const rendered = createRenderGraph(graph);
-  const syncRendered = (state: ViewerState): void =>
-    syncRenderGraph(rendered, graph, renderedNodes(graph, index, state.nodeLimit, state.selected), index.ranking);
-  syncRendered(store.state);
-  let visibility: Visibility = computeVisibility(rendered, index, store.state);
-  let focus = focusSet(rendered, store.state.selected, visibility);
-  const renderContext = (): RenderContext => ({ graph: rendered, index, state: store.state, visibility, focus });
+  const pathFinder = createPathFinder(graph);
+  const findPaths = ({ selected, explore }: ViewerState): PathsView | null =>
+    selected !== null && explore.pathTo !== null ? pathFinder.find(selected, explore.pathTo, explore.pathAny) : null;
+  let paths = findPaths(store.state);
+  let visibility: Visibility;
+  let focus: Set<string> | null;
+  let selection: ReadonlySet<string>;
+  let marks: ExploreMarks | null;
+  /** Changes the drawn graph (once the renderer exists, in one batch). */
+  let batch = (update: () => void): void => update();
+  /** What is drawn, shown and in focus, after a change of selection, filters, limit or exploration. */
+  const recompute = (state: ViewerState): void => {
+    const scope = exploreScope(graph, index, state, paths);
+    // The ego view draws only itself (with pins, paths and selection): far lighter than the best connected entities.
+    const drawn = scope.ego !== null ? new Set(scope.rendered) : new Set([...renderedNodes(graph, index, state.nodeLimit, state.selected), ...scope.rendered]);
+    const derive = (): void => {
+      visibility = exploreVisibility(rendered, index, state, () => computeVisibility(rendered, index, state), scope);
+      focus = exploreFocus(rendered, state, visibility, scope);
+      selection = new Set(selectionOf(state));
+      // The camera frames the whole ego view, or the paths with the selection's neighbourhood.
+      const frame = scope.ego !== null ? visibility.nodes : paths !== null ? new Set([...paths.nodes, ...(focus ?? [])]) : null;
+      marks = isExploring(state.explore) ? { selection, pinned: new Set(state.explore.pinned), ego: scope.ego !== null, paths, frame } : null;
+    };
+    if (drawn.size === rendered.order && !rendered.someNode((node) => !drawn.has(node))) derive();
+    else
+      batch(() => {
+        syncRenderGraph(rendered, graph, drawn, index.ranking);
+        derive();
+      });
+  };
+  recompute(store.state);
+  const renderContext = (): RenderContext => ({ graph: rendered, index, state: store.state, visibility, focus, selection });
 
-  const renderer = createRenderer(slots.stage, rendered, store, renderContext, options.edgeLabelRatio);
+  const renderer = createRenderer(slots.stage, rendered, store, renderContext, () => marks, options.edgeLabelRatio);
+  batch = renderer.batch;
   const ctx: AppContext = {
     graph,
     index,
@@ -88,6 +121,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
     defaults,
     evidence: createEvidenceReader(graph, info.evidence),
     visibility: () => visibility,
+    paths: () => paths,
     focusEntity(node) {
       selectNode(store, node);
       renderer.centerOn(node);
@@ -111,7 +145,8 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
     }),
   );
   slots.sidebar.append(filters.element);
-  slots.overlay.append(legend.element);
+  const exploreStatus = createExploreStatus(ctx);
+  slots.overlay.append(legend.element, exploreStatus.element);
   slots.panel.append(panel.element);
   document.body.append(reader.element);
   const timeStrip = createTimeStrip(ctx);
@@ -122,6 +157,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
 
   const updateUi = (state: ViewerState, previous: ViewerState | null): void => {
     legend.update(state, previous);
+    exploreStatus.update(state, previous);
     filters.update(state, previous);
     panel.update(state, previous);
     reader.update(state, previous);
@@ -129,12 +165,17 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   };
 
   store.subscribe((state, previous) => {
-    if (state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected) syncRendered(state);
-    if (state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected) {
-      visibility = computeVisibility(rendered, index, state);
-      focus = focusSet(rendered, state.selected, visibility);
+    if (state.selected !== previous.selected || state.explore.pathTo !== previous.explore.pathTo || state.explore.pathAny !== previous.explore.pathAny) {
+      paths = findPaths(state);
+    }
+    if (state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected || state.explore !== previous.explore) {
+      recompute(state);
     }
     renderer.refresh(state, previous);
+    const [e, p] = [state.explore, previous.explore];
+    if (state.selected !== null && (e.ego !== p.ego || e.pathTo !== p.pathTo || e.pathAny !== p.pathAny || (state.selected !== previous.selected && marks?.frame))) {
+      renderer.centerOn(state.selected);
+    }
     updateUi(state, previous);
     const hash = encodeViewState(viewOf(state), defaults);
     if (hash !== window.location.hash.replace(/^#/, "")) {
@@ -153,7 +194,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || event.target instanceof HTMLInputElement) return;
     if (store.state.document !== null) openDocument(store, null);
-    else if (store.state.selected !== null) selectNode(store, null);
+    else escapeExploration(store);
   });
 
   updateUi(store.state, null);

@@ -1,6 +1,7 @@
 /** What every part of the viewer's UI receives: the loaded data, the store, and the app's services. */
 import type { GraphIndex } from "../core/graph-index.js";
 import type { DocumentTable, ViewerGraph } from "../core/model.js";
+import type { PathsView } from "../core/paths.js";
 import type { ViewerOptions, ViewState } from "../core/state.js";
 import type { Visibility } from "../core/visibility.js";
 import type { ServerInfo } from "./api.js";
@@ -19,6 +20,8 @@ export interface AppContext {
   evidence: EvidenceReader;
   /** What the filters currently let through. */
   visibility(): Visibility;
+  /** The paths "path to…" shows, or null. */
+  paths(): PathsView | null;
   /** Select an entity, centre the camera on it and open its panel. */
   focusEntity(node: string): void;
 }

@@ -3,14 +3,17 @@
  * (click selects, hover highlights, zoom decides edge labels), refreshes only what changed, and moves the
  * camera to an entity. Node and edge labels go through the label layer, which keeps them from overlapping.
  */
+import Graph from "graphology";
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
+import { exploreEdgeDisplay, exploreNodeDisplay, type ExploreMarks } from "../core/explore-display.js";
 import { edgeDisplay, nodeDisplay, type RenderContext } from "../core/reducers.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/model.js";
 import type { ViewerState } from "../core/state.js";
 import { hoverEdge, selectNode, setZoomedIn } from "./actions.js";
 import { dashedEdgePrograms } from "./dashed-edge-program.js";
 import { createLabelLayer, type LabelLayer } from "./label-layer.js";
+import { toggleSelection } from "./explore-actions.js";
 import type { Store } from "./store.js";
 
 /**
@@ -20,6 +23,9 @@ import type { Store } from "./store.js";
 const HIDE_EDGES_ON_MOVE_ABOVE = 2000;
 /** Camera ratio per unit of neighbourhood radius when focusing an entity, and its bounds. */
 const FOCUS_MARGIN = 2.5;
+/** Camera ratio per unit of width (or height) of a box to fit, as for the ego view or paths. */
+const FRAME_MARGIN = 1.5;
+const MAX_FRAME_RATIO = 1.3;
 const MIN_FOCUS_RATIO = 0.05;
 /** Camera ratio when focusing an entity without visible neighbours (1 shows the whole graph). */
 const LONE_FOCUS_RATIO = 0.3;
@@ -35,7 +41,13 @@ export interface Renderer {
   setLabelDensity(density: number): void;
   /** Redraw after a state change, as cheaply as the change allows. */
   refresh(state: ViewerState, previous: ViewerState): void;
-  /** Animate the camera to a visible entity. */
+  /**
+   * Apply many changes to the drawn graph, and what the reducers read, at once. Sigma re-indexes the whole
+   * graph on every node or edge dropped from it; detached meanwhile, it re-indexes once at the end, and
+   * the next `refresh` has nothing left to do.
+   */
+  batch(update: () => void): void;
+  /** Animate the camera to a visible entity (framing the ego view or the paths when they are shown). */
   centerOn(node: string): void;
 }
 
@@ -44,6 +56,7 @@ export function createRenderer(
   graph: ViewerGraph,
   store: Store,
   context: () => RenderContext,
+  marks: () => ExploreMarks | null,
   edgeLabelRatio: number,
 ): Renderer {
   const labels = createLabelLayer<NodeAttributes, EdgeAttributes, GraphAttributes>();
@@ -66,13 +79,26 @@ export function createRenderer(
     minCameraRatio: 0.02,
     maxCameraRatio: 8,
     stagePadding: 40,
-    nodeReducer: (node, data) => nodeDisplay(node, data, context()),
-    edgeReducer: (edge, data) => edgeDisplay(edge, data, context()),
+    nodeReducer: (node, data) => {
+      const display = nodeDisplay(node, data, context());
+      const m = marks();
+      return m ? exploreNodeDisplay(display, node, m) : display;
+    },
+    edgeReducer: (edge, data) => {
+      const display = edgeDisplay(edge, data, context());
+      const m = marks();
+      return m ? exploreEdgeDisplay(display, edge, data, graph, m) : display;
+    },
   };
   const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, settings);
   labels.attach(sigma);
 
-  sigma.on("clickNode", ({ node }) => selectNode(store, node));
+  // Shift-, ctrl- or cmd-click adds to (or takes from) the selection; a plain click selects one entity.
+  sigma.on("clickNode", ({ node, event }) => {
+    const { shiftKey, ctrlKey, metaKey } = event.original;
+    if (shiftKey || ctrlKey || metaKey) toggleSelection(store, node);
+    else selectNode(store, node);
+  });
   sigma.on("clickStage", () => selectNode(store, null));
   // Sigma highlights a hovered node and draws its label by itself; only the cursor changes here.
   sigma.on("enterNode", () => (container.style.cursor = "pointer"));
@@ -83,11 +109,22 @@ export function createRenderer(
   // Sigma follows window resizes only; the stage also changes size when the page around it does.
   new ResizeObserver(() => sigma.scheduleRefresh()).observe(container);
 
+  const detached = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
+  let reindexed = false;
   return {
     sigma,
     labels,
     setLabelDensity(density) {
       sigma.setSetting("labelDensity", density);
+    },
+    batch(update) {
+      sigma.setGraph(detached);
+      try {
+        update();
+      } finally {
+        sigma.setGraph(graph);
+        reindexed = true;
+      }
     },
     refresh(state, previous) {
       const onlyHover =
@@ -96,12 +133,14 @@ export function createRenderer(
         state.nodeLimit === previous.nodeLimit &&
         state.colorBy === previous.colorBy &&
         state.sizeBy === previous.sizeBy &&
+        state.explore === previous.explore &&
         state.zoomedIn === previous.zoomedIn;
       if (!onlyHover) {
         const hideEdgesOnMove = graph.size > HIDE_EDGES_ON_MOVE_ABOVE;
         if (sigma.getSetting("hideEdgesOnMove") !== hideEdgesOnMove) sigma.setSetting("hideEdgesOnMove", hideEdgesOnMove);
         // Synchronous, so that display data (and positions for centerOn) are current right after.
-        sigma.refresh();
+        if (reindexed) reindexed = false;
+        else sigma.refresh();
         return;
       }
       const edges = [state.hoveredEdge, previous.hoveredEdge].filter((e): e is string => e !== null && graph.hasEdge(e));
@@ -110,6 +149,25 @@ export function createRenderer(
     centerOn(node) {
       const center = sigma.getNodeDisplayData(node);
       if (!center || center.hidden) return;
+      const camera = sigma.getCamera();
+      const frame = marks()?.frame;
+      if (frame) {
+        // The ego view or the paths: fit the box around what they show.
+        const box = { x0: center.x, x1: center.x, y0: center.y, y1: center.y };
+        for (const member of frame) {
+          const d = sigma.getNodeDisplayData(member);
+          if (!d || d.hidden) continue;
+          box.x0 = Math.min(box.x0, d.x);
+          box.x1 = Math.max(box.x1, d.x);
+          box.y0 = Math.min(box.y0, d.y);
+          box.y1 = Math.max(box.y1, d.y);
+        }
+        const extent = Math.max(box.x1 - box.x0, box.y1 - box.y0);
+        // Up to a little more than the whole graph, so that labels at its edges still show.
+        const ratio = extent > 0 ? Math.min(MAX_FRAME_RATIO, Math.max(MIN_FOCUS_RATIO, extent * FRAME_MARGIN)) : Math.min(camera.ratio, LONE_FOCUS_RATIO);
+        void camera.animate({ x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, ratio }, { duration: 400 });
+        return;
+      }
       // Frame the entity with its neighbours: positions are normalised so that ratio 1 shows the whole
       // graph and a radius r needs a ratio of about 2r.
       let radius = 0;
@@ -117,7 +175,6 @@ export function createRenderer(
         const d = sigma.getNodeDisplayData(member);
         if (d && !d.hidden) radius = Math.max(radius, Math.hypot(d.x - center.x, d.y - center.y));
       }
-      const camera = sigma.getCamera();
       const ratio = radius > 0 ? Math.min(1, Math.max(MIN_FOCUS_RATIO, radius * FOCUS_MARGIN)) : Math.min(camera.ratio, LONE_FOCUS_RATIO);
       void camera.animate({ x: center.x, y: center.y, ratio }, { duration: 400 });
     },

@@ -54,6 +54,9 @@ export function fadedColor(hex: string): string {
 export const DIMMED_NODE_COLOR = "#e4e7eb";
 export const DIMMED_EDGE_COLOR = "#f0f2f4";
 
+/** The hops of the paths shown by "path to…": near black, so they read whatever the relation colours. */
+export const PATH_COLOR = "#263238";
+
 /** Fallback when the build gave a type no colour. */
 export const DEFAULT_NODE_COLOR = "#9e9e9e";
 

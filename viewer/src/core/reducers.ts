@@ -28,6 +28,8 @@ export interface RenderContext {
   visibility: Visibility;
   /** The selected entity and its visible neighbours, or null when nothing is selected. */
   focus: ReadonlySet<string> | null;
+  /** Every selected entity (the panel's and those added with shift- or ctrl-click). */
+  selection: ReadonlySet<string>;
 }
 
 export const MIN_NODE_SIZE = 3;
@@ -108,8 +110,7 @@ export function edgeProgram(directed: boolean, dash: number): "arrow" | "line" |
 export function edgeDisplay(edge: string, attrs: EdgeAttributes, ctx: RenderContext): EdgeDisplay {
   const { graph, state, focus } = ctx;
   const hovered = edge === state.hoveredEdge;
-  const selected = state.selected;
-  const incident = selected !== null && focus !== null && graph.hasExtremity(edge, selected);
+  const incident = focus !== null && (ctx.selection.has(graph.source(edge)) || ctx.selection.has(graph.target(edge)));
   const color = attrs.negated ? NEGATED_COLOR : RELATION_COLORS[attrs.relation];
   const dash = edgeDash(attrs);
   const display: EdgeDisplay = {

@@ -2,6 +2,7 @@
  * The viewer's typed state. `ViewState` is the shareable part (selection, filters, appearance, how many
  * entities are shown) that lives in the URL hash; `ViewerState` adds what is transient (hover, zoom).
  */
+import { NO_EXPLORATION, type Exploration } from "./exploration.js";
 import type { EntityType, RelationType } from "./model.js";
 
 export interface Filters {
@@ -44,6 +45,8 @@ export interface ViewState {
   sizeBy: SizeMode;
   /** At most this many entities (the best connected) are drawn; the rest come with "show more". */
   nodeLimit: number;
+  /** Multi-selection, ego view, pins, hidden entities and "path to…". */
+  explore: Exploration;
 }
 
 export interface ViewerState extends ViewState {
@@ -88,6 +91,7 @@ export function defaultViewState(options: ViewerOptions = {}, statedRelations = 
     colorBy: "type",
     sizeBy: "degree",
     nodeLimit: options.nodeLimit ?? VIEWER_DEFAULTS.nodeLimit,
+    explore: NO_EXPLORATION,
   };
 }
 

@@ -7,17 +7,17 @@
  */
 import type { AppContext } from "../app/context.js";
 import { selectNode } from "../app/actions.js";
+import { toggleSelection } from "../app/explore-actions.js";
 import { DEFAULT_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../core/colors.js";
 import { documentTitle, plural, relationText, typeText } from "../core/format.js";
 import { collapseEvidence, type EvidenceItem } from "../core/evidence.js";
-import type { Range } from "../core/marks.js";
 import { relationsCsv } from "../core/export-csv.js";
 import { groupRelations, type RelationGroup, type RelationItem } from "../core/relations.js";
 import type { ViewerState } from "../core/state.js";
 import { h, replaceChildren, swatch } from "./dom.js";
-
-/** Opens the reader on a document, optionally highlighting a range (an evidence sentence). */
-export type OpenReader = (doc: string, range?: Range) => void;
+import { evidenceItem, type OpenReader } from "./evidence-item.js";
+import { exploreControls } from "./explore-controls.js";
+import { pathSection } from "./path-box.js";
 
 const DIRECTION_ARROWS = { out: "→", in: "←", both: "↔" } as const;
 const DOCUMENTS_LISTED = 30;
@@ -31,32 +31,19 @@ export interface Panel {
 export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
   const element = h("aside", { class: "panel", attrs: { "aria-live": "polite" } });
   const { graph, documents } = ctx;
+  const quote = (item: EvidenceItem): HTMLLIElement => evidenceItem(documents, openReader, item);
 
   function entityLink(node: string, testid?: string): HTMLButtonElement {
     return h(
       "button",
-      { class: "link entity-link", testid, attrs: { type: "button", "data-node": node }, on: { click: () => ctx.focusEntity(node) } },
+      {
+        class: "link entity-link",
+        testid,
+        attrs: { type: "button", "data-node": node, title: "Shift- or Ctrl-click adds to the selection" },
+        // Shift-, ctrl- or cmd-click adds to the selection, as on the graph.
+        on: { click: (event) => (event.shiftKey || event.ctrlKey || event.metaKey ? toggleSelection(ctx.store, node) : ctx.focusEntity(node)) },
+      },
       graph.getNodeAttribute(node, "label"),
-    );
-  }
-
-  function evidenceItem({ evidence: ev, alsoIn }: EvidenceItem): HTMLLIElement {
-    const date = ev.date ?? documents.get(ev.doc)?.date;
-    return h(
-      "li",
-      { class: "evidence-item", testid: "evidence" },
-      h("blockquote", { class: "quote" }, ev.sentence),
-      h(
-        "div",
-        { class: "evidence-source" },
-        h(
-          "button",
-          { class: "link", attrs: { type: "button", "data-doc": ev.doc }, on: { click: () => openReader(ev.doc, { start: ev.start, end: ev.end }) } },
-          documentTitle(documents.get(ev.doc), ev.doc),
-        ),
-        date ? h("span", { class: "muted" }, ` · ${date}`) : null,
-        alsoIn > 0 ? h("span", { class: "muted", testid: "also-in" }, ` · also in ${plural(alsoIn, "other story", "other stories")}`) : null,
-      ),
     );
   }
 
@@ -66,7 +53,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
     const limit = ctx.options.evidencePerRelation;
     const total = ctx.evidence.total(item.edge);
     const shown = collapseEvidence(inline).slice(0, limit);
-    const list = h("ul", { class: "evidence" }, ...shown.map(evidenceItem));
+    const list = h("ul", { class: "evidence" }, ...shown.map(quote));
     if (total > shown.length) {
       const button = h("button", { class: "link more", testid: "more-evidence", attrs: { type: "button" } }, `Show all ${total} sentences`);
       const more = h("li", {}, button);
@@ -76,7 +63,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
         ctx.evidence.all(item.edge).then(
           (all) => {
             more.remove();
-            list.replaceChildren(...collapseEvidence(all).map(evidenceItem));
+            list.replaceChildren(...collapseEvidence(all).map(quote));
           },
           (err: unknown) => {
             more.replaceChildren(h("span", { class: "error" }, `Could not load the evidence: ${String(err)}`));
@@ -210,6 +197,8 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
       ),
       h("div", { class: "badge type-badge", testid: "entity-type", style: { background: typeColor } }, typeText(attrs.type)),
       h("dl", { class: "facts" }, ...facts.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
+      exploreControls(ctx, node),
+      pathSection(ctx, node, openReader),
       relationsSection(node),
       documentsSection(attrs.docs),
     );
@@ -241,7 +230,8 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
         previous === null ||
         previous.selected !== state.selected ||
         previous.filters !== state.filters ||
-        previous.nodeLimit !== state.nodeLimit;
+        previous.nodeLimit !== state.nodeLimit ||
+        previous.explore !== state.explore;
       if (!changed) return;
       const node = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
       replaceChildren(element, node === null ? overview() : entityView(node));

@@ -173,7 +173,8 @@ export function createFiltersPanel(ctx: AppContext): FiltersPanel {
         previous.colorBy === state.colorBy &&
         previous.sizeBy === state.sizeBy &&
         previous.nodeLimit === state.nodeLimit &&
-        previous.selected === state.selected;
+        previous.selected === state.selected &&
+        previous.explore === state.explore;
       if (unchanged) return;
       const f = state.filters;
       for (const t of typeBoxes) t.box.checked = !f.hiddenTypes.includes(t.type);

@@ -1,33 +1,66 @@
 /**
- * The search box (`data-testid="search"`): type-ahead over labels and aliases; arrow keys move through the
- * suggestions and Enter picks the highlighted one (the best match by default), which selects the entity,
- * centres the camera on it and opens its panel. A match the filters hide says so; picked, it is shown
- * with the neighbours the filters let through.
+ * Entity search boxes: type-ahead over labels and aliases; arrow keys move through the suggestions and
+ * Enter picks the highlighted one (the best match by default). A match the filters hide says so. The top
+ * bar's box (`data-testid="search"`) selects the entity picked, centres the camera on it and opens its
+ * panel (shown with the neighbours the filters let through); "path to…" uses another box.
  */
 import type { AppContext } from "../app/context.js";
 import { DEFAULT_NODE_COLOR } from "../core/colors.js";
 import { typeText } from "../core/format.js";
-import { buildSearchIndex, searchEntities, type SearchHit } from "../core/search.js";
+import { buildSearchIndex, searchEntities, type SearchHit, type SearchIndex } from "../core/search.js";
 import { hiddenByFilters } from "../core/visibility.js";
 import { h, replaceChildren, swatch } from "./dom.js";
 
+export interface EntitySearchOptions {
+  /** `data-testid` of the input; the suggestions list gets `<testid>-results` (also its id). */
+  testid: string;
+  placeholder: string;
+  label: string;
+  /** Leave out of the suggestions (e.g. the entity a path starts from). */
+  exclude?: (node: string) => boolean;
+  onPick(hit: SearchHit): void;
+}
+
+/** The top bar's search box: picking selects the entity and focuses it. */
 export function createSearchBox(ctx: AppContext): HTMLElement {
-  const index = buildSearchIndex(ctx.graph, (node) => ctx.index.degree.get(node) ?? 0);
+  return createEntitySearch(ctx, {
+    testid: "search",
+    placeholder: "Search entities…",
+    label: "Search entities",
+    onPick: (hit) => ctx.focusEntity(hit.node),
+  });
+}
+
+/** Search indexes by graph, so that every box shares one. */
+const indexes = new WeakMap<AppContext["graph"], SearchIndex>();
+
+export function createEntitySearch(ctx: AppContext, options: EntitySearchOptions): HTMLElement {
+  let index = indexes.get(ctx.graph);
+  if (!index) {
+    index = buildSearchIndex(ctx.graph, (node) => ctx.index.degree.get(node) ?? 0);
+    indexes.set(ctx.graph, index);
+  }
+  const searchIndex = index;
+  const listId = `${options.testid}-results`;
+  const find = (text: string): SearchHit[] => {
+    const found = searchEntities(searchIndex, text, ctx.options.searchSuggestions + (options.exclude ? 1 : 0));
+    return (options.exclude ? found.filter((hit) => !options.exclude!(hit.node)) : found).slice(0, ctx.options.searchSuggestions);
+  };
   let hits: SearchHit[] = [];
   let active = 0;
 
-  const list = h("ul", { class: "suggestions", testid: "search-results", attrs: { role: "listbox", id: "search-results", hidden: true } });
+  const list = h("ul", { class: "suggestions", testid: listId, attrs: { role: "listbox", id: listId, hidden: true } });
   const input = h("input", {
-    testid: "search",
+    testid: options.testid,
     attrs: {
       type: "search",
-      placeholder: "Search entities…",
+      placeholder: options.placeholder,
       autocomplete: "off",
       spellcheck: "false",
       role: "combobox",
-      "aria-label": "Search entities",
+      "aria-label": options.label,
       "aria-autocomplete": "list",
-      "aria-controls": "search-results",
+      "aria-controls": listId,
       "aria-expanded": "false",
     },
   });
@@ -80,11 +113,11 @@ export function createSearchBox(ctx: AppContext): HTMLElement {
     input.value = hit.label;
     hits = [];
     close();
-    ctx.focusEntity(hit.node);
+    options.onPick(hit);
   }
 
   input.addEventListener("input", () => {
-    hits = searchEntities(index, input.value, ctx.options.searchSuggestions);
+    hits = find(input.value);
     active = 0;
     render();
   });
@@ -96,7 +129,7 @@ export function createSearchBox(ctx: AppContext): HTMLElement {
       render();
     } else if (event.key === "Enter") {
       event.preventDefault();
-      if (hits.length === 0) hits = searchEntities(index, input.value, ctx.options.searchSuggestions);
+      if (hits.length === 0) hits = find(input.value);
       const hit = hits[active] ?? hits[0];
       if (hit) pick(hit);
       else render();
