@@ -8,6 +8,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { TYPE_COLORS } from "../../src/graph/palette.js";
 import { checkPrerequisites, keepScreenshot, newViewerPage, ROOT, search, startViewerSession, type ViewerSession } from "./harness.js";
 import { decodePng } from "./png.js";
 
@@ -117,7 +118,7 @@ describe("viewer: ego view, pins, multi-selection and paths", () => {
     await keepScreenshot(page, "ego-hidden-pinned");
 
     // Shift-click on Riga's node (the one location left on the graph) adds it to the selection.
-    const riga = await pointOfColor(page, "#8e5ad6");
+    const riga = await pointOfColor(page, TYPE_COLORS.location);
     await page.keyboard.down("Shift");
     await page.mouse.click(riga.x, riga.y);
     await page.keyboard.up("Shift");
