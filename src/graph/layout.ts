@@ -34,9 +34,9 @@ export interface LayoutOptions {
   /** ForceAtlas2 iterations; by default scaled to the graph size. */
   iterations?: number;
   /**
-   * Main components with more nodes than this run ForceAtlas2 on their best-connected `coreNodes` nodes only and
-   * place every other node beside a neighbor (breadth first from the core), so layout time stays near
-   * a second however large the corpus.
+   * Components with more nodes than this run ForceAtlas2 on their best-connected `coreNodes` nodes only
+   * and place every other node beside a neighbor (breadth first from the core), so layout time stays
+   * near a second however large the corpus.
    */
   coreNodes?: number;
 }
@@ -156,13 +156,13 @@ function componentInput(input: LayoutInput, members: readonly number[], pairs: r
 }
 
 /** The spacing of a laid-out component's nodes: the side of the square each has to itself on average. */
-function spacing(input: LayoutInput, x: Float64Array, y: Float64Array): number {
+function meanSpacing(input: LayoutInput, x: Float64Array, y: Float64Array): number {
   const box = boundingBox(input, x, y, 0);
   return Math.sqrt((box.width * box.height) / input.nodes.length);
 }
 
 /** Bounding box of a laid-out component, nodes' radii included, with `margin` on every side. */
-function boundingBox(input: LayoutInput, x: Float64Array, y: Float64Array, margin: number) {
+function boundingBox(input: LayoutInput, x: Float64Array, y: Float64Array, margin: number): { minX: number; minY: number; width: number; height: number } {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -276,14 +276,14 @@ export function computeLayout(input: LayoutInput, options: LayoutOptions = {}): 
       ({ x: cx, y: cy } = radialTree(neighbors, strength, step));
     } else if (members.length > coreNodes) layoutLarge(part, cx, cy, coreNodes, options.iterations, rng);
     else layoutForce(part, cx, cy, options.iterations);
-    if (c === 0) step = spacing(part, cx, cy);
+    if (c === 0) step = meanSpacing(part, cx, cy);
     return { members, cx, cy, box: boundingBox(part, cx, cy, step / 2) };
   });
 
   // Packed side by side, the picture centred on the origin.
   const at = packBoxes(parts.map((p) => p.box));
-  const right = Math.max(...parts.map((p, c) => at[c]!.x + p.box.width));
-  const top = Math.max(...parts.map((p, c) => at[c]!.y + p.box.height));
+  const right = parts.reduce((max, p, c) => Math.max(max, at[c]!.x + p.box.width), 0);
+  const top = parts.reduce((max, p, c) => Math.max(max, at[c]!.y + p.box.height), 0);
   parts.forEach(({ members, cx, cy, box }, c) => {
     const dx = at[c]!.x - box.minX - right / 2;
     const dy = at[c]!.y - box.minY - top / 2;
