@@ -30,7 +30,7 @@ const graph = graphOf([
 
 describe("communityLabels", () => {
   it("labels the largest communities at their centroid with their most mentioned members", () => {
-    const labels = communityLabels(graph, graph.nodes(), { namesPerLabel: 3, minSize: 3 });
+    const labels = communityLabels(graph, graph.nodes(), { namesPerLabel: 3, minSize: 3, minShown: 1 });
     expect(labels.map((l) => l.community)).toEqual([1, 7]);
     expect(labels[0]).toEqual({ community: 1, size: 4, x: 10, y: 0, names: ["Orla Brandt", "Ivo Kestrel", "Tamsin Reyes"] });
     expect(labels[1]!.names).toEqual(["Quill Harmon", "Lena Vorst", "Sefa Lindqvist"]);
@@ -39,7 +39,7 @@ describe("communityLabels", () => {
 
   it("counts only the entities shown, and keeps at most maxLabels", () => {
     const shown = graph.nodes().filter((n) => n !== "person:orla-brandt" && n !== "person:tamsin-reyes");
-    const labels = communityLabels(graph, shown, { minSize: 2, maxLabels: 2 });
+    const labels = communityLabels(graph, shown, { minSize: 2, maxLabels: 2, minShown: 1 });
     expect(labels.map((l) => [l.community, l.size])).toEqual([
       [7, 3],
       [1, 2],
@@ -50,8 +50,13 @@ describe("communityLabels", () => {
 
   it("leaves out communities holding a small share of the entities shown", () => {
     // 9 shown: community 7 (3 members) holds a third, community 1 (4) more.
-    expect(communityLabels(graph, graph.nodes(), { minSize: 1, minShare: 0.4 }).map((l) => l.community)).toEqual([1]);
-    expect(communityLabels(graph, graph.nodes(), { minSize: 1, minShare: 0.2 }).map((l) => l.community)).toEqual([1, 7, 3]);
+    expect(communityLabels(graph, graph.nodes(), { minSize: 1, minShare: 0.4, minShown: 1 }).map((l) => l.community)).toEqual([1]);
+    expect(communityLabels(graph, graph.nodes(), { minSize: 1, minShare: 0.2, minShown: 1 }).map((l) => l.community)).toEqual([1, 7, 3]);
+  });
+
+  it("labels no community when few entities are shown (their own labels say enough)", () => {
+    expect(communityLabels(graph, graph.nodes(), { minShown: 10 })).toEqual([]);
+    expect(communityLabels(graph, graph.nodes(), { minShown: 9 })).not.toEqual([]);
   });
 });
 

@@ -25,9 +25,11 @@ export interface CommunityLabelOptions {
   minSize?: number;
   /** Nor do communities holding a smaller share of the entities shown (labels are for the big picture). */
   minShare?: number;
+  /** With fewer entities shown there are no community labels: entity labels say enough. */
+  minShown?: number;
 }
 
-export const COMMUNITY_LABEL_DEFAULTS: Required<CommunityLabelOptions> = { maxLabels: 12, namesPerLabel: 3, minSize: 3, minShare: 0.02 };
+export const COMMUNITY_LABEL_DEFAULTS: Required<CommunityLabelOptions> = { maxLabels: 12, namesPerLabel: 3, minSize: 3, minShare: 0.02, minShown: 100 };
 
 interface Tally {
   size: number;
@@ -48,7 +50,7 @@ function keepTop(top: [number, string][], mentions: number, label: string, k: nu
 
 /** Labels of the largest communities among `shown` entities of `graph`, largest first (ties: lower id). */
 export function communityLabels(graph: ViewerGraph, shown: Iterable<string>, options: CommunityLabelOptions = {}): CommunityLabel[] {
-  const { maxLabels, namesPerLabel, minSize, minShare } = { ...COMMUNITY_LABEL_DEFAULTS, ...options };
+  const { maxLabels, namesPerLabel, minSize, minShare, minShown } = { ...COMMUNITY_LABEL_DEFAULTS, ...options };
   const tallies = new Map<number, Tally>();
   let total = 0;
   for (const node of shown) {
@@ -62,6 +64,7 @@ export function communityLabels(graph: ViewerGraph, shown: Iterable<string>, opt
     tally.sumY += y;
     keepTop(tally.top, mentions, label, namesPerLabel);
   }
+  if (total < minShown) return [];
   return [...tallies]
     .filter(([, t]) => t.size >= Math.max(minSize, minShare * total))
     .sort(([a, ta], [b, tb]) => tb.size - ta.size || a - b)
