@@ -9,6 +9,9 @@ export default defineConfig({
   root,
   base: "./",
   publicDir: false,
+  // The GEXF writer shared with the CLI imports graphology-gexf, whose main entry is for Node (it loads
+  // an XML DOM); the browser entry holds the same writer.
+  resolve: { alias: [{ find: /^graphology-gexf$/, replacement: "graphology-gexf/browser/index.js" }] },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -15,18 +15,10 @@ import louvain from "graphology-communities-louvain";
 import { seededRandom } from "../random.js";
 import { connectedComponents } from "./components.js";
 import { packBoxes } from "./pack-components.js";
+import { TYPE_COLORS } from "./palette.js";
 import { radialTree } from "./radial-tree.js";
 import type { EntityType, NewsGraph, NodeAttributes, RelationType } from "../types.js";
 
-/** Colour of each entity type (viewer legend uses the same). */
-export const TYPE_COLORS: Record<EntityType, string> = {
-  person: "#e4572e",
-  organization: "#3b82c4",
-  country: "#2a9d8f",
-  location: "#8ab17d",
-  project: "#b07aa1",
-  event: "#e9a03b",
-};
 
 export interface LayoutOptions {
   /** Seed of the start positions and of Louvain. */

@@ -1,7 +1,7 @@
 /** Community labels of the overview: which communities, where, with which names; no overlaps on screen. */
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { communityLabels, placeLabels } from "../../viewer/src/core/community-labels.js";
+import { communityLabels, placeCommunityLabels } from "../../viewer/src/core/community-labels.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../../viewer/src/core/model.js";
 
 /** Entities as [name, community, x, y, mentions]. */
@@ -60,26 +60,26 @@ describe("communityLabels", () => {
   });
 });
 
-describe("placeLabels", () => {
+describe("placeCommunityLabels", () => {
   const box = (x: number, y: number) => ({ x, y, width: 100, height: 20 });
 
   it("keeps labels at their place when free, inside the screen", () => {
-    expect(placeLabels([box(100, 100), box(300, 100)], 800, 600)).toEqual([box(100, 100), box(300, 100)]);
+    expect(placeCommunityLabels([box(100, 100), box(300, 100)], 800, 600)).toEqual([box(100, 100), box(300, 100)]);
     // Past the right edge: moved in.
-    expect(placeLabels([box(790, 300)], 800, 600)).toEqual([box(750, 300)]);
+    expect(placeCommunityLabels([box(790, 300)], 800, 600)).toEqual([box(750, 300)]);
   });
 
   it("moves a label above or below a more important one it would overlap, or leaves it out", () => {
     // The second overlaps the first: it goes one label height up, clear of it; the third, just under the
     // first, finds its place up taken by the first and goes down.
-    const [first, second, third] = placeLabels([box(100, 100), box(150, 95), box(50, 110)], 800, 600);
+    const [first, second, third] = placeCommunityLabels([box(100, 100), box(150, 95), box(50, 110)], 800, 600);
     expect(first).toEqual(box(100, 100));
     expect(second).toEqual(box(150, 75));
     expect(third).toEqual(box(50, 130));
     // Surrounded above and below too: no room.
     const column = [box(100, 100), box(100, 80), box(100, 120), box(100, 60), box(100, 140)];
-    expect(placeLabels([...column, box(120, 100)], 800, 600)[5]).toBeNull();
+    expect(placeCommunityLabels([...column, box(120, 100)], 800, 600)[5]).toBeNull();
     // Larger than the screen.
-    expect(placeLabels([{ x: 10, y: 10, width: 900, height: 20 }], 800, 600)).toEqual([null]);
+    expect(placeCommunityLabels([{ x: 10, y: 10, width: 900, height: 20 }], 800, 600)).toEqual([null]);
   });
 });

@@ -1,9 +1,11 @@
 /** The sigma reducers: pure, never passing the entity type through, dimming what is out of focus. */
 import { describe, expect, it } from "vitest";
+import { CLAIM_STYLES } from "../../viewer/src/core/claim-style.js";
 import { DIMMED_NODE_COLOR, fadedColor, NEGATED_COLOR, RELATION_COLORS } from "../../viewer/src/core/colors.js";
 import { edgeDisplay, focusSet, nodeDisplay, scaledSize, type RenderContext } from "../../viewer/src/core/reducers.js";
 import { defaultViewState, initialViewerState, type ViewerState } from "../../viewer/src/core/state.js";
 import { computeVisibility } from "../../viewer/src/core/visibility.js";
+import { TYPE_COLORS } from "../../src/graph/palette.js";
 import { loadFixture } from "./fixture.js";
 
 const { graph, index } = loadFixture();
@@ -19,22 +21,23 @@ const edgeOf = (relation: string) => graph.findEdge((_e, a) => a.relation === re
 const edge = (key: string, ctx: RenderContext) => edgeDisplay(key, graph.getEdgeAttributes(key), ctx);
 
 describe("nodeDisplay", () => {
-  it("draws circles in the build's colour and never mutates the data", () => {
+  it("draws circles in the shared colour-blind-safe colour of their type and never mutates the data", () => {
     const before = JSON.stringify(graph.getNodeAttributes("person:helena-varga"));
     const display = node("person:helena-varga", context());
-    expect(display).toMatchObject({ type: "circle", color: "#e8743b", label: "Helena Varga", hidden: false });
+    // The fixture's own `color` (#e8743b) gives way to the palette the build writes today.
+    expect(display).toMatchObject({ type: "circle", color: TYPE_COLORS.person, label: "Helena Varga", hidden: false });
     expect(JSON.stringify(graph.getNodeAttributes("person:helena-varga"))).toBe(before);
   });
 
-  it("dims entities outside the selection's neighbourhood", () => {
+  it("labels the selection and its neighbours always and dims entities outside the neighbourhood", () => {
     const ctx = context({ selected: "country:latvia" });
     expect(node("country:latvia", ctx)).toMatchObject({ highlighted: true, forceLabel: true });
-    expect(node("organization:nordic-power-council", ctx)).toMatchObject({ label: "Nordic Power Council", zIndex: 2 });
+    expect(node("organization:nordic-power-council", ctx)).toMatchObject({ label: "Nordic Power Council", forceLabel: true, zIndex: 2 });
     expect(node("location:oslo", ctx)).toMatchObject({ color: DIMMED_NODE_COLOR, label: null });
   });
 
   it("colours by community on demand and sizes on a square-root scale", () => {
-    expect(node("person:helena-varga", context({ colorBy: "community" })).color).not.toBe("#e8743b");
+    expect(node("person:helena-varga", context({ colorBy: "community" })).color).not.toBe(TYPE_COLORS.person);
     expect(scaledSize(0, 10)).toBe(3);
     expect(scaledSize(10, 10)).toBe(18);
     expect(scaledSize(2.5, 10)).toBeCloseTo(10.5);
@@ -49,11 +52,14 @@ describe("edgeDisplay", () => {
     expect(edge(edgeOf("member_of"), ctx)).toMatchObject({ color: NEGATED_COLOR, label: "not member of" });
   });
 
-  it("draws claims that are not plain assertions faded, with their modality in the label", () => {
+  it("draws claims that are not plain assertions dashed, in their relation's colour, with the word in the label", () => {
     const ctx = context({ zoomedIn: true });
     const meets = edgeOf("meets");
     const possible = edgeDisplay(meets, { ...graph.getEdgeAttributes(meets), modality: "possible" }, ctx);
-    expect(possible).toMatchObject({ color: fadedColor(RELATION_COLORS.meets), label: "meets (possible)" });
+    expect(possible).toMatchObject({ color: RELATION_COLORS.meets, label: "possibly meets", type: "dashedLine", dash: CLAIM_STYLES.possible.dash });
+    expect(edge(edgeOf("member_of"), ctx)).toMatchObject({ type: "dashedArrow", dash: CLAIM_STYLES.negated.dash });
+    expect(edge(meets, ctx)).toMatchObject({ type: "line", dash: 0 });
+    expect(edge(edgeOf("co_occurs"), context({ hoveredEdge: edgeOf("co_occurs") })).color).toBe(fadedColor(RELATION_COLORS.co_occurs));
     expect(fadedColor("#000000")).toBe("#808080");
     expect(fadedColor("#ffffff")).toBe("#ffffff");
   });

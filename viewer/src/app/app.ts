@@ -26,19 +26,22 @@ import { createLayoutControl } from "../ui/layout-control.js";
 import { createLegend } from "../ui/legend.js";
 import { createReader } from "../ui/document-view.js";
 import { createSearchBox } from "../ui/search-box.js";
+import { createTimeStrip } from "../ui/time-strip.js";
+import { createViewControls } from "../ui/view-controls.js";
 import { applyView, openDocument, selectNode } from "./actions.js";
 import type { ServerInfo } from "./api.js";
 import type { AppContext } from "./context.js";
 import { createEvidenceReader } from "./evidence.js";
-import { createRenderer } from "./renderer.js";
+import { createRenderer, DEFAULT_LABEL_DENSITY } from "./renderer.js";
 import { Store } from "./store.js";
+import { exportGexf, exportPng, exportSvg, fileStem } from "./view-export.js";
 
 export interface AppSlots {
   search: HTMLElement;
   toolbar: HTMLElement;
   sidebar: HTMLElement;
   stage: HTMLElement;
-  /** Over the graph: the legend. */
+  /** Over the graph: the legend; under it, the time line. */
   overlay: HTMLElement;
   panel: HTMLElement;
 }
@@ -100,10 +103,25 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   const panel = createPanel(ctx, (doc, range) => reader.open(doc, range));
   slots.search.append(createSearchBox(ctx));
   slots.toolbar.append(createLayoutControl(rendered, graph));
+  const stem = fileStem(graph.getAttribute("name"));
+  slots.toolbar.append(
+    createViewControls({
+      initialDensity: DEFAULT_LABEL_DENSITY,
+      setLabelDensity: (density) => renderer.setLabelDensity(density),
+      exportPng: () => exportPng(renderer, stem),
+      exportSvg: () => exportSvg(renderer, stem),
+      exportGexf: () => exportGexf(rendered, visibility, stem),
+    }),
+  );
   slots.sidebar.append(filters.element);
   slots.overlay.append(legend.element);
   slots.panel.append(panel.element);
   document.body.append(reader.element);
+  const timeStrip = createTimeStrip(ctx);
+  if (timeStrip !== null) {
+    slots.overlay.append(timeStrip.element);
+    slots.overlay.classList.add("with-time-strip");
+  }
   // Community labels for the overview; none while an entity is selected (its neighbours are labelled).
   const labels = createCommunityLabels(renderer.sigma);
   slots.overlay.append(labels.element);
@@ -116,6 +134,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
     filters.update(state, previous);
     panel.update(state, previous);
     reader.update(state, previous);
+    timeStrip?.update(state, previous);
   };
 
   store.subscribe((state, previous) => {

@@ -1,7 +1,7 @@
 /**
  * The sigma renderer: draws the graph through the pure reducers, turns pointer events into actions
  * (click selects, hover highlights, zoom decides edge labels), refreshes only what changed, and moves the
- * camera to an entity.
+ * camera to an entity. Node and edge labels go through the label layer, which keeps them from overlapping.
  */
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
@@ -9,6 +9,8 @@ import { edgeDisplay, nodeDisplay, type RenderContext } from "../core/reducers.j
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/model.js";
 import type { ViewerState } from "../core/state.js";
 import { hoverEdge, selectNode, setZoomedIn } from "./actions.js";
+import { dashedEdgePrograms } from "./dashed-edge-program.js";
+import { createLabelLayer, type LabelLayer } from "./label-layer.js";
 import type { Store } from "./store.js";
 
 /**
@@ -22,8 +24,15 @@ const MIN_FOCUS_RATIO = 0.05;
 /** Camera ratio when focusing an entity without visible neighbours (1 shows the whole graph). */
 const LONE_FOCUS_RATIO = 0.3;
 
+/** Sigma's label density at first (labels per grid cell at zoom 1); the toolbar's slider changes it. */
+export const DEFAULT_LABEL_DENSITY = 0.6;
+
 export interface Renderer {
   sigma: Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
+  /** The labels drawn in the last frame. */
+  labels: LabelLayer<NodeAttributes, EdgeAttributes, GraphAttributes>;
+  /** Draw more or fewer labels (0: only the selection and its neighbours). */
+  setLabelDensity(density: number): void;
   /** Redraw after a state change, as cheaply as the change allows. */
   refresh(state: ViewerState, previous: ViewerState): void;
   /** Animate the camera to a visible entity. */
@@ -37,15 +46,18 @@ export function createRenderer(
   context: () => RenderContext,
   edgeLabelRatio: number,
 ): Renderer {
+  const labels = createLabelLayer<NodeAttributes, EdgeAttributes, GraphAttributes>();
   const settings: Partial<Settings<NodeAttributes, EdgeAttributes, GraphAttributes>> = {
+    ...labels.settings,
     renderEdgeLabels: true,
     enableEdgeEvents: true,
     zIndex: true,
     defaultEdgeType: "line",
+    edgeProgramClasses: dashedEdgePrograms<NodeAttributes, EdgeAttributes, GraphAttributes>(),
     labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 13,
     labelWeight: "500",
-    labelDensity: 0.6,
+    labelDensity: DEFAULT_LABEL_DENSITY,
     labelRenderedSizeThreshold: 7,
     edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     edgeLabelSize: 11,
@@ -58,6 +70,7 @@ export function createRenderer(
     edgeReducer: (edge, data) => edgeDisplay(edge, data, context()),
   };
   const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, settings);
+  labels.attach(sigma);
 
   sigma.on("clickNode", ({ node }) => selectNode(store, node));
   sigma.on("clickStage", () => selectNode(store, null));
@@ -72,6 +85,10 @@ export function createRenderer(
 
   return {
     sigma,
+    labels,
+    setLabelDensity(density) {
+      sigma.setSetting("labelDensity", density);
+    },
     refresh(state, previous) {
       const onlyHover =
         state.selected === previous.selected &&

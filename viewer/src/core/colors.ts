@@ -1,7 +1,9 @@
 /**
  * Colours the viewer adds on its side: one per relation type (grouped by family so related relations look
  * alike), a distinct red for negated claims, a palette for Louvain communities, and the dimmed colours of
- * what is not in focus. Entity colours come from the build (the `color` node attribute).
+ * what is not in focus. Entity types take the colour-blind-safe colours the build also uses
+ * (src/graph/palette.ts, through the graph index); the `color` node attribute is the fallback for a type
+ * outside the vocabulary.
  */
 import type { RelationType } from "./model.js";
 

@@ -88,7 +88,7 @@ const SHIFTS = [0, -1, 1, -2, 2];
  * important first), each is moved inside the screen, then put at its place or just above or below it,
  * whichever is first free of the labels placed before it; null when none is (or it cannot fit at all).
  */
-export function placeLabels(boxes: readonly LabelBox[], width: number, height: number): (LabelBox | null)[] {
+export function placeCommunityLabels(boxes: readonly LabelBox[], width: number, height: number): (LabelBox | null)[] {
   const placed: LabelBox[] = [];
   const clear = (box: LabelBox) => placed.every((k) => Math.abs(k.x - box.x) * 2 >= k.width + box.width || Math.abs(k.y - box.y) * 2 >= k.height + box.height);
   const clamp = (v: number, size: number, max: number) => Math.min(Math.max(v, size / 2), max - size / 2);

@@ -1,9 +1,10 @@
 /**
  * Facts about the loaded graph computed once: the ranking of entities by connectedness through stated
  * relations (for opening large graphs on their best connected entities), the dates each entity and relation is attested on (for the
- * date filter), counts per type and relation (for the filters and legend), the build's colour per entity
- * type, and the communities.
+ * date filter), counts per type and relation (for the filters and legend), the colour of each entity
+ * type present, and the communities.
  */
+import { TYPE_COLORS } from "../../../src/graph/palette.js";
 import {
   ENTITY_TYPES,
   RELATION_TYPES,
@@ -34,11 +35,14 @@ export interface GraphIndex {
   /** Sorted distinct dates of the documents behind each node / edge (absent when none is dated). */
   nodeDates: ReadonlyMap<string, readonly string[]>;
   edgeDates: ReadonlyMap<string, readonly string[]>;
+  /** Nodes / edges that some undated document attests (the undated switch of the time line decides them). */
+  undatedNodes: ReadonlySet<string>;
+  undatedEdges: ReadonlySet<string>;
   /** Earliest and latest document date, or null when no document is dated. */
   dateRange: readonly [string, string] | null;
   typeCounts: ReadonlyMap<EntityType, number>;
   relationCounts: ReadonlyMap<RelationType, number>;
-  /** The colour the build gave most nodes of each type. */
+  /** The shared colour-blind-safe colour of each entity type present (src/graph/palette.ts). */
   typeColors: ReadonlyMap<EntityType, string>;
   maxWeight: number;
   /** Communities, largest first. */
@@ -55,24 +59,17 @@ function datesOf(docs: readonly string[], documents: DocumentTable, extra: reado
   return [...dates].sort();
 }
 
-function mostFrequent(counts: Map<string, number>): string | undefined {
-  let best: string | undefined;
-  let bestCount = 0;
-  for (const [value, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== undefined && value < best)) {
-      best = value;
-      bestCount = count;
-    }
-  }
-  return best;
+function hasUndated(docs: readonly string[], documents: DocumentTable): boolean {
+  return docs.length === 0 || docs.some((id) => !documents.get(id)?.date);
 }
 
 /** Compute the index of a graph and its documents. */
 export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): GraphIndex {
   const degree = new Map<string, number>();
   const nodeDates = new Map<string, string[]>();
+  const undatedNodes = new Set<string>();
+  const undatedEdges = new Set<string>();
   const typeTally = new Map<EntityType, number>();
-  const colorTally = new Map<EntityType, Map<string, number>>();
   let maxDegree = 0;
   let maxMentions = 0;
   // Distinct neighbours through stated relations.
@@ -93,10 +90,8 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     maxMentions = Math.max(maxMentions, attrs.mentions);
     const dates = datesOf(attrs.docs, documents, [attrs.firstSeen, attrs.lastSeen]);
     if (dates.length > 0) nodeDates.set(node, dates);
+    if (hasUndated(attrs.docs, documents)) undatedNodes.add(node);
     typeTally.set(attrs.type, (typeTally.get(attrs.type) ?? 0) + 1);
-    const colors = colorTally.get(attrs.type) ?? new Map<string, number>();
-    colors.set(attrs.color, (colors.get(attrs.color) ?? 0) + 1);
-    colorTally.set(attrs.type, colors);
   });
 
   const ranking = graph
@@ -119,6 +114,7 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
       attrs.evidence.map((e) => e.date),
     );
     if (dates.length > 0) edgeDates.set(edge, dates);
+    if (hasUndated(attrs.docs, documents)) undatedEdges.add(edge);
     relationTally.set(attrs.relation, (relationTally.get(attrs.relation) ?? 0) + 1);
     maxWeight = Math.max(maxWeight, attrs.weight);
   });
@@ -132,8 +128,7 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     const count = typeTally.get(type);
     if (count === undefined) continue;
     typeCounts.set(type, count);
-    const color = mostFrequent(colorTally.get(type) ?? new Map());
-    if (color) typeColors.set(type, color);
+    typeColors.set(type, TYPE_COLORS[type]);
   }
   const relationCounts = new Map<RelationType, number>();
   for (const relation of RELATION_TYPES) {
@@ -161,6 +156,8 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     maxMentions,
     nodeDates,
     edgeDates,
+    undatedNodes,
+    undatedEdges,
     dateRange,
     typeCounts,
     relationCounts,

@@ -2,7 +2,8 @@
  * Sigma's node and edge reducers as pure functions of the graph data and a small render context. They
  * never mutate the graph: filtering sets `hidden`, selection dims what is not the selected entity or a
  * neighbour, a hovered edge shows its label. Each returns a fresh display object (the data's `type` attribute is
- * an entity type, not a sigma program, so it is never passed through).
+ * an entity type, not a sigma program, so it is never passed through). Claims that are not plain
+ * assertions are drawn by the dashed programs (`dash` gives their pattern) and say so in their label.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import {
@@ -14,7 +15,7 @@ import {
   fadedColor,
   RELATION_COLORS,
 } from "./colors.js";
-import { relationText } from "./format.js";
+import { claimLabel, edgeDash } from "./claim-style.js";
 import type { GraphIndex } from "./graph-index.js";
 import type { EdgeAttributes, NodeAttributes, ViewerGraph } from "./model.js";
 import type { ViewerState } from "./state.js";
@@ -59,7 +60,7 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: RenderCont
   const color =
     state.colorBy === "community"
       ? communityColor(attrs.community)
-      : attrs.color || index.typeColors.get(attrs.type) || DEFAULT_NODE_COLOR;
+      : index.typeColors.get(attrs.type) || attrs.color || DEFAULT_NODE_COLOR;
   const size =
     state.sizeBy === "mentions"
       ? scaledSize(attrs.mentions, index.maxMentions)
@@ -80,7 +81,8 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: RenderCont
       display.forceLabel = true;
       display.zIndex = 3;
     } else if (focus.has(node)) {
-      // Not forced: the label grid keeps neighbours' labels from piling up around a hub.
+      // Always labelled; the label layer moves or drops labels that would overlap a higher one.
+      display.forceLabel = true;
       display.zIndex = 2;
     } else {
       display.color = DIMMED_NODE_COLOR;
@@ -91,21 +93,34 @@ export function nodeDisplay(node: string, attrs: NodeAttributes, ctx: RenderCont
   return display;
 }
 
-export function edgeDisplay(edge: string, attrs: EdgeAttributes, ctx: RenderContext): Partial<EdgeDisplayData> {
+/** What the edge reducer returns: sigma's display data and the dash pattern the dashed programs read. */
+export interface EdgeDisplay extends Partial<EdgeDisplayData> {
+  /** Dash and gap length in pixels (see claim-style.ts); 0 is a solid line. */
+  dash: number;
+}
+
+/** Sigma program of an edge: arrows for directed relations, lines for symmetric ones, dashed for claims that are not plain assertions. */
+export function edgeProgram(directed: boolean, dash: number): "arrow" | "line" | "dashedArrow" | "dashedLine" {
+  if (dash > 0) return directed ? "dashedArrow" : "dashedLine";
+  return directed ? "arrow" : "line";
+}
+
+export function edgeDisplay(edge: string, attrs: EdgeAttributes, ctx: RenderContext): EdgeDisplay {
   const { graph, state, focus } = ctx;
   const hovered = edge === state.hoveredEdge;
   const selected = state.selected;
   const incident = selected !== null && focus !== null && graph.hasExtremity(edge, selected);
-  const modality = attrs.modality ?? "asserted";
   const color = attrs.negated ? NEGATED_COLOR : RELATION_COLORS[attrs.relation];
-  const display: Partial<EdgeDisplayData> = {
-    // Possibilities, former states and co-occurrences (no claim at all) are drawn faint.
-    color: modality === "asserted" && attrs.relation !== "co_occurs" ? color : fadedColor(color),
+  const dash = edgeDash(attrs);
+  const display: EdgeDisplay = {
+    // Co-occurrences (no claim at all) are drawn faint; claims that are not plain assertions dashed.
+    color: attrs.relation !== "co_occurs" ? color : fadedColor(color),
     size: edgeSize(attrs),
-    type: graph.isDirected(edge) ? "arrow" : "line",
+    type: edgeProgram(graph.isDirected(edge), dash),
+    dash,
     hidden: !ctx.visibility.edges.has(edge),
     // Co-occurrence is not a claim and often runs alongside a typed edge: it is labelled on hover only.
-    label: hovered || ((state.zoomedIn || incident) && attrs.relation !== "co_occurs") ? relationText(attrs.relation, attrs.negated, modality) : null,
+    label: hovered || ((state.zoomedIn || incident) && attrs.relation !== "co_occurs") ? claimLabel(attrs.relation, attrs) : null,
     forceLabel: hovered,
     zIndex: attrs.relation === "co_occurs" ? 0 : 1,
   };

@@ -20,6 +20,8 @@ export interface Filters {
   /** Inclusive ISO date bounds (YYYY-MM-DD) on the documents an entity or relation comes from. */
   dateFrom: string | null;
   dateTo: string | null;
+  /** Show what undated documents attest: they cannot be placed in time, so it shows in any date range. */
+  showUndated: boolean;
 }
 
 /** Kinds of claims that are not plain assertions: negated, possible, former, derived at document level. */
@@ -74,7 +76,7 @@ export const VIEWER_DEFAULTS: Required<ViewerOptions> = {
  * relations to show (a toggle brings them back).
  */
 export function defaultFilters(statedRelations = false): Filters {
-  return { hiddenTypes: [], hiddenRelations: [], showCoOccurs: !statedRelations, hiddenClaims: [], minConfidence: 0, minWeight: 1, dateFrom: null, dateTo: null };
+  return { hiddenTypes: [], hiddenRelations: [], showCoOccurs: !statedRelations, hiddenClaims: [], minConfidence: 0, minWeight: 1, dateFrom: null, dateTo: null, showUndated: true };
 }
 
 /** The view a fresh page opens on, for a graph with or without stated (typed) relations. */

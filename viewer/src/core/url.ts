@@ -1,5 +1,5 @@
 /**
- * The shareable view in the URL hash: `#node=person:jane-doe&hide=location&co=0&hideclaim=possible&minconf=0.5&minw=2&from=2024-01-01`.
+ * The shareable view in the URL hash: `#node=person:jane-doe&hide=location&co=0&hideclaim=possible&minconf=0.5&minw=2&from=2024-01-01&undated=0`.
  * Only values that differ from the defaults are written, so a fresh page has an empty hash. Decoding
  * ignores anything unknown or malformed instead of failing: a pasted URL always opens.
  */
@@ -22,6 +22,7 @@ export function encodeViewState(view: ViewState, defaults: ViewState): string {
   if (f.minWeight !== defaults.filters.minWeight) params.set("minw", String(f.minWeight));
   if (f.dateFrom) params.set("from", f.dateFrom);
   if (f.dateTo) params.set("to", f.dateTo);
+  if (!f.showUndated) params.set("undated", "0");
   if (view.colorBy !== defaults.colorBy) params.set("color", view.colorBy);
   if (view.sizeBy !== defaults.sizeBy) params.set("size", view.sizeBy);
   if (view.nodeLimit !== defaults.nodeLimit) params.set("limit", String(view.nodeLimit));
@@ -71,6 +72,7 @@ export function decodeViewState(hash: string, defaults: ViewState): ViewState {
       minWeight: positiveInt(params.get("minw"), defaults.filters.minWeight),
       dateFrom: date(params.get("from")),
       dateTo: date(params.get("to")),
+      showUndated: params.get("undated") !== "0",
     },
     colorBy: pickOne(params.get("color"), COLOR_MODES, defaults.colorBy),
     sizeBy: pickOne(params.get("size"), SIZE_MODES, defaults.sizeBy),

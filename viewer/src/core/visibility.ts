@@ -8,16 +8,16 @@
 import type { GraphIndex } from "./graph-index.js";
 import type { EdgeAttributes, EntityType, RelationType, ViewerGraph } from "./model.js";
 import type { ClaimKind, Filters, ViewState } from "./state.js";
+import { inTimeRange } from "./timeline.js";
 
 export interface Visibility {
   nodes: ReadonlySet<string>;
   edges: ReadonlySet<string>;
 }
 
-/** True when some date lies in the inclusive range, or when nothing is dated (undated items are kept). */
-export function datesInRange(dates: readonly string[] | undefined, from: string | null, to: string | null): boolean {
-  if (!dates || (from === null && to === null)) return true;
-  return dates.some((d) => (from === null || d >= from) && (to === null || d <= to));
+/** Whether a node or edge passes the date range and the undated switch. */
+function inTime(key: string, dates: ReadonlyMap<string, readonly string[]>, undated: ReadonlySet<string>, filters: Filters): boolean {
+  return inTimeRange(dates.get(key), undated.has(key), { from: filters.dateFrom, to: filters.dateTo }, filters.showUndated);
 }
 
 /** Whether a relation is a claim of this kind (negated, possible, former, inferred). */
@@ -37,12 +37,12 @@ export function edgePassesFilters(edge: string, attrs: EdgeAttributes, filters: 
   if (filters.hiddenClaims.some((kind) => isClaimOf(attrs, kind))) return false;
   if (attrs.confidence !== undefined && attrs.confidence < filters.minConfidence) return false;
   if (attrs.weight < filters.minWeight) return false;
-  return datesInRange(index.edgeDates.get(edge), filters.dateFrom, filters.dateTo);
+  return inTime(edge, index.edgeDates, index.undatedEdges, filters);
 }
 
 /** Whether the type or date filters hide an entity (whether or not it is among those drawn). */
 export function hiddenByFilters(node: string, type: EntityType, filters: Filters, index: GraphIndex): boolean {
-  return filters.hiddenTypes.includes(type) || !datesInRange(index.nodeDates.get(node), filters.dateFrom, filters.dateTo);
+  return filters.hiddenTypes.includes(type) || !inTime(node, index.nodeDates, index.undatedNodes, filters);
 }
 
 /** The entities the renderer holds: the best connected `nodeLimit`, the selected one and its neighbours. */
@@ -76,7 +76,7 @@ export function computeVisibility(rendered: ViewerGraph, index: GraphIndex, view
       nodes.add(node);
       return;
     }
-    if (hiddenTypes.has(attrs.type) || !datesInRange(index.nodeDates.get(node), filters.dateFrom, filters.dateTo)) return;
+    if (hiddenTypes.has(attrs.type) || !inTime(node, index.nodeDates, index.undatedNodes, filters)) return;
     const top = (index.rank.get(node) ?? Infinity) < view.nodeLimit;
     if (top || node === selected || (selected !== null && linkedBy(rendered, node, selected, edgePasses))) {
       nodes.add(node);

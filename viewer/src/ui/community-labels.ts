@@ -5,7 +5,7 @@
  * once the camera is zoomed in.
  */
 import type Sigma from "sigma";
-import { placeLabels, type CommunityLabel } from "../core/community-labels.js";
+import { placeCommunityLabels, type CommunityLabel } from "../core/community-labels.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../core/model.js";
 import { h, replaceChildren, swatch } from "./dom.js";
 
@@ -35,7 +35,7 @@ export function createCommunityLabels(sigma: Sigma<NodeAttributes, EdgeAttribute
     const measured = sizes;
     const centres = labels.map((label) => sigma.graphToViewport({ x: label.x, y: label.y }));
     const { width, height } = sigma.getDimensions();
-    const places = placeLabels(centres.map((c, i) => ({ x: c.x, y: c.y, ...measured[i]! })), width, height);
+    const places = placeCommunityLabels(centres.map((c, i) => ({ x: c.x, y: c.y, ...measured[i]! })), width, height);
     items.forEach((item, i) => {
       const place = places[i];
       item.hidden = !place;

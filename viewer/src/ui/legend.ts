@@ -1,12 +1,15 @@
 /**
  * The legend (`data-testid="legend"`), over a corner of the graph: node colours by entity type (or the
  * largest communities when colouring by community) with counts, and, unfolded on demand, the colours of
- * the relations the graph holds, negated claims and co-occurrence included.
+ * the relations the graph holds, co-occurrence included, and the dashed styles of the claims that are not
+ * plain assertions (negated, possible, former, inferred), shown open whenever the graph holds any.
  */
 import type { AppContext } from "../app/context.js";
+import { CLAIM_STYLES } from "../core/claim-style.js";
 import { communityColor, DEFAULT_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../core/colors.js";
 import { relationText, typeText } from "../core/format.js";
-import type { ViewerState } from "../core/state.js";
+import { CLAIM_KINDS, type ClaimKind, type ViewerState } from "../core/state.js";
+import { isClaimOf } from "../core/visibility.js";
 import { h, replaceChildren, swatch } from "./dom.js";
 
 const COMMUNITIES_LISTED = 12;
@@ -57,22 +60,33 @@ export function createLegend(ctx: AppContext): Legend {
         h("span", { class: "count" }, count),
       ),
     );
-    let negated = 0;
-    ctx.graph.forEachEdge((_edge, attrs) => {
-      if (attrs.negated) negated += 1;
-    });
-    if (negated > 0) {
-      items.push(h("li", { attrs: { "data-relation": "negated" } }, swatch(NEGATED_COLOR, "line"), h("span", {}, "negated (“not …”)"), h("span", { class: "count" }, negated)));
-    }
     return h("details", { class: "legend-relations" }, h("summary", {}, "Relations"), h("ul", { class: "legend-list" }, ...items));
   }
 
+  /** A short line drawn with a claim kind's dash pattern. */
+  function dashedSwatch(kind: ClaimKind): HTMLElement {
+    const color = kind === "negated" ? NEGATED_COLOR : "#455a64";
+    const half = CLAIM_STYLES[kind].dash / 2;
+    return h("span", { class: "swatch swatch-line swatch-dashed", style: { background: `repeating-linear-gradient(90deg, ${color} 0 ${half}px, transparent ${half}px ${2 * half}px)` } });
+  }
+
+  function claimEntries(): HTMLElement | null {
+    const items = CLAIM_KINDS.map((kind) => [kind, ctx.graph.filterEdges((_e, a) => a.relation !== "co_occurs" && isClaimOf(a, kind)).length] as const)
+      .filter(([, count]) => count > 0)
+      .map(([kind, count]) =>
+        h("li", { attrs: { "data-claim": kind } }, dashedSwatch(kind), h("span", {}, CLAIM_STYLES[kind].description), h("span", { class: "count" }, count)),
+      );
+    if (items.length === 0) return null;
+    return h("details", { class: "legend-claims", testid: "legend-claims", attrs: { open: true } }, h("summary", {}, "Claims (dashed)"), h("ul", { class: "legend-list" }, ...items));
+  }
+
   const edges = edgeEntries();
+  const claims = claimEntries();
   return {
     element,
     update(state, previous) {
       if (previous !== null && previous.colorBy === state.colorBy) return;
-      replaceChildren(element, h("h2", {}, state.colorBy === "community" ? "Communities" : "Entities"), nodeEntries(state), edges);
+      replaceChildren(element, h("h2", {}, state.colorBy === "community" ? "Communities" : "Entities"), nodeEntries(state), edges, claims);
     },
   };
 }
