@@ -1,17 +1,22 @@
 /**
  * Viewer attributes computed at build time, deterministically: Louvain communities (seeded), node size
- * by degree, colour by entity type, and positions from ForceAtlas2 (settings inferred from the graph,
- * seeded start) followed by noverlap; on large graphs ForceAtlas2 runs on the best-connected core and
- * the other nodes are placed beside their neighbors. Layout and communities run on a simple weighted
- * undirected projection of the multigraph, which both algorithms expect, given as plain arrays
- * (`LayoutInput`) so that the build can compute it on a worker thread.
+ * by degree, colour by entity type, and positions. Each connected component is laid out apart: the main
+ * one with ForceAtlas2 (settings inferred from the graph, seeded start) followed by noverlap, or on large
+ * graphs ForceAtlas2 on its best-connected core with the other nodes placed beside their neighbors; small
+ * components as radial trees; then the components are packed side by side around the main one. Layout
+ * and communities run on a simple weighted undirected projection of the multigraph, which both
+ * algorithms expect, given as plain arrays (`LayoutInput`) so that the build can compute it on a worker
+ * thread.
  */
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import louvain from "graphology-communities-louvain";
 import { seededRandom } from "../random.js";
+import { connectedComponents } from "./components.js";
+import { packBoxes } from "./pack-components.js";
 import { TYPE_COLORS } from "./palette.js";
+import { radialTree } from "./radial-tree.js";
 import type { EntityType, NewsGraph, NodeAttributes, RelationType } from "../types.js";
 
 
@@ -21,14 +26,17 @@ export interface LayoutOptions {
   /** ForceAtlas2 iterations; by default scaled to the graph size. */
   iterations?: number;
   /**
-   * Graphs with more nodes than this run ForceAtlas2 on their best-connected `coreNodes` nodes only and
-   * place every other node beside a neighbor (breadth first from the core), so layout time stays near
-   * a second however large the corpus.
+   * Components with more nodes than this run ForceAtlas2 on their best-connected `coreNodes` nodes only
+   * and place every other node beside a neighbor (breadth first from the core), so layout time stays
+   * near a second however large the corpus.
    */
   coreNodes?: number;
 }
 
 export const LAYOUT_DEFAULTS = { seed: 42, coreNodes: 2000 } as const;
+
+/** Components other than the main one with at most this many nodes are laid out as radial trees. */
+const RADIAL_TREE_MAX = 50;
 
 function defaultIterations(order: number, size: number): number {
   return Math.max(15, Math.min(300, Math.floor(1_500_000 / (order + size + 1))));
@@ -46,15 +54,13 @@ function runForceAtlas2(g: Positioned, iterations: number): void {
   forceAtlas2.assign(g, { iterations, getEdgeWeight: "weight", settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: barnesHut, ...(barnesHut ? { barnesHutTheta: 1.2 } : {}) } });
 }
 
-/**
- * Layout of a large graph, in place on the start positions `x`, `y`: ForceAtlas2 on the `coreNodes` nodes
- * of highest weighted degree, then every other node beside the neighbor that reaches it first breadth-first
- * from the core, and nodes of components without a core node on a ring around it.
- */
-function layoutLarge(input: LayoutInput, x: Float64Array, y: Float64Array, coreNodes: number, iterations: number | undefined, rng: () => number): void {
+/** Radius of a node in layout units (ForceAtlas2 and noverlap keep nodes this far apart). */
+const nodeRadius = (degree: number) => 1 + Math.sqrt(degree);
+
+/** Each node's neighbors and strength (summed weight of its links) in a `LayoutInput`. */
+function adjacency(input: LayoutInput): { neighbors: number[][]; strength: Float64Array } {
   const { nodes, sources, targets, weights } = input;
-  const n = nodes.length;
-  const strength = new Float64Array(n);
+  const strength = new Float64Array(nodes.length);
   const neighbors: number[][] = nodes.map(() => []);
   for (let p = 0; p < weights.length; p++) {
     strength[sources[p]!]! += weights[p]!;
@@ -62,12 +68,43 @@ function layoutLarge(input: LayoutInput, x: Float64Array, y: Float64Array, coreN
     neighbors[sources[p]!]!.push(targets[p]!);
     neighbors[targets[p]!]!.push(sources[p]!);
   }
+  return { neighbors, strength };
+}
+
+/** ForceAtlas2 then noverlap on a whole component, in place on the start positions `x`, `y`. */
+function layoutForce(input: LayoutInput, x: Float64Array, y: Float64Array, iterations: number | undefined): void {
+  const { nodes, sources, targets, weights } = input;
+  const g: Positioned = new Graph({ type: "undirected", multi: false });
+  nodes.forEach((node, i) => g.addNode(node, { x: x[i]!, y: y[i]!, size: nodeRadius(input.degrees[i]!) }));
+  for (let p = 0; p < weights.length; p++) g.addEdge(nodes[sources[p]!]!, nodes[targets[p]!]!, { weight: weights[p]! });
+  runForceAtlas2(g, iterations ?? defaultIterations(g.order, g.size));
+  const large = g.order > 5000; // only when coreNodes is raised above that
+  noverlap.assign(g, {
+    maxIterations: large ? 20 : 100,
+    settings: { margin: 2, ratio: 1.2, ...(large ? { gridSize: Math.ceil(Math.sqrt(g.order)) } : {}) },
+  });
+  nodes.forEach((node, i) => {
+    const a = g.getNodeAttributes(node);
+    x[i] = a.x;
+    y[i] = a.y;
+  });
+}
+
+/**
+ * Layout of a large connected component, in place on the start positions `x`, `y`: ForceAtlas2 on the
+ * `coreNodes` nodes of highest weighted degree, then every other node beside the neighbor that reaches it
+ * first breadth-first from the core.
+ */
+function layoutLarge(input: LayoutInput, x: Float64Array, y: Float64Array, coreNodes: number, iterations: number | undefined, rng: () => number): void {
+  const { nodes, sources, targets, weights } = input;
+  const n = nodes.length;
+  const { neighbors, strength } = adjacency(input);
   const ranked = nodes.map((_, i) => i).sort((a, b) => strength[b]! - strength[a]! || (nodes[a]! < nodes[b]! ? -1 : 1));
   const inCore = new Uint8Array(n);
   const core: Positioned = new Graph({ type: "undirected", multi: false });
   for (const i of ranked.slice(0, coreNodes)) {
     inCore[i] = 1;
-    core.addNode(nodes[i]!, { x: x[i]!, y: y[i]!, size: 1 + Math.sqrt(input.degrees[i]!) });
+    core.addNode(nodes[i]!, { x: x[i]!, y: y[i]!, size: nodeRadius(input.degrees[i]!) });
   }
   for (let p = 0; p < weights.length; p++) {
     if (inCore[sources[p]!] && inCore[targets[p]!]) core.addEdge(nodes[sources[p]!]!, nodes[targets[p]!]!, { weight: weights[p]! });
@@ -97,13 +134,39 @@ function layoutLarge(input: LayoutInput, x: Float64Array, y: Float64Array, coreN
       y[v] = y[u]! + d * Math.sin(angle);
     }
   }
-  for (const i of ranked) {
-    if (placed[i]) continue;
-    const angle = rng() * Math.PI * 2;
-    const r = extent * (1.1 + 0.2 * rng());
-    x[i] = r * Math.cos(angle);
-    y[i] = r * Math.sin(angle);
-  }
+}
+
+/** The layout input of one component: its members and the pairs among them, renumbered by `local`. */
+function componentInput(input: LayoutInput, members: readonly number[], pairs: readonly number[], local: Int32Array): LayoutInput {
+  return {
+    nodes: members.map((i) => input.nodes[i]!),
+    degrees: Int32Array.from(members, (i) => input.degrees[i]!),
+    sources: Int32Array.from(pairs, (p) => local[input.sources[p]!]!),
+    targets: Int32Array.from(pairs, (p) => local[input.targets[p]!]!),
+    weights: Float64Array.from(pairs, (p) => input.weights[p]!),
+  };
+}
+
+/** The spacing of a laid-out component's nodes: the side of the square each has to itself on average. */
+function meanSpacing(input: LayoutInput, x: Float64Array, y: Float64Array): number {
+  const box = boundingBox(input, x, y, 0);
+  return Math.sqrt((box.width * box.height) / input.nodes.length);
+}
+
+/** Bounding box of a laid-out component, nodes' radii included, with `margin` on every side. */
+function boundingBox(input: LayoutInput, x: Float64Array, y: Float64Array, margin: number): { minX: number; minY: number; width: number; height: number } {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  input.nodes.forEach((_, i) => {
+    const r = nodeRadius(input.degrees[i]!) + margin;
+    minX = Math.min(minX, x[i]! - r);
+    minY = Math.min(minY, y[i]! - r);
+    maxX = Math.max(maxX, x[i]! + r);
+    maxY = Math.max(maxY, y[i]! + r);
+  });
+  return { minX, minY, width: maxX - minX, height: maxY - minY };
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
@@ -167,7 +230,7 @@ export function layoutInput(nodes: string[], edges: Iterable<LayoutEdge>): Layou
 /** Lay out a graph given as a `LayoutInput`: Louvain communities, then positions. */
 export function computeLayout(input: LayoutInput, options: LayoutOptions = {}): LayoutResult {
   const seed = options.seed ?? LAYOUT_DEFAULTS.seed;
-  const { nodes, degrees, sources, targets, weights } = input;
+  const { nodes, sources, targets, weights } = input;
   const simple = new Graph({ type: "undirected", multi: false });
   for (const node of nodes) simple.addNode(node);
   for (let p = 0; p < weights.length; p++) simple.addEdge(nodes[sources[p]!]!, nodes[targets[p]!]!, { weight: weights[p]! });
@@ -186,22 +249,40 @@ export function computeLayout(input: LayoutInput, options: LayoutOptions = {}): 
     y[i] = r * Math.sin(angle);
   }
   const coreNodes = options.coreNodes ?? LAYOUT_DEFAULTS.coreNodes;
-  if (nodes.length > coreNodes) {
-    layoutLarge(input, x, y, coreNodes, options.iterations, rng);
-    return result;
-  }
-  const positioned = simple as Positioned;
-  nodes.forEach((node, i) => positioned.mergeNodeAttributes(node, { x: x[i]!, y: y[i]!, size: 1 + Math.sqrt(degrees[i]!) }));
-  runForceAtlas2(positioned, options.iterations ?? defaultIterations(simple.order, simple.size));
-  const large = nodes.length > 5000; // only when coreNodes is raised above that
-  noverlap.assign(positioned, {
-    maxIterations: large ? 20 : 100,
-    settings: { margin: 2, ratio: 1.2, ...(large ? { gridSize: Math.ceil(Math.sqrt(nodes.length)) } : {}) },
+  const components = connectedComponents(nodes.length, sources, targets);
+  const componentOf = new Int32Array(nodes.length);
+  const local = new Int32Array(nodes.length);
+  components.forEach((members, c) => members.forEach((i, j) => ((componentOf[i] = c), (local[i] = j))));
+  const pairs: number[][] = components.map(() => []);
+  for (let p = 0; p < weights.length; p++) pairs[componentOf[sources[p]!]!]!.push(p);
+
+  // Each component on its own, the main (largest) one first: its spacing is the step of the others'
+  // radial trees and the gap between components, so that the whole picture has one density.
+  let step = 1;
+  const parts = components.map((members, c) => {
+    const part = componentInput(input, members, pairs[c]!, local);
+    let cx: Float64Array = Float64Array.from(members, (i) => x[i]!);
+    let cy: Float64Array = Float64Array.from(members, (i) => y[i]!);
+    if (members.length === 1 || (c > 0 && members.length <= RADIAL_TREE_MAX)) {
+      const { neighbors, strength } = adjacency(part);
+      ({ x: cx, y: cy } = radialTree(neighbors, strength, step));
+    } else if (members.length > coreNodes) layoutLarge(part, cx, cy, coreNodes, options.iterations, rng);
+    else layoutForce(part, cx, cy, options.iterations);
+    if (c === 0) step = meanSpacing(part, cx, cy);
+    return { members, cx, cy, box: boundingBox(part, cx, cy, step / 2) };
   });
-  nodes.forEach((node, i) => {
-    const a = positioned.getNodeAttributes(node);
-    x[i] = a.x;
-    y[i] = a.y;
+
+  // Packed side by side, the picture centred on the origin.
+  const at = packBoxes(parts.map((p) => p.box));
+  const right = parts.reduce((max, p, c) => Math.max(max, at[c]!.x + p.box.width), 0);
+  const top = parts.reduce((max, p, c) => Math.max(max, at[c]!.y + p.box.height), 0);
+  parts.forEach(({ members, cx, cy, box }, c) => {
+    const dx = at[c]!.x - box.minX - right / 2;
+    const dy = at[c]!.y - box.minY - top / 2;
+    members.forEach((i, j) => {
+      x[i] = cx[j]! + dx;
+      y[i] = cy[j]! + dy;
+    });
   });
   return result;
 }

@@ -3,6 +3,8 @@
  * renderer and the UI parts, and on every state change recomputes what is visible, redraws, updates the
  * UI and writes the shareable state back to the hash.
  */
+import { communityColor } from "../core/colors.js";
+import { communityLabels } from "../core/community-labels.js";
 import { buildGraphIndex } from "../core/graph-index.js";
 import type { DocumentTable, ViewerGraph } from "../core/model.js";
 import type { RenderContext } from "../core/reducers.js";
@@ -23,6 +25,7 @@ import { createRenderGraph, syncRenderGraph } from "../core/render-graph.js";
 import { computeVisibility, renderedNodes, type Visibility } from "../core/visibility.js";
 import { createPanel } from "../ui/entity-panel.js";
 import { createFiltersPanel } from "../ui/filters-panel.js";
+import { createCommunityLabels } from "../ui/community-labels.js";
 import { createLayoutControl } from "../ui/layout-control.js";
 import { createLegend } from "../ui/legend.js";
 import { createReader } from "../ui/document-view.js";
@@ -154,6 +157,12 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
     slots.overlay.append(timeStrip.element);
     slots.overlay.classList.add("with-time-strip");
   }
+  // Community labels for the overview; none while an entity is selected (its neighbours are labelled).
+  const labels = createCommunityLabels(renderer.sigma);
+  slots.overlay.append(labels.element);
+  const updateLabels = (state: ViewerState): void =>
+    labels.update(state.selected === null ? communityLabels(rendered, visibility.nodes) : [], state.colorBy === "community" ? communityColor : null);
+  rendered.on("eachNodeAttributesUpdated", () => updateLabels(store.state)); // the live layout moved nodes
 
   const updateUi = (state: ViewerState, previous: ViewerState | null): void => {
     legend.update(state, previous);
@@ -177,6 +186,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
       renderer.centerOn(state.selected);
     }
     updateUi(state, previous);
+    if (state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected || state.colorBy !== previous.colorBy) updateLabels(state);
     const hash = encodeViewState(viewOf(state), defaults);
     if (hash !== window.location.hash.replace(/^#/, "")) {
       window.history.replaceState(null, "", hash === "" ? window.location.pathname + window.location.search : `#${hash}`);
@@ -198,5 +208,6 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   });
 
   updateUi(store.state, null);
+  updateLabels(store.state);
   if (store.state.selected !== null) renderer.centerOn(store.state.selected);
 }
