@@ -5,10 +5,11 @@
  * complete, so a failed build never leaves a half-written or mixed folder. Large files are streamed
  * through `FolderWriter` so no file has to exist as one string. Also reads the evidence sidecar back.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Evidence, NewsGraph } from "../types.js";
 import type { SerializedNewsGraph } from "./assemble.js";
+import { makeFolder, outputError } from "./folder.js";
 
 export const GRAPH_FILE = "graph.json";
 export const DOCUMENTS_FILE = "documents.jsonl";
@@ -39,7 +40,7 @@ export function writeSerializedGraph(out: StreamedFile, graph: SerializedNewsGra
 
 /** Write files atomically: all to temporary names first, then renamed into place. */
 export function writeFilesAtomically(dir: string, files: Record<string, string>): void {
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const temps: [string, string][] = [];
   try {
     for (const [name, content] of Object.entries(files)) {
@@ -49,7 +50,7 @@ export function writeFilesAtomically(dir: string, files: Record<string, string>)
     }
   } catch (err) {
     for (const [tmp] of temps) rmSync(tmp, { force: true });
-    throw err;
+    throw outputError(err, dir);
   }
   for (const [tmp, final] of temps) renameSync(tmp, final);
 }
@@ -70,13 +71,19 @@ export class FolderWriter {
   private done = false;
 
   constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
   }
 
-  /** Start a file of the folder. */
+  /** Start a file of the folder. Write failures (read-only, full disk) throw OUT_UNUSABLE naming the file. */
   open(name: string): StreamedFile {
     const tmp = join(this.dir, `.${name}.tmp-${process.pid}`);
-    const file = { fd: openSync(tmp, "w"), tmp, final: join(this.dir, name), buffer: [] as string[], size: 0 };
+    let fd: number;
+    try {
+      fd = openSync(tmp, "w");
+    } catch (err) {
+      throw outputError(err, join(this.dir, name));
+    }
+    const file = { fd, tmp, final: join(this.dir, name), buffer: [] as string[], size: 0 };
     this.files.push(file);
     return {
       write: (chunk: string) => {
@@ -94,7 +101,11 @@ export class FolderWriter {
 
   private flush(file: FolderWriter["files"][number]): void {
     if (file.buffer.length === 0) return;
-    writeSync(file.fd, file.buffer.join(""));
+    try {
+      writeSync(file.fd, file.buffer.join(""));
+    } catch (err) {
+      throw outputError(err, file.final);
+    }
     file.buffer = [];
     file.size = 0;
   }
@@ -103,7 +114,11 @@ export class FolderWriter {
   commit(): void {
     for (const file of this.files) {
       this.flush(file);
-      closeSync(file.fd);
+      try {
+        closeSync(file.fd);
+      } catch (err) {
+        throw outputError(err, file.final);
+      }
     }
     this.done = true;
     for (const file of this.files) renameSync(file.tmp, file.final);
