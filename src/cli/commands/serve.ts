@@ -30,6 +30,7 @@ export function runServe(opts: ServeCliOptions): Promise<RunningServer> {
     host: opts.host,
     port: explicitPort ? parsePort(opts.port!) : SERVE_DEFAULTS.port,
     portAttempts: explicitPort ? 0 : DEFAULT_PORT_ATTEMPTS,
+    onWarning: (message) => process.stderr.write(`newsgraph: warning: ${message}\n`),
   });
 }
 
