@@ -29,6 +29,7 @@ program
   .version(VERSION)
   .option("--verbose", "print stack traces of internal errors")
   .showHelpAfterError()
+  .exitOverride()
   .configureOutput({ outputError: (message, write) => write(`${oneLine(message)}\n`) });
 
 registerBuild(program);

@@ -2,7 +2,8 @@
  * Shared output helpers of the CLI: JSON printing, plain-text tables, and the one error handler that
  * turns an expected NewsgraphError into a one-line message and its exit code.
  */
-import { ECHO_LIMIT, echoInput, NewsgraphError } from "../errors.js";
+import { CommanderError } from "commander";
+import { ECHO_LIMIT, ERROR_CODES, echoInput, NewsgraphError } from "../errors.js";
 
 /** Print a value as pretty JSON on stdout. */
 export function printJson(value: unknown): void {
@@ -24,6 +25,8 @@ export function printWarning(message: string | undefined): void {
 
 /** Report an error and exit: one line for expected errors, the stack for bugs (or with --verbose). */
 export function handleError(err: unknown, verbose = process.argv.includes("--verbose")): never {
+  // A usage error commander has already printed (unknown option, missing argument), or help and version.
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : ERROR_CODES.BAD_ARGUMENT);
   if (err instanceof NewsgraphError) {
     process.stderr.write(`newsgraph: ${oneLine(err.message)}\n`);
     process.exit(err.exitCode);
