@@ -26,7 +26,7 @@ function expectOneLine(stderr: string, pattern: RegExp): void {
   const lines = stderr.trim().split("\n");
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(pattern);
-  expect(stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(stderr).not.toMatch(/newsgraph: internal error|^\s+at .*:\d+:\d+\)?$/m);
 }
 
 describe("newsgraph build --out", () => {
