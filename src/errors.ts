@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   NO_PATH: 8,
   VIEWER_MISSING: 9,
   PORT_IN_USE: 9,
+  OUT_UNUSABLE: 10,
+  OUT_LOCKED: 11,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -43,4 +45,13 @@ export class NewsgraphError extends Error {
   get exitCode(): number {
     return ERROR_CODES[this.code];
   }
+}
+
+/** Most characters of user input an error message repeats. */
+export const ECHO_LIMIT = 200;
+
+/** User input as an error message repeats it: cut to ECHO_LIMIT characters, with "…" when cut. */
+export function echoInput(text: string, limit = ECHO_LIMIT): string {
+  const chars = [...text.slice(0, limit * 2 + 2)];
+  return chars.length > limit ? `${chars.slice(0, limit).join("")}…` : chars.join("");
 }

@@ -5,7 +5,7 @@
  */
 import { Command } from "commander";
 import { VERSION } from "../version.js";
-import { handleError } from "./output.js";
+import { handleError, oneLine } from "./output.js";
 import { registerBuild } from "./commands/build.js";
 import { registerServe } from "./commands/serve.js";
 import { registerNeighbors } from "./commands/neighbors.js";
@@ -28,7 +28,9 @@ program
   .description("Turn news articles into a knowledge graph of entities and evidence-backed relations.")
   .version(VERSION)
   .option("--verbose", "print stack traces of internal errors")
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .exitOverride()
+  .configureOutput({ outputError: (message, write) => write(`${oneLine(message)}\n`) });
 
 registerBuild(program);
 registerServe(program);

@@ -5,10 +5,11 @@
  * complete, so a failed build never leaves a half-written or mixed folder. Large files are streamed
  * through `FolderWriter` so no file has to exist as one string. Also reads the evidence sidecar back.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Evidence, NewsGraph } from "../types.js";
 import type { SerializedNewsGraph } from "./assemble.js";
+import { makeFolder, outputError } from "./folder.js";
 
 export const GRAPH_FILE = "graph.json";
 export const DOCUMENTS_FILE = "documents.jsonl";
@@ -39,7 +40,7 @@ export function writeSerializedGraph(out: StreamedFile, graph: SerializedNewsGra
 
 /** Write files atomically: all to temporary names first, then renamed into place. */
 export function writeFilesAtomically(dir: string, files: Record<string, string>): void {
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const temps: [string, string][] = [];
   try {
     for (const [name, content] of Object.entries(files)) {
@@ -49,7 +50,7 @@ export function writeFilesAtomically(dir: string, files: Record<string, string>)
     }
   } catch (err) {
     for (const [tmp] of temps) rmSync(tmp, { force: true });
-    throw err;
+    throw outputError(err, dir);
   }
   for (const [tmp, final] of temps) renameSync(tmp, final);
 }
@@ -70,13 +71,19 @@ export class FolderWriter {
   private done = false;
 
   constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
   }
 
-  /** Start a file of the folder. */
+  /** Start a file of the folder. Write failures (read-only, full disk) throw OUT_UNUSABLE naming the file. */
   open(name: string): StreamedFile {
     const tmp = join(this.dir, `.${name}.tmp-${process.pid}`);
-    const file = { fd: openSync(tmp, "w"), tmp, final: join(this.dir, name), buffer: [] as string[], size: 0 };
+    let fd: number;
+    try {
+      fd = openSync(tmp, "w");
+    } catch (err) {
+      throw outputError(err, join(this.dir, name));
+    }
+    const file = { fd, tmp, final: join(this.dir, name), buffer: [] as string[], size: 0 };
     this.files.push(file);
     return {
       write: (chunk: string) => {
@@ -94,7 +101,11 @@ export class FolderWriter {
 
   private flush(file: FolderWriter["files"][number]): void {
     if (file.buffer.length === 0) return;
-    writeSync(file.fd, file.buffer.join(""));
+    try {
+      writeSync(file.fd, file.buffer.join(""));
+    } catch (err) {
+      throw outputError(err, file.final);
+    }
     file.buffer = [];
     file.size = 0;
   }
@@ -103,7 +114,11 @@ export class FolderWriter {
   commit(): void {
     for (const file of this.files) {
       this.flush(file);
-      closeSync(file.fd);
+      try {
+        closeSync(file.fd);
+      } catch (err) {
+        throw outputError(err, file.final);
+      }
     }
     this.done = true;
     for (const file of this.files) renameSync(file.tmp, file.final);
@@ -146,34 +161,77 @@ export class EvidenceLines {
   }
 }
 
-/** Read access to a graph folder's evidence sidecar: line offsets are indexed once, lines parsed on demand. */
+/**
+ * Read access to a graph folder's evidence sidecar: line offsets are indexed once, lines parsed on demand.
+ * A damaged line (cut short, not JSON) makes only its edge's record unavailable and is listed in `damaged`.
+ */
 export interface EvidenceSidecar {
   get(edge: string): Evidence[] | undefined;
+  /** The file read. */
+  readonly path: string;
+  /** Line numbers (1-based) of the damaged lines found so far, in the order found. */
+  readonly damaged: readonly number[];
 }
 
 const EDGE_PREFIX = '{"edge":';
 const EVIDENCE_SEPARATOR = ',"evidence":';
+
+/** The edge key at the head of an evidence line, or undefined when the head is damaged. */
+function edgeOfHead(head: string): string | undefined {
+  const sep = head.indexOf(EVIDENCE_SEPARATOR);
+  if (!head.startsWith(EDGE_PREFIX) || sep < 0) return undefined;
+  try {
+    const key: unknown = JSON.parse(head.slice(EDGE_PREFIX.length, sep));
+    return typeof key === "string" ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Open the evidence sidecar of a graph folder, or undefined when it has none. */
 export function openEvidenceSidecar(dir: string): EvidenceSidecar | undefined {
   const path = join(dir, EVIDENCE_FILE);
   if (!dir || !existsSync(path)) return undefined;
   const bytes = readFileSync(path);
-  const lines = new Map<string, [number, number]>();
+  const lines = new Map<string, [number, number, number]>();
+  const damaged: number[] = [];
   let pos = 0;
-  while (pos < bytes.length) {
+  for (let line = 1; pos < bytes.length; line++) {
     let end = bytes.indexOf(10, pos);
-    if (end < 0) end = bytes.length;
-    const head = bytes.toString("utf8", pos, Math.min(end, pos + 2048));
-    const sep = head.indexOf(EVIDENCE_SEPARATOR);
-    if (head.startsWith(EDGE_PREFIX) && sep > 0) lines.set(JSON.parse(head.slice(EDGE_PREFIX.length, sep)) as string, [pos, end]);
+    const last = end < 0;
+    if (last) end = bytes.length;
+    const edge = end > pos ? edgeOfHead(bytes.toString("utf8", pos, Math.min(end, pos + 2048))) : undefined;
+    if (edge !== undefined) lines.set(edge, [pos, end, line]);
+    else if (end > pos) damaged.push(line);
+    // A last line without its newline was cut short unless it parses whole.
+    if (last && edge !== undefined && parseLine(bytes, pos, end) === undefined) {
+      lines.delete(edge);
+      damaged.push(line);
+    }
     pos = end + 1;
   }
   return {
+    path,
+    damaged,
     get(edge: string) {
       const at = lines.get(edge);
       if (!at) return undefined;
-      return (JSON.parse(bytes.toString("utf8", at[0], at[1])) as { evidence: Evidence[] }).evidence;
+      const evidence = parseLine(bytes, at[0], at[1]);
+      if (evidence === undefined) {
+        lines.delete(edge);
+        damaged.push(at[2]);
+      }
+      return evidence;
     },
   };
+}
+
+function parseLine(bytes: Buffer, start: number, end: number): Evidence[] | undefined {
+  try {
+    const record: unknown = JSON.parse(bytes.toString("utf8", start, end));
+    const evidence = (record as { evidence?: unknown } | null)?.evidence;
+    return Array.isArray(evidence) ? (evidence as Evidence[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }

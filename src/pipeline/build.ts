@@ -13,9 +13,10 @@ import { confidenceFilter } from "../extract/relations/decide.js";
 import { loadRelationThresholds } from "../extract/relations/relation-model.js";
 import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedNewsGraph } from "../graph/assemble.js";
 import { applyLayout, layoutInput } from "../graph/layout.js";
-import { readUserAliases, resolveCorpus } from "../graph/resolve-corpus.js";
+import { readUserAliases, resolveCorpus, type UserAliases } from "../graph/resolve-corpus.js";
 import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
-import { NewsgraphError } from "../errors.js";
+import { echoInput, NewsgraphError } from "../errors.js";
+import { makeFolder, outputError } from "../graph/folder.js";
 import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
 import { appendCache, cacheUpdate, CACHE_FILE, readCache, type CacheContents } from "./cache.js";
 import { countDocuments } from "./count.js";
@@ -24,6 +25,7 @@ import { EXTRACTOR_VERSION } from "./extractor-version.js";
 import { createExtractionPool, defaultWorkers, type ExtractionPool } from "./pool.js";
 import { startLayoutThread } from "./layout-thread.js";
 import { LineSpool } from "./spool.js";
+import { lockFolder, removeStaleFiles } from "./build-lock.js";
 
 export interface BuildProgress {
   /** Documents read and extracted (or taken from the cache) so far. */
@@ -58,6 +60,10 @@ export interface BuildOptions {
   layoutIterations?: number;
   /** Near-duplicate story detection settings. */
   dedup?: DedupOptions;
+  /** Wait for another build writing the output folder to finish, instead of failing with OUT_LOCKED. */
+  wait?: boolean;
+  /** Called once, with the other build's PID, when the build waits for the output folder. */
+  onWait?: (holder: number) => void;
   /** Called as documents are extracted and when a later stage starts. */
   onProgress?: (progress: BuildProgress) => void;
   onWarning?: (message: string) => void;
@@ -120,15 +126,39 @@ interface Pending {
   record: DocumentRecord;
 }
 
-/** Build a graph folder from article files and folders. */
+/**
+ * Build a graph folder from article files and folders. The folder is locked while the build writes it
+ * (OUT_LOCKED when another build holds it, unless `wait`); a build that reads no document fails with
+ * INPUT_NONE and leaves the folder as it was.
+ */
 export async function build(inputs: string[], options: BuildOptions = {}, now: () => number = () => performance.now()): Promise<BuildSummary> {
-  const t0 = now();
   const out = resolve(options.out ?? BUILD_DEFAULTS.out);
   const workers = options.workers ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 1) throw new NewsgraphError("BAD_ARGUMENT", `--workers must be a positive integer (got ${workers})`);
-  const useCache = options.cache ?? BUILD_DEFAULTS.cache;
   const aliases = options.aliases ? readUserAliases(options.aliases) : undefined;
   listInputs(inputs); // a missing or unsupported input fails before the output folder is touched
+  makeFolder(out);
+  const release = await lockFolder(out, { wait: options.wait ?? false, ...(options.onWait ? { onWait: options.onWait } : {}) });
+  try {
+    const removed = removeStaleFiles(out);
+    if (removed > 0) options.onWarning?.(`removed ${removed} temporary file${removed === 1 ? "" : "s"} that a stopped build left in ${out}`);
+    return await buildInto(out, inputs, options, workers, aliases, now);
+  } finally {
+    release();
+  }
+}
+
+/** The build proper, into a folder that exists and is locked. */
+async function buildInto(
+  out: string,
+  inputs: string[],
+  options: BuildOptions,
+  workers: number,
+  aliases: UserAliases | undefined,
+  now: () => number,
+): Promise<BuildSummary> {
+  const t0 = now();
+  const useCache = options.cache ?? BUILD_DEFAULTS.cache;
   const total = options.onProgress ? countDocuments(inputs) : undefined;
   const progress = (p: BuildProgress) => options.onProgress?.(total === undefined ? p : { ...p, total });
   const readOptions = { skipBad: options.skipBad ?? false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) };
@@ -195,6 +225,9 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
         send();
         while (inFlight.size >= workers * BUILD_DEFAULTS.batchesPerWorker) await Promise.race(inFlight);
       }
+    }
+    if (index === 0) {
+      throw new NewsgraphError("INPUT_NONE", `no document was read from ${echoInput(inputs.join(", "))} (every input was skipped); ${out} was left as it was`, { inputs });
     }
     send(true);
     while (inFlight.size > 0) await Promise.race(inFlight);
@@ -268,7 +301,14 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
     applyLayout(graph.nodes, layout, await positions);
     writeSerializedGraph(writer.open(GRAPH_FILE), graph, edgesJson);
     writer.commit();
-    if ("append" in update) appendCache(out, update.append);
+    if ("append" in update) {
+      try {
+        appendCache(out, update.append);
+      } catch (err) {
+        // The graph is written; a torn cache entry is dropped by the next build.
+        options.onWarning?.(`the extraction cache was not updated: ${(outputError(err, join(out, CACHE_FILE)) as Error).message}`);
+      }
+    }
     const tWrite = now();
     return {
       out,

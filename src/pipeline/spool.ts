@@ -3,6 +3,7 @@
  * not all held in memory) and reads the lines back, in order, when writing texts.jsonl.
  */
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { outputError } from "../graph/folder.js";
 
 const CHUNK = 1 << 20;
 
@@ -12,7 +13,11 @@ export class LineSpool {
   private size = 0;
 
   constructor(readonly path: string) {
-    this.fd = openSync(path, "w+");
+    try {
+      this.fd = openSync(path, "w+");
+    } catch (err) {
+      throw outputError(err, path);
+    }
   }
 
   /** Append one line (must not contain a newline). */
@@ -24,7 +29,11 @@ export class LineSpool {
 
   private flush(): void {
     if (this.buffer.length === 0) return;
-    writeSync(this.fd, this.buffer.join(""));
+    try {
+      writeSync(this.fd, this.buffer.join(""));
+    } catch (err) {
+      throw outputError(err, this.path);
+    }
     this.buffer = [];
     this.size = 0;
   }

@@ -1,5 +1,5 @@
 /** Argument checks shared by the queries; each failure is a BAD_ARGUMENT naming the option. */
-import { NewsgraphError } from "../errors.js";
+import { echoInput, NewsgraphError } from "../errors.js";
 import type { EntityType, RelationType } from "../types.js";
 import { ENTITY_TYPES, RELATION_TYPES, isEntityType, isRelationType } from "../types.js";
 
@@ -34,13 +34,13 @@ export function checkNonNegative(name: string, value: number): void {
 }
 
 function quoted(values: string[]): string {
-  return values.map((v) => `"${v}"`).join(", ");
+  return values.map((v) => `"${echoInput(v)}"`).join(", ");
 }
 
 /** A number typed on the command line, or BAD_ARGUMENT naming the option. */
 export function numberArgument(name: string, text: string): number {
   const value = text.trim() === "" ? Number.NaN : Number(text);
-  if (!Number.isFinite(value)) throw new NewsgraphError("BAD_ARGUMENT", `--${name} must be a number (got "${text}")`, { option: name, value: text });
+  if (!Number.isFinite(value)) throw new NewsgraphError("BAD_ARGUMENT", `--${name} must be a number (got "${echoInput(text)}")`, { option: name, value: text });
   return value;
 }
 

@@ -2,7 +2,7 @@
  * Date filters of the queries (`--since` / `--until`). Dates are ISO prefixes (YYYY, YYYY-MM or
  * YYYY-MM-DD) so `--until 2023-10` includes every day of October 2023.
  */
-import { NewsgraphError } from "../errors.js";
+import { echoInput, NewsgraphError } from "../errors.js";
 import { edgeDates } from "./evidence.js";
 import type { LoadedGraph } from "./load.js";
 
@@ -17,7 +17,7 @@ const ISO_PREFIX = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 export function checkDateRange(range: DateRange): void {
   for (const [name, value] of Object.entries(range)) {
     if (value !== undefined && !ISO_PREFIX.test(value)) {
-      throw new NewsgraphError("BAD_ARGUMENT", `--${name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`, { option: name, value });
+      throw new NewsgraphError("BAD_ARGUMENT", `--${name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${echoInput(value)}")`, { option: name, value });
     }
   }
   if (range.since !== undefined && range.until !== undefined && range.since > range.until) {

@@ -28,6 +28,18 @@ export function edgeEvidence(kg: LoadedGraph, edge: string): Evidence[] {
   });
 }
 
+/**
+ * What a query should warn about the folder's evidence sidecar once it has read it: its damaged lines
+ * (cut short, not JSON), whose edges fell back to the evidence graph.json keeps. Undefined when none.
+ */
+export function evidenceDamage(kg: LoadedGraph): string | undefined {
+  const sidecar = sidecars.get(kg);
+  if (!sidecar || sidecar.damaged.length === 0) return undefined;
+  const lines = [...new Set(sidecar.damaged)].sort((a, b) => a - b);
+  const where = lines.length === 1 ? `${sidecar.path}:${lines[0]}: a damaged line` : `${sidecar.path}: ${lines.length} damaged lines (first ${lines[0]})`;
+  return `${where} (cut short or not JSON); the edges on ${lines.length === 1 ? "it" : "them"} show only the evidence graph.json keeps (rebuild to repair)`;
+}
+
 /** The known dates of an edge: those of its evidence and of its documents, deduplicated and sorted. */
 export function edgeDates(kg: LoadedGraph, edge: string): string[] {
   const dates = new Set<string>();

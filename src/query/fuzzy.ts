@@ -21,11 +21,16 @@ export function nameTokens(normalized: string): string[] {
   return normalized ? normalized.split(" ") : [];
 }
 
+/** Work done by name matching: the cells of edit-distance tables filled (lets tests check it is bounded). */
+export interface MatchWork {
+  cells: number;
+}
+
 /**
  * Optimal-string-alignment distance between two strings, or `max + 1` as soon as it is known to exceed
- * `max`.
+ * `max`. `work`, when given, counts the table cells filled.
  */
-export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY, work?: MatchWork): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
   let prevPrev: number[] = [];
@@ -40,6 +45,7 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
       row.push(d);
       rowMin = Math.min(rowMin, d);
     }
+    if (work) work.cells += b.length;
     if (rowMin > max) return max + 1;
     prevPrev = prev;
     prev = row;

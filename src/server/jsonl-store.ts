@@ -2,85 +2,103 @@
  * One record at a time from a JSON Lines file of the graph folder, by the value of a key field: texts.jsonl
  * (`{id, text, mentions}`) by `id`, evidence.jsonl (`{edge, evidence}`) by `edge`. The file is indexed
  * once (key → byte range of its line) and re-indexed when it changes, so the server never holds every
- * article in memory and a rebuilt graph folder is picked up while serving.
+ * article in memory and a rebuilt graph folder is picked up while serving; concurrent requests share one
+ * indexing. The file is opened without following a symlink. Damaged lines (cut short, not JSON) are
+ * counted so a miss can say why.
  */
-import { statSync } from "node:fs";
-import { open, readFile } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
+import { openRegularFile } from "./static-files.js";
 
 interface LineRange {
   offset: number;
   length: number;
 }
 
+/** A file's index: where each key's line is, and which lines (1-based) are damaged. */
+export interface LineIndex {
+  lines: Map<string, LineRange>;
+  damaged: number[];
+}
+
 export class JsonLinesStore {
   readonly #file: string;
   readonly #key: string;
-  #index: Map<string, LineRange> | null = null;
-  #stamp = "";
+  #index: { stamp: string; index: Promise<LineIndex> } | null = null;
+  readonly #onDamage: ((file: string, damaged: number[]) => void) | undefined;
 
-  constructor(file: string, key: string) {
+  /** `onDamage` is told, once per version of the file, about its damaged lines. */
+  constructor(file: string, key: string, onDamage?: (file: string, damaged: number[]) => void) {
     this.#file = file;
     this.#key = key;
+    this.#onDamage = onDamage;
   }
 
-  /** Whether the file exists. */
-  available(): boolean {
-    try {
-      return statSync(this.#file).isFile();
-    } catch {
-      return false;
-    }
+  /** Whether the file exists (a regular file, not a symlink). */
+  async available(): Promise<boolean> {
+    const opened = await openRegularFile(this.#file);
+    await opened?.handle.close();
+    return opened !== null;
   }
 
   /** The JSON line whose key field is `key` (as stored), or null when the file or the key is unknown. */
   async line(key: string): Promise<Buffer | null> {
-    const index = await this.#currentIndex();
-    const range = index?.get(key);
-    if (!range) return null;
-    const handle = await open(this.#file, "r");
+    return (await this.lookup(key)).line;
+  }
+
+  /** The line of `key`, with the file's damaged lines (to explain a miss). */
+  async lookup(key: string): Promise<{ line: Buffer | null; damaged: number[] }> {
+    const opened = await openRegularFile(this.#file);
+    if (!opened) return { line: null, damaged: [] };
+    const { handle, stats } = opened;
     try {
+      const index = await this.#currentIndex(handle, `${stats.size}:${stats.mtimeMs}:${stats.ino}`);
+      const range = index.lines.get(key);
+      if (!range) return { line: null, damaged: index.damaged };
       const buffer = Buffer.alloc(range.length);
       await handle.read(buffer, 0, range.length, range.offset);
-      return buffer;
+      return { line: buffer, damaged: index.damaged };
     } finally {
       await handle.close();
     }
   }
 
-  async #currentIndex(): Promise<Map<string, LineRange> | null> {
-    let stamp: string;
-    try {
-      const stats = statSync(this.#file);
-      stamp = `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
-    } catch {
-      this.#index = null;
-      return null;
+  #currentIndex(handle: FileHandle, stamp: string): Promise<LineIndex> {
+    if (this.#index === null || this.#index.stamp !== stamp) {
+      const index = handle.readFile().then((content) => {
+        const made = indexLines(content, this.#key);
+        if (made.damaged.length > 0) this.#onDamage?.(this.#file, made.damaged);
+        return made;
+      });
+      this.#index = { stamp, index };
+      index.catch(() => {
+        if (this.#index?.index === index) this.#index = null;
+      });
     }
-    if (this.#index === null || stamp !== this.#stamp) {
-      this.#index = indexLines(await readFile(this.#file), this.#key);
-      this.#stamp = stamp;
-    }
-    return this.#index;
+    return this.#index.index;
   }
 }
 
-/** Map each line's `key` field to its byte range; blank lines and lines without a string key are skipped. */
-export function indexLines(content: Buffer, key: string): Map<string, LineRange> {
-  const index = new Map<string, LineRange>();
+/** Map each line's `key` field to its byte range; blank lines are skipped, lines without a string key are damaged. */
+export function indexLines(content: Buffer, key: string): LineIndex {
+  const lines = new Map<string, LineRange>();
+  const damaged: number[] = [];
   let start = 0;
-  while (start < content.length) {
+  for (let number = 1; start < content.length; number++) {
     let end = content.indexOf(0x0a, start);
     if (end === -1) end = content.length;
     if (end > start) {
+      let value: unknown;
       try {
         const record: unknown = JSON.parse(content.toString("utf8", start, end));
-        const value = typeof record === "object" && record !== null ? (record as Record<string, unknown>)[key] : undefined;
-        if (typeof value === "string" && !index.has(value)) index.set(value, { offset: start, length: end - start });
+        value = typeof record === "object" && record !== null ? (record as Record<string, unknown>)[key] : undefined;
       } catch {
-        // A malformed line only makes its own record unavailable.
+        value = undefined;
       }
+      // A damaged line only makes its own record unavailable.
+      if (typeof value !== "string") damaged.push(number);
+      else if (!lines.has(value)) lines.set(value, { offset: start, length: end - start });
     }
     start = end + 1;
   }
-  return index;
+  return { lines, damaged };
 }

@@ -8,19 +8,23 @@
  *   GET /api/text?id=ID        one document's text with the character spans of its mentions
  *   GET /api/evidence?edge=KEY the full evidence of an edge whose list graph.json caps ({edge, evidence},
  *                              evidence null when the sidecar holds nothing more for it)
- * Nothing else on disk is reachable: graph files come from a fixed list, viewer paths are resolved
- * strictly inside viewer/dist, and requests naming a foreign Host are refused (DNS rebinding).
+ * Nothing else on disk is reachable: graph files come from a fixed list and are opened without following
+ * symlinks, viewer paths are resolved strictly inside viewer/dist, and requests naming a foreign Host are
+ * refused (DNS rebinding). documents.jsonl goes out with paths relative to the corpus folder. Files are
+ * streamed and bodies made once per file version, so memory stays flat under many concurrent requests.
+ * Damaged lines of the folder's JSONL files are reported through `onWarning` and in the API's answers.
  */
 import { existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { NewsgraphError } from "../errors.js";
+import { echoInput, NewsgraphError } from "../errors.js";
 import { EVIDENCE_FILE, TEXTS_FILE } from "../graph/write.js";
 import { viewerDistPath } from "../paths.js";
 import { DEFAULT_GRAPH_DIR, DOCUMENTS_FILE, GRAPH_FILE, loadGraph } from "../query/load.js";
-import { resolveInside, sendFile } from "./static-files.js";
+import { contentType, resolveInside, sendBody, sendFile } from "./static-files.js";
 import { JsonLinesStore } from "./jsonl-store.js";
+import { DocumentsBody } from "./documents-body.js";
 
 export interface ServeOptions {
   /** Graph folder written by `newsgraph build`. */
@@ -32,6 +36,8 @@ export interface ServeOptions {
   portAttempts?: number;
   /** Folder of the built viewer. */
   viewerDir?: string;
+  /** Told about damaged lines in the graph folder's JSONL files, once per version of each file. */
+  onWarning?: (message: string) => void;
 }
 
 export const SERVE_DEFAULTS = {
@@ -50,8 +56,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Graph folder files reachable under /data/, by URL name. */
-const DATA_FILES: ReadonlySet<string> = new Set([GRAPH_FILE, DOCUMENTS_FILE]);
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["127.0.0.1", "::1", "localhost"]);
 
@@ -101,10 +105,18 @@ function sendError(res: ServerResponse, status: number, message: string, head = 
   sendJson(res, status, { error: message }, head);
 }
 
+/** "1 damaged line (line 7)" / "3 damaged lines (first line 7)". */
+function describeDamage(damaged: number[]): string {
+  return damaged.length === 1 ? `1 damaged line (line ${damaged[0]})` : `${damaged.length} damaged lines (first line ${damaged[0]})`;
+}
+
 /** The request handler, on its own so tests can drive it without the CLI. */
-export function createRequestHandler(graphDir: string, viewerDir: string, host: string) {
-  const texts = new JsonLinesStore(join(graphDir, TEXTS_FILE), "id");
-  const evidence = new JsonLinesStore(join(graphDir, EVIDENCE_FILE), "edge");
+export function createRequestHandler(graphDir: string, viewerDir: string, host: string, onWarning?: (message: string) => void) {
+  const onDamage = (file: string, damaged: number[]) =>
+    onWarning?.(`${file}: ${describeDamage(damaged)} (cut short or not JSON); the records on them are not served (rebuild to repair)`);
+  const texts = new JsonLinesStore(join(graphDir, TEXTS_FILE), "id", onDamage);
+  const evidence = new JsonLinesStore(join(graphDir, EVIDENCE_FILE), "edge", onDamage);
+  const documents = new DocumentsBody(join(graphDir, DOCUMENTS_FILE), onDamage);
   const checkHost = isLoopbackHost(host);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -129,7 +141,8 @@ export function createRequestHandler(graphDir: string, viewerDir: string, host: 
     const path = url.pathname;
 
     if (path === "/api/info") {
-      sendJson(res, 200, { documents: existsSync(join(graphDir, DOCUMENTS_FILE)), texts: texts.available(), evidence: evidence.available() }, head);
+      const [hasDocuments, hasTexts, hasEvidence] = await Promise.all([documents.current().then((d) => d !== null), texts.available(), evidence.available()]);
+      sendJson(res, 200, { documents: hasDocuments, texts: hasTexts, evidence: hasEvidence }, head);
       return;
     }
     if (path === "/api/evidence") {
@@ -138,10 +151,10 @@ export function createRequestHandler(graphDir: string, viewerDir: string, host: 
         sendError(res, 400, "missing ?edge=", head);
         return;
       }
-      const line = await evidence.line(edge);
+      const { line, damaged } = await evidence.lookup(edge);
       if (!line) {
-        // Not an error: only edges whose evidence graph.json caps have a line.
-        sendJson(res, 200, { edge, evidence: null }, head);
+        // Not an error: only edges whose evidence graph.json caps have a line (unless the file is damaged).
+        sendJson(res, 200, damaged.length > 0 ? { edge, evidence: null, damaged: describeDamage(damaged) } : { edge, evidence: null }, head);
         return;
       }
       sendLine(res, line, head);
@@ -153,22 +166,27 @@ export function createRequestHandler(graphDir: string, viewerDir: string, host: 
         sendError(res, 400, "missing ?id=", head);
         return;
       }
-      const line = await texts.line(id);
+      const { line, damaged } = await texts.lookup(id);
       if (!line) {
-        sendError(res, 404, `no text for document ${JSON.stringify(id)}`, head);
+        const why = damaged.length > 0 ? ` (${TEXTS_FILE} has ${describeDamage(damaged)})` : "";
+        sendError(res, 404, `no text for document ${JSON.stringify(echoInput(id))}${why}`, head);
         return;
       }
       sendLine(res, line, head);
       return;
     }
+    if (path === `/data/${DOCUMENTS_FILE}`) {
+      const body = await documents.current();
+      if (!body) sendError(res, 404, "not found", head);
+      else await sendBody(req, res, { key: documents.file, etag: body.etag, bytes: body.bytes, type: contentType(DOCUMENTS_FILE) }, { "Cache-Control": "no-cache" });
+      return;
+    }
+    if (path === `/data/${GRAPH_FILE}`) {
+      if (!(await sendFile(req, res, join(graphDir, GRAPH_FILE), { "Cache-Control": "no-cache" }))) sendError(res, 404, "not found", head);
+      return;
+    }
     if (path.startsWith("/data/")) {
-      const name = path.slice("/data/".length);
-      const file = join(graphDir, name);
-      if (!DATA_FILES.has(name) || !existsSync(file)) {
-        sendError(res, 404, "not found", head);
-        return;
-      }
-      await sendFile(req, res, file, { "Cache-Control": "no-cache" });
+      sendError(res, 404, "not found", head);
       return;
     }
     if (path.startsWith("/api/")) {
@@ -181,7 +199,7 @@ export function createRequestHandler(graphDir: string, viewerDir: string, host: 
       return;
     }
     const immutable = path.startsWith("/assets/");
-    await sendFile(req, res, file, { "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache" });
+    if (!(await sendFile(req, res, file, { "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache" }))) sendError(res, 404, "not found", head);
   };
 }
 
@@ -217,7 +235,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     throw new NewsgraphError("VIEWER_MISSING", `the viewer is not built (no ${join(viewerDir, "index.html")}); run \`npm run build\``, { path: viewerDir });
   }
 
-  const handler = createRequestHandler(graphDir, viewerDir, host);
+  const handler = createRequestHandler(graphDir, viewerDir, host, options.onWarning);
   const server = createServer((req, res) => {
     handler(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendError(res, 500, `internal error: ${err instanceof Error ? err.message : String(err)}`);

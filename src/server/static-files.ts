@@ -1,10 +1,12 @@
 /**
  * Safe file serving for the viewer server: maps a URL path onto a file strictly inside a root folder
  * (no "..", no encoded separators or NUL, no dot-files, no symlink leading outside), names its content
- * type, and sends it with an ETag and gzip when the client accepts it.
+ * type, and sends it with an ETag and gzip when the client accepts it. Files are streamed, and gzip
+ * bodies made once per file version, so memory stays flat however many clients ask at once.
  */
-import { realpathSync, statSync, type Stats } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { constants, realpathSync, statSync, type Stats } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
@@ -70,43 +72,113 @@ function acceptsGzip(req: IncomingMessage): boolean {
   return typeof header === "string" && /\bgzip\b/.test(header);
 }
 
-/** Compressed bodies by file, reused while the file is unchanged. */
-const gzipCache = new Map<string, { etag: string; body: Buffer }>();
+/**
+ * Open a file for reading without following a symlink at its last step (O_NOFOLLOW), or null when it is
+ * missing, a symlink or not a regular file.
+ */
+export async function openRegularFile(path: string): Promise<{ handle: FileHandle; stats: Stats } | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  const stats = await handle.stat();
+  if (stats.isFile()) return { handle, stats };
+  await handle.close();
+  return null;
+}
+
+/**
+ * Compressed bodies by file, made once per file version: concurrent requests share the one being made,
+ * so memory does not grow with the number of clients.
+ */
+const gzipCache = new Map<string, { etag: string; body: Promise<Buffer> }>();
+
+/** The gzip body of a file version, made once (`read` gives the uncompressed bytes). */
+export function cachedGzip(key: string, etag: string, read: () => Promise<Buffer>): Promise<Buffer> {
+  const cached = gzipCache.get(key);
+  if (cached && cached.etag === etag) return cached.body;
+  const body = read().then((bytes) => gzipAsync(bytes));
+  gzipCache.set(key, { etag, body });
+  body.catch(() => {
+    if (gzipCache.get(key)?.body === body) gzipCache.delete(key);
+  });
+  return body;
+}
 
 function etagOf(stats: Stats): string {
   return `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}"`;
 }
 
-/** Send a file (already resolved and checked) with caching headers; HEAD sends headers only. */
+/** Send a body held in memory (e.g. computed once from a file) with caching headers and gzip when accepted. */
+export async function sendBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: { key: string; etag: string; bytes: Buffer; type: string },
+  headers: Record<string, string> = {},
+): Promise<void> {
+  res.setHeader("Content-Type", body.type);
+  res.setHeader("ETag", body.etag);
+  res.setHeader("Vary", "Accept-Encoding");
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  if (req.headers["if-none-match"] === body.etag) {
+    res.writeHead(304).end();
+    return;
+  }
+  let bytes = body.bytes;
+  if (bytes.length >= GZIP_MIN_BYTES && acceptsGzip(req)) {
+    bytes = await cachedGzip(body.key, body.etag, () => Promise.resolve(body.bytes));
+    res.setHeader("Content-Encoding", "gzip");
+  }
+  res.setHeader("Content-Length", bytes.length);
+  res.writeHead(200);
+  res.end(req.method === "HEAD" ? undefined : bytes);
+}
+
+/**
+ * Send a file with caching headers; HEAD sends headers only. The file is opened without following a
+ * symlink (404 when it is one, or missing); its bytes are streamed, or its gzip body, made once per
+ * version, is sent. Resolves to false when nothing could be opened (the caller answers 404).
+ */
 export async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
   file: string,
   headers: Record<string, string> = {},
-): Promise<void> {
-  const stats = statSync(file);
-  const etag = etagOf(stats);
-  res.setHeader("Content-Type", contentType(file));
-  res.setHeader("ETag", etag);
-  res.setHeader("Vary", "Accept-Encoding");
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if (req.headers["if-none-match"] === etag) {
-    res.writeHead(304).end();
-    return;
-  }
-  let body: Buffer;
-  if (COMPRESSIBLE.has(extname(file).toLowerCase()) && stats.size >= GZIP_MIN_BYTES && acceptsGzip(req)) {
-    let cached = gzipCache.get(file);
-    if (!cached || cached.etag !== etag) {
-      cached = { etag, body: await gzipAsync(await readFile(file)) };
-      gzipCache.set(file, cached);
+): Promise<boolean> {
+  const opened = await openRegularFile(file);
+  if (!opened) return false;
+  const { handle, stats } = opened;
+  let streaming = false;
+  try {
+    const etag = etagOf(stats);
+    res.setHeader("Content-Type", contentType(file));
+    res.setHeader("ETag", etag);
+    res.setHeader("Vary", "Accept-Encoding");
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304).end();
+      return true;
     }
-    body = cached.body;
-    res.setHeader("Content-Encoding", "gzip");
-  } else {
-    body = await readFile(file);
+    if (COMPRESSIBLE.has(extname(file).toLowerCase()) && stats.size >= GZIP_MIN_BYTES && acceptsGzip(req)) {
+      const body = await cachedGzip(file, etag, () => handle.readFile());
+      res.setHeader("Content-Encoding", "gzip");
+      res.setHeader("Content-Length", body.length);
+      res.writeHead(200);
+      res.end(req.method === "HEAD" ? undefined : body);
+      return true;
+    }
+    res.setHeader("Content-Length", stats.size);
+    res.writeHead(200);
+    if (req.method === "HEAD") {
+      res.end();
+      return true;
+    }
+    streaming = true;
+    await pipeline(handle.createReadStream({ start: 0, end: Math.max(0, stats.size - 1) }), res);
+    return true;
+  } finally {
+    if (!streaming) await handle.close();
   }
-  res.setHeader("Content-Length", body.length);
-  res.writeHead(200);
-  res.end(req.method === "HEAD" ? undefined : body);
 }

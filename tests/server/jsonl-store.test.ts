@@ -8,9 +8,10 @@ import { indexLines, JsonLinesStore } from "../../src/server/jsonl-store.js";
 const line = (id: string, text: string) => JSON.stringify({ id, text, mentions: [] });
 
 describe("indexLines", () => {
-  it("maps each key to the byte range of its line, skipping blank, malformed and keyless lines", () => {
+  it("maps each key to the byte range of its line, skipping blank lines and naming malformed and keyless ones", () => {
     const content = Buffer.from([line("a", "été"), "", "{not json", line("b", "two"), "[1]", '{"id":7}', line("a", "dup")].join("\n"));
-    const index = indexLines(content, "id");
+    const { lines: index, damaged } = indexLines(content, "id");
+    expect(damaged).toEqual([3, 5, 6]);
     expect([...index.keys()]).toEqual(["a", "b"]);
     const a = index.get("a")!;
     expect(JSON.parse(content.toString("utf8", a.offset, a.offset + a.length)).text).toBe("été");
@@ -27,10 +28,10 @@ describe("JsonLinesStore", () => {
     dir = mkdtempSync(join(tmpdir(), "newsgraph-texts-"));
     const file = join(dir, "texts.jsonl");
     const store = new JsonLinesStore(file, "id");
-    expect(store.available()).toBe(false);
+    expect(await store.available()).toBe(false);
     expect(await store.line("a")).toBeNull();
     writeFileSync(file, [line("a", "first"), line("b", "second")].join("\n") + "\n");
-    expect(store.available()).toBe(true);
+    expect(await store.available()).toBe(true);
     expect(JSON.parse((await store.line("b"))!.toString()).text).toBe("second");
     expect(await store.line("c")).toBeNull();
     writeFileSync(file, [line("c", "third, a longer line than before")].join("\n") + "\n");

@@ -20,6 +20,7 @@ interface BuildCliOptions {
   workers: string;
   evidenceCap: string;
   minConfidence?: string;
+  wait?: boolean;
 }
 
 /** What the summary adds for the CLI: the process's peak resident memory and CPU time (all threads). */
@@ -75,6 +76,7 @@ export function registerBuild(program: Command): void {
     .option("--no-cache", "ignore and do not write the extraction cache of the output folder")
     .option("--evidence-cap <n>", "evidence sentences per edge in graph.json (all go to evidence.jsonl)", String(BUILD_DEFAULTS.evidenceCap))
     .option("--min-confidence <x>", "one minimum confidence (0-1) for classified edges of every type (default: each type's own, chosen on dev data)")
+    .option("--wait", "wait for another build writing the same output folder to finish (default: fail at once)")
     .option("--no-progress", "do not show progress on stderr")
     .option("--json", "print the summary as JSON")
     .action(async (inputs: string[], opts: BuildCliOptions) => {
@@ -95,6 +97,7 @@ export function registerBuild(program: Command): void {
         ...(opts.skipBad ? { skipBad: true } : {}),
         ...(opts.aliases ? { aliases: opts.aliases } : {}),
         ...(opts.name ? { name: opts.name } : {}),
+        ...(opts.wait ? { wait: true, onWait: (pid: number) => process.stderr.write(`newsgraph: waiting for the build of PID ${pid} to finish writing ${opts.out}\n`) } : {}),
         onWarning: (message) => process.stderr.write(`${shown ? "\n" : ""}newsgraph: warning: ${message}\n`),
         ...(showProgress
           ? {

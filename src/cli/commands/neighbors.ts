@@ -5,9 +5,10 @@
 import type { Command } from "commander";
 import { checkRelations, checkTypes, listArgument, numberArgument } from "../../query/check.js";
 import { arrow } from "../../query/edge-view.js";
+import { evidenceDamage } from "../../query/evidence.js";
 import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
 import { NEIGHBORS_DEFAULTS, runNeighbors, type NeighborsResult } from "../../query/neighbors.js";
-import { formatTable, printJson } from "../output.js";
+import { formatTable, printJson, printWarning } from "../output.js";
 
 interface NeighborsCliOptions {
   graph: string;
@@ -58,7 +59,8 @@ export function registerNeighbors(program: Command): void {
       const types = listArgument(opts.type);
       checkRelations(relations);
       checkTypes(types);
-      const result = runNeighbors(loadGraph(opts.graph), entity, {
+      const kg = loadGraph(opts.graph);
+      const result = runNeighbors(kg, entity, {
         depth: numberArgument("depth", opts.depth),
         relations: [...relations],
         types: [...types],
@@ -67,6 +69,7 @@ export function registerNeighbors(program: Command): void {
         ...(opts.since !== undefined && { since: opts.since }),
         ...(opts.until !== undefined && { until: opts.until }),
       });
+      printWarning(evidenceDamage(kg));
       if (opts.json) printJson(result);
       else process.stdout.write(formatNeighbors(result) + "\n");
     });

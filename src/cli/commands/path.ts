@@ -6,9 +6,10 @@ import type { Command } from "commander";
 import { NewsgraphError } from "../../errors.js";
 import { numberArgument } from "../../query/check.js";
 import { relationArrow } from "../../query/edge-view.js";
+import { evidenceDamage } from "../../query/evidence.js";
 import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
 import { PATH_DEFAULTS, runPath, type PathHop, type PathResult } from "../../query/path.js";
-import { printJson } from "../output.js";
+import { printJson, printWarning } from "../output.js";
 
 interface PathCliOptions {
   graph: string;
@@ -44,7 +45,8 @@ export function registerPath(program: Command): void {
     .option("--any", "also walk co-occurrence links and claims that are not facts (negated, possible, former)")
     .option("--json", "print JSON")
     .action((from: string, to: string, opts: PathCliOptions) => {
-      const result = runPath(loadGraph(opts.graph), from, to, { k: numberArgument("k", opts.k), any: opts.any === true });
+      const kg = loadGraph(opts.graph);
+      const result = runPath(kg, from, to, { k: numberArgument("k", opts.k), any: opts.any === true });
       if (result.paths.length === 0) {
         const over = result.any ? "" : " over typed relations (--any also walks co-occurrence links)";
         throw new NewsgraphError("NO_PATH", `no path between ${result.from.label} and ${result.to.label}${over}`, {
@@ -52,6 +54,7 @@ export function registerPath(program: Command): void {
           to: result.to.key,
         });
       }
+      printWarning(evidenceDamage(kg));
       if (opts.json) printJson(result);
       else process.stdout.write(formatPaths(result) + "\n");
     });

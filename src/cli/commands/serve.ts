@@ -3,7 +3,7 @@
  * machine and print its address. Without --port the default port is used, or the next free one.
  */
 import type { Command } from "commander";
-import { NewsgraphError } from "../../errors.js";
+import { echoInput, NewsgraphError } from "../../errors.js";
 import { isLoopbackHost, SERVE_DEFAULTS, startServer, type RunningServer } from "../../server/server.js";
 
 interface ServeCliOptions {
@@ -17,7 +17,7 @@ const DEFAULT_PORT_ATTEMPTS = 20;
 
 export function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
-    throw new NewsgraphError("BAD_ARGUMENT", `--port must be an integer from 0 to 65535, got "${value}"`, { port: value });
+    throw new NewsgraphError("BAD_ARGUMENT", `--port must be an integer from 0 to 65535, got "${echoInput(value)}"`, { port: value });
   }
   return Number(value);
 }
@@ -30,6 +30,7 @@ export function runServe(opts: ServeCliOptions): Promise<RunningServer> {
     host: opts.host,
     port: explicitPort ? parsePort(opts.port!) : SERVE_DEFAULTS.port,
     portAttempts: explicitPort ? 0 : DEFAULT_PORT_ATTEMPTS,
+    onWarning: (message) => process.stderr.write(`newsgraph: warning: ${message}\n`),
   });
 }
 

@@ -5,9 +5,10 @@
 import type { Command } from "commander";
 import { checkInteger, numberArgument } from "../../query/check.js";
 import { arrow, claimNote } from "../../query/edge-view.js";
+import { evidenceDamage } from "../../query/evidence.js";
 import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
 import { runShow, type EntityCard } from "../../query/show.js";
-import { printJson } from "../output.js";
+import { printJson, printWarning } from "../output.js";
 
 interface ShowCliOptions {
   graph: string;
@@ -60,7 +61,9 @@ export function registerShow(program: Command): void {
     .action((entity: string, opts: ShowCliOptions) => {
       const evidence = numberArgument("evidence", opts.evidence);
       checkInteger("evidence", evidence, 0);
-      const card = runShow(loadGraph(opts.graph), entity);
+      const kg = loadGraph(opts.graph);
+      const card = runShow(kg, entity);
+      printWarning(evidenceDamage(kg));
       if (opts.json) printJson(card);
       else process.stdout.write(formatCard(card, evidence) + "\n");
     });

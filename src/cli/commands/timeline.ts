@@ -1,9 +1,10 @@
 /** `newsgraph timeline <entity>`: an entity's relations as dated events, oldest first. */
 import type { Command } from "commander";
 import { relationArrow } from "../../query/edge-view.js";
+import { evidenceDamage } from "../../query/evidence.js";
 import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
 import { runTimeline, type TimelineResult } from "../../query/timeline.js";
-import { formatTable, printJson } from "../output.js";
+import { formatTable, printJson, printWarning } from "../output.js";
 
 interface TimelineCliOptions {
   graph: string;
@@ -38,11 +39,13 @@ export function registerTimeline(program: Command): void {
     .option("--until <date>", "only events dated on or before YYYY[-MM[-DD]]")
     .option("--json", "print JSON")
     .action((entity: string, opts: TimelineCliOptions) => {
-      const result = runTimeline(loadGraph(opts.graph), entity, {
+      const kg = loadGraph(opts.graph);
+      const result = runTimeline(kg, entity, {
         any: opts.any === true,
         ...(opts.since !== undefined && { since: opts.since }),
         ...(opts.until !== undefined && { until: opts.until }),
       });
+      printWarning(evidenceDamage(kg));
       if (opts.json) printJson(result);
       else process.stdout.write(formatTimeline(result) + "\n");
     });

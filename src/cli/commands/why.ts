@@ -1,9 +1,10 @@
 /** `newsgraph why <a> <b>`: every edge between two entities with all its evidence, newest document first. */
 import type { Command } from "commander";
 import { claimNote, relationArrow } from "../../query/edge-view.js";
+import { evidenceDamage } from "../../query/evidence.js";
 import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
 import { runWhy, type WhyResult } from "../../query/why.js";
-import { printJson } from "../output.js";
+import { printJson, printWarning } from "../output.js";
 
 interface WhyCliOptions {
   graph: string;
@@ -40,7 +41,9 @@ export function registerWhy(program: Command): void {
     .option("-g, --graph <dir>", "graph folder written by `newsgraph build`", DEFAULT_GRAPH_DIR)
     .option("--json", "print JSON")
     .action((a: string, b: string, opts: WhyCliOptions) => {
-      const result = runWhy(loadGraph(opts.graph), a, b);
+      const kg = loadGraph(opts.graph);
+      const result = runWhy(kg, a, b);
+      printWarning(evidenceDamage(kg));
       if (opts.json) printJson(result);
       else process.stdout.write(formatWhy(result) + "\n");
     });

@@ -81,6 +81,8 @@ export function writeExport(result: ExportResult, out: string): string[] {
   try {
     writeFilesAtomically(dir, Object.fromEntries(files.map((f) => [f.name, f.content])));
   } catch (err) {
+    // An export's --out is an argument: a path that cannot be written is a bad one (with the reason).
+    if (err instanceof NewsgraphError) throw new NewsgraphError("BAD_ARGUMENT", err.message, err.context);
     throw new NewsgraphError("BAD_ARGUMENT", `cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { path: out });
   }
   return files.map((f) => join(dir, f.name));
