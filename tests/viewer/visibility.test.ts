@@ -115,6 +115,18 @@ describe("syncRenderGraph", () => {
     expect(rendered.order).toBe(2);
     expect(rendered.hasNode("person:helena-varga")).toBe(false);
   });
+
+  it("lets a listening renderer see one clear, not a drop per entity and relation, when entities go", () => {
+    const rendered = createRenderGraph(graph);
+    syncRenderGraph(rendered, graph, new Set(index.ranking), index.ranking);
+    const events: string[] = [];
+    for (const name of ["nodeDropped", "edgeDropped", "cleared"] as const) rendered.on(name, () => events.push(name));
+    const kept = new Set(index.ranking.slice(0, 2));
+    syncRenderGraph(rendered, graph, kept, index.ranking);
+    expect(events).toEqual(["cleared"]);
+    expect(new Set(rendered.nodes())).toEqual(kept);
+    expect(rendered.edges().sort()).toEqual(graph.filterEdges((_e, _a, s, t) => kept.has(s) && kept.has(t)).sort());
+  });
 });
 
 describe("the first view of a graph with stated relations", () => {

@@ -12,9 +12,14 @@ export function createRenderGraph(data: ViewerGraph): ViewerGraph {
   return graph;
 }
 
-/** Make `render` hold exactly `nodes` (added in `order`) and every relation of `data` among them. */
+/**
+ * Make `render` hold exactly `nodes` (added in `order`) and every relation of `data` among them. When
+ * some entity has to go, the graph is cleared and refilled instead of dropped from node by node: sigma
+ * reprocesses the whole graph on every drop event (each node and each of its edges), which made leaving a
+ * hub's neighbourhood take seconds; one "cleared" event costs one pass.
+ */
 export function syncRenderGraph(render: ViewerGraph, data: ViewerGraph, nodes: ReadonlySet<string>, order: readonly string[]): void {
-  for (const node of render.nodes()) if (!nodes.has(node)) render.dropNode(node);
+  if (render.someNode((node) => !nodes.has(node))) render.clear();
   const added: string[] = [];
   for (const node of order) {
     if (nodes.has(node) && !render.hasNode(node)) {
