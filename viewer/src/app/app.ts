@@ -1,9 +1,9 @@
 /**
- * The viewer application: indexes the loaded graph, restores the view from the URL hash, creates the
+ * The viewer application: takes the loaded and indexed graph, restores the view from the URL hash, creates the
  * renderer and the UI parts, and on every state change recomputes what is visible, redraws, updates the
  * UI and writes the shareable state back to the hash.
  */
-import { buildGraphIndex } from "../core/graph-index.js";
+import type { GraphIndex } from "../core/graph-index.js";
 import type { DocumentTable, ViewerGraph } from "../core/model.js";
 import { focusSet, type RenderContext } from "../core/reducers.js";
 import {
@@ -44,6 +44,8 @@ export interface AppData {
   graph: ViewerGraph;
   documents: DocumentTable;
   info: ServerInfo;
+  /** The graph's index (core/graph-index.ts), computed by the caller so that it can spread the work. */
+  index: GraphIndex;
 }
 
 function viewOf(state: ViewerState): ViewState {
@@ -53,8 +55,7 @@ function viewOf(state: ViewerState): ViewState {
 
 export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOptions = {}): void {
   const options = { ...VIEWER_DEFAULTS, ...viewerOptions };
-  const { graph, documents, info } = data;
-  const index = buildGraphIndex(graph, documents);
+  const { graph, documents, info, index } = data;
   const defaults = defaultViewState(options, index.statedRelations);
 
   /** A view from the URL, with names that no longer exist in this graph dropped. */

@@ -57,10 +57,7 @@ export function createLegend(ctx: AppContext): Legend {
         h("span", { class: "count" }, count),
       ),
     );
-    let negated = 0;
-    ctx.graph.forEachEdge((_edge, attrs) => {
-      if (attrs.negated) negated += 1;
-    });
+    const negated = ctx.index.claimCounts.get("negated") ?? 0;
     if (negated > 0) {
       items.push(h("li", { attrs: { "data-relation": "negated" } }, swatch(NEGATED_COLOR, "line"), h("span", {}, "negated (“not …”)"), h("span", { class: "count" }, negated)));
     }

@@ -7,12 +7,14 @@
 import type { AppContext } from "../app/context.js";
 import { DEFAULT_NODE_COLOR } from "../core/colors.js";
 import { typeText } from "../core/format.js";
-import { buildSearchIndex, searchEntities, type SearchHit } from "../core/search.js";
+import { searchEntities, searchIndexSteps, type SearchHit } from "../core/search.js";
+import { inBackground } from "../app/slices.js";
 import { hiddenByFilters } from "../core/visibility.js";
 import { h, replaceChildren, swatch } from "./dom.js";
 
 export function createSearchBox(ctx: AppContext): HTMLElement {
-  const index = buildSearchIndex(ctx.graph, (node) => ctx.index.degree.get(node) ?? 0);
+  // Built in the background (a large graph has tens of thousands of names to fold), at once if typed into sooner.
+  const index = inBackground(searchIndexSteps(ctx.graph, (node) => ctx.index.degree.get(node) ?? 0));
   let hits: SearchHit[] = [];
   let active = 0;
 
@@ -84,7 +86,7 @@ export function createSearchBox(ctx: AppContext): HTMLElement {
   }
 
   input.addEventListener("input", () => {
-    hits = searchEntities(index, input.value, ctx.options.searchSuggestions);
+    hits = searchEntities(index.now(), input.value, ctx.options.searchSuggestions);
     active = 0;
     render();
   });
@@ -96,7 +98,7 @@ export function createSearchBox(ctx: AppContext): HTMLElement {
       render();
     } else if (event.key === "Enter") {
       event.preventDefault();
-      if (hits.length === 0) hits = searchEntities(index, input.value, ctx.options.searchSuggestions);
+      if (hits.length === 0) hits = searchEntities(index.now(), input.value, ctx.options.searchSuggestions);
       const hit = hits[active] ?? hits[0];
       if (hit) pick(hit);
       else render();
