@@ -125,15 +125,21 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): 
   }
   yield;
 
-  const ranking = graph
-    .nodes()
+  // Sort keys read once into arrays: the comparator runs some n·log(n) times.
+  const keys = graph.nodes();
+  const statedOf = keys.map((node) => stated.get(node)!);
+  const degreeOf = keys.map((node) => degree.get(node)!);
+  const mentionsOf = keys.map((node) => graph.getNodeAttribute(node, "mentions"));
+  const ranking = keys
+    .map((_node, i) => i)
     .sort(
       (a, b) =>
-        stated.get(b)! - stated.get(a)! ||
-        degree.get(b)! - degree.get(a)! ||
-        graph.getNodeAttribute(b, "mentions") - graph.getNodeAttribute(a, "mentions") ||
-        (a < b ? -1 : a > b ? 1 : 0),
-    );
+        statedOf[b]! - statedOf[a]! ||
+        degreeOf[b]! - degreeOf[a]! ||
+        mentionsOf[b]! - mentionsOf[a]! ||
+        (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0),
+    )
+    .map((i) => keys[i]!);
   yield;
 
   const edgeDates = new Map<string, string[]>();
@@ -173,6 +179,7 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): 
     if (count !== undefined) relationCounts.set(relation, count);
   }
 
+  yield;
   const communityMembers = new Map<number, string[]>();
   for (const node of ranking) {
     const id = graph.getNodeAttribute(node, "community");
