@@ -1,6 +1,6 @@
 /** What is drawn (node limit, selection) and what the filters show. */
 import { describe, expect, it } from "vitest";
-import { createRenderGraph, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
+import { createRenderGraph, drawnEdges, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
 import { defaultViewState, type ViewState } from "../../viewer/src/core/state.js";
 import { computeVisibility, datesInRange, edgePassesFilters, hiddenByFilters, isClaimOf, renderedNodes } from "../../viewer/src/core/visibility.js";
 import { loadFixture } from "./fixture.js";
@@ -126,6 +126,26 @@ describe("syncRenderGraph", () => {
     expect(events).toEqual(["cleared"]);
     expect(new Set(rendered.nodes())).toEqual(kept);
     expect(rendered.edges().sort()).toEqual(graph.filterEdges((_e, _a, s, t) => kept.has(s) && kept.has(t)).sort());
+  });
+});
+
+describe("the drawn graph without co-occurrences", () => {
+  it("leaves hidden co-occurrences and the entities they alone bring out, and shows the same", () => {
+    const base = defaultViewState({}, true);
+    for (const selected of [null, ...graph.nodes()]) {
+      for (const nodeLimit of [1, 3, 1000]) {
+        const view: ViewState = { ...base, selected, nodeLimit };
+        const drawn = drawnEdges(view.filters);
+        const pruned = createRenderGraph(graph);
+        syncRenderGraph(pruned, graph, renderedNodes(graph, index, nodeLimit, selected, drawn), index.ranking, drawn);
+        const full = createRenderGraph(graph);
+        syncRenderGraph(full, graph, renderedNodes(graph, index, nodeLimit, selected), index.ranking);
+        expect(pruned.someEdge((_e, a) => a.relation === "co_occurs")).toBe(false);
+        expect(computeVisibility(pruned, index, view)).toEqual(computeVisibility(full, index, view));
+      }
+    }
+    expect(graph.someEdge((_e, a) => a.relation === "co_occurs")).toBe(true);
+    expect(drawnEdges({ ...base.filters, showCoOccurs: true })(graph.getEdgeAttributes(graph.findEdge((_e, a) => a.relation === "co_occurs")!))).toBe(true);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   type ViewState,
 } from "../core/state.js";
 import { decodeViewState, encodeViewState } from "../core/url.js";
-import { createRenderGraph, syncRenderGraph } from "../core/render-graph.js";
+import { createRenderGraph, drawnEdges, syncRenderGraph } from "../core/render-graph.js";
 import { computeVisibility, renderedNodes, type Visibility } from "../core/visibility.js";
 import { createPanel } from "../ui/entity-panel.js";
 import { createFiltersPanel } from "../ui/filters-panel.js";
@@ -68,8 +68,10 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
 
   const store = new Store(initialViewerState(readHash()));
   const rendered = createRenderGraph(graph);
-  const syncRendered = (state: ViewerState): void =>
-    syncRenderGraph(rendered, graph, renderedNodes(graph, index, state.nodeLimit, state.selected), index.ranking);
+  const syncRendered = (state: ViewerState): void => {
+    const drawn = drawnEdges(state.filters);
+    syncRenderGraph(rendered, graph, renderedNodes(graph, index, state.nodeLimit, state.selected, drawn), index.ranking, drawn);
+  };
   syncRendered(store.state);
   let visibility: Visibility = computeVisibility(rendered, index, store.state);
   let focus = focusSet(rendered, store.state.selected, visibility);
@@ -111,7 +113,9 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   };
 
   store.subscribe((state, previous) => {
-    if (state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected) syncRendered(state);
+    const drawnChanged = state.filters.showCoOccurs !== previous.filters.showCoOccurs;
+    if (drawnChanged) rendered.clear();
+    if (drawnChanged || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected) syncRendered(state);
     if (state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected) {
       visibility = computeVisibility(rendered, index, state);
       focus = focusSet(rendered, state.selected, visibility);
