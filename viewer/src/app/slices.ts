@@ -17,8 +17,12 @@ export function runInSlices<T>(steps: Generator<void, T, void>): Promise<T> {
         for (;;) {
           const step = steps.next();
           if (step.done) {
-            channel.port1.close();
-            resolve(step.value);
+            // Resolved in a task of its own, so what the caller does next is not added to this slice.
+            channel.port1.onmessage = () => {
+              channel.port1.close();
+              resolve(step.value);
+            };
+            channel.port2.postMessage(null);
             return;
           }
           if (performance.now() >= end) break;
