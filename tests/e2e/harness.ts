@@ -67,8 +67,8 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Start `newsgraph serve --graph DIR --port P` and wait for the address it prints. */
-export async function serveGraph(graphDir: string): Promise<Served> {
+/** Start `newsgraph serve --graph DIR --port P` and wait (`timeoutMs`) for the address it prints. */
+export async function serveGraph(graphDir: string, timeoutMs = 15_000): Promise<Served> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [CLI, "serve", "--graph", graphDir, "--port", String(port)], {
     cwd: ROOT,
@@ -76,7 +76,7 @@ export async function serveGraph(graphDir: string): Promise<Served> {
   });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`newsgraph serve printed no address: ${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`newsgraph serve printed no address: ${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /http:\/\/\S+/.exec(output);
@@ -133,9 +133,9 @@ export interface ViewerSession {
   close(): Promise<void>;
 }
 
-/** Serve a graph folder with the CLI and launch Chromium. */
-export async function startViewerSession(graphDir: string): Promise<ViewerSession> {
-  const served = await serveGraph(graphDir);
+/** Serve a graph folder with the CLI (which checks the graph first: allow for it on large ones) and launch Chromium. */
+export async function startViewerSession(graphDir: string, serveTimeoutMs?: number): Promise<ViewerSession> {
+  const served = await serveGraph(graphDir, serveTimeoutMs);
   let browser: Browser;
   try {
     browser = await launchBrowser();

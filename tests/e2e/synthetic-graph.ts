@@ -14,12 +14,15 @@ export interface SyntheticOptions {
   edgesPerNode: number;
   documents: number;
   seed: number;
+  /** Share of the edges that are co-occurrences rather than typed relations (default 0.5). */
+  coOccursShare?: number;
 }
 
 const TYPE_COLORS = ["#e8743b", "#3b7be8", "#2a9d5c", "#8e5ad6", "#d6a62c", "#d6456b"];
 
 export function writeSyntheticGraph(dir: string, options: SyntheticOptions): void {
   const rand = seededRandom(options.seed);
+  const coOccursShare = options.coOccursShare ?? 0.5;
   const docs = Array.from({ length: options.documents }, (_, i) => ({
     id: `doc-${i}`,
     title: `Synthetic story ${i}`,
@@ -52,7 +55,7 @@ export function writeSyntheticGraph(dir: string, options: SyntheticOptions): voi
     for (let k = 0; k < options.edgesPerNode; k++) {
       const j = targets[Math.floor(rand() * targets.length)]!;
       if (j === i) continue;
-      const relation: RelationType = rand() < 0.5 ? "co_occurs" : typed[Math.floor(rand() * typed.length)]!;
+      const relation: RelationType = rand() < coOccursShare ? "co_occurs" : typed[Math.floor(rand() * typed.length)]!;
       const doc = docs[Math.floor(rand() * docs.length)]!;
       const sentence = `Entity ${i} and Entity ${j} appear together.`;
       edges.push({

@@ -1,6 +1,6 @@
 /** What is drawn (node limit, selection) and what the filters show. */
 import { describe, expect, it } from "vitest";
-import { createRenderGraph, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
+import { createRenderGraph, drawnEdges, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
 import { defaultViewState, type ViewState } from "../../viewer/src/core/state.js";
 import { computeVisibility, edgePassesFilters, hiddenByFilters, isClaimOf, renderedNodes } from "../../viewer/src/core/visibility.js";
 import { loadFixture } from "./fixture.js";
@@ -103,6 +103,38 @@ describe("syncRenderGraph", () => {
     syncRenderGraph(rendered, graph, new Set(["person:jonas-dahl", "country:norway"]), index.ranking);
     expect(rendered.order).toBe(2);
     expect(rendered.hasNode("person:helena-varga")).toBe(false);
+  });
+
+  it("lets a listening renderer see one clear, not a drop per entity and relation, when entities go", () => {
+    const rendered = createRenderGraph(graph);
+    syncRenderGraph(rendered, graph, new Set(index.ranking), index.ranking);
+    const events: string[] = [];
+    for (const name of ["nodeDropped", "edgeDropped", "cleared"] as const) rendered.on(name, () => events.push(name));
+    const kept = new Set(index.ranking.slice(0, 2));
+    syncRenderGraph(rendered, graph, kept, index.ranking);
+    expect(events).toEqual(["cleared"]);
+    expect(new Set(rendered.nodes())).toEqual(kept);
+    expect(rendered.edges().sort()).toEqual(graph.filterEdges((_e, _a, s, t) => kept.has(s) && kept.has(t)).sort());
+  });
+});
+
+describe("the drawn graph without co-occurrences", () => {
+  it("leaves hidden co-occurrences and the entities they alone bring out, and shows the same", () => {
+    const base = defaultViewState({}, true);
+    for (const selected of [null, ...graph.nodes()]) {
+      for (const nodeLimit of [1, 3, 1000]) {
+        const view: ViewState = { ...base, selected, nodeLimit };
+        const drawn = drawnEdges(view.filters);
+        const pruned = createRenderGraph(graph);
+        syncRenderGraph(pruned, graph, renderedNodes(graph, index, nodeLimit, selected, drawn), index.ranking, drawn);
+        const full = createRenderGraph(graph);
+        syncRenderGraph(full, graph, renderedNodes(graph, index, nodeLimit, selected), index.ranking);
+        expect(pruned.someEdge((_e, a) => a.relation === "co_occurs")).toBe(false);
+        expect(computeVisibility(pruned, index, view)).toEqual(computeVisibility(full, index, view));
+      }
+    }
+    expect(graph.someEdge((_e, a) => a.relation === "co_occurs")).toBe(true);
+    expect(drawnEdges({ ...base.filters, showCoOccurs: true })(graph.getEdgeAttributes(graph.findEdge((_e, a) => a.relation === "co_occurs")!))).toBe(true);
   });
 });
 

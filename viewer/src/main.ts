@@ -3,9 +3,12 @@
  * or says plainly what went wrong.
  */
 import "./styles.css";
-import { fetchDocuments, fetchGraph, fetchInfo } from "./app/api.js";
+import { fetchDocuments, fetchInfo } from "./app/api.js";
 import { startApp } from "./app/app.js";
-import { documentTable, importGraph } from "./core/model.js";
+import { loadGraph } from "./app/load-graph.js";
+import { runInSlices } from "./app/slices.js";
+import { graphIndexSteps } from "./core/graph-index.js";
+import { documentTable } from "./core/model.js";
 
 function slot(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -17,14 +20,19 @@ async function main(): Promise<void> {
   const status = slot("status");
   try {
     const info = await fetchInfo();
-    const [serialized, records] = await Promise.all([fetchGraph(), info.documents ? fetchDocuments() : Promise.resolve([])]);
-    const graph = importGraph(serialized);
+    const progress = (loaded: number, total: number) => (status.textContent = `Loading the graph… ${loaded.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} relations`);
+    const [graph, records] = await Promise.all([loadGraph(progress), info.documents ? fetchDocuments() : Promise.resolve([])]);
+    performance.mark("newsgraph:loaded");
+    const documents = documentTable(records);
+    const index = await runInSlices(graphIndexSteps(graph, documents));
+    performance.mark("newsgraph:indexed");
     const name = graph.getAttribute("name");
     if (name) document.title = `${name} · newsgraph`;
     startApp(
       { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage: slot("stage"), overlay: slot("stage-wrap"), panel: slot("panel") },
-      { graph, documents: documentTable(records), info },
+      { graph, documents, info, index },
     );
+    performance.mark("newsgraph:started");
     if (graph.order === 0) status.textContent = "The graph is empty: the build found no entities.";
     else status.hidden = true;
     document.body.dataset["ready"] = "true";

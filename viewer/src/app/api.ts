@@ -1,17 +1,13 @@
 /**
- * What the viewer fetches from `newsgraph serve`: which files the graph folder holds, the graph, the
- * document records, and one document's text with its mention spans. URLs are relative so the viewer
- * works under any path.
+ * What the viewer fetches from `newsgraph serve` (the graph itself comes through app/load-graph.ts):
+ * which files the graph folder holds, the document records, and one document's text with its mention
+ * spans. URLs are relative so the viewer works under any path.
  */
-import type { SerializedGraph } from "graphology-types";
 import {
   parseJsonLines,
   type DocumentRecord,
   type DocumentText,
-  type EdgeAttributes,
   type Evidence,
-  type GraphAttributes,
-  type NodeAttributes,
 } from "../core/model.js";
 
 /** The answer of `api/info`: which optional files the graph folder holds. */
@@ -30,10 +26,6 @@ async function fetchOk(url: string): Promise<Response> {
 
 export async function fetchInfo(): Promise<ServerInfo> {
   return (await fetchOk("api/info")).json();
-}
-
-export async function fetchGraph(): Promise<SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>> {
-  return (await fetchOk("data/graph.json")).json();
 }
 
 export async function fetchDocuments(): Promise<DocumentRecord[]> {

@@ -1,11 +1,11 @@
 /**
- * The viewer application: indexes the loaded graph, restores the view from the URL hash, creates the
+ * The viewer application: takes the loaded and indexed graph, restores the view from the URL hash, creates the
  * renderer and the UI parts, and on every state change recomputes what is visible, redraws, updates the
  * UI and writes the shareable state back to the hash.
  */
 import { communityColor } from "../core/colors.js";
 import { communityLabels } from "../core/community-labels.js";
-import { buildGraphIndex } from "../core/graph-index.js";
+import type { GraphIndex } from "../core/graph-index.js";
 import type { DocumentTable, ViewerGraph } from "../core/model.js";
 import type { RenderContext } from "../core/reducers.js";
 import {
@@ -21,7 +21,7 @@ import { cleanExploration, isExploring, selectionOf } from "../core/exploration.
 import type { ExploreMarks } from "../core/explore-display.js";
 import { exploreFocus, exploreScope, exploreVisibility } from "../core/explore-visibility.js";
 import { createPathFinder, type PathsView } from "../core/paths.js";
-import { createRenderGraph, syncRenderGraph } from "../core/render-graph.js";
+import { createRenderGraph, drawnEdges, syncRenderGraph } from "../core/render-graph.js";
 import { computeVisibility, renderedNodes, type Visibility } from "../core/visibility.js";
 import { createPanel } from "../ui/entity-panel.js";
 import { createFiltersPanel } from "../ui/filters-panel.js";
@@ -56,6 +56,8 @@ export interface AppData {
   graph: ViewerGraph;
   documents: DocumentTable;
   info: ServerInfo;
+  /** The graph's index (core/graph-index.ts), computed by the caller so that it can spread the work. */
+  index: GraphIndex;
 }
 
 function viewOf(state: ViewerState): ViewState {
@@ -65,8 +67,7 @@ function viewOf(state: ViewerState): ViewState {
 
 export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOptions = {}): void {
   const options = { ...VIEWER_DEFAULTS, ...viewerOptions };
-  const { graph, documents, info } = data;
-  const index = buildGraphIndex(graph, documents);
+  const { graph, documents, info, index } = data;
   const defaults = defaultViewState(options, index.statedRelations);
 
   /** A view from the URL, with names that no longer exist in this graph dropped. */
@@ -90,10 +91,11 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   /** Changes the drawn graph (once the renderer exists, in one batch). */
   let batch = (update: () => void): void => update();
   /** What is drawn, shown and in focus, after a change of selection, filters, limit or exploration. */
-  const recompute = (state: ViewerState): void => {
+  const recompute = (state: ViewerState, edgesChanged = false): void => {
     const scope = exploreScope(graph, index, state, paths);
+    const edges = drawnEdges(state.filters);
     // The ego view draws only itself (with pins, paths and selection): far lighter than the best connected entities.
-    const drawn = scope.ego !== null ? new Set(scope.rendered) : new Set([...renderedNodes(graph, index, state.nodeLimit, state.selected), ...scope.rendered]);
+    const drawn = scope.ego !== null ? new Set(scope.rendered) : new Set([...renderedNodes(graph, index, state.nodeLimit, state.selected, edges), ...scope.rendered]);
     const derive = (): void => {
       visibility = exploreVisibility(rendered, index, state, () => computeVisibility(rendered, index, state), scope);
       focus = exploreFocus(rendered, state, visibility, scope);
@@ -102,10 +104,12 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
       const frame = scope.ego !== null ? visibility.nodes : paths !== null ? new Set([...paths.nodes, ...(focus ?? [])]) : null;
       marks = isExploring(state.explore) ? { selection, pinned: new Set(state.explore.pinned), ego: scope.ego !== null, paths, frame } : null;
     };
-    if (drawn.size === rendered.order && !rendered.someNode((node) => !drawn.has(node))) derive();
+    if (!edgesChanged && drawn.size === rendered.order && !rendered.someNode((node) => !drawn.has(node))) derive();
     else
       batch(() => {
-        syncRenderGraph(rendered, graph, drawn, index.ranking);
+        // Co-occurrences switched on or off: the drawn graph is refilled with the relations it now holds.
+        if (edgesChanged) rendered.clear();
+        syncRenderGraph(rendered, graph, drawn, index.ranking, edges);
         derive();
       });
   };
@@ -178,7 +182,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
       paths = findPaths(state);
     }
     if (state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected || state.explore !== previous.explore) {
-      recompute(state);
+      recompute(state, state.filters.showCoOccurs !== previous.filters.showCoOccurs);
     }
     renderer.refresh(state, previous);
     const [e, p] = [state.explore, previous.explore];

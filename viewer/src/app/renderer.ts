@@ -106,8 +106,15 @@ export function createRenderer(
   sigma.on("enterEdge", ({ edge }) => hoverEdge(store, edge));
   sigma.on("leaveEdge", () => hoverEdge(store, null));
   sigma.getCamera().on("updated", (camera) => setZoomedIn(store, camera.ratio < edgeLabelRatio));
-  // Sigma follows window resizes only; the stage also changes size when the page around it does.
-  new ResizeObserver(() => sigma.scheduleRefresh()).observe(container);
+  // Sigma follows window resizes only; the stage also changes size when the page around it does. The
+  // observer also reports the size it starts with: redrawing everything for that doubled the first draw.
+  let size = `${container.offsetWidth}x${container.offsetHeight}`;
+  new ResizeObserver(() => {
+    const now = `${container.offsetWidth}x${container.offsetHeight}`;
+    if (now === size) return;
+    size = now;
+    sigma.scheduleRefresh();
+  }).observe(container);
 
   const detached = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
   let reindexed = false;

@@ -1,8 +1,9 @@
 /**
  * Facts about the loaded graph computed once: the ranking of entities by connectedness through stated
  * relations (for opening large graphs on their best connected entities), the dates each entity and relation is attested on (for the
- * date filter), counts per type and relation (for the filters and legend), the colour of each entity
- * type present, and the communities.
+ * date filter), counts per type, relation and kind of claim (for the filters and legend), the colour of
+ * each entity type present (the shared palette), and the communities. Computed in steps a caller can
+ * spread over several tasks.
  */
 import { TYPE_COLORS } from "../../../src/graph/palette.js";
 import {
@@ -13,6 +14,8 @@ import {
   type RelationType,
   type ViewerGraph,
 } from "./model.js";
+import { CLAIM_KINDS, type ClaimKind } from "./state.js";
+import { isClaimOf } from "./visibility.js";
 
 export interface CommunitySummary {
   id: number;
@@ -45,6 +48,10 @@ export interface GraphIndex {
   /** The shared colour-blind-safe colour of each entity type present (src/graph/palette.ts). */
   typeColors: ReadonlyMap<EntityType, string>;
   maxWeight: number;
+  /** Relations that are claims of each kind other than plain assertions (negated, possible, former, inferred). */
+  claimCounts: ReadonlyMap<ClaimKind, number>;
+  /** Some relation carries a calibrated confidence. */
+  confidenceScored: boolean;
   /** Communities, largest first. */
   communities: CommunitySummary[];
 }
@@ -63,8 +70,24 @@ function hasUndated(docs: readonly string[], documents: DocumentTable): boolean 
   return docs.length === 0 || docs.some((id) => !documents.get(id)?.date);
 }
 
+/** Items processed between two pauses of `graphIndexSteps`. */
+const ITEMS_PER_STEP = 2048;
+
 /** Compute the index of a graph and its documents. */
 export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): GraphIndex {
+  const steps = graphIndexSteps(graph, documents);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same computation, pausing (yielding) every few thousand nodes or edges so that a caller can spread
+ * it over several tasks and keep the page responsive on very large graphs.
+ */
+export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): Generator<void, GraphIndex, void> {
+  let items = 0;
   const degree = new Map<string, number>();
   const nodeDates = new Map<string, string[]>();
   const undatedNodes = new Set<string>();
@@ -74,16 +97,19 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
   let maxMentions = 0;
   // Distinct neighbours through stated relations.
   const statedNeighbors = new Map<string, Set<string>>();
-  graph.forEachEdge((_edge, attrs, source, target) => {
-    if (attrs.relation === "co_occurs" || source === target) return;
+  for (const { attributes: attrs, source, target } of graph.edgeEntries()) {
+    if (++items % ITEMS_PER_STEP === 0) yield;
+    if (attrs.relation === "co_occurs" || source === target) continue;
     for (const [a, b] of [[source, target], [target, source]] as const) {
       const set = statedNeighbors.get(a) ?? new Set<string>();
       set.add(b);
       statedNeighbors.set(a, set);
     }
-  });
-  const stated = (node: string) => statedNeighbors.get(node)?.size ?? 0;
-  graph.forEachNode((node, attrs) => {
+  }
+  const stated = new Map<string, number>();
+  for (const { node, attributes: attrs } of graph.nodeEntries()) {
+    if (++items % ITEMS_PER_STEP === 0) yield;
+    stated.set(node, statedNeighbors.get(node)?.size ?? 0);
     const d = graph.neighbors(node).length;
     degree.set(node, d);
     maxDegree = Math.max(maxDegree, d);
@@ -92,22 +118,35 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     if (dates.length > 0) nodeDates.set(node, dates);
     if (hasUndated(attrs.docs, documents)) undatedNodes.add(node);
     typeTally.set(attrs.type, (typeTally.get(attrs.type) ?? 0) + 1);
-  });
+  }
+  yield;
 
-  const ranking = graph
-    .nodes()
+  // Sort keys read once into arrays: the comparator runs some n·log(n) times.
+  const keys = graph.nodes();
+  const statedOf = keys.map((node) => stated.get(node)!);
+  const degreeOf = keys.map((node) => degree.get(node)!);
+  const mentionsOf = keys.map((node) => graph.getNodeAttribute(node, "mentions"));
+  const ranking = keys
+    .map((_node, i) => i)
     .sort(
       (a, b) =>
-        stated(b) - stated(a) ||
-        (degree.get(b) ?? 0) - (degree.get(a) ?? 0) ||
-        graph.getNodeAttribute(b, "mentions") - graph.getNodeAttribute(a, "mentions") ||
-        (a < b ? -1 : a > b ? 1 : 0),
-    );
+        statedOf[b]! - statedOf[a]! ||
+        degreeOf[b]! - degreeOf[a]! ||
+        mentionsOf[b]! - mentionsOf[a]! ||
+        (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0),
+    )
+    .map((i) => keys[i]!);
+  yield;
 
   const edgeDates = new Map<string, string[]>();
   const relationTally = new Map<RelationType, number>();
   let maxWeight = 1;
-  graph.forEachEdge((edge, attrs) => {
+  const claimCounts = new Map<ClaimKind, number>(CLAIM_KINDS.map((kind) => [kind, 0]));
+  let confidenceScored = false;
+  for (const { edge, attributes: attrs } of graph.edgeEntries()) {
+    if (++items % ITEMS_PER_STEP === 0) yield;
+    for (const kind of CLAIM_KINDS) if (isClaimOf(attrs, kind)) claimCounts.set(kind, claimCounts.get(kind)! + 1);
+    if (attrs.confidence !== undefined) confidenceScored = true;
     const dates = datesOf(
       attrs.docs,
       documents,
@@ -117,7 +156,7 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     if (hasUndated(attrs.docs, documents)) undatedEdges.add(edge);
     relationTally.set(attrs.relation, (relationTally.get(attrs.relation) ?? 0) + 1);
     maxWeight = Math.max(maxWeight, attrs.weight);
-  });
+  }
 
   const allDates = [...documents.values()].map((d) => d.date).filter((d): d is string => !!d).sort();
   const dateRange = allDates.length > 0 ? ([allDates[0]!, allDates[allDates.length - 1]!] as const) : null;
@@ -136,6 +175,7 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     if (count !== undefined) relationCounts.set(relation, count);
   }
 
+  yield;
   const communityMembers = new Map<number, string[]>();
   for (const node of ranking) {
     const id = graph.getNodeAttribute(node, "community");
@@ -163,6 +203,8 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): G
     relationCounts,
     typeColors,
     maxWeight,
+    claimCounts,
+    confidenceScored,
     communities,
   };
 }

@@ -1,10 +1,19 @@
 /**
  * The graph the renderer draws: a subgraph of the loaded graph holding a given set of entities and the
  * relations among them. Attribute objects are shared with the loaded graph (not copied), so positions
- * moved by the live layout are the same in both.
+ * moved by the live layout are the same in both. Co-occurrences are left out while the filters hide them:
+ * they are most relations of a news graph, and the renderer would process each of them for nothing.
  */
 import Graph from "graphology";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "./model.js";
+import type { Filters } from "./state.js";
+
+/** Which relations the drawn graph holds under these filters. */
+export type DrawnEdge = (attrs: EdgeAttributes) => boolean;
+
+export function drawnEdges(filters: Filters): DrawnEdge {
+  return filters.showCoOccurs ? () => true : (attrs) => attrs.relation !== "co_occurs";
+}
 
 export function createRenderGraph(data: ViewerGraph): ViewerGraph {
   const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
@@ -12,9 +21,21 @@ export function createRenderGraph(data: ViewerGraph): ViewerGraph {
   return graph;
 }
 
-/** Make `render` hold exactly `nodes` (added in `order`) and every relation of `data` among them. */
-export function syncRenderGraph(render: ViewerGraph, data: ViewerGraph, nodes: ReadonlySet<string>, order: readonly string[]): void {
-  for (const node of render.nodes()) if (!nodes.has(node)) render.dropNode(node);
+/**
+ * Make `render` hold exactly `nodes` (added in `order`) and every relation of `data` among them that
+ * `drawn` accepts (clear `render` first when `drawn` changes). When
+ * some entity has to go, the graph is cleared and refilled instead of dropped from node by node: sigma
+ * reprocesses the whole graph on every drop event (each node and each of its edges), which made leaving a
+ * hub's neighbourhood take seconds; one "cleared" event costs one pass.
+ */
+export function syncRenderGraph(
+  render: ViewerGraph,
+  data: ViewerGraph,
+  nodes: ReadonlySet<string>,
+  order: readonly string[],
+  drawn: DrawnEdge = () => true,
+): void {
+  if (render.someNode((node) => !nodes.has(node))) render.clear();
   const added: string[] = [];
   for (const node of order) {
     if (nodes.has(node) && !render.hasNode(node)) {
@@ -24,7 +45,7 @@ export function syncRenderGraph(render: ViewerGraph, data: ViewerGraph, nodes: R
   }
   for (const node of added) {
     data.forEachEdge(node, (edge, attrs, source, target, _sa, _ta, undirected) => {
-      if (render.hasEdge(edge) || !render.hasNode(source) || !render.hasNode(target)) return;
+      if (render.hasEdge(edge) || !render.hasNode(source) || !render.hasNode(target) || !drawn(attrs)) return;
       if (undirected) render.addUndirectedEdgeWithKey(edge, source, target, attrs);
       else render.addDirectedEdgeWithKey(edge, source, target, attrs);
     });

@@ -35,9 +35,22 @@ export function foldName(text: string): string {
     .trim();
 }
 
+/** Entities indexed between two pauses of `searchIndexSteps`. */
+const ENTITIES_PER_STEP = 1000;
+
 export function buildSearchIndex(graph: ViewerGraph, weight: (node: string) => number): SearchIndex {
+  const steps = searchIndexSteps(graph, weight);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, pausing (yielding) every thousand entities so that a caller can spread the work. */
+export function* searchIndexSteps(graph: ViewerGraph, weight: (node: string) => number): Generator<void, SearchIndex, void> {
   const entries: SearchEntry[] = [];
-  graph.forEachNode((node, attrs) => {
+  for (const { node, attributes: attrs } of graph.nodeEntries()) {
+    if (entries.length % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
     const seen = new Set<string>();
     const names: SearchEntry["names"] = [];
     for (const text of [attrs.label, ...attrs.aliases]) {
@@ -47,7 +60,7 @@ export function buildSearchIndex(graph: ViewerGraph, weight: (node: string) => n
       names.push({ text, folded });
     }
     entries.push({ node, label: attrs.label, type: attrs.type, names, weight: weight(node) });
-  });
+  }
   return entries;
 }
 

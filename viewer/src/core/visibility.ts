@@ -45,12 +45,23 @@ export function hiddenByFilters(node: string, type: EntityType, filters: Filters
   return filters.hiddenTypes.includes(type) || !inTime(node, index.nodeDates, index.undatedNodes, filters);
 }
 
-/** The entities the renderer holds: the best connected `nodeLimit`, the selected one and its neighbours. */
-export function renderedNodes(graph: ViewerGraph, index: GraphIndex, nodeLimit: number, selected: string | null): Set<string> {
+/**
+ * The entities the renderer holds: the best connected `nodeLimit`, the selected one and its neighbours
+ * (through the relations `drawn` accepts: see core/render-graph.ts).
+ */
+export function renderedNodes(
+  graph: ViewerGraph,
+  index: GraphIndex,
+  nodeLimit: number,
+  selected: string | null,
+  drawn: (attrs: EdgeAttributes) => boolean = () => true,
+): Set<string> {
   const nodes = new Set(index.ranking.slice(0, nodeLimit));
   if (selected !== null && graph.hasNode(selected)) {
     nodes.add(selected);
-    for (const neighbor of graph.neighbors(selected)) nodes.add(neighbor);
+    graph.forEachEdge(selected, (_edge, attrs, source, target) => {
+      if (drawn(attrs)) nodes.add(source === selected ? target : source);
+    });
   }
   return nodes;
 }

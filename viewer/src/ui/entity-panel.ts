@@ -120,6 +120,26 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
+  /** A group of relations; a closed one (co-occurrence: hundreds around a hub) is filled when first opened. */
+  function relationGroup(node: string, group: RelationGroup): HTMLElement {
+    const open = group.relation !== "co_occurs";
+    const list = () => h("ul", { class: "relation-list" }, ...group.items.map((item) => relationItem(node, group.relation, item)));
+    const details = h(
+      "details",
+      { class: "relation-group", attrs: { "data-relation": group.relation, open } },
+      h(
+        "summary",
+        {},
+        swatch(RELATION_COLORS[group.relation], "line"),
+        h("span", {}, relationText(group.relation)),
+        h("span", { class: "count" }, group.items.length),
+      ),
+      open ? list() : null,
+    );
+    if (!open) details.addEventListener("toggle", () => details.open && !details.querySelector(".relation-list") && details.append(list()));
+    return details;
+  }
+
   function relationsSection(node: string): HTMLElement {
     const visibility = ctx.visibility();
     const { groups, hidden } = groupRelations(graph, node, (edge) => visibility.edges.has(edge));
@@ -135,20 +155,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
           : null,
       ),
       groups.length === 0 ? h("p", { class: "muted" }, "No relation passes the filters.") : null,
-      ...groups.map((group) =>
-        h(
-          "details",
-          { class: "relation-group", attrs: { "data-relation": group.relation, open: group.relation !== "co_occurs" } },
-          h(
-            "summary",
-            {},
-            swatch(RELATION_COLORS[group.relation], "line"),
-            h("span", {}, relationText(group.relation)),
-            h("span", { class: "count" }, group.items.length),
-          ),
-          h("ul", { class: "relation-list" }, ...group.items.map((item) => relationItem(node, group.relation, item))),
-        ),
-      ),
+      ...groups.map((group) => relationGroup(node, group)),
       hidden > 0 ? h("p", { class: "muted" }, `${plural(hidden, "relation")} hidden by the filters.`) : null,
     );
   }

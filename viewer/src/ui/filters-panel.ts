@@ -19,7 +19,6 @@ import { DEFAULT_NODE_COLOR, RELATION_COLORS } from "../core/colors.js";
 import { plural, relationText, typeText } from "../core/format.js";
 import type { RelationType } from "../core/model.js";
 import { CLAIM_KINDS, COLOR_MODES, SIZE_MODES, type ViewerState } from "../core/state.js";
-import { isClaimOf } from "../core/visibility.js";
 import { h } from "./dom.js";
 
 export interface FiltersPanel {
@@ -60,7 +59,7 @@ export function createFiltersPanel(ctx: AppContext): FiltersPanel {
   const coCount = index.relationCounts.get("co_occurs") ?? 0;
 
   // Claims that are not plain assertions, and the confidence of classified ones.
-  const claimCounts = new Map(CLAIM_KINDS.map((kind) => [kind, ctx.graph.filterEdges((_e, a) => isClaimOf(a, kind)).length]));
+  const claimCounts = index.claimCounts;
   const claimBoxes = CLAIM_KINDS.filter((kind) => claimCounts.get(kind)! > 0).map((kind) => {
     const box = checkbox({ "data-claim": kind }, (checked) => {
       const hidden = new Set(store.state.filters.hiddenClaims);
@@ -70,7 +69,7 @@ export function createFiltersPanel(ctx: AppContext): FiltersPanel {
     });
     return { kind, box, row: h("label", { class: "check" }, box, kind, h("span", { class: "count" }, claimCounts.get(kind)!)) };
   });
-  const hasConfidence = ctx.graph.someEdge((_e, a) => a.confidence !== undefined);
+  const hasConfidence = index.confidenceScored;
   const minConfidence = h("input", {
     testid: "filter-min-confidence",
     attrs: { type: "range", min: 0, max: 0.95, step: 0.05, "aria-label": "Minimum confidence of classified relations" },

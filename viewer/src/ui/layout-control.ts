@@ -9,7 +9,8 @@ import { h } from "./dom.js";
 
 /** `rendered` is the drawn subgraph of `data`; both share their attribute objects. */
 export function createLayoutControl(rendered: ViewerGraph, data: ViewerGraph): HTMLElement {
-  const initial = new Map(data.mapNodes((node, attrs) => [node, { x: attrs.x, y: attrs.y }] as const));
+  // Only the layout moves entities: the build's positions are kept when it first runs.
+  let initial: Map<string, { x: number; y: number }> | null = null;
   let layout: FA2LayoutSupervisor | null = null;
 
   const toggle = h("button", { testid: "layout-toggle", attrs: { type: "button", "aria-pressed": "false" } }, "Run layout");
@@ -21,6 +22,7 @@ export function createLayoutControl(rendered: ViewerGraph, data: ViewerGraph): H
   }
 
   toggle.addEventListener("click", () => {
+    initial ??= new Map(data.mapNodes((node, attrs) => [node, { x: attrs.x, y: attrs.y }] as const));
     layout ??= new FA2LayoutSupervisor(rendered, { settings: inferSettings(rendered) });
     if (layout.isRunning()) layout.stop();
     else layout.start();
@@ -29,8 +31,9 @@ export function createLayoutControl(rendered: ViewerGraph, data: ViewerGraph): H
   reset.addEventListener("click", () => {
     layout?.stop();
     setRunning(false);
+    if (initial === null) return;
     // Entities drawn earlier may have moved too, so every position goes back, then the drawing updates.
-    data.forEachNode((node, attrs) => Object.assign(attrs, initial.get(node)));
+    data.forEachNode((node, attrs) => Object.assign(attrs, initial!.get(node)));
     rendered.updateEachNodeAttributes((_node, attrs) => attrs, { attributes: ["x", "y"] });
   });
 

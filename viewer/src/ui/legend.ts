@@ -9,7 +9,6 @@ import { CLAIM_STYLES } from "../core/claim-style.js";
 import { communityColor, DEFAULT_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../core/colors.js";
 import { relationText, typeText } from "../core/format.js";
 import { CLAIM_KINDS, type ClaimKind, type ViewerState } from "../core/state.js";
-import { isClaimOf } from "../core/visibility.js";
 import { h, replaceChildren, swatch } from "./dom.js";
 
 const COMMUNITIES_LISTED = 12;
@@ -71,7 +70,7 @@ export function createLegend(ctx: AppContext): Legend {
   }
 
   function claimEntries(): HTMLElement | null {
-    const items = CLAIM_KINDS.map((kind) => [kind, ctx.graph.filterEdges((_e, a) => a.relation !== "co_occurs" && isClaimOf(a, kind)).length] as const)
+    const items = CLAIM_KINDS.map((kind) => [kind, ctx.index.claimCounts.get(kind) ?? 0] as const)
       .filter(([, count]) => count > 0)
       .map(([kind, count]) =>
         h("li", { attrs: { "data-claim": kind } }, dashedSwatch(kind), h("span", {}, CLAIM_STYLES[kind].description), h("span", { class: "count" }, count)),

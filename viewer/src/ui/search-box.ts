@@ -7,7 +7,8 @@
 import type { AppContext } from "../app/context.js";
 import { DEFAULT_NODE_COLOR } from "../core/colors.js";
 import { typeText } from "../core/format.js";
-import { buildSearchIndex, searchEntities, type SearchHit, type SearchIndex } from "../core/search.js";
+import { searchEntities, searchIndexSteps, type SearchHit, type SearchIndex } from "../core/search.js";
+import { inBackground, type Background } from "../app/slices.js";
 import { hiddenByFilters } from "../core/visibility.js";
 import { h, replaceChildren, swatch } from "./dom.js";
 
@@ -32,18 +33,19 @@ export function createSearchBox(ctx: AppContext): HTMLElement {
 }
 
 /** Search indexes by graph, so that every box shares one. */
-const indexes = new WeakMap<AppContext["graph"], SearchIndex>();
+const indexes = new WeakMap<AppContext["graph"], Background<SearchIndex>>();
 
 export function createEntitySearch(ctx: AppContext, options: EntitySearchOptions): HTMLElement {
   let index = indexes.get(ctx.graph);
   if (!index) {
-    index = buildSearchIndex(ctx.graph, (node) => ctx.index.degree.get(node) ?? 0);
+    // Built in the background (a large graph has tens of thousands of names to fold), at once if typed into sooner.
+    index = inBackground(searchIndexSteps(ctx.graph, (node) => ctx.index.degree.get(node) ?? 0));
     indexes.set(ctx.graph, index);
   }
   const searchIndex = index;
   const listId = `${options.testid}-results`;
   const find = (text: string): SearchHit[] => {
-    const found = searchEntities(searchIndex, text, ctx.options.searchSuggestions + (options.exclude ? 1 : 0));
+    const found = searchEntities(searchIndex.now(), text, ctx.options.searchSuggestions + (options.exclude ? 1 : 0));
     return (options.exclude ? found.filter((hit) => !options.exclude!(hit.node)) : found).slice(0, ctx.options.searchSuggestions);
   };
   let hits: SearchHit[] = [];

@@ -1,0 +1,51 @@
+/**
+ * Loads graph.json without freezing the page: a worker fetches and parses it, and each batch it posts
+ * back is imported in its own task, so the page keeps drawing and answering between batches. Reports
+ * progress as relations imported out of all.
+ */
+import Graph from "graphology";
+import type { SerializedEdge, SerializedNode } from "graphology-types";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/model.js";
+import type { LoadMessage, LoadRequest } from "./graph-loader.worker.js";
+
+/** Nodes or edges per message: small enough to import in a few milliseconds. */
+const BATCH = 2000;
+
+export type LoadProgress = (edgesLoaded: number, edgesTotal: number) => void;
+
+export function loadGraph(onProgress: LoadProgress = () => {}): Promise<ViewerGraph> {
+  const worker = new Worker(new URL("./graph-loader.worker.ts", import.meta.url), { type: "module" });
+  const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
+  let edgesTotal = 0;
+  return new Promise<ViewerGraph>((resolve, reject) => {
+    const fail = (error: Error): void => {
+      worker.terminate();
+      reject(error);
+    };
+    worker.addEventListener("error", (event) => fail(new Error(`the graph loader failed: ${event.message || "worker error"}`)));
+    worker.addEventListener("message", (event: MessageEvent<LoadMessage>) => {
+      const message = event.data;
+      try {
+        if (message.kind === "head") {
+          if (message.attributes) graph.replaceAttributes(message.attributes);
+          edgesTotal = message.edges;
+          onProgress(0, edgesTotal);
+        } else if (message.kind === "nodes") {
+          graph.import({ nodes: JSON.parse(message.items) as SerializedNode<NodeAttributes>[] });
+        } else if (message.kind === "edges") {
+          graph.import({ edges: JSON.parse(message.items) as SerializedEdge<EdgeAttributes>[] });
+          onProgress(graph.size, edgesTotal);
+        } else if (message.kind === "done") {
+          worker.terminate();
+          resolve(graph);
+        } else {
+          fail(new Error(message.message));
+        }
+      } catch (err) {
+        fail(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+    const request: LoadRequest = { url: new URL("data/graph.json", document.baseURI).href, batch: BATCH };
+    worker.postMessage(request);
+  });
+}
