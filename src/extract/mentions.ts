@@ -430,6 +430,7 @@ function titleTail(gaz: Gazetteer, lower: string[], a: number, b: number): numbe
 
 /** Reject tagger spans that cannot be names: lowercase content words inside, a sentence-initial adverb, a whole heading. */
 function plausibleSpan(gaz: Gazetteer, words: string[], lower: string[], a: number, b: number, headline: boolean): boolean {
+  if (b - a > MAX_NAME_TOKENS || repeatsWords(words, a, b)) return false;
   for (let k = a; k < b; k++) {
     const nameWord = /^[\p{Lu}\d]/u.test(words[k]!) || isConnector(gaz, lower[k]!) || isAttachedName(gaz, words[k]!);
     if (!nameWord && /\p{L}/u.test(words[k]!)) return false;
@@ -439,6 +440,27 @@ function plausibleSpan(gaz: Gazetteer, words: string[], lower: string[], a: numb
   if (a === 0 && b === 1 && words[1] === ",") return !/ly$/.test(lower[0]!) && (lookupName(gaz, words[0]!) !== undefined || ARTICLES.has(lower[2] ?? ""));
   if (headline && b - a >= 3 && (b - a) / words.filter((w) => /\p{L}/u.test(w)).length >= 0.6) return false;
   return true;
+}
+
+/** The most tokens of a name (the longest of the BBC corpus has 12: "National Association of ..."). */
+const MAX_NAME_TOKENS = 12;
+
+/**
+ * A long span that repeats one of its words without a joining word ("Microsoft Tony Microsoft Tony
+ * Paris Paris", from a page without punctuation) is a run of names, not a name. Short repeats are names
+ * ("Duran Duran", "Rags To Riches To Rags"), as are long ones joined by a lowercase word ("China Southern
+ * and China Eastern").
+ */
+function repeatsWords(words: string[], a: number, b: number): boolean {
+  if (b - a < 6) return false;
+  const seen = new Set<string>();
+  for (let k = a; k < b; k++) {
+    const w = words[k]!;
+    if (/^\p{Ll}/u.test(w)) return false;
+    if (seen.has(w)) return true;
+    seen.add(w);
+  }
+  return false;
 }
 
 /**
