@@ -88,6 +88,8 @@ export interface Sentence {
   start: number;
   end: number;
   tokens: Token[];
+  /** Set on the pieces of a sentence cut for being too long (src/nlp/long-sentences.ts). */
+  piece?: true;
 }
 
 /** One supporting sentence of an edge. */

@@ -45,7 +45,7 @@ export function boundSentences(sentences: readonly Sentence[], maxTokens: number
     for (let from = 0; from < tokens.length; ) {
       const n = tokens.length - from <= maxTokens ? tokens.length - from : pieceLength(tokens, from, maxTokens);
       const piece = tokens.slice(from, from + n);
-      out.push({ index: out.length, start: piece[0]!.start, end: piece[piece.length - 1]!.end, tokens: piece });
+      out.push({ index: out.length, start: piece[0]!.start, end: piece[piece.length - 1]!.end, tokens: piece, piece: true });
       from += n;
     }
   }

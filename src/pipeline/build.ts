@@ -24,6 +24,7 @@ import { EXTRACTOR_VERSION } from "./extractor-version.js";
 import { createExtractionPool, defaultWorkers, type ExtractionPool } from "./pool.js";
 import { startLayoutThread } from "./layout-thread.js";
 import { LineSpool } from "./spool.js";
+import { sumLimits, type BuildLimits } from "./limits-summary.js";
 
 export interface BuildProgress {
   /** Documents read and extracted (or taken from the cache) so far. */
@@ -102,6 +103,11 @@ export interface BuildSummary {
   cached: number;
   /** Extraction threads used (1 = in process). */
   workers: number;
+  /**
+   * What the bounds on the work of one document cut, summed over the documents (src/extract/limits.ts),
+   * with the number of documents analysed in slices; zero counts are left out.
+   */
+  limits: BuildLimits;
   stages: StageTimes;
   ms: number;
 }
@@ -284,6 +290,7 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       extracted: fresh.size,
       cached: used.length - fresh.size,
       workers: usedWorkers,
+      limits: sumLimits(works.map((w) => w.extraction)),
       stages: { extract: tExtract - t0, resolve: tResolve - tExtract, assemble: tAssemble - tResolve, layout: layoutEnd - layoutStart, write: tWrite - tAssemble },
       ms: tWrite - t0,
     };

@@ -3,15 +3,18 @@
  * whole; a longer one (a piece of a page without punctuation, a sentence of very long tokens) is quoted
  * as a window of at most that many characters around its mentions, snapped to token boundaries where a
  * token fits, so an evidence record never holds a huge "sentence" and its offsets still point into the
- * document text. The longest sentence of the BBC corpus has 1,063 characters.
+ * document text. The piece of a sentence cut for its length is no sentence a reader would quote whole:
+ * it is quoted as a shorter window. The longest sentence of the BBC corpus has 1,063 characters.
  */
 import type { Sentence } from "../../types.js";
 
 /** The most characters an evidence record quotes. */
 export const MAX_EVIDENCE_CHARS = 1200;
+/** The most characters quoted from a piece of a cut sentence. */
+export const MAX_PIECE_EVIDENCE_CHARS = 400;
 
 /** Character offsets [start, end) of the part of `sentence` to quote, given the spans of its mentions. */
-export function evidenceSpan(sentence: Sentence, mentions: readonly { start: number; end: number }[], max: number = MAX_EVIDENCE_CHARS): [number, number] {
+export function evidenceSpan(sentence: Sentence, mentions: readonly { start: number; end: number }[], max: number = sentence.piece ? MAX_PIECE_EVIDENCE_CHARS : MAX_EVIDENCE_CHARS): [number, number] {
   if (sentence.end - sentence.start <= max) return [sentence.start, sentence.end];
   let lo = sentence.end;
   let hi = sentence.start;
