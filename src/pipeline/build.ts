@@ -7,7 +7,7 @@
  */
 import { basename, join, resolve } from "node:path";
 import { groupStories, type DedupOptions } from "../corpus/dedup.js";
-import { listInputs, readDocuments } from "../corpus/read.js";
+import { listInputs, readDocuments, type ReadOptions } from "../corpus/read.js";
 import { documentRecord } from "../extract/index.js";
 import { confidenceFilter } from "../extract/relations/decide.js";
 import { loadRelationThresholds } from "../extract/relations/relation-model.js";
@@ -18,7 +18,7 @@ import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE,
 import { NewsgraphError } from "../errors.js";
 import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
 import { appendCache, cacheUpdate, CACHE_FILE, readCache, type CacheContents } from "./cache.js";
-import { countDocuments } from "./count.js";
+import { countDocuments, estimateTotal } from "./count.js";
 import { readEntry, type DocumentWork } from "./extract-work.js";
 import { EXTRACTOR_VERSION } from "./extractor-version.js";
 import { createExtractionPool, defaultWorkers, type ExtractionPool } from "./pool.js";
@@ -135,9 +135,13 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
   const useCache = options.cache ?? BUILD_DEFAULTS.cache;
   const aliases = options.aliases ? readUserAliases(options.aliases) : undefined;
   listInputs(inputs); // a missing or unsupported input fails before the output folder is touched
-  const total = options.onProgress ? countDocuments(inputs) : undefined;
-  const progress = (p: BuildProgress) => options.onProgress?.(total === undefined ? p : { ...p, total });
-  const readOptions = { skipBad: options.skipBad ?? false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) };
+  const counted = options.onProgress ? countDocuments(inputs) : undefined;
+  // Records of gzipped JSONL files are estimated from the compressed bytes read so far.
+  let gzRead = 0;
+  let gzDocuments = 0;
+  const progress = (p: BuildProgress) => options.onProgress?.(counted === undefined ? p : { ...p, total: estimateTotal(counted, gzDocuments, gzRead) });
+  const readOptions: ReadOptions = { skipBad: options.skipBad ?? false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) };
+  if (counted && counted.gzBytes > 0) readOptions.onCompressedRead = (n) => (gzRead += n);
 
   const writer = new FolderWriter(out);
   const spool = new LineSpool(join(out, `.texts.spool-${process.pid}`));
@@ -179,8 +183,9 @@ export async function build(inputs: string[], options: BuildOptions = {}, now: (
       tracked.catch(() => undefined); // failures surface through the awaits below
     };
     let index = 0;
-    for (const doc of readDocuments(inputs, readOptions)) {
+    for await (const doc of readDocuments(inputs, readOptions)) {
       const i = index++;
+      if (readOptions.onCompressedRead && /\.gz:\d+$/.test(doc.path)) gzDocuments++;
       spool.push(JSON.stringify(doc.text));
       bytes += Buffer.byteLength(doc.text);
       const record = documentRecord(doc);
