@@ -201,7 +201,7 @@ export function extractDocument(extractor: Extractor, doc: Document, options: Ex
   // A document larger than one slice is analysed a slice at a time; the merger caps what repeats.
   const merger = new SliceMerger();
   let firstSentence = 0;
-  for (const [start, end] of documentSlices(doc.text)) {
+  for (const [start, end] of documentSlices(doc.text, options.maxSliceChars)) {
     const analysis = analyzeDocument(extractor, start === 0 && end === doc.text.length ? doc : { ...doc, text: doc.text.slice(start, end) });
     const relations = options.propose ? proposeRelations(analysis, extractor.lexicon, extractor.relations, { explain: false }) : decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence);
     merger.add({ entities: analysis.entities, relations, offset: start, firstSentence, longSentences: analysis.longSentences });
@@ -218,4 +218,6 @@ export interface ExtractOptions {
    * cache), without the classifier's explanations.
    */
   propose?: boolean;
+  /** The most characters analysed at once (default `MAX_SLICE_CHARS`); larger documents go in slices. */
+  maxSliceChars?: number;
 }
