@@ -446,21 +446,22 @@ function plausibleSpan(gaz: Gazetteer, words: string[], lower: string[], a: numb
 const MAX_NAME_TOKENS = 12;
 
 /**
- * A long span that repeats one of its words without a joining word ("Microsoft Tony Microsoft Tony
- * Paris Paris", from a page without punctuation) is a run of names, not a name. Short repeats are names
- * ("Duran Duran", "Rags To Riches To Rags"), as are long ones joined by a lowercase word ("China Southern
- * and China Eastern").
+ * A long span that repeats two of its words without a joining word ("Microsoft Tony Microsoft Tony Paris
+ * Paris", from a page without punctuation) is a run of names, not a name. Short repeats are names
+ * ("Duran Duran", "Rags To Riches To Rags"), as are long ones repeating one word ("All's Well That Ends
+ * Well") or joined by a lowercase word ("China Southern and China Eastern").
  */
 function repeatsWords(words: string[], a: number, b: number): boolean {
   if (b - a < 6) return false;
   const seen = new Set<string>();
+  const repeated = new Set<string>();
   for (let k = a; k < b; k++) {
     const w = words[k]!;
     if (/^\p{Ll}/u.test(w)) return false;
-    if (seen.has(w)) return true;
+    if (seen.has(w)) repeated.add(w);
     seen.add(w);
   }
-  return false;
+  return repeated.size >= 2;
 }
 
 /**
