@@ -24,7 +24,7 @@ const KINDS: Record<string, (bytes: number) => string> = {
     const words: string[] = [];
     for (let n = 0; n < bytes; ) {
       seed = (seed * 1103515245 + 12345) >>> 0;
-      const w = VOCABULARY[seed % VOCABULARY.length]!;
+      const w = VOCABULARY[(seed >>> 16) % VOCABULARY.length]!;
       words.push(w);
       n += w.length + 1;
     }

@@ -202,7 +202,9 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   mentions.sort((x, y) => x.tokStart - y.tokStart);
   const whole = joinParticleNames(mentions, text, sentence, words, gaz, covered);
   const joined = joinCoordinatedName(whole, text, sentence, words, gaz);
-  const extended = joined.map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered));
+  const extended = joined
+    .map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered))
+    .filter((m) => m.tokEnd - m.tokStart <= MAX_NAME_TOKENS && !repeatsWords(words, m.tokStart, m.tokEnd));
   const nominals = nominalMentions(gaz, text, sentence, lower, pos, covered);
   const all = dropNested([...extended, ...nominals]).sort((x, y) => x.tokStart - y.tokStart || x.start - y.start);
   attachBasedIn(all, lower);
@@ -430,7 +432,6 @@ function titleTail(gaz: Gazetteer, lower: string[], a: number, b: number): numbe
 
 /** Reject tagger spans that cannot be names: lowercase content words inside, a sentence-initial adverb, a whole heading. */
 function plausibleSpan(gaz: Gazetteer, words: string[], lower: string[], a: number, b: number, headline: boolean): boolean {
-  if (b - a > MAX_NAME_TOKENS || repeatsWords(words, a, b)) return false;
   for (let k = a; k < b; k++) {
     const nameWord = /^[\p{Lu}\d]/u.test(words[k]!) || isConnector(gaz, lower[k]!) || isAttachedName(gaz, words[k]!);
     if (!nameWord && /\p{L}/u.test(words[k]!)) return false;
@@ -446,22 +447,27 @@ function plausibleSpan(gaz: Gazetteer, words: string[], lower: string[], a: numb
 const MAX_NAME_TOKENS = 12;
 
 /**
- * A long span that repeats two of its words without a joining word ("Microsoft Tony Microsoft Tony Paris
- * Paris", from a page without punctuation) is a run of names, not a name. Short repeats are names
- * ("Duran Duran", "Rags To Riches To Rags"), as are long ones repeating one word ("All's Well That Ends
- * Well") or joined by a lowercase word ("China Southern and China Eastern").
+ * A long span that says one word three times, or repeats two words without a joining lowercase word
+ * ("Microsoft Tony Microsoft Tony Paris Paris", "London of Smith Tony Tony Microsoft Tony", from a page
+ * without punctuation), is a run of names, not a name. Short repeats are names ("Gimme Gimme Gimme",
+ * "Rags To Riches To Rags"), as are long ones repeating one word ("All's Well That Ends Well") or joined
+ * by a lowercase word ("Virgin Radio Classic Rock and Virgin Radio Groove").
  */
 function repeatsWords(words: string[], a: number, b: number): boolean {
   if (b - a < 6) return false;
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
+  const counts = new Map<string, number>();
+  let joined = false;
   for (let k = a; k < b; k++) {
     const w = words[k]!;
-    if (/^\p{Ll}/u.test(w)) return false;
-    if (seen.has(w)) repeated.add(w);
-    seen.add(w);
+    if (/^\p{Ll}/u.test(w)) joined = true;
+    else counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  return repeated.size >= 2;
+  let repeated = 0;
+  for (const n of counts.values()) {
+    if (n >= 3) return true;
+    if (n === 2) repeated++;
+  }
+  return !joined && repeated >= 2;
 }
 
 /**
