@@ -88,6 +88,8 @@ export interface Sentence {
   start: number;
   end: number;
   tokens: Token[];
+  /** Set on the pieces of a sentence cut for being too long (src/nlp/long-sentences.ts). */
+  piece?: true;
 }
 
 /** One supporting sentence of an edge. */
@@ -162,11 +164,28 @@ export interface DocRelation {
   attributedTo?: string;
 }
 
+/**
+ * What the bounds on the work of one document cut (src/extract/limits.ts); each count is present only
+ * when not zero, and the whole record only when something was cut.
+ */
+export interface ExtractionLimits {
+  /** Sentences longer than the taggers' and the parser's limit, cut into pieces. */
+  longSentences?: number;
+  /** Slices a document too large to analyse at once was cut into. */
+  slices?: number;
+  /** Mentions left out of entities that had more than the limit in the document. */
+  mentions?: number;
+  /** Evidence sentences left out of relations the document states more often than the limit. */
+  evidence?: number;
+}
+
 /** What extraction returns for one document. */
 export interface DocExtraction {
   doc: DocumentRecord;
   entities: DocEntity[];
   relations: DocRelation[];
+  /** What the bounds on the work of one document cut, when they cut anything. */
+  limits?: ExtractionLimits;
 }
 
 /** Node attributes of graph.json. */

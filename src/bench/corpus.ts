@@ -90,8 +90,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** `sample` documents spread evenly over the corpus. */
-export function sampleDocuments(path: string, sample: number): Document[] {
-  const all = [...readDocuments([path])];
+export async function sampleDocuments(path: string, sample: number): Promise<Document[]> {
+  const all: Document[] = [];
+  for await (const doc of readDocuments([path])) all.push(doc);
   const step = Math.max(1, all.length / sample);
   const out: Document[] = [];
   for (let i = 0; i < all.length && out.length < sample; i += step) out.push(all[Math.floor(i)]!);
@@ -125,7 +126,7 @@ function rate(ms: number, docs: Document[]): ExtractorRate {
 }
 
 /** Run the corpus benchmark (skips corpora that are not present). */
-export function benchCorpora(options: CorpusBenchOptions = {}): CorpusBenchRow[] {
+export async function benchCorpora(options: CorpusBenchOptions = {}): Promise<CorpusBenchRow[]> {
   const o = { ...CORPUS_BENCH_DEFAULTS, ...options };
   if (!existsSync(CLI)) throw new NewsgraphError("BAD_ARGUMENT", `bench: ${CLI} not found; run npx tsc -p tsconfig.json first`);
   const work = mkdtempSync(join(tmpdir(), "newsgraph-bench-"));
@@ -145,7 +146,7 @@ export function benchCorpora(options: CorpusBenchOptions = {}): CorpusBenchRow[]
       const added = cliBuild([corpus.path, extra], out);
 
       // Same sample for both extractors, one core each, models loaded beforehand.
-      const docs = sampleDocuments(corpus.path, o.sample);
+      const docs = await sampleDocuments(corpus.path, o.sample);
       const extractor = loadExtractor();
       let t = performance.now();
       for (const d of docs) extractDocument(extractor, d);

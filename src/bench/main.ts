@@ -10,19 +10,19 @@ import { benchTagger, formatTaggerBench } from "./tagger.js";
 
 interface Section {
   title: string;
-  run: () => string;
+  run: () => string | Promise<string>;
 }
 
 const SECTIONS: Section[] = [
   { title: "Sequence taggers (one core)", run: () => formatTaggerBench(benchTagger()) },
-  { title: "Dependency parser (one core)", run: () => formatParserBench(benchParser()) },
-  { title: "Build at corpus scale", run: () => formatCorpusBench(benchCorpora()) },
+  { title: "Dependency parser (one core)", run: async () => formatParserBench(await benchParser()) },
+  { title: "Build at corpus scale", run: async () => formatCorpusBench(await benchCorpora()) },
 ];
 
 try {
   for (const section of SECTIONS) {
     process.stdout.write(`## ${section.title}\n`);
-    process.stdout.write(`${section.run()}\n\n`);
+    process.stdout.write(`${await section.run()}\n\n`);
   }
 } catch (err) {
   handleError(err);

@@ -55,7 +55,7 @@ class TimedParser implements SentenceParser {
   }
 }
 
-export function benchParser(): ParserBench {
+export async function benchParser(): Promise<ParserBench> {
   const path = modelPath("parser.bin");
   const loads: number[] = [];
   let parser: DependencyParser | undefined;
@@ -79,7 +79,7 @@ export function benchParser(): ParserBench {
   }
   let pipeline: ParserBench["pipeline"] = null;
   if (existsSync(PARSER_BENCH_DEFAULTS.news)) {
-    const docs = sampleDocuments(PARSER_BENCH_DEFAULTS.news, PARSER_BENCH_DEFAULTS.documents);
+    const docs = await sampleDocuments(PARSER_BENCH_DEFAULTS.news, PARSER_BENCH_DEFAULTS.documents);
     const timed = new TimedParser(parser!);
     const extractor = loadExtractor({ parser: timed });
     const t0 = performance.now();

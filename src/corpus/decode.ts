@@ -1,12 +1,12 @@
 /**
  * Turns raw file bytes into text: gunzips `.gz` files, rejects binary and invalid UTF-8 with an error
- * naming the file, and strips a byte-order mark. JSONL files are decoded a line at a time.
+ * naming the file, and strips a byte-order mark. JSONL files are streamed and decoded a line at a time
+ * (stream-lines.ts).
  */
 import { gunzipSync } from "node:zlib";
 import { NewsgraphError } from "../errors.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
-const NEWLINE = 10;
 
 /** A file's bytes, gunzipped for `.gz`, after checking that they are text (not empty, no NUL bytes). */
 export function fileBytes(path: string, raw: Buffer): Buffer {
@@ -41,17 +41,6 @@ export function decodeUtf8(where: string, data: Uint8Array, offset: number): str
 export function decodeFile(path: string, bytes: Buffer): string {
   const text = decodeUtf8(path, fileBytes(path, bytes), 0);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** The lines of a file's bytes (see `fileBytes`; a byte-order mark is skipped): bytes, 1-based number, offset. */
-export function* byteLines(data: Buffer): Generator<{ bytes: Uint8Array; number: number; offset: number }> {
-  let start = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-  for (let number = 1; start <= data.length; number++) {
-    let end = data.indexOf(NEWLINE, start);
-    if (end < 0) end = data.length;
-    yield { bytes: data.subarray(start, end), number, offset: start };
-    start = end + 1;
-  }
 }
 
 /** Byte offset of the first invalid UTF-8 sequence (for the error message). */

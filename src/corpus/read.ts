@@ -2,15 +2,16 @@
  * Reads articles from files and folders into Documents: `.txt`, `.md`, `.html`, `.jsonl` (one
  * `{id?, title?, date?, source?, url?, text}` per line) and gzipped versions of them. Documents come out
  * one at a time in a stable order (sorted paths, then line numbers) so builds are deterministic and memory
- * stays bounded: a JSONL file's bytes are read at once (gunzipped for `.gz`), but its records are decoded,
- * parsed and passed on one by one, so only the current document's text exists as a string.
+ * stays bounded: a JSONL file (gzipped or not) is streamed a line at a time (stream-lines.ts), so only the
+ * current record exists in memory, however large the archive.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { NewsgraphError } from "../errors.js";
 import type { Document } from "../types.js";
-import { byteLines, decodeFile, decodeUtf8, fileBytes } from "./decode.js";
+import { decodeFile, decodeUtf8 } from "./decode.js";
+import { streamLines } from "./stream-lines.js";
 import { htmlToText } from "./html.js";
 import { normalizeDate, parseTextMetadata, fallbackTitle } from "./metadata.js";
 
@@ -21,6 +22,8 @@ export interface ReadOptions {
   skipBad?: boolean;
   /** Receives one-line warnings (skipped inputs). */
   onWarning?: (message: string) => void;
+  /** Called with the number of compressed bytes read from a `.gz` JSONL file as they are read. */
+  onCompressedRead?: (bytes: number) => void;
 }
 
 /** One input file with the root its document ids are relative to. */
@@ -87,8 +90,8 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** Read all documents of the inputs, in a stable order. */
-export function* readDocuments(inputs: string[], options: ReadOptions = {}): Generator<Document> {
+/** Read all documents of the inputs, in a stable order, one at a time. */
+export async function* readDocuments(inputs: string[], options: ReadOptions = {}): AsyncGenerator<Document> {
   const seen = new Map<string, number>();
   const unique = (id: string): string => {
     const n = (seen.get(id) ?? 0) + 1;
@@ -97,7 +100,7 @@ export function* readDocuments(inputs: string[], options: ReadOptions = {}): Gen
   };
   for (const file of listInputs(inputs)) {
     try {
-      for (const doc of readFile(file, options)) yield { ...doc, id: unique(doc.id) };
+      for await (const doc of readFile(file, options)) yield { ...doc, id: unique(doc.id) };
     } catch (err) {
       if (options.skipBad && err instanceof NewsgraphError) {
         options.onWarning?.(`skipped ${err.message}`);
@@ -109,10 +112,10 @@ export function* readDocuments(inputs: string[], options: ReadOptions = {}): Gen
 }
 
 /** Read the documents of one file. */
-function readFile(file: InputFile, options: ReadOptions = {}): Iterable<Document> {
+function readFile(file: InputFile, options: ReadOptions = {}): Iterable<Document> | AsyncIterable<Document> {
   const ext = extensionOf(file.path);
   const id = fileId(file);
-  if (ext === ".jsonl") return readJsonl(file.path, id, fileBytes(file.path, readFileSync(file.path)), options);
+  if (ext === ".jsonl") return readJsonl(file.path, id, options);
   const text = decodeFile(file.path, readFileSync(file.path));
   if (ext === ".html" || ext === ".htm") {
     const page = htmlToText(text);
@@ -142,9 +145,10 @@ function makeDocument(fields: DocumentFields): Document {
   return doc;
 }
 
-function* readJsonl(path: string, id: string, bytes: Buffer, options: ReadOptions): Generator<Document> {
+async function* readJsonl(path: string, id: string, options: ReadOptions): AsyncGenerator<Document> {
   let records = 0;
-  for (const { bytes: lineBytes, number, offset } of byteLines(bytes)) {
+  const onRead = path.endsWith(".gz") ? options.onCompressedRead : undefined;
+  for await (const { bytes: lineBytes, number, offset } of streamLines(path, onRead ? { onRead } : {})) {
     const where = `${path}:${number}`;
     let doc: Document;
     try {

@@ -7,7 +7,7 @@
  */
 import { asciiPunctuation, nameKey } from "../nlp/normalize.js";
 import type { DependencyTree } from "../nlp/parser/parser.js";
-import { splitSentences } from "../nlp/sentences.js";
+import { splitSentencesCounted } from "../nlp/sentences.js";
 import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
 import type { Extractor } from "./extractor.js";
 import type { Gazetteer } from "./gazetteer.js";
@@ -22,6 +22,8 @@ import { SENTENCE_RULES, TITLE_RULES } from "./relations/rules.js";
 import { homeCountries, type Home } from "./relations/placement.js";
 import { decideRelations, proposeRelations } from "./relations/decide.js";
 import { roleNominals } from "./relations/titles.js";
+import { SliceMerger } from "./limits.js";
+import { documentSlices } from "./slices.js";
 
 /** The metadata line of a document (documents.jsonl): everything but the text. */
 export function documentRecord(doc: Document): DocumentRecord {
@@ -72,12 +74,14 @@ export interface DocumentAnalysis {
   ruleRelations: DocRelation[];
   /** Entity id → the id of the country the gazetteer puts it in, with the rule that says so. */
   homes: Map<string, Home>;
+  /** Sentences cut into pieces for being longer than the taggers and the parser take. */
+  longSentences: number;
 }
 
 /** Analyse one document with the extractor's models and lexicons: everything up to the relation decision. */
 export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAnalysis {
   const { gazetteer, lexicon } = extractor;
-  const sentences = splitSentences(doc.text);
+  const { sentences, split: longSentences } = splitSentencesCounted(doc.text);
   const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[]; tree: () => DependencyTree }[] = [];
   const allMentions: EntityMention[] = [];
   const allDemonyms: DemonymMention[] = [];
@@ -185,7 +189,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     const r = roles.get(e.id);
     if (r) e.roles = [...r].sort();
   }
-  return { doc: documentRecord(doc), entities: resolved.entities, contexts, ruleRelations: relations, homes: homeCountries(gazetteer, resolved.entities, entityByKey) };
+  return { doc: documentRecord(doc), entities: resolved.entities, contexts, ruleRelations: relations, homes: homeCountries(gazetteer, resolved.entities, entityByKey), longSentences };
 }
 
 /**
@@ -194,9 +198,16 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
  * qualities, document-level inference). `minConfidence` defaults to the model's, chosen on dev data.
  */
 export function extractDocument(extractor: Extractor, doc: Document, options: ExtractOptions = {}): DocExtraction {
-  const analysis = analyzeDocument(extractor, doc);
-  const relations = options.propose ? proposeRelations(analysis, extractor.lexicon, extractor.relations, { explain: false }) : decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence);
-  return { doc: analysis.doc, entities: analysis.entities, relations };
+  // A document larger than one slice is analysed a slice at a time; the merger caps what repeats.
+  const merger = new SliceMerger();
+  let firstSentence = 0;
+  for (const [start, end] of documentSlices(doc.text, options.maxSliceChars)) {
+    const analysis = analyzeDocument(extractor, start === 0 && end === doc.text.length ? doc : { ...doc, text: doc.text.slice(start, end) });
+    const relations = options.propose ? proposeRelations(analysis, extractor.lexicon, extractor.relations, { explain: false }) : decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence);
+    merger.add({ entities: analysis.entities, relations, offset: start, firstSentence, longSentences: analysis.longSentences });
+    firstSentence += analysis.contexts.length;
+  }
+  return merger.result(documentRecord(doc));
 }
 
 export interface ExtractOptions {
@@ -207,4 +218,6 @@ export interface ExtractOptions {
    * cache), without the classifier's explanations.
    */
   propose?: boolean;
+  /** The most characters analysed at once (default `MAX_SLICE_CHARS`); larger documents go in slices. */
+  maxSliceChars?: number;
 }

@@ -202,7 +202,9 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   mentions.sort((x, y) => x.tokStart - y.tokStart);
   const whole = joinParticleNames(mentions, text, sentence, words, gaz, covered);
   const joined = joinCoordinatedName(whole, text, sentence, words, gaz);
-  const extended = joined.map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered));
+  const extended = joined
+    .map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered))
+    .filter((m) => m.tokEnd - m.tokStart <= MAX_NAME_TOKENS && !repeatsWords(words, m.tokStart, m.tokEnd));
   const nominals = nominalMentions(gaz, text, sentence, lower, pos, covered);
   const all = dropNested([...extended, ...nominals]).sort((x, y) => x.tokStart - y.tokStart || x.start - y.start);
   attachBasedIn(all, lower);
@@ -439,6 +441,36 @@ function plausibleSpan(gaz: Gazetteer, words: string[], lower: string[], a: numb
   if (a === 0 && b === 1 && words[1] === ",") return !/ly$/.test(lower[0]!) && (lookupName(gaz, words[0]!) !== undefined || ARTICLES.has(lower[2] ?? ""));
   if (headline && b - a >= 3 && (b - a) / words.filter((w) => /\p{L}/u.test(w)).length >= 0.6) return false;
   return true;
+}
+
+/**
+ * The most tokens of a name: a bound, well above real names (the longest of the BBC corpus has 12, of
+ * the relation training data 13: "Party ( BSP ) and the Union of Democratic Forces ( SDS )").
+ */
+const MAX_NAME_TOKENS = 16;
+
+/**
+ * A long span that says one word three times, or repeats two words without a joining lowercase word
+ * ("Microsoft Tony Microsoft Tony Paris Paris", "London of Smith Tony Tony Microsoft Tony", from a page
+ * without punctuation), is a run of names, not a name. Short repeats are names ("Gimme Gimme Gimme",
+ * "Rags To Riches To Rags"), as are long ones repeating one word ("All's Well That Ends Well") or joined
+ * by a lowercase word ("Virgin Radio Classic Rock and Virgin Radio Groove").
+ */
+function repeatsWords(words: string[], a: number, b: number): boolean {
+  if (b - a < 6) return false;
+  const counts = new Map<string, number>();
+  let joined = false;
+  for (let k = a; k < b; k++) {
+    const w = words[k]!;
+    if (/^\p{Ll}/u.test(w)) joined = true;
+    else counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  let repeated = 0;
+  for (const n of counts.values()) {
+    if (n >= 3) return true;
+    if (n === 2) repeated++;
+  }
+  return !joined && repeated >= 2;
 }
 
 /**

@@ -2,9 +2,11 @@
  * Sentence splitting over the token stream, with character offsets. Boundaries come from terminal
  * punctuation followed by a likely sentence start, from paragraph breaks, and from line breaks after
  * headings, bullets and bylines. Hard-wrapped text (newswire with ~65-character lines) is detected so
- * that its line breaks inside a sentence are not taken as boundaries.
+ * that its line breaks inside a sentence are not taken as boundaries. Sentences longer than the taggers
+ * and the parser should see are cut into pieces (long-sentences.ts).
  */
 import type { Sentence, Token } from "../types.js";
+import { boundSentences, MAX_SENTENCE_TOKENS } from "./long-sentences.js";
 import { tokenize } from "./tokenize.js";
 
 const TERMINAL = new Set([".", "!", "?", "…", "...", "....", "?!", "!?"]);
@@ -46,8 +48,18 @@ function lineLengthBefore(text: string, pos: number): number {
   return text.slice(lineStart, pos).trim().length;
 }
 
-/** Split a document's text into sentences with tokens. */
+/** Split a document's text into sentences with tokens, none longer than `MAX_SENTENCE_TOKENS`. */
 export function splitSentences(text: string): Sentence[] {
+  return splitSentencesCounted(text).sentences;
+}
+
+/** The sentences of a text, and how many over `maxTokens` tokens were cut into pieces. */
+export function splitSentencesCounted(text: string, maxTokens: number = MAX_SENTENCE_TOKENS): { sentences: Sentence[]; split: number } {
+  return boundSentences(punctuatedSentences(text), maxTokens);
+}
+
+/** Sentences as punctuation and layout delimit them, of any length. */
+function punctuatedSentences(text: string): Sentence[] {
   const tokens = tokenize(text);
   const layout = lineLayout(text);
   const sentences: Sentence[] = [];

@@ -7,7 +7,7 @@
  */
 import { basename, join, resolve } from "node:path";
 import { groupStories, type DedupOptions } from "../corpus/dedup.js";
-import { listInputs, readDocuments } from "../corpus/read.js";
+import { listInputs, readDocuments, type ReadOptions } from "../corpus/read.js";
 import { documentRecord } from "../extract/index.js";
 import { confidenceFilter } from "../extract/relations/decide.js";
 import { loadRelationThresholds } from "../extract/relations/relation-model.js";
@@ -19,13 +19,14 @@ import { echoInput, NewsgraphError } from "../errors.js";
 import { makeFolder, outputError } from "../graph/folder.js";
 import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
 import { appendCache, cacheUpdate, CACHE_FILE, readCache, type CacheContents } from "./cache.js";
-import { countDocuments } from "./count.js";
+import { countDocuments, estimateTotal } from "./count.js";
 import { readEntry, type DocumentWork } from "./extract-work.js";
 import { EXTRACTOR_VERSION } from "./extractor-version.js";
 import { createExtractionPool, defaultWorkers, type ExtractionPool } from "./pool.js";
 import { startLayoutThread } from "./layout-thread.js";
 import { LineSpool } from "./spool.js";
 import { lockFolder, removeStaleFiles } from "./build-lock.js";
+import { sumLimits, type BuildLimits } from "./limits-summary.js";
 
 export interface BuildProgress {
   /** Documents read and extracted (or taken from the cache) so far. */
@@ -108,6 +109,11 @@ export interface BuildSummary {
   cached: number;
   /** Extraction threads used (1 = in process). */
   workers: number;
+  /**
+   * What the bounds on the work of one document cut, summed over the documents (src/extract/limits.ts),
+   * with the number of documents analysed in slices; zero counts are left out.
+   */
+  limits: BuildLimits;
   stages: StageTimes;
   ms: number;
 }
@@ -159,9 +165,13 @@ async function buildInto(
 ): Promise<BuildSummary> {
   const t0 = now();
   const useCache = options.cache ?? BUILD_DEFAULTS.cache;
-  const total = options.onProgress ? countDocuments(inputs) : undefined;
-  const progress = (p: BuildProgress) => options.onProgress?.(total === undefined ? p : { ...p, total });
-  const readOptions = { skipBad: options.skipBad ?? false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) };
+  const counted = options.onProgress ? countDocuments(inputs) : undefined;
+  // Records of gzipped JSONL files are estimated from the compressed bytes read so far.
+  let gzRead = 0;
+  let gzDocuments = 0;
+  const progress = (p: BuildProgress) => options.onProgress?.(counted === undefined ? p : { ...p, total: estimateTotal(counted, gzDocuments, gzRead) });
+  const readOptions: ReadOptions = { skipBad: options.skipBad ?? false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) };
+  if (counted && counted.gzBytes > 0) readOptions.onCompressedRead = (n) => (gzRead += n);
 
   const writer = new FolderWriter(out);
   const spool = new LineSpool(join(out, `.texts.spool-${process.pid}`));
@@ -203,8 +213,9 @@ async function buildInto(
       tracked.catch(() => undefined); // failures surface through the awaits below
     };
     let index = 0;
-    for (const doc of readDocuments(inputs, readOptions)) {
+    for await (const doc of readDocuments(inputs, readOptions)) {
       const i = index++;
+      if (readOptions.onCompressedRead && /\.gz:\d+$/.test(doc.path)) gzDocuments++;
       spool.push(JSON.stringify(doc.text));
       bytes += Buffer.byteLength(doc.text);
       const record = documentRecord(doc);
@@ -324,6 +335,7 @@ async function buildInto(
       extracted: fresh.size,
       cached: used.length - fresh.size,
       workers: usedWorkers,
+      limits: sumLimits(works.map((w) => w.extraction)),
       stages: { extract: tExtract - t0, resolve: tResolve - tExtract, assemble: tAssemble - tResolve, layout: layoutEnd - layoutStart, write: tWrite - tAssemble },
       ms: tWrite - t0,
     };

@@ -9,7 +9,7 @@
 import { minhashSignature } from "../corpus/dedup.js";
 import type { Extractor } from "../extract/extractor.js";
 import { extractDocument } from "../extract/index.js";
-import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, Evidence } from "../types.js";
+import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, Evidence, ExtractionLimits } from "../types.js";
 
 /** A relation whose evidence is an index into the entry's sentences. */
 type StoredRelation = Omit<DocRelation, "evidence"> & { ev: number };
@@ -21,6 +21,8 @@ interface Entry {
   /** [start, end, sentence text] of each evidence sentence. */
   sentences: [number, number, string][];
   relations: StoredRelation[];
+  /** What the bounds on one document's work cut (absent when nothing was cut). */
+  limits?: ExtractionLimits;
 }
 
 /** Extract one document with the extractor and serialize the result as a cache entry (JSON). */
@@ -40,6 +42,7 @@ export function extractEntry(extractor: Extractor, doc: Document): string {
     return { ...rest, ev };
   });
   const entry: Entry = { sig: Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString("base64"), entities: x.entities, sentences, relations };
+  if (x.limits) entry.limits = x.limits;
   return JSON.stringify(entry);
 }
 
@@ -60,5 +63,7 @@ export function readEntry(json: string, doc: DocumentRecord): DocumentWork {
   const relations = entry.relations.map(({ ev, ...rest }): DocRelation => ({ ...rest, evidence: evidence[ev]! }));
   const bytes = Buffer.from(entry.sig, "base64");
   const signature = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return { extraction: { doc, entities: entry.entities, relations }, signature };
+  const extraction: DocExtraction = { doc, entities: entry.entities, relations };
+  if (entry.limits) extraction.limits = entry.limits;
+  return { extraction, signature };
 }

@@ -18,7 +18,8 @@ describe("assembleGraph and layoutGraph (the library's steps)", () => {
   it("give the graph the build writes, byte for byte", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "ng-assemble-")), "out");
     await build([seeds], { out, workers: 1, cache: false });
-    const extractions = [...readDocuments([seeds])].map((doc) => extractDocument(extractor, doc));
+    const extractions = [];
+    for await (const doc of readDocuments([seeds])) extractions.push(extractDocument(extractor, doc));
     const { graph } = assembleGraph(extractions, resolveCorpus(extractions), { name: "seeds" });
     layoutGraph(graph);
     expect(serializeGraph(graph)).toBe(readFileSync(join(out, GRAPH_FILE), "utf8"));

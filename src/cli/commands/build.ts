@@ -3,6 +3,7 @@
  * (documents, docs/s, ETA) and a summary (documents, stories, entities by type, relations by type, time
  * taken) at the end.
  */
+import { describeLimits } from "../../pipeline/limits-summary.js";
 import type { Command } from "commander";
 import { build, BUILD_DEFAULTS, type BuildProgress, type BuildSummary } from "../../pipeline/build.js";
 import { defaultWorkers } from "../../pipeline/pool.js";
@@ -40,6 +41,7 @@ export function formatBuildSummary(s: BuildReport): string {
       `${s.workers === 1 ? "in process" : `${s.workers} workers`}; peak memory ${s.peakRssMb} MB, CPU ${s.cpuSeconds.toFixed(1)} s`,
     `stages: extract ${secs(s.stages.extract)}, resolve ${secs(s.stages.resolve)}, assemble ${secs(s.stages.assemble)}, ` +
       `layout ${secs(s.stages.layout)}, write ${secs(s.stages.write)}`,
+    ...[describeLimits(s.limits)].filter((line) => line !== undefined),
     "",
     formatTable(["entity type", "count"], byType),
     "",

@@ -4,6 +4,7 @@
  * token order, demonyms, the type of each entity and the evidence item of the sentence. Rules return what
  * they find (claims.ts); nothing here is shared or written across sentences.
  */
+import { evidenceSpan } from "./evidence-window.js";
 import { asciiPunctuation } from "../../nlp/normalize.js";
 import type { EntityType, Evidence, Sentence } from "../../types.js";
 import type { DependencyTree } from "../../nlp/parser/parser.js";
@@ -66,7 +67,8 @@ export interface ContextInput {
 export function makeContext(input: ContextInput): SentenceContext {
   const { gaz, lex, sentence, text } = input;
   const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
-  const evidence: Evidence = { doc: input.docId, sentence: text.slice(sentence.start, sentence.end).replace(/\s+/g, " "), start: sentence.start, end: sentence.end };
+  const [start, end] = evidenceSpan(sentence, [...input.items.map((i) => i.m), ...input.demonyms.map((d) => d.d)]);
+  const evidence: Evidence = { doc: input.docId, sentence: text.slice(start, end).replace(/\s+/g, " "), start, end };
   if (input.date) evidence.date = input.date;
   return {
     gaz,

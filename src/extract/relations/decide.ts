@@ -76,7 +76,7 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
   const explain = options.explain ?? true;
   const bar = (_relation: RelationType) => (model ? CANDIDATE_FLOOR : 0);
   const anchors = documentAnchors(a);
-  const sentenceAt = new Map(a.contexts.map((ctx, k) => [ctx.sentence.start, k]));
+  const sentenceAt = new Map(a.contexts.map((ctx, k) => [ctx.evidence.start, k]));
   const kept = new Map<string, DocRelation>();
   const keep = (r: DocRelation) => {
     const key = `${r.source}|${r.relation}|${r.target}|${r.negated}|${r.modality}|${r.evidence.start}`;

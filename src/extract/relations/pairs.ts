@@ -86,24 +86,35 @@ export function documentPairs(a: DocumentAnalysis, fits: (source: EntityType, ta
     if (n > best) [mainCountry, best] = [e.id, n];
     else if (n === best) mainCountry = undefined;
   }
+  // Counted once per pair: a document that repeats one pair in every sentence stays linear.
+  const withBothOf = new Map<string, number>();
+  const sentencesWithBoth = (x: string, y: string): number => {
+    const key = `${x}|${y}`;
+    let n = withBothOf.get(key);
+    if (n === undefined) {
+      const both = sentencesOf.get(x)!;
+      n = 0;
+      for (const k of sentencesOf.get(y)!) if (both.has(k)) n++;
+      withBothOf.set(key, n);
+    }
+    return n;
+  };
   const out: PairInstance[] = [];
   anchors.forEach((list, s) => {
     const ctx = a.contexts[s]!;
     for (const candidate of sentenceCandidates(list)) {
       const { source, target } = candidate;
       if (!fits(source.type, target.type)) continue;
-      const both = sentencesOf.get(source.id)!;
-      let withBoth = 0;
-      for (const k of sentencesOf.get(target.id)!) if (both.has(k)) withBoth++;
+      const withBoth = sentencesWithBoth(source.id, target.id);
       const features = pairFeatures(ctx, candidate, {
-        rules: ruled.get(`${ctx.sentence.start}|${source.id}|${target.id}`) ?? [],
+        rules: ruled.get(`${ctx.evidence.start}|${source.id}|${target.id}`) ?? [],
         sentencesWithBoth: withBoth,
         kbHome: a.homes.get(source.id)?.country === target.id,
         mainCountry: target.id === mainCountry,
         kbElsewhere: target.type === "country" && a.homes.has(source.id) && a.homes.get(source.id)!.country !== target.id,
         otherCountry: target.type === "country" && [...(countriesOf.get(source.id) ?? [])].some((c) => c !== target.id),
         known: [known.get(source.id)!, known.get(target.id)!],
-        takenByOther: [...(tiedTo.get(`${ctx.sentence.start}|${target.id}`) ?? [])].some((x) => x !== source.id),
+        takenByOther: [...(tiedTo.get(`${ctx.evidence.start}|${target.id}`) ?? [])].some((x) => x !== source.id),
       });
       out.push({ sentence: s, ctx, candidate, features });
     }
