@@ -1,17 +1,20 @@
 /**
  * The bounds on what one document may add to the graph, applied as a document's slices (slices.ts) are
- * merged into its extraction: an entity keeps at most `MAX_MENTIONS_PER_ENTITY` mentions and a relation
- * at most `MAX_EVIDENCE_PER_RELATION` evidence sentences, so a text that repeats one sentence a hundred
- * thousand times adds a bounded amount. Entities of different slices with the same type and name are one
+ * merged into its extraction: an entity keeps at most `MAX_MENTIONS_PER_ENTITY` mentions, a relation
+ * at most `MAX_EVIDENCE_PER_RELATION` evidence sentences and the document at most
+ * `MAX_EVIDENCE_PER_DOCUMENT` in all, so a text that repeats one sentence a hundred thousand times, or
+ * pairs a few names over megabytes without punctuation, adds a bounded amount. Entities of different slices with the same type and name are one
  * entity; offsets and sentence numbers are moved into the whole text. What was cut is counted in the
  * extraction's `limits`. The caps sit well above news (BBC corpus: at most 127 mentions of one entity
- * and 29 sentences for one relation in one document), whose extractions pass through unchanged.
+ * and 29 sentences for one relation in one document; at most 889 evidence sentences in all in one document),
+ * whose extractions pass through unchanged.
  */
 import { nameKey } from "../nlp/normalize.js";
 import type { DocEntity, DocExtraction, DocRelation, DocumentRecord, ExtractionLimits } from "../types.js";
 
 export const MAX_MENTIONS_PER_ENTITY = 1000;
 export const MAX_EVIDENCE_PER_RELATION = 50;
+export const MAX_EVIDENCE_PER_DOCUMENT = 20_000;
 
 /** One slice's extraction, with where the slice starts in the text and in the sentence numbering. */
 export interface SliceExtraction {
@@ -57,7 +60,7 @@ export class SliceMerger {
       const target = id(r.target);
       const key = `${source}|${r.relation}|${target}|${r.negated}|${r.modality}`;
       const n = this.evidenceCount.get(key) ?? 0;
-      if (n >= MAX_EVIDENCE_PER_RELATION) {
+      if (n >= MAX_EVIDENCE_PER_RELATION || this.relations.length >= MAX_EVIDENCE_PER_DOCUMENT) {
         this.counts.evidence++;
         continue;
       }

@@ -36,6 +36,6 @@ export function describeLimits(limits: BuildLimits): string | undefined {
   count(limits.longSentences, "long sentence split", "long sentences split");
   count(limits.slicedDocuments, "document sliced", "documents sliced");
   count(limits.mentions, "mention over the per-entity cap dropped", "mentions over the per-entity cap dropped");
-  count(limits.evidence, "evidence sentence over the per-relation cap dropped", "evidence sentences over the per-relation cap dropped");
+  count(limits.evidence, "evidence sentence over the caps dropped", "evidence sentences over the caps dropped");
   return parts.length > 0 ? `capped: ${parts.join(", ")}` : undefined;
 }

@@ -19,7 +19,7 @@ describe("limits in the build summary", () => {
       { doc: record("c", "3") },
     ]);
     expect(limits).toEqual({ longSentences: 3, slicedDocuments: 1, evidence: 5 });
-    expect(describeLimits(limits)).toBe("capped: 3 long sentences split, 1 document sliced, 5 evidence sentences over the per-relation cap dropped");
+    expect(describeLimits(limits)).toBe("capped: 3 long sentences split, 1 document sliced, 5 evidence sentences over the caps dropped");
     expect(describeLimits({})).toBeUndefined();
   });
 
