@@ -1,6 +1,7 @@
 /**
- * Entry of an extraction worker thread (run from the compiled dist/): creates one Extractor at start,
- * then answers each batch of documents with their cache entries, in the batch's order.
+ * Entry of an extraction worker thread (run from the compiled dist/): creates one Extractor with its
+ * first batch (a thread that never gets one, as when one large document is built, never loads the
+ * models), then answers each batch of documents with their cache entries, in the batch's order.
  */
 import { parentPort } from "node:worker_threads";
 import { NewsgraphError } from "../errors.js";
@@ -20,12 +21,13 @@ function start(): { extractor: Extractor } | { failure: unknown } {
 
 const port = parentPort;
 if (port) {
-  const loaded = start();
+  let loaded: ReturnType<typeof start> | undefined;
   port.on("message", (request: WorkerRequest) => {
     let reply: WorkerReply;
+    const ready = (loaded ??= start());
     try {
-      if ("failure" in loaded) throw loaded.failure;
-      reply = { id: request.id, entries: request.docs.map((doc: Document) => extractEntry(loaded.extractor, doc)) };
+      if ("failure" in ready) throw ready.failure;
+      reply = { id: request.id, entries: request.docs.map((doc: Document) => extractEntry(ready.extractor, doc)) };
     } catch (err) {
       if (err instanceof NewsgraphError) reply = { id: request.id, error: err.message, code: err.code, context: err.context };
       else {
