@@ -232,7 +232,10 @@ async function buildInto(
       waiting.set(doc.sha256, [{ index: i, record }]);
       batch.push(doc);
       batchChars += doc.text.length;
-      if (batch.length >= BUILD_DEFAULTS.batchDocuments || batchChars >= BUILD_DEFAULTS.batchChars) {
+      // A first document large enough to fill a batch waits for a second: if none comes, it is extracted
+      // in process, without copying it to a thread that loads the models for that one document.
+      const full = batchChars >= BUILD_DEFAULTS.batchChars && (pool !== undefined || batch.length > 1);
+      if (batch.length >= BUILD_DEFAULTS.batchDocuments || full) {
         send();
         while (inFlight.size >= workers * BUILD_DEFAULTS.batchesPerWorker) await Promise.race(inFlight);
       }
