@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const CLI = join(ROOT, "dist", "src", "cli", "main.js");
@@ -159,6 +160,31 @@ export async function newViewerPage(session: ViewerSession): Promise<{ page: Pag
   const problems = watchConsole(page);
   await openViewer(page, session.url);
   return { page, problems };
+}
+
+/**
+ * The hooks of a describe block whose tests each open a fresh page on one served graph folder; a console
+ * error or failed request fails the test. `opened` receives the session and each test's page.
+ */
+export function pagePerTest(graphDir: string, opened: (session: ViewerSession, page: Page) => void): void {
+  let session: ViewerSession | undefined;
+  let page: Page;
+  let problems: string[];
+  beforeAll(async () => {
+    checkPrerequisites();
+    session = await startViewerSession(graphDir);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  beforeEach(async () => {
+    ({ page, problems } = await newViewerPage(session!));
+    opened(session!, page);
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 }
 
 /** Type a name in the viewer's search box and press Enter. */

@@ -7,9 +7,9 @@
  */
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TYPE_COLORS } from "../../src/graph/palette.js";
-import { checkPrerequisites, keepScreenshot, newViewerPage, ROOT, search, startViewerSession, type ViewerSession } from "./harness.js";
+import { keepScreenshot, pagePerTest, ROOT, search, type ViewerSession } from "./harness.js";
 import { decodePng } from "./png.js";
 
 const FIXTURE = join(ROOT, "tests", "fixtures", "viewer", "graph");
@@ -44,21 +44,9 @@ async function pointOfColor(page: Page, hex: string): Promise<{ x: number; y: nu
 describe("viewer: ego view, pins, multi-selection and paths", () => {
   let session: ViewerSession;
   let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    checkPrerequisites();
-    session = await startViewerSession(FIXTURE);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    ({ page, problems } = await newViewerPage(session));
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(problems).toEqual([]);
+  pagePerTest(FIXTURE, (served, opened) => {
+    session = served;
+    page = opened;
   });
 
   const shown = () => page.getByTestId("shown-count").textContent();

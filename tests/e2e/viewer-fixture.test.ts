@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { checkPrerequisites, keepScreenshot, newViewerPage, ROOT, search, startViewerSession, type ViewerSession } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { keepScreenshot, pagePerTest, ROOT, search, type ViewerSession } from "./harness.js";
 import { decodePng, diffRatio } from "./png.js";
 
 const FIXTURE = join(ROOT, "tests", "fixtures", "viewer", "graph");
@@ -16,21 +16,9 @@ const FIXTURE = join(ROOT, "tests", "fixtures", "viewer", "graph");
 describe("viewer on a hand-made graph", () => {
   let session: ViewerSession;
   let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    checkPrerequisites();
-    session = await startViewerSession(FIXTURE);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    ({ page, problems } = await newViewerPage(session));
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(problems).toEqual([]);
+  pagePerTest(FIXTURE, (served, opened) => {
+    session = served;
+    page = opened;
   });
 
   it("finds an entity by an alias and lists its relations with evidence", async () => {

@@ -7,19 +7,8 @@
  */
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  checkPrerequisites,
-  keepScreenshot,
-  launchBrowser,
-  newViewerPage,
-  openViewer,
-  ROOT,
-  search,
-  startViewerSession,
-  watchConsole,
-  type ViewerSession,
-} from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { keepScreenshot, launchBrowser, openViewer, pagePerTest, ROOT, search, type ViewerSession, watchConsole } from "./harness.js";
 import { decodePng, inkStats } from "./png.js";
 
 const FIXTURE = join(ROOT, "tests", "fixtures", "viewer-time", "graph");
@@ -39,21 +28,9 @@ async function brush(page: Page, from: number, to: number): Promise<void> {
 describe("viewer time line", () => {
   let session: ViewerSession;
   let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    checkPrerequisites();
-    session = await startViewerSession(FIXTURE);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    ({ page, problems } = await newViewerPage(session));
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(problems).toEqual([]);
+  pagePerTest(FIXTURE, (served, opened) => {
+    session = served;
+    page = opened;
   });
 
   it("shows documents per month, undated ones apart, and the selected entity's over them", async () => {

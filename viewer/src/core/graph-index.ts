@@ -16,6 +16,7 @@ import {
 } from "./model.js";
 import { CLAIM_KINDS, type ClaimKind } from "./state.js";
 import { isClaimOf } from "./visibility.js";
+import { runSteps } from "./steps.js";
 
 export interface CommunitySummary {
   id: number;
@@ -75,11 +76,7 @@ const ITEMS_PER_STEP = 2048;
 
 /** Compute the index of a graph and its documents. */
 export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): GraphIndex {
-  const steps = graphIndexSteps(graph, documents);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(graphIndexSteps(graph, documents));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { foldAccents } from "../../../src/nlp/normalize.js";
 import type { EntityType, ViewerGraph } from "./model.js";
+import { runSteps } from "./steps.js";
 
 export interface SearchEntry {
   node: string;
@@ -39,11 +40,7 @@ export function foldName(text: string): string {
 const ENTITIES_PER_STEP = 1000;
 
 export function buildSearchIndex(graph: ViewerGraph, weight: (node: string) => number): SearchIndex {
-  const steps = searchIndexSteps(graph, weight);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(searchIndexSteps(graph, weight));
 }
 
 /** The same, pausing (yielding) every thousand entities so that a caller can spread the work. */

@@ -5,6 +5,7 @@
  * the renderer; this only writes it out, escaping every text.
  */
 import { escapeXml } from "../../../src/graph/export/xml.js";
+import type { PlacedEdgeLabel } from "./label-placement.js";
 
 export interface SceneNode {
   x: number;
@@ -36,15 +37,8 @@ export interface SceneLabel {
   fontSize: number;
 }
 
-export interface SceneEdgeLabel {
-  text: string;
-  /** Centre on the edge, angle in radians (upright), and baseline offset under the edge in the turned frame. */
-  x: number;
-  y: number;
-  angle: number;
-  baseline: number;
-  fontSize: number;
-}
+/** An edge label as the label placement put it: centre on the edge, upright angle, baseline offset. */
+export type SceneEdgeLabel = Pick<PlacedEdgeLabel, "text" | "x" | "y" | "angle" | "baseline" | "fontSize">;
 
 export interface Scene {
   width: number;
