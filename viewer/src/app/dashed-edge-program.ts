@@ -2,12 +2,14 @@
  * Sigma edge programs for dashed edges (sigma v3 has none built in): the straight edge of sigma's
  * clamped program, whose fragments are dropped along the edge by a per-edge pattern (`dash`, the length
  * in screen pixels of a dash and its gap; see core/claim-style.ts). The arrow version stops short of the
- * target and adds sigma's own arrow head. Picking ignores the pattern, so gaps stay clickable.
+ * target and adds sigma's own arrow head. Picking ignores the pattern, so gaps stay clickable. Both are
+ * drawn without instancing, like the others (see uninstanced-programs.ts).
  */
 import type { Attributes } from "graphology-types";
 import { createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeProgram, type EdgeProgramType, type ProgramInfo } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData, RenderParams } from "sigma/types";
 import { floatColor } from "sigma/utils";
+import { withoutInstancing } from "./uninstanced-programs.js";
 
 // Sigma's clamped-edge vertex shader, plus the distance along the edge in screen pixels.
 const VERTEX_SHADER = /* glsl */ `
@@ -186,7 +188,10 @@ function createDashedEdgeProgram<N extends Attributes, E extends Attributes, G e
 /** The sigma programs keyed by the edge types the reducer gives (see core/reducers.ts, edgeProgram). */
 export function dashedEdgePrograms<N extends Attributes, E extends Attributes, G extends Attributes>(): Record<"dashedLine" | "dashedArrow", EdgeProgramType<N, E, G>> {
   return {
-    dashedLine: createDashedEdgeProgram<N, E, G>(false),
-    dashedArrow: createEdgeCompoundProgram<N, E, G>([createDashedEdgeProgram<N, E, G>(true), EdgeArrowHeadProgram as unknown as EdgeProgramType<N, E, G>]),
+    dashedLine: withoutInstancing(createDashedEdgeProgram<N, E, G>(false)),
+    dashedArrow: createEdgeCompoundProgram<N, E, G>([
+      withoutInstancing(createDashedEdgeProgram<N, E, G>(true)),
+      withoutInstancing(EdgeArrowHeadProgram as unknown as EdgeProgramType<N, E, G>),
+    ]),
   };
 }

@@ -13,6 +13,7 @@ import type { ViewerState } from "../core/state.js";
 import { hoverEdge, selectNode, setZoomedIn } from "./actions.js";
 import { dashedEdgePrograms } from "./dashed-edge-program.js";
 import { createLabelLayer, type LabelLayer } from "./label-layer.js";
+import { uninstancedPrograms } from "./uninstanced-programs.js";
 import { toggleSelection } from "./explore-actions.js";
 import type { Store } from "./store.js";
 
@@ -60,13 +61,15 @@ export function createRenderer(
   edgeLabelRatio: number,
 ): Renderer {
   const labels = createLabelLayer<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  const programs = uninstancedPrograms<NodeAttributes, EdgeAttributes, GraphAttributes>();
   const settings: Partial<Settings<NodeAttributes, EdgeAttributes, GraphAttributes>> = {
     ...labels.settings,
     renderEdgeLabels: true,
     enableEdgeEvents: true,
     zIndex: true,
     defaultEdgeType: "line",
-    edgeProgramClasses: dashedEdgePrograms<NodeAttributes, EdgeAttributes, GraphAttributes>(),
+    nodeProgramClasses: programs.nodes,
+    edgeProgramClasses: { ...programs.edges, ...dashedEdgePrograms<NodeAttributes, EdgeAttributes, GraphAttributes>() },
     labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 13,
     labelWeight: "500",
