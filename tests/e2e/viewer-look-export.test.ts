@@ -1,8 +1,8 @@
 /**
  * The look of the viewer and "export what you see", in headless Chromium on a dense graph of our own
  * (look-graph.ts): claims that are not plain assertions drawn dashed with their word, the selection and
- * every neighbour labelled, no two labels overlapping, the label-density slider, and the PNG, SVG and
- * GEXF downloads checked against what the page shows.
+ * every neighbour labelled, no two labels overlapping, the label-density slider (kept in the URL), and
+ * the PNG, SVG and GEXF downloads checked against what the page shows.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -155,6 +155,13 @@ describe("viewer look and export on a dense graph", () => {
     expect(dense.texts.length).toBeGreaterThan(first.texts.length);
     expect(dense.overlaps).toEqual([]);
     await keepScreenshot(page.getByTestId("graph"), "look-dense-max");
+    // The density is part of the shared view: the URL keeps it, and a page opened on that URL draws as many labels.
+    expect(new URL(page.url()).hash).toContain("labels=3");
+    await page.reload();
+    await page.waitForSelector("body[data-ready='true']");
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId("label-density").inputValue()).toBe("3");
+    expect((await svgOf(page)).texts).toEqual(dense.texts);
   });
 
   it("downloads the view as a PNG of the stage's size that is not blank", async () => {

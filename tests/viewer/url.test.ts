@@ -37,12 +37,14 @@ describe("view state in the URL hash", () => {
         pathTo: "organization:acme-rocket-works",
         pathAny: true,
       },
+      labelDensity: 1.5,
     };
     const hash = encodeViewState(view, defaults);
     expect(hash).toContain("node=person:jane-doe");
     expect(hash).toContain("hide=location,event");
     expect(hash).toContain("hideclaim=possible,inferred");
     expect(hash).toContain("from=2024-01-01&to=2024-12-31&undated=0");
+    expect(hash).toContain("labels=1.5");
     expect(decodeViewState(`#${hash}`, defaults)).toEqual(view);
   });
 
@@ -69,5 +71,13 @@ describe("view state in the URL hash", () => {
   it("ignores unknown appearance modes", () => {
     const view = decodeViewState("color=rainbow&size=huge&limit=0", defaults);
     expect([view.colorBy, view.sizeBy, view.nodeLimit]).toEqual(["type", "degree", 1000]);
+  });
+
+  it("keeps the label density, including none at all, and ignores one the slider cannot give", () => {
+    expect(encodeViewState({ ...defaults, labelDensity: 0 }, defaults)).toBe("labels=0");
+    expect(decodeViewState("labels=0", defaults).labelDensity).toBe(0);
+    for (const junk of ["labels=4", "labels=-1", "labels=lots", "labels=1e2", "labels="]) {
+      expect(decodeViewState(junk, defaults).labelDensity).toBe(defaults.labelDensity);
+    }
   });
 });

@@ -58,6 +58,10 @@ export function setSizeBy(store: Store, sizeBy: SizeMode): void {
   store.update({ sizeBy });
 }
 
+export function setLabelDensity(store: Store, labelDensity: number): void {
+  store.update({ labelDensity });
+}
+
 export function setNodeLimit(store: Store, nodeLimit: number): void {
   store.update({ nodeLimit: Math.max(1, Math.floor(nodeLimit)) });
 }

@@ -33,12 +33,12 @@ import { createExploreStatus } from "../ui/explore-status.js";
 import { createSearchBox } from "../ui/search-box.js";
 import { createTimeStrip } from "../ui/time-strip.js";
 import { createViewControls } from "../ui/view-controls.js";
-import { applyView, openDocument, selectNode } from "./actions.js";
+import { applyView, openDocument, selectNode, setLabelDensity } from "./actions.js";
 import type { ServerInfo } from "./api.js";
 import type { AppContext } from "./context.js";
 import { createEvidenceReader } from "./evidence.js";
 import { escapeExploration } from "./explore-actions.js";
-import { createRenderer, DEFAULT_LABEL_DENSITY } from "./renderer.js";
+import { createRenderer } from "./renderer.js";
 import { Store } from "./store.js";
 import { exportGexf, exportPng, exportSvg, fileStem } from "./view-export.js";
 
@@ -61,8 +61,8 @@ export interface AppData {
 }
 
 function viewOf(state: ViewerState): ViewState {
-  const { selected, document, filters, colorBy, sizeBy, nodeLimit, explore } = state;
-  return { selected, document, filters, colorBy, sizeBy, nodeLimit, explore };
+  const { selected, document, filters, colorBy, sizeBy, nodeLimit, explore, labelDensity } = state;
+  return { selected, document, filters, colorBy, sizeBy, nodeLimit, explore, labelDensity };
 }
 
 export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOptions = {}): void {
@@ -116,8 +116,6 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   recompute(store.state);
   const renderContext = (): RenderContext => ({ graph: rendered, index, state: store.state, visibility, focus, selection });
 
-  const renderer = createRenderer(slots.stage, rendered, store, renderContext, () => marks, options.edgeLabelRatio);
-  batch = renderer.batch;
   const ctx: AppContext = {
     graph,
     index,
@@ -142,15 +140,13 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   slots.search.append(createSearchBox(ctx));
   slots.toolbar.append(createLayoutControl(rendered, graph));
   const stem = fileStem(graph.getAttribute("name"));
-  slots.toolbar.append(
-    createViewControls({
-      initialDensity: DEFAULT_LABEL_DENSITY,
-      setLabelDensity: (density) => renderer.setLabelDensity(density),
-      exportPng: () => exportPng(renderer, stem),
-      exportSvg: () => exportSvg(renderer, stem),
-      exportGexf: () => exportGexf(rendered, visibility, stem),
-    }),
-  );
+  const viewControls = createViewControls({
+    setLabelDensity: (density) => setLabelDensity(store, density),
+    exportPng: () => exportPng(renderer, stem),
+    exportSvg: () => exportSvg(renderer, stem),
+    exportGexf: () => exportGexf(rendered, visibility, stem),
+  });
+  slots.toolbar.append(viewControls.element);
   slots.sidebar.append(filters.element);
   const exploreStatus = createExploreStatus(ctx);
   slots.overlay.append(legend.element, exploreStatus.element);
@@ -161,6 +157,10 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
     slots.overlay.append(timeStrip.element);
     slots.overlay.classList.add("with-time-strip");
   }
+  // The renderer comes once the page around the stage is built: sigma draws at the stage's size, and a
+  // stage resized after that (the time strip, the top bar's controls) would be drawn all over again.
+  const renderer = createRenderer(slots.stage, rendered, store, renderContext, () => marks, options.edgeLabelRatio);
+  batch = renderer.batch;
   // Community labels for the overview; none while an entity is selected (its neighbours are labelled).
   const labels = createCommunityLabels(renderer.sigma);
   slots.overlay.append(labels.element);
@@ -170,6 +170,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
 
   const updateUi = (state: ViewerState, previous: ViewerState | null): void => {
     legend.update(state, previous);
+    viewControls.update(state, previous);
     exploreStatus.update(state, previous);
     filters.update(state, previous);
     panel.update(state, previous);

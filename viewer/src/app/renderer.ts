@@ -31,15 +31,10 @@ const MIN_FOCUS_RATIO = 0.05;
 /** Camera ratio when focusing an entity without visible neighbours (1 shows the whole graph). */
 const LONE_FOCUS_RATIO = 0.3;
 
-/** Sigma's label density at first (labels per grid cell at zoom 1); the toolbar's slider changes it. */
-export const DEFAULT_LABEL_DENSITY = 0.6;
-
 export interface Renderer {
   sigma: Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
   /** The labels drawn in the last frame. */
   labels: LabelLayer<NodeAttributes, EdgeAttributes, GraphAttributes>;
-  /** Draw more or fewer labels (0: only the selection and its neighbours). */
-  setLabelDensity(density: number): void;
   /** Redraw after a state change, as cheaply as the change allows. */
   refresh(state: ViewerState, previous: ViewerState): void;
   /**
@@ -73,7 +68,7 @@ export function createRenderer(
     labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 13,
     labelWeight: "500",
-    labelDensity: DEFAULT_LABEL_DENSITY,
+    labelDensity: store.state.labelDensity,
     labelRenderedSizeThreshold: 7,
     edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     edgeLabelSize: 11,
@@ -93,8 +88,11 @@ export function createRenderer(
       return m ? exploreEdgeDisplay(display, edge, data, graph, m) : display;
     },
   };
-  const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, settings);
+  // Sigma draws as soon as it is created: created empty, it draws the graph once the label layer listens.
+  const detached = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
+  const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(detached, container, settings);
   labels.attach(sigma);
+  sigma.setGraph(graph);
 
   // Shift-, ctrl- or cmd-click adds to (or takes from) the selection; a plain click selects one entity.
   sigma.on("clickNode", ({ node, event }) => {
@@ -119,14 +117,10 @@ export function createRenderer(
     sigma.scheduleRefresh();
   }).observe(container);
 
-  const detached = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
   let reindexed = false;
   return {
     sigma,
     labels,
-    setLabelDensity(density) {
-      sigma.setSetting("labelDensity", density);
-    },
     batch(update) {
       sigma.setGraph(detached);
       try {
@@ -137,6 +131,8 @@ export function createRenderer(
       }
     },
     refresh(state, previous) {
+      // Sigma redraws by itself when a setting changes.
+      if (state.labelDensity !== previous.labelDensity) sigma.setSetting("labelDensity", state.labelDensity);
       const onlyHover =
         state.selected === previous.selected &&
         state.filters === previous.filters &&

@@ -1,6 +1,6 @@
 /**
  * The viewer's typed state. `ViewState` is the shareable part (selection, filters, appearance, how many
- * entities are shown) that lives in the URL hash; `ViewerState` adds what is transient (hover, zoom).
+ * entities are shown, label density) that lives in the URL hash; `ViewerState` adds what is transient (hover, zoom).
  */
 import { NO_EXPLORATION, type Exploration } from "./exploration.js";
 import type { EntityType, RelationType } from "./model.js";
@@ -47,6 +47,8 @@ export interface ViewState {
   nodeLimit: number;
   /** Multi-selection, ego view, pins, hidden entities and "path to…". */
   explore: Exploration;
+  /** Labels per grid cell at zoom 1 (sigma's label density); 0 labels only the selection and its neighbours. */
+  labelDensity: number;
 }
 
 export interface ViewerState extends ViewState {
@@ -66,6 +68,10 @@ export interface ViewerOptions {
   /** Suggestions listed under the search box. */
   searchSuggestions?: number;
 }
+
+/** The label density a fresh page opens with, and the most the toolbar's slider gives. */
+export const DEFAULT_LABEL_DENSITY = 0.6;
+export const MAX_LABEL_DENSITY = 3;
 
 export const VIEWER_DEFAULTS: Required<ViewerOptions> = {
   nodeLimit: 1000,
@@ -92,6 +98,7 @@ export function defaultViewState(options: ViewerOptions = {}, statedRelations = 
     sizeBy: "degree",
     nodeLimit: options.nodeLimit ?? VIEWER_DEFAULTS.nodeLimit,
     explore: NO_EXPLORATION,
+    labelDensity: DEFAULT_LABEL_DENSITY,
   };
 }
 

@@ -1,12 +1,12 @@
 /**
- * The shareable view in the URL hash: `#node=person:jane-doe&hide=location&co=0&hideclaim=possible&minconf=0.5&minw=2&from=2024-01-01&undated=0`,
+ * The shareable view in the URL hash: `#node=person:jane-doe&hide=location&co=0&hideclaim=possible&minconf=0.5&minw=2&from=2024-01-01&undated=0&labels=1.5`,
  * with the exploration's part (`also`, `ego`, `egorel`, `pin`, `hidenode`, `path`, `pathany`) from exploration.ts.
  * Only values that differ from the defaults are written, so a fresh page has an empty hash. Decoding
  * ignores anything unknown or malformed instead of failing: a pasted URL always opens.
  */
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from "./model.js";
 import { decodeExploration, encodeExploration } from "./exploration.js";
-import { CLAIM_KINDS, COLOR_MODES, SIZE_MODES, type ClaimKind, type ViewState } from "./state.js";
+import { CLAIM_KINDS, COLOR_MODES, MAX_LABEL_DENSITY, SIZE_MODES, type ClaimKind, type ViewState } from "./state.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,6 +28,7 @@ export function encodeViewState(view: ViewState, defaults: ViewState): string {
   if (view.colorBy !== defaults.colorBy) params.set("color", view.colorBy);
   if (view.sizeBy !== defaults.sizeBy) params.set("size", view.sizeBy);
   if (view.nodeLimit !== defaults.nodeLimit) params.set("limit", String(view.nodeLimit));
+  if (view.labelDensity !== defaults.labelDensity) params.set("labels", String(view.labelDensity));
   encodeExploration(params, view.explore);
   // Keep ":" and "," readable in the address bar; both are legal in a fragment.
   return params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
@@ -53,6 +54,13 @@ function positiveInt(value: string | null, fallback: number): number {
 function fraction(value: string | null, fallback: number): number {
   if (value === null || !/^0(?:\.\d+)?$/.test(value)) return fallback;
   return Number(value);
+}
+
+/** A label density: a plain decimal number from 0 to the slider's maximum. */
+function labelDensity(value: string | null, fallback: number): number {
+  if (value === null || !/^\d+(?:\.\d+)?$/.test(value)) return fallback;
+  const n = Number(value);
+  return n <= MAX_LABEL_DENSITY ? n : fallback;
 }
 
 function date(value: string | null): string | null {
@@ -81,5 +89,6 @@ export function decodeViewState(hash: string, defaults: ViewState): ViewState {
     sizeBy: pickOne(params.get("size"), SIZE_MODES, defaults.sizeBy),
     nodeLimit: positiveInt(params.get("limit"), defaults.nodeLimit),
     explore: decodeExploration(params),
+    labelDensity: labelDensity(params.get("labels"), defaults.labelDensity),
   };
 }

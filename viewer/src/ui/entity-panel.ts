@@ -230,9 +230,18 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
     );
   }
 
+  // The panel scrolls in the element it is placed in; whether it is scrolled is kept as it scrolls.
+  let scroller: HTMLElement | null = null;
+  let scrolled = false;
+
   return {
     element,
     update(state, previous) {
+      if (scroller === null && element.parentElement) {
+        scroller = element.parentElement;
+        const from = scroller;
+        from.addEventListener("scroll", () => (scrolled = from.scrollTop > 0), { passive: true });
+      }
       const changed =
         previous === null ||
         previous.selected !== state.selected ||
@@ -242,7 +251,8 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
       if (!changed) return;
       const node = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
       replaceChildren(element, node === null ? overview() : entityView(node));
-      element.scrollTop = 0;
+      // Back to the top for the new content, only when scrolled: setting scrollTop lays the page out at once.
+      if (scrolled && scroller) scroller.scrollTop = 0;
     },
   };
 }
