@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const status = slot("status");
   try {
     const info = await fetchInfo();
-    const progress = (loaded: number, total: number) => (status.textContent = `Loading the graph… ${loaded.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} relations`);
+    const progress = (loaded: number) => (status.textContent = `Loading the graph… ${loaded.toLocaleString("en-US")} relations`);
     const [graph, records] = await Promise.all([loadGraph(progress), info.documents ? fetchDocuments() : Promise.resolve([])]);
     performance.mark("newsgraph:loaded");
     const documents = documentTable(records);

@@ -1,7 +1,7 @@
 /**
- * Loads graph.json without freezing the page: a worker fetches and parses it, and each batch it posts
- * back is imported in its own task, so the page keeps drawing and answering between batches. Reports
- * progress as relations imported out of all.
+ * Loads graph.json without freezing the page: a worker downloads it and posts it back in batches while it
+ * arrives (app/graph-loader.worker.ts), and each batch is parsed and imported in its own task, so the page
+ * keeps drawing and answering between batches. Reports progress as relations imported so far.
  */
 import Graph from "graphology";
 import type { SerializedEdge, SerializedNode } from "graphology-types";
@@ -11,12 +11,11 @@ import type { LoadMessage, LoadRequest } from "./graph-loader.worker.js";
 /** Nodes or edges per message: small enough to import in a few milliseconds. */
 const BATCH = 2000;
 
-export type LoadProgress = (edgesLoaded: number, edgesTotal: number) => void;
+export type LoadProgress = (edgesLoaded: number) => void;
 
 export function loadGraph(onProgress: LoadProgress = () => {}): Promise<ViewerGraph> {
   const worker = new Worker(new URL("./graph-loader.worker.ts", import.meta.url), { type: "module" });
   const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
-  let edgesTotal = 0;
   return new Promise<ViewerGraph>((resolve, reject) => {
     const fail = (error: Error): void => {
       worker.terminate();
@@ -26,15 +25,13 @@ export function loadGraph(onProgress: LoadProgress = () => {}): Promise<ViewerGr
     worker.addEventListener("message", (event: MessageEvent<LoadMessage>) => {
       const message = event.data;
       try {
-        if (message.kind === "head") {
+        if (message.kind === "attributes") {
           if (message.attributes) graph.replaceAttributes(message.attributes);
-          edgesTotal = message.edges;
-          onProgress(0, edgesTotal);
         } else if (message.kind === "nodes") {
           graph.import({ nodes: JSON.parse(message.items) as SerializedNode<NodeAttributes>[] });
         } else if (message.kind === "edges") {
           graph.import({ edges: JSON.parse(message.items) as SerializedEdge<EdgeAttributes>[] });
-          onProgress(graph.size, edgesTotal);
+          onProgress(graph.size);
         } else if (message.kind === "done") {
           worker.terminate();
           resolve(graph);

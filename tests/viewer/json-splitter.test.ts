@@ -1,0 +1,62 @@
+/** The graph loader's splitter: graph.json cut into node and edge batches as it arrives, in any chunks. */
+import { describe, expect, it } from "vitest";
+import { JsonSplitter } from "../../viewer/src/core/json-splitter.js";
+
+/** A small graph export whose strings hold what could fool a scanner: brackets, braces, commas, escapes. */
+const GRAPH = {
+  options: { type: "mixed", multi: true },
+  attributes: { name: "Tricky {graph}, [one]", documents: 3 },
+  nodes: [
+    { key: "person:ana-vel", attributes: { label: 'Ana "the [quiet]" Vel', aliases: ["A. Vel\\", "}{"] } },
+    { key: "org:brightwater", attributes: { label: "Brightwater, Inc.", x: -1.5e-3, mentions: 12 } },
+    { key: "place:östmark", attributes: { label: "Östmark — 港", docs: [] } },
+  ],
+  edges: [
+    { key: "e0", source: "person:ana-vel", target: "org:brightwater", attributes: { sentence: "She said: \"[it's done]\",\nthen left." } },
+    { key: "e1", source: "org:brightwater", target: "place:östmark", undirected: true, attributes: { weight: 2, ok: true, none: null } },
+  ],
+};
+
+interface Split {
+  members: Record<string, unknown>;
+  batches: [string, unknown[]][];
+  ends: string[];
+}
+
+function split(text: string, chunk: number, batch: number): Split {
+  const out: Split = { members: {}, batches: [], ends: [] };
+  const splitter = new JsonSplitter(["nodes", "edges"], batch, {
+    member: (key, json) => (out.members[key] = JSON.parse(json)),
+    items: (key, items) => out.batches.push([key, JSON.parse(`[${items.join(",")}]`) as unknown[]]),
+    arrayEnd: (key) => out.ends.push(key),
+  });
+  for (let i = 0; i < text.length; i += chunk) splitter.push(text.slice(i, i + chunk));
+  splitter.end();
+  return out;
+}
+
+describe("JSON splitter", () => {
+  const compact = JSON.stringify(GRAPH);
+  const spaced = JSON.stringify(GRAPH, null, 2);
+
+  it.each([
+    ["compact, whole", compact, compact.length],
+    ["compact, one character at a time", compact, 1],
+    ["indented, in chunks of 7", spaced, 7],
+    ["indented, in chunks of 64", spaced, 64],
+  ])("gives every node and edge and the other members (%s)", (_how, text, chunk) => {
+    const { members, batches, ends } = split(text, chunk, 2);
+    expect(members).toEqual({ options: GRAPH.options, attributes: GRAPH.attributes });
+    expect(batches.filter(([key]) => key === "nodes").flatMap(([, items]) => items)).toEqual(GRAPH.nodes);
+    expect(batches.filter(([key]) => key === "edges").flatMap(([, items]) => items)).toEqual(GRAPH.edges);
+    // Batches of at most 2, in document order: all the nodes before the edges.
+    expect(batches.map(([key, items]) => `${key}:${items.length}`)).toEqual(["nodes:2", "nodes:1", "edges:2"]);
+    expect(ends).toEqual(["nodes", "edges"]);
+  });
+
+  it("handles empty arrays and says when the text stops short or is not an object", () => {
+    expect(split('{"nodes":[],"edges":[]}', 3, 10)).toEqual({ members: {}, batches: [], ends: ["nodes", "edges"] });
+    expect(() => split(compact.slice(0, -1), 50, 10)).toThrow(/ends too early/);
+    expect(() => split("[1,2]", 50, 10)).toThrow(/not an object/);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Splits the text of a JSON object as it arrives, chunk by chunk, without parsing it: each element of
+ * the arrays under the chosen top-level keys comes out as its own JSON text, in batches, as soon as it is
+ * complete; every other top-level member comes out whole. The graph loader uses it to hand graph.json
+ * over in pieces while it downloads, so that the page can parse and import each batch meanwhile.
+ */
+
+export interface SplitSink {
+  /** A top-level member other than the split arrays: its key and the JSON text of its value. */
+  member(key: string, json: string): void;
+  /** Elements of a split array, in order, as JSON texts. */
+  items(key: string, items: string[]): void;
+  /** A split array is complete (after its last items). */
+  arrayEnd(key: string): void;
+}
+
+const QUOTE = 34; // "
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+export class JsonSplitter {
+  readonly #arrays: ReadonlySet<string>;
+  readonly #batchSize: number;
+  readonly #sink: SplitSink;
+  /** Text not yet let go of, starting at absolute position `#base`. */
+  #text = "";
+  #base = 0;
+  /** Absolute position up to which the text has been read. */
+  #scanned = 0;
+  #depth = 0;
+  #inString = false;
+  #escaped = false;
+  #expectKey = false;
+  #keyStart = -1;
+  #key = "";
+  /** Where the current member's value starts (-2: after its colon, not started yet; -1: none). */
+  #valueStart = -1;
+  #inItems = false;
+  #itemStart = -1;
+  #batch: string[] = [];
+  #ended = false;
+
+  constructor(arrays: Iterable<string>, batchSize: number, sink: SplitSink) {
+    this.#arrays = new Set(arrays);
+    this.#batchSize = batchSize;
+    this.#sink = sink;
+  }
+
+  /** Take the next piece of text. */
+  push(chunk: string): void {
+    const keep = Math.min(...[this.#keyStart, this.#valueStart, this.#itemStart].filter((i) => i >= 0), this.#base + this.#text.length);
+    this.#text = this.#text.slice(keep - this.#base) + chunk;
+    this.#base = keep;
+    const text = this.#text;
+    const base = this.#base;
+    for (let at = Math.max(0, this.#scanned - base); at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      const i = base + at;
+      if (this.#inString) {
+        if (this.#escaped) this.#escaped = false;
+        else if (c === BACKSLASH) this.#escaped = true;
+        else if (c === QUOTE) {
+          this.#inString = false;
+          if (this.#keyStart >= 0) {
+            this.#key = JSON.parse(text.slice(this.#keyStart - base, at + 1)) as string;
+            this.#keyStart = -1;
+          }
+        }
+        continue;
+      }
+      if (isSpace(c)) continue;
+      if (this.#ended) throw new Error("JSON text goes on after its end");
+      if (this.#depth === 1) {
+        if (this.#expectKey && c === QUOTE) {
+          this.#expectKey = false;
+          this.#keyStart = i;
+          this.#inString = true;
+          continue;
+        }
+        if (c === COLON) {
+          this.#valueStart = -2;
+          continue;
+        }
+        if (c === COMMA || c === CLOSE_BRACE) {
+          this.#endMember(text.slice(this.#valueStart - base, at));
+          this.#expectKey = true;
+          if (c === CLOSE_BRACE) {
+            this.#depth = 0;
+            this.#ended = true;
+          }
+          continue;
+        }
+        if (this.#valueStart === -2) {
+          this.#valueStart = i;
+          this.#inItems = c === OPEN_BRACKET && this.#arrays.has(this.#key);
+        }
+      } else if (this.#depth === 2 && this.#inItems) {
+        if (c === COMMA || c === CLOSE_BRACKET) {
+          if (this.#itemStart >= 0) this.#addItem(text.slice(this.#itemStart - base, at));
+          this.#itemStart = -1;
+          if (c === CLOSE_BRACKET) {
+            this.#flush();
+            this.#sink.arrayEnd(this.#key);
+            this.#inItems = false;
+            this.#valueStart = -1;
+            this.#depth = 1;
+          }
+          continue;
+        }
+        if (this.#itemStart < 0) this.#itemStart = i;
+      } else if (this.#depth === 0) {
+        if (c !== OPEN_BRACE) throw new Error("graph JSON is not an object");
+        this.#depth = 1;
+        this.#expectKey = true;
+        continue;
+      }
+      if (c === QUOTE) this.#inString = true;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.#depth++;
+      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) this.#depth--;
+    }
+    this.#scanned = base + text.length;
+  }
+
+  /** The text is complete: fails when the object is not closed. */
+  end(): void {
+    if (!this.#ended) throw new Error("graph JSON ends too early");
+  }
+
+  #endMember(json: string): void {
+    // A split array was handed over item by item; an empty object has no member.
+    if (this.#valueStart >= 0) this.#sink.member(this.#key, json.trim());
+    this.#valueStart = -1;
+  }
+
+  #addItem(json: string): void {
+    this.#batch.push(json);
+    if (this.#batch.length >= this.#batchSize) this.#flush();
+  }
+
+  #flush(): void {
+    if (this.#batch.length === 0) return;
+    this.#sink.items(this.#key, this.#batch);
+    this.#batch = [];
+  }
+}
