@@ -57,14 +57,16 @@ export interface GraphIndex {
   communities: CommunitySummary[];
 }
 
+/** The distinct dates of some documents and of `extra` (evidence dates, first and last seen), sorted. */
 function datesOf(docs: readonly string[], documents: DocumentTable, extra: readonly (string | undefined)[]): string[] {
-  const dates = new Set<string>();
-  for (const id of docs) {
-    const date = documents.get(id)?.date;
-    if (date) dates.add(date);
-  }
-  for (const date of extra) if (date) dates.add(date);
-  return [...dates].sort();
+  // Most entities and relations come from a document or two: a short array beats a set.
+  const dates: string[] = [];
+  const add = (date: string | undefined): void => {
+    if (date && !dates.includes(date)) dates.push(date);
+  };
+  for (const id of docs) add(documents.get(id)?.date);
+  for (const date of extra) add(date);
+  return dates.length > 1 ? dates.sort() : dates;
 }
 
 function hasUndated(docs: readonly string[], documents: DocumentTable): boolean {
@@ -92,22 +94,27 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): 
   const typeTally = new Map<EntityType, number>();
   let maxDegree = 0;
   let maxMentions = 0;
-  // Distinct neighbours through stated relations.
+  // Distinct neighbours through any relation and through stated relations (a self-loop makes an entity its own neighbour).
+  const neighbors = new Map<string, Set<string>>();
   const statedNeighbors = new Map<string, Set<string>>();
+  const link = (sets: Map<string, Set<string>>, a: string, b: string): void => {
+    const set = sets.get(a);
+    if (set) set.add(b);
+    else sets.set(a, new Set([b]));
+  };
   for (const { attributes: attrs, source, target } of graph.edgeEntries()) {
     if (++items % ITEMS_PER_STEP === 0) yield;
+    link(neighbors, source, target);
+    link(neighbors, target, source);
     if (attrs.relation === "co_occurs" || source === target) continue;
-    for (const [a, b] of [[source, target], [target, source]] as const) {
-      const set = statedNeighbors.get(a) ?? new Set<string>();
-      set.add(b);
-      statedNeighbors.set(a, set);
-    }
+    link(statedNeighbors, source, target);
+    link(statedNeighbors, target, source);
   }
   const stated = new Map<string, number>();
   for (const { node, attributes: attrs } of graph.nodeEntries()) {
     if (++items % ITEMS_PER_STEP === 0) yield;
     stated.set(node, statedNeighbors.get(node)?.size ?? 0);
-    const d = graph.neighbors(node).length;
+    const d = neighbors.get(node)?.size ?? 0;
     degree.set(node, d);
     maxDegree = Math.max(maxDegree, d);
     maxMentions = Math.max(maxMentions, attrs.mentions);
@@ -144,11 +151,7 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): 
     if (++items % ITEMS_PER_STEP === 0) yield;
     for (const kind of CLAIM_KINDS) if (isClaimOf(attrs, kind)) claimCounts.set(kind, claimCounts.get(kind)! + 1);
     if (attrs.confidence !== undefined) confidenceScored = true;
-    const dates = datesOf(
-      attrs.docs,
-      documents,
-      attrs.evidence.map((e) => e.date),
-    );
+    const dates = datesOf(attrs.docs, documents, attrs.evidence.map((e) => e.date));
     if (dates.length > 0) edgeDates.set(edge, dates);
     if (hasUndated(attrs.docs, documents)) undatedEdges.add(edge);
     relationTally.set(attrs.relation, (relationTally.get(attrs.relation) ?? 0) + 1);
