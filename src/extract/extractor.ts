@@ -5,6 +5,7 @@
  * `loadExtractor`.
  */
 import { loadParser, type SentenceParser } from "../nlp/parser/parser.js";
+import type { StageClock } from "../pipeline/stage-clock.js";
 import { loadNerTagger, loadPosTagger, type Tagger } from "../nlp/tagger/index.js";
 import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
@@ -23,6 +24,8 @@ export interface Extractor {
   lexicon: Lexicon;
   /** The relation classifier; null extracts with the rules alone (as its trainer does). */
   relations: RelationModel | null;
+  /** Times the stages of each extraction when present (the benchmark's per-stage figures). */
+  clock?: StageClock;
 }
 
 /**
@@ -37,5 +40,6 @@ export function loadExtractor(parts: Partial<Extractor> = {}): Extractor {
     gazetteer: parts.gazetteer ?? loadGazetteer(),
     lexicon: parts.lexicon ?? loadLexicon(),
     relations: parts.relations === undefined ? loadRelationModel() : parts.relations,
+    clock: parts.clock,
   };
 }

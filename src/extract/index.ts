@@ -80,7 +80,8 @@ export interface DocumentAnalysis {
 
 /** Analyse one document with the extractor's models and lexicons: everything up to the relation decision. */
 export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAnalysis {
-  const { gazetteer, lexicon } = extractor;
+  const { gazetteer, lexicon, clock } = extractor;
+  clock?.start("tokenize");
   const { sentences, split: longSentences } = splitSentencesCounted(doc.text);
   const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[]; tree: () => DependencyTree }[] = [];
   const allMentions: EntityMention[] = [];
@@ -88,15 +89,27 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   // Whole-document tagging: the tagger's document-level features see every sentence.
   const words = sentences.map((sentence) => sentence.tokens.map((t) => t.text));
   const lower = words.map((ws) => ws.map((w) => asciiPunctuation(w).toLowerCase()));
+  clock?.stop(words.reduce((n, ws) => n + ws.length, 0));
+  clock?.start("ner");
   const nerTags = extractor.ner.tagDocument(words);
+  clock?.stop();
   const credit: number[] = [];
+  clock?.start("pos");
   const posTags = extractor.pos.tagDocument(words);
+  clock?.stop();
+  clock?.start("mentions");
   for (const [s, sentence] of sentences.entries()) {
     const pos = posTags[s]!;
     // A sentence is parsed once, after tagging, when a rule first reads its tree (sentences naming fewer
     // than two entities give no relation, and most are never parsed); the tree travels with its record.
     let parsed: DependencyTree | undefined;
-    const tree = () => (parsed ??= extractor.parser.parse(words[s]!, pos));
+    const tree = () => {
+      if (parsed) return parsed;
+      clock?.start("parse");
+      parsed = extractor.parser.parse(words[s]!, pos);
+      clock?.stop(words[s]!.length);
+      return parsed;
+    };
     // A byline or an agency credit names who wrote or supplied the story, not what it is about.
     credit[s] = creditStart(gazetteer, words[s]!, lower[s]!);
     const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentence, nerTags[s]!, pos), credit[s]!);
@@ -161,6 +174,8 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const typeById = new Map<string, EntityType>(resolved.entities.map((e) => [e.id, e.type]));
   const entityByKey = new Map<string, string>();
   for (const e of resolved.entities) if (!e.description) for (const n of [e.name, ...e.aliases]) if (!entityByKey.has(nameKey(n))) entityByKey.set(nameKey(n), e.id);
+  clock?.stop();
+  clock?.start("relations");
 
   const inputs: ContextInput[] = sentences.map((sentence, s) => {
     const { demonyms, pos, tree } = perSentence[s]!;
@@ -189,7 +204,9 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     const r = roles.get(e.id);
     if (r) e.roles = [...r].sort();
   }
-  return { doc: documentRecord(doc), entities: resolved.entities, contexts, ruleRelations: relations, homes: homeCountries(gazetteer, resolved.entities, entityByKey), longSentences };
+  const analysis: DocumentAnalysis = { doc: documentRecord(doc), entities: resolved.entities, contexts, ruleRelations: relations, homes: homeCountries(gazetteer, resolved.entities, entityByKey), longSentences };
+  clock?.stop();
+  return analysis;
 }
 
 /**
@@ -203,7 +220,9 @@ export function extractDocument(extractor: Extractor, doc: Document, options: Ex
   let firstSentence = 0;
   for (const [start, end] of documentSlices(doc.text, options.maxSliceChars)) {
     const analysis = analyzeDocument(extractor, start === 0 && end === doc.text.length ? doc : { ...doc, text: doc.text.slice(start, end) });
+    extractor.clock?.start("relations");
     const relations = options.propose ? proposeRelations(analysis, extractor.lexicon, extractor.relations, { explain: false }) : decideRelations(analysis, extractor.lexicon, extractor.relations, options.minConfidence);
+    extractor.clock?.stop();
     merger.add({ entities: analysis.entities, relations, offset: start, firstSentence, longSentences: analysis.longSentences });
     firstSentence += analysis.contexts.length;
   }

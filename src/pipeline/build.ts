@@ -25,6 +25,7 @@ import { EXTRACTOR_VERSION } from "./extractor-version.js";
 import { createExtractionPool, defaultWorkers, type ExtractionPool } from "./pool.js";
 import { startLayoutThread } from "./layout-thread.js";
 import { LineSpool } from "./spool.js";
+import type { StageClock } from "./stage-clock.js";
 import { lockFolder, removeStaleFiles } from "./build-lock.js";
 import { sumLimits, type BuildLimits } from "./limits-summary.js";
 
@@ -67,6 +68,8 @@ export interface BuildOptions {
   onWait?: (holder: number) => void;
   /** Called as documents are extracted and when a later stage starts. */
   onProgress?: (progress: BuildProgress) => void;
+  /** Times the stages of extraction in process (with `workers: 1`; threads do not report to it). */
+  clock?: StageClock;
   onWarning?: (message: string) => void;
 }
 
@@ -200,7 +203,7 @@ async function buildInto(
       const docs = batch;
       batch = [];
       batchChars = 0;
-      pool ??= createExtractionPool(last && docs.length < workers ? 1 : workers);
+      pool ??= createExtractionPool(last && docs.length < workers ? 1 : workers, options.clock);
       const job = pool.extract(docs).then((results) => {
         docs.forEach((doc, i) => {
           fresh.set(doc.sha256, results[i]!);

@@ -3,7 +3,7 @@
  * (dist/src/pipeline/extract-worker.js), fed batches of documents and answering each batch with its cache
  * entries; each thread loads its own Extractor. When there is no compiled worker (running the TypeScript
  * sources without a build) or one worker is asked for, extraction runs in process instead, with one
- * Extractor for the pool and the same results.
+ * Extractor for the pool and the same results; only then can a stage clock time the extraction.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -15,6 +15,7 @@ import { loadExtractor } from "../extract/extractor.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import type { Document } from "../types.js";
 import { extractEntry } from "./extract-work.js";
+import type { StageClock } from "./stage-clock.js";
 
 export interface WorkerRequest {
   id: number;
@@ -48,9 +49,11 @@ export function compiledWorkerFile(name = "extract-worker.js"): string | undefin
   return existsSync(dist) ? dist : undefined;
 }
 
-/** In-process extraction with an Extractor loaded for the pool. */
-function inProcess(): ExtractionPool {
-  const extractor = loadExtractor();
+/** In-process extraction with an Extractor loaded for the pool (the loading clocked as stage "load"). */
+function inProcess(clock?: StageClock): ExtractionPool {
+  clock?.start("load");
+  const extractor = loadExtractor({ clock });
+  clock?.stop();
   return {
     workers: 1,
     extract: (docs) => Promise.resolve(docs.map((doc) => extractEntry(extractor, doc))),
@@ -64,10 +67,13 @@ interface Task {
   reject: (err: Error) => void;
 }
 
-/** A pool of `workers` extraction threads, or in-process extraction when workers is 1 or no worker is compiled. */
-export function createExtractionPool(workers: number = defaultWorkers()): ExtractionPool {
+/**
+ * A pool of `workers` extraction threads, or in-process extraction when workers is 1 or no worker is
+ * compiled; a clock times the in-process extraction (threads do not report to it).
+ */
+export function createExtractionPool(workers: number = defaultWorkers(), clock?: StageClock): ExtractionPool {
   const file = compiledWorkerFile();
-  if (workers <= 1 || !file) return inProcess();
+  if (workers <= 1 || !file) return inProcess(clock);
   const queue: Task[] = [];
   const idle: Worker[] = [];
   const running = new Map<Worker, Task>();
