@@ -87,7 +87,9 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const allDemonyms: DemonymMention[] = [];
   // Whole-document tagging: the tagger's document-level features see every sentence.
   const words = sentences.map((sentence) => sentence.tokens.map((t) => t.text));
-  const lower = words.map((ws) => ws.map((w) => asciiPunctuation(w).toLowerCase()));
+  // Each sentence's words with ASCII punctuation, and lowercase: made once, read by every stage below.
+  const ascii = words.map((ws) => ws.map(asciiPunctuation));
+  const lower = ascii.map((ws) => ws.map((w) => w.toLowerCase()));
   const nerTags = extractor.ner.tagDocument(words);
   const credit: number[] = [];
   const posTags = extractor.pos.tagDocument(words);
@@ -99,20 +101,22 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     const tree = () => (parsed ??= extractor.parser.parse(words[s]!, pos));
     // A byline or an agency credit names who wrote or supplied the story, not what it is about.
     credit[s] = creditStart(gazetteer, words[s]!, lower[s]!);
-    const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentence, nerTags[s]!, pos), credit[s]!);
+    const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentence, ascii[s]!, lower[s]!, nerTags[s]!, pos), credit[s]!);
     perSentence.push({ ...found, pos, tree });
     allMentions.push(...found.mentions);
     allDemonyms.push(...found.demonyms);
   }
   // Second pass: names the document establishes are mentions wherever they recur untagged.
-  const docWords = new Set(words.flatMap((ws) => ws.map((w) => w.toLowerCase())));
+  // (Words with typographic punctuation differ from their ASCII forms, but no name key holds punctuation.)
+  const docWords = new Set<string>();
+  for (const ws of lower) for (const w of ws) docWords.add(w);
   const first = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
   const names = documentNames(gazetteer, first.entities);
   let maxTokens = 1;
   for (const n of names.keys()) maxTokens = Math.max(maxTokens, n.split(" ").length);
   allMentions.length = 0;
   sentences.forEach((sentence, s) => {
-    const found = withoutCredit(propagateNames(doc.text, sentence, perSentence[s]!, names, maxTokens), credit[s]!);
+    const found = withoutCredit(propagateNames(doc.text, sentence, ascii[s]!, perSentence[s]!, names, maxTokens), credit[s]!);
     perSentence[s] = { ...found, pos: perSentence[s]!.pos, tree: perSentence[s]!.tree };
     allMentions.push(...found.mentions);
   });
@@ -169,7 +173,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
       const id = resolved.countryOf.get(d);
       return id ? [{ d, id }] : [];
     });
-    return { gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, pos, tree, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, entityOf: (m) => resolved.entityOf.get(m), entityByKey };
+    return { gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, words: ascii[s]!, lower: lower[s]!, pos, tree, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, entityOf: (m) => resolved.entityOf.get(m), entityByKey };
   });
   const collector = new ClaimCollector();
   const titled = inputs.map((input) => makeContext(input));

@@ -8,7 +8,7 @@
  */
 import { asciiPunctuation } from "../nlp/normalize.js";
 import type { EntityType, Sentence } from "../types.js";
-import { lookupName, type Gazetteer } from "./gazetteer.js";
+import { lookupName, titleBounds, type Gazetteer } from "./gazetteer.js";
 
 export type MentionSource = "PER" | "ORG" | "LOC" | "MISC" | "GAZ" | "NOM" | "PRO";
 
@@ -90,10 +90,11 @@ function isAttachedName(gaz: Gazetteer, word: string): boolean {
   return m !== null && gaz.attachedParticles.has(m[1]!);
 }
 
-/** Mentions of one sentence from its tokens, tagger tags and POS tags, with the gazetteer's help. */
-export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentence, ner: string[], pos: string[]): SentenceMentions {
-  const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
-  const lower = words.map((w) => w.toLowerCase());
+/**
+ * Mentions of one sentence from its words (ASCII punctuation, and lowercase), tagger tags and POS tags,
+ * with the gazetteer's help.
+ */
+export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentence, words: string[], lower: string[], ner: string[], pos: string[]): SentenceMentions {
   const mentions: EntityMention[] = [];
   const demonyms: DemonymMention[] = [];
   const covered = new Uint8Array(words.length);
@@ -422,7 +423,9 @@ const CALENDAR_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "f
  * up to five before it.
  */
 function titleTail(gaz: Gazetteer, lower: string[], a: number, b: number): number {
+  const { last } = titleBounds(gaz);
   for (let k = Math.min(3, b - a - 1); k >= 1; k--) {
+    if (!last.has(lower[a + k - 1]!)) continue;
     for (let m = 1; m <= Math.min(5, a); m++) {
       if (gaz.titles.has(lower.slice(a - m, a + k).join(" "))) return k;
     }
@@ -616,8 +619,7 @@ function dropNested(mentions: EntityMention[]): EntityMention[] {
  * Document-level propagation: a capitalized word sequence the tagger left untagged in one sentence but
  * that names an entity elsewhere in the document (a full name, or a person's surname) is a mention too.
  */
-export function propagateNames(text: string, sentence: Sentence, found: SentenceMentions, names: Map<string, EntityType>, maxTokens: number): SentenceMentions {
-  const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
+export function propagateNames(text: string, sentence: Sentence, words: string[], found: SentenceMentions, names: Map<string, EntityType>, maxTokens: number): SentenceMentions {
   const covered = new Uint8Array(words.length);
   for (const m of found.mentions) covered.fill(1, m.tokStart, m.tokEnd);
   for (const d of found.demonyms) covered.fill(1, d.tokStart, d.tokEnd);
