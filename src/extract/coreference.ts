@@ -217,7 +217,9 @@ function roleMentions(input: ReferenceInput, sentence: Sentence, s: number): Ent
     for (let n = Math.min(gaz.maxTitleTokens, j + 1); n >= 1; n--) {
       const a = j - n + 1;
       const phrase = lower.slice(a, j + 1).join(" ");
-      if (!gaz.titles.has(phrase) || taken.subarray(a, j + 1).some((t) => t === 1)) continue;
+      if (!gaz.titles.has(phrase)) continue;
+      const hit = taken.indexOf(1, a);
+      if (hit >= 0 && hit <= j) continue;
       const d = ROLE_MODIFIERS.has(lower[a - 1] ?? "") ? a - 2 : a - 1;
       if (lower[d] !== "the") break;
       const tok = sentence.tokens[j]!;

@@ -182,6 +182,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const leaders = [...collector.relations];
   const contexts = titled.map((view, s) => {
     const nominals = roleNominals(view, leaders);
+    if (nominals.length === 0) return view; // (its items are in token order already)
     for (const item of nominals) byId.get(item.id)!.mentions.push({ text: item.m.text, start: item.m.start, end: item.m.end, sentence: item.m.sentence });
     const items = [...view.items, ...nominals].sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
     return makeContext({ ...inputs[s]!, items });

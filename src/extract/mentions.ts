@@ -188,8 +188,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   for (let i = 0; i < words.length; i++) {
     if (covered[i] || !isCapitalized(words[i]!)) continue;
     if (demonym(i, i + 1)) continue;
-    for (let n = Math.min(gaz.maxTokens, words.length - i); n >= 1; n--) {
-      if (covered.subarray(i, i + n).some((c) => c === 1)) continue;
+    for (let n = uncoveredRun(covered, i, gaz.maxTokens); n >= 1; n--) {
       if (!isCapitalized(words[i + n - 1]!)) continue;
       const known = lookupName(gaz, words.slice(i, i + n).join(" "));
       if (!known || !known.strong) continue;
@@ -615,9 +614,17 @@ function dropNested(mentions: EntityMention[]): EntityMention[] {
   return mentions.filter((m) => !mentions.some((o) => o !== m && !o.compound && !m.compound && o.tokStart <= m.tokStart && m.tokEnd <= o.tokEnd && o.tokEnd - o.tokStart > m.tokEnd - m.tokStart));
 }
 
+/** How many tokens from `from` on, at most `max`, no mention covers yet: the longest name that may start there. */
+function uncoveredRun(covered: Uint8Array, from: number, max: number): number {
+  let n = 0;
+  while (n < max && from + n < covered.length && !covered[from + n]) n++;
+  return n;
+}
+
 /**
  * Document-level propagation: a capitalized word sequence the tagger left untagged in one sentence but
  * that names an entity elsewhere in the document (a full name, or a person's surname) is a mention too.
+ * `words` are the sentence's words with ASCII punctuation.
  */
 export function propagateNames(text: string, sentence: Sentence, words: string[], found: SentenceMentions, names: Map<string, EntityType>, maxTokens: number): SentenceMentions {
   const covered = new Uint8Array(words.length);
@@ -626,8 +633,8 @@ export function propagateNames(text: string, sentence: Sentence, words: string[]
   const added: EntityMention[] = [];
   for (let i = 0; i < words.length; i++) {
     if (covered[i] || !/^\p{Lu}/u.test(words[i]!)) continue;
-    for (let n = Math.min(maxTokens, words.length - i); n >= 1; n--) {
-      if (covered.subarray(i, i + n).some((c) => c === 1) || !/^\p{Lu}/u.test(words[i + n - 1]!)) continue;
+    for (let n = uncoveredRun(covered, i, maxTokens); n >= 1; n--) {
+      if (!/^\p{Lu}/u.test(words[i + n - 1]!)) continue;
       const name = words.slice(i, i + n).join(" ");
       const type = names.get(name);
       if (!type) continue;
