@@ -107,8 +107,9 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
     return { sentence: sentence.index, tokStart: a, tokEnd: b, start, end, text: surface, name: name ?? asciiPunctuation(surface), aliases: [], type, source };
   };
   const demonym = (a: number, b: number): boolean => {
-    const country = gaz.demonyms.get(lower.slice(a, b).join(" "));
-    if (!country || !isCapitalized(words[a]!)) return false;
+    if (!isCapitalized(words[a]!)) return false;
+    const country = gaz.demonyms.get(b === a + 1 ? lower[a]! : lower.slice(a, b).join(" "));
+    if (!country) return false;
     demonyms.push({ sentence: sentence.index, tokStart: a, tokEnd: b, start: sentence.tokens[a]!.start, end: sentence.tokens[b - 1]!.end, text: words.slice(a, b).join(" "), country });
     covered.fill(1, a, b);
     return true;
