@@ -102,7 +102,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     // A byline or an agency credit names who wrote or supplied the story, not what it is about.
     credit[s] = creditStart(gazetteer, words[s]!, lower[s]!);
     const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentence, ascii[s]!, lower[s]!, nerTags[s]!, pos), credit[s]!);
-    perSentence.push({ ...found, pos, tree });
+    perSentence.push({ mentions: found.mentions, demonyms: found.demonyms, pos, tree });
     allMentions.push(...found.mentions);
     allDemonyms.push(...found.demonyms);
   }
@@ -117,7 +117,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   allMentions.length = 0;
   sentences.forEach((sentence, s) => {
     const found = withoutCredit(propagateNames(doc.text, sentence, ascii[s]!, perSentence[s]!, names, maxTokens), credit[s]!);
-    perSentence[s] = { ...found, pos: perSentence[s]!.pos, tree: perSentence[s]!.tree };
+    perSentence[s] = { mentions: found.mentions, demonyms: found.demonyms, pos: perSentence[s]!.pos, tree: perSentence[s]!.tree };
     allMentions.push(...found.mentions);
   });
   const resolved = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
