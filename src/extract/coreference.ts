@@ -10,7 +10,7 @@
 import { nameKey } from "../nlp/normalize.js";
 import type { DependencyTree } from "../nlp/parser/parser.js";
 import type { DocEntity, EntityType, Sentence } from "../types.js";
-import type { Gazetteer } from "./gazetteer.js";
+import { titleBounds, type Gazetteer } from "./gazetteer.js";
 import type { EntityMention } from "./mentions.js";
 import { treeSpanHead } from "./relations/syntax.js";
 
@@ -25,18 +25,18 @@ interface Pronoun {
   object: boolean;
   possessive: boolean;
 }
-const PRONOUNS: Record<string, Pronoun> = {
-  he: { gender: "m", group: false, object: false, possessive: false },
-  him: { gender: "m", group: false, object: true, possessive: false },
-  his: { gender: "m", group: false, object: false, possessive: true },
-  she: { gender: "f", group: false, object: false, possessive: false },
-  her: { gender: "f", group: false, object: false, possessive: true },
-  it: { group: false, object: false, possessive: false },
-  its: { group: false, object: false, possessive: true },
-  they: { group: true, object: false, possessive: false },
-  them: { group: true, object: true, possessive: false },
-  their: { group: true, object: false, possessive: true },
-};
+const PRONOUNS: ReadonlyMap<string, Pronoun> = new Map([
+  ["he", { gender: "m", group: false, object: false, possessive: false }],
+  ["him", { gender: "m", group: false, object: true, possessive: false }],
+  ["his", { gender: "m", group: false, object: false, possessive: true }],
+  ["she", { gender: "f", group: false, object: false, possessive: false }],
+  ["her", { gender: "f", group: false, object: false, possessive: true }],
+  ["it", { group: false, object: false, possessive: false }],
+  ["its", { group: false, object: false, possessive: true }],
+  ["they", { group: true, object: false, possessive: false }],
+  ["them", { group: true, object: true, possessive: false }],
+  ["their", { group: true, object: false, possessive: true }],
+]);
 /** The entity types "it" refers to (places, projects and events are rarely picked up by "it" in news). */
 const NEUTER: ReadonlySet<EntityType> = new Set(["organization", "country"]);
 /** The entity types a "they" may name as a coordinated pair ("A and B ... they"). */
@@ -131,7 +131,7 @@ export function linkReferences(input: ReferenceInput): Map<EntityMention, string
       if (ids.length === 0) continue;
       links.set(m, ids);
       for (const id of ids) see({ id, sentence: s, tokStart: m.tokStart, tokEnd: m.tokEnd });
-      const p = PRONOUNS[m.name];
+      const p = PRONOUNS.get(m.name);
       if (p?.gender && ids.length === 1 && !gender.has(ids[0]!)) gender.set(ids[0]!, p.gender);
     }
   }
@@ -155,7 +155,7 @@ function pronounMentions(input: ReferenceInput, sentence: Sentence, s: number): 
   const out: EntityMention[] = [];
   for (let i = 0; i < lower.length; i++) {
     const w = lower[i]!;
-    const p = PRONOUNS[w];
+    const p = PRONOUNS.get(w);
     const tok = sentence.tokens[i]!;
     if (!p || !/^PRP/.test(pos[i] ?? "") || (tok.text.length > 1 && tok.text === tok.text.toUpperCase())) continue;
     if (w === "it" && isExpletive(lower, i)) continue;
@@ -174,6 +174,7 @@ function isExpletive(lower: readonly string[], i: number): boolean {
 /** The title words before a mention ("Foreign Minister X" → "foreign minister"), longest first. */
 function titleBefore(gaz: Gazetteer, lower: readonly string[], end: number): string | undefined {
   if (end > 0 && gaz.honorifics.has(lower[end - 1]!.replace(/\.$/, ""))) end--;
+  if (end === 0 || !titleBounds(gaz).last.has(lower[end - 1]!)) return undefined;
   for (let n = Math.min(gaz.maxTitleTokens, end); n >= 1; n--) {
     const phrase = lower.slice(end - n, end).join(" ");
     if (gaz.titles.has(phrase)) return phrase;
@@ -209,13 +210,16 @@ function roleMentions(input: ReferenceInput, sentence: Sentence, s: number): Ent
   const taken = new Uint8Array(lower.length);
   for (const m of input.mentions[s]!) taken.fill(1, m.nominal?.phraseStart ?? m.tokStart, m.tokEnd);
   const out: EntityMention[] = [];
+  const { last } = titleBounds(gaz);
   for (let j = 1; j < lower.length; j++) {
     const next = sentence.tokens[j + 1]?.text ?? "";
-    if (taken[j] || lower[j + 1] === "of" || /^\p{Lu}/u.test(next)) continue;
+    if (taken[j] || !last.has(lower[j]!) || lower[j + 1] === "of" || /^\p{Lu}/u.test(next)) continue;
     for (let n = Math.min(gaz.maxTitleTokens, j + 1); n >= 1; n--) {
       const a = j - n + 1;
       const phrase = lower.slice(a, j + 1).join(" ");
-      if (!gaz.titles.has(phrase) || taken.subarray(a, j + 1).some((t) => t === 1)) continue;
+      if (!gaz.titles.has(phrase)) continue;
+      const hit = taken.indexOf(1, a);
+      if (hit >= 0 && hit <= j) continue;
       const d = ROLE_MODIFIERS.has(lower[a - 1] ?? "") ? a - 2 : a - 1;
       if (lower[d] !== "the") break;
       const tok = sentence.tokens[j]!;
@@ -264,7 +268,7 @@ function resolvePronoun(
   isSubject: (o: Occurrence) => boolean,
   lower: readonly (readonly string[])[],
 ): string[] {
-  const p = PRONOUNS[m.name]!;
+  const p = PRONOUNS.get(m.name)!;
   if (p.group) return coordinatedPair(window, lower, (e) => GROUP_TYPES.has(e.type), byId);
   const fits = (o: Occurrence): boolean => {
     const e = byId.get(o.id)!;

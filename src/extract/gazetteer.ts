@@ -131,3 +131,32 @@ export function loadGazetteer(): Gazetteer {
 export function lookupName(gaz: Gazetteer, surface: string): KnownName | undefined {
   return gaz.names.get(nameKey(surface));
 }
+
+/** The first and the last words of the titles: a phrase is no title unless it starts with one and ends with one. */
+export interface TitleBounds {
+  first: ReadonlySet<string>;
+  last: ReadonlySet<string>;
+}
+
+/** Derived once per title map (the gazetteer of an Extractor, or one a test builds around other titles). */
+const TITLE_BOUNDS = new WeakMap<ReadonlyMap<string, RelationType>, TitleBounds>();
+
+/**
+ * The first and last words of the gazetteer's titles: the rules probing the phrases before or after a
+ * word for a title (up to four words joined, at every token) skip the words that can end or start none.
+ */
+export function titleBounds(gaz: Gazetteer): TitleBounds {
+  let bounds = TITLE_BOUNDS.get(gaz.titles);
+  if (!bounds) {
+    const first = new Set<string>();
+    const last = new Set<string>();
+    for (const title of gaz.titles.keys()) {
+      const space = title.indexOf(" ");
+      first.add(space < 0 ? title : title.slice(0, space));
+      last.add(title.slice(title.lastIndexOf(" ") + 1));
+    }
+    bounds = { first, last };
+    TITLE_BOUNDS.set(gaz.titles, bounds);
+  }
+  return bounds;
+}

@@ -88,7 +88,9 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const allDemonyms: DemonymMention[] = [];
   // Whole-document tagging: the tagger's document-level features see every sentence.
   const words = sentences.map((sentence) => sentence.tokens.map((t) => t.text));
-  const lower = words.map((ws) => ws.map((w) => asciiPunctuation(w).toLowerCase()));
+  // Each sentence's words with ASCII punctuation, and lowercase: made once, read by every stage below.
+  const ascii = words.map((ws) => ws.map(asciiPunctuation));
+  const lower = ascii.map((ws) => ws.map((w) => w.toLowerCase()));
   clock?.stop(words.reduce((n, ws) => n + ws.length, 0));
   clock?.start("ner");
   const nerTags = extractor.ner.tagDocument(words);
@@ -112,21 +114,23 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
     };
     // A byline or an agency credit names who wrote or supplied the story, not what it is about.
     credit[s] = creditStart(gazetteer, words[s]!, lower[s]!);
-    const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentence, nerTags[s]!, pos), credit[s]!);
-    perSentence.push({ ...found, pos, tree });
+    const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentence, ascii[s]!, lower[s]!, nerTags[s]!, pos), credit[s]!);
+    perSentence.push({ mentions: found.mentions, demonyms: found.demonyms, pos, tree });
     allMentions.push(...found.mentions);
     allDemonyms.push(...found.demonyms);
   }
   // Second pass: names the document establishes are mentions wherever they recur untagged.
-  const docWords = new Set(words.flatMap((ws) => ws.map((w) => w.toLowerCase())));
+  // (Words with typographic punctuation differ from their ASCII forms, but no name key holds punctuation.)
+  const docWords = new Set<string>();
+  for (const ws of lower) for (const w of ws) docWords.add(w);
   const first = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
   const names = documentNames(gazetteer, first.entities);
   let maxTokens = 1;
   for (const n of names.keys()) maxTokens = Math.max(maxTokens, n.split(" ").length);
   allMentions.length = 0;
   sentences.forEach((sentence, s) => {
-    const found = withoutCredit(propagateNames(doc.text, sentence, perSentence[s]!, names, maxTokens), credit[s]!);
-    perSentence[s] = { ...found, pos: perSentence[s]!.pos, tree: perSentence[s]!.tree };
+    const found = withoutCredit(propagateNames(doc.text, sentence, ascii[s]!, perSentence[s]!, names, maxTokens), credit[s]!);
+    perSentence[s] = { mentions: found.mentions, demonyms: found.demonyms, pos: perSentence[s]!.pos, tree: perSentence[s]!.tree };
     allMentions.push(...found.mentions);
   });
   const resolved = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
@@ -184,7 +188,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
       const id = resolved.countryOf.get(d);
       return id ? [{ d, id }] : [];
     });
-    return { gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, pos, tree, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, entityOf: (m) => resolved.entityOf.get(m), entityByKey };
+    return { gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, words: ascii[s]!, lower: lower[s]!, pos, tree, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, entityOf: (m) => resolved.entityOf.get(m), entityByKey };
   });
   const collector = new ClaimCollector();
   const titled = inputs.map((input) => makeContext(input));
@@ -193,6 +197,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const leaders = [...collector.relations];
   const contexts = titled.map((view, s) => {
     const nominals = roleNominals(view, leaders);
+    if (nominals.length === 0) return view; // (its items are in token order already)
     for (const item of nominals) byId.get(item.id)!.mentions.push({ text: item.m.text, start: item.m.start, end: item.m.end, sentence: item.m.sentence });
     const items = [...view.items, ...nominals].sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
     return makeContext({ ...inputs[s]!, items });

@@ -8,7 +8,7 @@
  */
 import { asciiPunctuation } from "../nlp/normalize.js";
 import type { EntityType, Sentence } from "../types.js";
-import { lookupName, type Gazetteer } from "./gazetteer.js";
+import { lookupName, titleBounds, type Gazetteer } from "./gazetteer.js";
 
 export type MentionSource = "PER" | "ORG" | "LOC" | "MISC" | "GAZ" | "NOM" | "PRO";
 
@@ -90,10 +90,11 @@ function isAttachedName(gaz: Gazetteer, word: string): boolean {
   return m !== null && gaz.attachedParticles.has(m[1]!);
 }
 
-/** Mentions of one sentence from its tokens, tagger tags and POS tags, with the gazetteer's help. */
-export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentence, ner: string[], pos: string[]): SentenceMentions {
-  const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
-  const lower = words.map((w) => w.toLowerCase());
+/**
+ * Mentions of one sentence from its words (ASCII punctuation, and lowercase), tagger tags and POS tags,
+ * with the gazetteer's help.
+ */
+export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentence, words: string[], lower: string[], ner: string[], pos: string[]): SentenceMentions {
   const mentions: EntityMention[] = [];
   const demonyms: DemonymMention[] = [];
   const covered = new Uint8Array(words.length);
@@ -106,8 +107,9 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
     return { sentence: sentence.index, tokStart: a, tokEnd: b, start, end, text: surface, name: name ?? asciiPunctuation(surface), aliases: [], type, source };
   };
   const demonym = (a: number, b: number): boolean => {
-    const country = gaz.demonyms.get(lower.slice(a, b).join(" "));
-    if (!country || !isCapitalized(words[a]!)) return false;
+    if (!isCapitalized(words[a]!)) return false;
+    const country = gaz.demonyms.get(b === a + 1 ? lower[a]! : lower.slice(a, b).join(" "));
+    if (!country) return false;
     demonyms.push({ sentence: sentence.index, tokStart: a, tokEnd: b, start: sentence.tokens[a]!.start, end: sentence.tokens[b - 1]!.end, text: words.slice(a, b).join(" "), country });
     covered.fill(1, a, b);
     return true;
@@ -187,8 +189,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   for (let i = 0; i < words.length; i++) {
     if (covered[i] || !isCapitalized(words[i]!)) continue;
     if (demonym(i, i + 1)) continue;
-    for (let n = Math.min(gaz.maxTokens, words.length - i); n >= 1; n--) {
-      if (covered.subarray(i, i + n).some((c) => c === 1)) continue;
+    for (let n = uncoveredRun(covered, i, gaz.maxTokens); n >= 1; n--) {
       if (!isCapitalized(words[i + n - 1]!)) continue;
       const known = lookupName(gaz, words.slice(i, i + n).join(" "));
       if (!known || !known.strong) continue;
@@ -422,7 +423,9 @@ const CALENDAR_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "f
  * up to five before it.
  */
 function titleTail(gaz: Gazetteer, lower: string[], a: number, b: number): number {
+  const { last } = titleBounds(gaz);
   for (let k = Math.min(3, b - a - 1); k >= 1; k--) {
+    if (!last.has(lower[a + k - 1]!)) continue;
     for (let m = 1; m <= Math.min(5, a); m++) {
       if (gaz.titles.has(lower.slice(a - m, a + k).join(" "))) return k;
     }
@@ -612,20 +615,27 @@ function dropNested(mentions: EntityMention[]): EntityMention[] {
   return mentions.filter((m) => !mentions.some((o) => o !== m && !o.compound && !m.compound && o.tokStart <= m.tokStart && m.tokEnd <= o.tokEnd && o.tokEnd - o.tokStart > m.tokEnd - m.tokStart));
 }
 
+/** How many tokens from `from` on, at most `max`, no mention covers yet: the longest name that may start there. */
+function uncoveredRun(covered: Uint8Array, from: number, max: number): number {
+  let n = 0;
+  while (n < max && from + n < covered.length && !covered[from + n]) n++;
+  return n;
+}
+
 /**
  * Document-level propagation: a capitalized word sequence the tagger left untagged in one sentence but
  * that names an entity elsewhere in the document (a full name, or a person's surname) is a mention too.
+ * `words` are the sentence's words with ASCII punctuation.
  */
-export function propagateNames(text: string, sentence: Sentence, found: SentenceMentions, names: Map<string, EntityType>, maxTokens: number): SentenceMentions {
-  const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
+export function propagateNames(text: string, sentence: Sentence, words: string[], found: SentenceMentions, names: Map<string, EntityType>, maxTokens: number): SentenceMentions {
   const covered = new Uint8Array(words.length);
   for (const m of found.mentions) covered.fill(1, m.tokStart, m.tokEnd);
   for (const d of found.demonyms) covered.fill(1, d.tokStart, d.tokEnd);
   const added: EntityMention[] = [];
   for (let i = 0; i < words.length; i++) {
     if (covered[i] || !/^\p{Lu}/u.test(words[i]!)) continue;
-    for (let n = Math.min(maxTokens, words.length - i); n >= 1; n--) {
-      if (covered.subarray(i, i + n).some((c) => c === 1) || !/^\p{Lu}/u.test(words[i + n - 1]!)) continue;
+    for (let n = uncoveredRun(covered, i, maxTokens); n >= 1; n--) {
+      if (!/^\p{Lu}/u.test(words[i + n - 1]!)) continue;
       const name = words.slice(i, i + n).join(" ");
       const type = names.get(name);
       if (!type) continue;

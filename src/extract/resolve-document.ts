@@ -134,6 +134,14 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
   }
 
   const all = [...clusters.values()];
+  // Display names, computed once per cluster and again only when a merge gives it more mentions (the
+  // steps below compare every pair of clusters by them).
+  const names = new Map<Cluster, string>();
+  const nameOf = (c: Cluster): string => {
+    let name = names.get(c);
+    if (name === undefined) names.set(c, (name = displayName(c)));
+    return name;
+  };
   const merge = (from: Cluster, into: Cluster) => {
     const a = root(from);
     const b = root(into);
@@ -143,7 +151,8 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
     b.demonyms.push(...a.demonyms);
     for (const [t, n] of a.types) b.types.set(t, (b.types.get(t) ?? 0) + n);
     for (const x of a.aliases) b.aliases.add(x);
-    b.aliases.add(displayName(a));
+    b.aliases.add(nameOf(a));
+    names.delete(b);
   };
 
   // 2. Aliases that are another cluster's name (extended forms, acronyms defined in parentheses).
@@ -159,13 +168,13 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
     const surface = c.mentions[0]?.name ?? "";
     if (!ACRONYM.test(surface)) continue;
     const defined = acronyms.get(c.key);
-    const target = defined ?? all.find((o) => o !== c && root(o) === o && o.key.includes(" ") && initials(displayName(o)) === surface);
+    const target = defined ?? all.find((o) => o !== c && root(o) === o && o.key.includes(" ") && initials(nameOf(o)) === surface);
     if (target && root(target) !== c) merge(c, target);
   }
   // 4. A person named in full (or by a hyphenated surname): the same name with or without its particles
   //    ("Bashar Assad"), then the surname, given name or first piece of a hyphenated surname alone
   //    ("Assad", "al-Assad", "bin Laden", "Kilroy" of "Kilroy-Silk").
-  const fullKey = (c: Cluster) => personNameKey(displayName(c));
+  const fullKey = (c: Cluster) => personNameKey(nameOf(c));
   const persons: Cluster[] = [];
   for (const c of all) {
     if (root(c) !== c || typeOf(c) !== "person" || !/[ -]/.test(fullKey(c))) continue;
@@ -191,14 +200,14 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
 
   // 5. Entities and ids, in order of first mention.
   const roots = all.filter((c) => root(c) === c && (c.mentions.length > 0 || c.demonyms.length > 0));
-  const firstPos = (c: Cluster) => Math.min(...c.mentions.map((m) => m.start), ...c.demonyms.map((d) => d.start));
-  roots.sort((a, b) => firstPos(a) - firstPos(b) || a.key.localeCompare(b.key));
+  const firstPos = new Map(roots.map((c) => [c, Math.min(...c.mentions.map((m) => m.start), ...c.demonyms.map((d) => d.start))]));
+  roots.sort((a, b) => firstPos.get(a)! - firstPos.get(b)! || a.key.localeCompare(b.key));
   const entities: DocEntity[] = [];
   const idOf = new Map<Cluster, string>();
   for (const c of roots) {
     const id = `e${entities.length + 1}`;
     idOf.set(c, id);
-    const name = displayName(c);
+    const name = nameOf(c);
     const surface = new Set<string>([...c.mentions.map((m) => m.name), ...c.aliases]);
     surface.delete(name);
     const ms: Mention[] = [...c.mentions, ...c.demonyms]

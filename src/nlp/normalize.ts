@@ -4,8 +4,15 @@
  * "Bashar al-Assad" = "Bashar Assad" for a person).
  */
 
+/** Typographic apostrophes, quotes and dashes: what `asciiPunctuation` replaces. */
+const TYPOGRAPHIC = /[’‘`´“”„«»‐‑‒–—]/;
+/** Only ASCII characters: nothing to fold (NFKD leaves them as they are, and none is a mark). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Replace typographic apostrophes, quotes and dashes by their ASCII forms. */
 export function asciiPunctuation(s: string): string {
+  // Most words hold none: test once rather than run three replacements.
+  if (!TYPOGRAPHIC.test(s)) return s;
   return s.replace(/[’‘`´]/g, "'").replace(/[“”„«»]/g, '"').replace(/[‐‑‒–—]/g, "-");
 }
 
@@ -14,6 +21,7 @@ const LETTER_FOLDS: Record<string, string> = { ł: "l", Ł: "L", ø: "o", Ø: "O
 
 /** Strip accents and fold the Latin letters without a decomposition ("Erdoğan" → "Erdogan", "Łódź" → "Lodz"). */
 export function foldAccents(s: string): string {
+  if (ASCII.test(s)) return s;
   return s
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
@@ -30,8 +38,37 @@ export function nameWordCount(name: string): number {
   return name.split(/[\s\-‐‑‒–—]+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/**
+ * Keys already computed, by name: a document looks the same names and phrases up many times, and a
+ * corpus repeats them across documents. Bounded: emptied when full, so a long build's memory stays flat.
+ */
+class KeyMemo {
+  private readonly keys = new Map<string, string>();
+  constructor(
+    private readonly compute: (name: string) => string,
+    private readonly capacity = 50_000,
+  ) {}
+
+  get(name: string): string {
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      if (this.keys.size >= this.capacity) this.keys.clear();
+      key = this.compute(name);
+      this.keys.set(name, key);
+    }
+    return key;
+  }
+}
+
+const NAME_KEYS = new KeyMemo(computeNameKey);
+const PERSON_NAME_KEYS = new KeyMemo(computePersonNameKey);
+
 /** A comparison key for a name: case, accents, punctuation, a leading "the" and possessives do not matter. */
 export function nameKey(name: string): string {
+  return NAME_KEYS.get(name);
+}
+
+function computeNameKey(name: string): string {
   return foldAccents(asciiPunctuation(name))
     .toLowerCase()
     .replace(/'s\b/g, "")
@@ -50,6 +87,10 @@ export function nameKey(name: string): string {
  * stays one word ("Robert Kilroy-Silk" → "robert kilroy-silk"), so that a surname is a word of the key.
  */
 export function personNameKey(name: string): string {
+  return PERSON_NAME_KEYS.get(name);
+}
+
+function computePersonNameKey(name: string): string {
   const words = asciiPunctuation(name).split(/\s+/).filter((w) => w !== "");
   return words
     .filter((w, i) => i === words.length - 1 || !/^\p{Ll}+$/u.test(w))

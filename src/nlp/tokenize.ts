@@ -69,7 +69,8 @@ function pushWord(tokens: Token[], text: string, word: string, start: number): n
       tokens.push({ text: word + ".", start, end: start + word.length + 1 });
       return word.length + 1;
     }
-    const clitic = CLITIC_RE.exec(word);
+    // Every clitic holds an apostrophe: most words need not be matched.
+    const clitic = word.includes("'") || word.includes("’") ? CLITIC_RE.exec(word) : null;
     if (clitic) {
       const stem = clitic[1]!;
       tokens.push({ text: stem, start, end: start + stem.length });

@@ -10,6 +10,7 @@
  * trigger is a verb, its subject in the dependency tree decides which group the relation starts from.
  */
 import type { RelationType } from "../../types.js";
+import { titleBounds } from "../gazetteer.js";
 import { findTriggers, fitsSignature, type TriggerMatch } from "../lexicon.js";
 import { isVerb, type Item, type SentenceContext } from "./context.js";
 import { ClaimList, type RuleOutput } from "./claims.js";
@@ -292,6 +293,7 @@ function treeSource(ctx: SentenceContext, middle: number[], match: TriggerMatch,
 /** The person named right after an item and a title ("Acme [chief executive] X"), before the verb. */
 function titledPersonAfter(ctx: SentenceContext, holder: Item, verb: number): Item | undefined {
   const start = holder.m.tokEnd + (ctx.lower[holder.m.tokEnd] === "'s" ? 1 : 0);
+  if (!titleBounds(ctx.gaz).first.has(ctx.lower[start] ?? "")) return undefined;
   for (let n = Math.min(ctx.gaz.maxTitleTokens, verb - start); n >= 1; n--) {
     if (!ctx.gaz.titles.has(ctx.lower.slice(start, start + n).join(" "))) continue;
     return ctx.items.find((it) => it.type === "person" && it.m.tokStart === start + n && it.m.tokEnd <= verb);

@@ -5,7 +5,6 @@
  * they find (claims.ts); nothing here is shared or written across sentences.
  */
 import { evidenceSpan } from "./evidence-window.js";
-import { asciiPunctuation } from "../../nlp/normalize.js";
 import type { EntityType, Evidence, Sentence } from "../../types.js";
 import type { DependencyTree } from "../../nlp/parser/parser.js";
 import type { Gazetteer } from "../gazetteer.js";
@@ -54,6 +53,9 @@ export interface ContextInput {
   docId: string;
   date?: string | undefined;
   sentence: Sentence;
+  /** Words with ASCII punctuation, and lowercase. */
+  words: string[];
+  lower: string[];
   pos: string[];
   /** The sentence's tree, parsed on the first call. */
   tree: () => DependencyTree;
@@ -66,7 +68,6 @@ export interface ContextInput {
 
 export function makeContext(input: ContextInput): SentenceContext {
   const { gaz, lex, sentence, text } = input;
-  const words = sentence.tokens.map((t) => asciiPunctuation(t.text));
   const [start, end] = evidenceSpan(sentence, [...input.items.map((i) => i.m), ...input.demonyms.map((d) => d.d)]);
   const evidence: Evidence = { doc: input.docId, sentence: text.slice(start, end).replace(/\s+/g, " "), start, end };
   if (input.date) evidence.date = input.date;
@@ -74,8 +75,8 @@ export function makeContext(input: ContextInput): SentenceContext {
     gaz,
     lex,
     sentence,
-    words,
-    lower: words.map((w) => w.toLowerCase()),
+    words: input.words,
+    lower: input.lower,
     pos: input.pos,
     get tree() {
       return input.tree();

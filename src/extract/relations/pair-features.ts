@@ -8,6 +8,7 @@
  * F1 by less than 0.005 (DWIE 0.528 with, 0.532 without; CoNLL04 0.476 / 0.481) while parsing every
  * candidate sentence made extraction a third slower. Features are strings; the model maps them.
  */
+import { titleBounds } from "../gazetteer.js";
 import { findTriggers } from "../lexicon.js";
 import type { Anchor, Candidate } from "./candidates.js";
 import type { SentenceContext } from "./context.js";
@@ -45,7 +46,8 @@ function titleBefore(ctx: SentenceContext, a: Anchor): string {
   let title = TITLE_BEFORE.get(a);
   if (title === undefined) {
     title = "";
-    for (let n = Math.min(3, a.tokStart); n >= 1 && !title; n--) title = ctx.gaz.titles.get(ctx.lower.slice(a.tokStart - n, a.tokStart).join(" ")) ?? "";
+    const ends = a.tokStart > 0 && titleBounds(ctx.gaz).last.has(ctx.lower[a.tokStart - 1]!);
+    for (let n = ends ? Math.min(3, a.tokStart) : 0; n >= 1 && !title; n--) title = ctx.gaz.titles.get(ctx.lower.slice(a.tokStart - n, a.tokStart).join(" ")) ?? "";
     TITLE_BEFORE.set(a, title);
   }
   return title;

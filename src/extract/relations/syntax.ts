@@ -6,6 +6,7 @@
  * ("X, Y's general counsel"; "X, the chief executive of Y").
  */
 import type { DependencyTree } from "../../nlp/parser/parser.js";
+import { titleBounds } from "../gazetteer.js";
 import { ClaimList, type RuleOutput } from "./claims.js";
 import type { Item, SentenceContext } from "./context.js";
 
@@ -91,6 +92,7 @@ export function modifies(ctx: SentenceContext, token: number, head: number): boo
 
 /** A title phrase ending at a noun token (up to four words, the longest known). */
 function titleAt(ctx: SentenceContext, noun: number): { relation: string; title: string } | undefined {
+  if (!titleBounds(ctx.gaz).last.has(ctx.lower[noun]!)) return undefined;
   for (let n = Math.min(MAX_TITLE_TOKENS, noun + 1); n >= 1; n--) {
     const phrase = ctx.lower.slice(noun - n + 1, noun + 1).join(" ");
     const relation = ctx.gaz.titles.get(phrase);

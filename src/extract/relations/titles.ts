@@ -5,6 +5,7 @@
  * (leader_of, official_of, works_for); a demonym before a non-governing title gives citizen_of.
  */
 import type { DocRelation } from "../../types.js";
+import { titleBounds } from "../gazetteer.js";
 import { ClaimList, type RuleOutput } from "./claims.js";
 import type { Item, SentenceContext } from "./context.js";
 
@@ -13,6 +14,7 @@ const MAX_MODIFIERS = 2;
 /** Find the title phrase ending just before token `end`; returns its start and relation. */
 function titleBefore(ctx: SentenceContext, end: number): { start: number; relation: string; title: string } | undefined {
   const { gaz } = ctx;
+  if (end === 0 || !titleBounds(gaz).last.has(ctx.lower[end - 1]!)) return undefined;
   for (let n = Math.min(gaz.maxTitleTokens, end); n >= 1; n--) {
     const phrase = ctx.lower.slice(end - n, end).join(" ");
     const relation = gaz.titles.get(phrase);
