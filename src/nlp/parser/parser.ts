@@ -13,7 +13,7 @@ import { decodeModel, encodeModel } from "../tagger/model-format.js";
 import { ArcEagerState, LEFT, N_MOVES, RIGHT } from "./arc-eager.js";
 import type { Expansion } from "./expansion.js";
 import { MAX_RELATION_KEYS, MAX_TRANSITION_KEYS, ParserFeatures } from "./features.js";
-import { DenseLinear, PackedLinear, type Scorer } from "./packed.js";
+import { DenseLinear, FloatLinear, PackedLinear, type Scorer } from "./packed.js";
 
 /** A sentence's dependency tree over its tokens. */
 export interface DependencyTree {
@@ -52,7 +52,7 @@ export class DependencyParser implements SentenceParser {
 
   constructor(
     readonly relations: readonly string[],
-    private readonly moves: PackedLinear,
+    private readonly moves: Scorer,
     private readonly rels: Scorer,
     readonly expansion: Expansion,
     readonly clusters: ClusterLexicon | null,
@@ -67,7 +67,7 @@ export class DependencyParser implements SentenceParser {
   }
 
   static fromData(data: ParserModelData): DependencyParser {
-    return new DependencyParser(data.relations, PackedLinear.fromFrozen(data.moves), DenseLinear.fromFrozen(data.rels), data.expansion, data.clusters, data.info);
+    return new DependencyParser(data.relations, new PackedLinear(data.moves), new DenseLinear(data.rels), data.expansion, data.clusters, data.info);
   }
 
   /** Parse one sentence given its tokens and their Penn tags. */
@@ -161,7 +161,7 @@ export interface TrainedParser {
 
 /** A runnable parser of trained models. */
 export function trainedParser(t: TrainedParser): DependencyParser {
-  return new DependencyParser(t.relations, PackedLinear.fromModel(t.moves), DenseLinear.fromModel(t.rels), t.expansion, t.clusters);
+  return new DependencyParser(t.relations, new FloatLinear(t.moves), new FloatLinear(t.rels), t.expansion, t.clusters);
 }
 
 /** Model data of trained models, pruning rows whose weights are all below the thresholds. */
