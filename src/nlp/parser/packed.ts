@@ -7,8 +7,8 @@
  * - PackedLinear, for few classes (the parser's moves): an open-addressing table whose slots hold the
  *   feature key, its row's scale and its weights side by side (16 bytes for 4 classes, aligned), so looking
  *   a feature up and reading its weights touch one cache line.
- * - DenseLinear, for many classes (the relations), where a row spans several cache lines anyway: a key
- *   table and the model file's rows, read in place.
+ * - SparseLinear, for many classes of which few have a weight in a row (the relations: nine weights in
+ *   ten are 0): a key table whose slots say where a row's nonzero weights are, as (class, weight) pairs.
  * - FloatLinear, for a trained model's float weights (training's dev scores, tests).
  * Scores are sums in double precision of the weights of the keys found, in the order of the keys.
  *
@@ -61,6 +61,16 @@ function orderedSlots(keys: Int32Array, load: number): OrderedSlots {
 /** Share of slots a table may fill. */
 const LOAD = 0.8;
 
+/**
+ * Read every key's home slot before probing: independent loads the processor overlaps, so the probes
+ * that follow mostly find their slots in cache. Returns a value to keep (so the loads are not optimized away).
+ */
+function touchHomes(slots: Int32Array, stride: number, shift: number, keys: Int32Array, count: number): number {
+  let touched = 0;
+  for (let k = 0; k < count; k++) touched ^= slots[(keys[k]! >>> shift) * stride]!;
+  return touched;
+}
+
 export class PackedLinear implements Scorer {
   /** Slot: key, scale (float32), then the weights as 16-bit integers; `stride` 32-bit words. */
   private readonly ints: Int32Array;
@@ -98,11 +108,7 @@ export class PackedLinear implements Scorer {
     const C = this.nClasses;
     const { ints, floats, shorts, shift, stride } = this;
     out.fill(0);
-    // Touch every key's home slot first: independent loads the processor overlaps, so the probing
-    // below mostly finds its slots in cache.
-    let touched = 0;
-    for (let k = 0; k < count; k++) touched ^= ints[(keys[k]! >>> shift) * stride]!;
-    this.touched = touched;
+    this.touched = touchHomes(ints, stride, shift, keys, count);
     for (let k = 0; k < count; k++) {
       const key = keys[k]!;
       const unsigned = key >>> 0;
@@ -119,41 +125,57 @@ export class PackedLinear implements Scorer {
   }
 }
 
-export class DenseLinear implements Scorer {
-  /** Slot: key, row. */
+export class SparseLinear implements Scorer {
+  /** Slot: key, row scale (float32), then where the row's weights start and end in `entries`. */
   private readonly slots: Int32Array;
+  private readonly slotScales: Float32Array;
   private readonly shift: number;
-  private readonly q: Int16Array;
-  private readonly scales: Float32Array;
+  /** A row's nonzero weights: class << 16 | the 16-bit quantized weight. */
+  private readonly entries: Int32Array;
   readonly nClasses: number;
+  /** Sink of the prefetching loads. */
+  touched = 0;
 
-  /** From a frozen model of a model file (its rows are read in place). */
+  /** From a frozen model of a model file. */
   constructor(frozen: FrozenLinear) {
-    const { shift, slotOf, size } = orderedSlots(frozen.keys, LOAD);
-    this.slots = new Int32Array(2 * size);
-    for (let r = 0; r < slotOf.length; r++) {
-      this.slots[2 * slotOf[r]!] = frozen.keys[r]!;
-      this.slots[2 * slotOf[r]! + 1] = r;
+    const C = frozen.nClasses;
+    const { keys, q, scales } = frozen;
+    let nonzero = 0;
+    for (let i = 0; i < q.length; i++) if (q[i] !== 0) nonzero++;
+    const { shift, slotOf, size } = orderedSlots(keys, LOAD);
+    this.slots = new Int32Array(4 * size);
+    this.slotScales = new Float32Array(this.slots.buffer);
+    this.entries = new Int32Array(nonzero);
+    const { slots, slotScales, entries } = this;
+    let e = 0;
+    for (let r = 0; r < keys.length; r++) {
+      const base = 4 * slotOf[r]!;
+      slots[base] = keys[r]!;
+      slotScales[base + 1] = scales[r]!;
+      slots[base + 2] = e;
+      for (let c = 0, from = r * C; c < C; c++) if (q[from + c] !== 0) entries[e++] = (c << 16) | (q[from + c]! & 0xffff);
+      slots[base + 3] = e;
     }
     this.shift = shift;
-    this.q = frozen.q;
-    this.scales = frozen.scales;
-    this.nClasses = frozen.nClasses;
+    this.nClasses = C;
   }
 
   score(keys: Int32Array, count: number, out: Float64Array): void {
-    const C = this.nClasses;
-    const { slots, shift, q, scales } = this;
+    const { slots, slotScales, shift, entries } = this;
     out.fill(0);
+    this.touched = touchHomes(slots, 4, shift, keys, count);
     for (let k = 0; k < count; k++) {
       const key = keys[k]!;
       const unsigned = key >>> 0;
-      for (let i = 2 * (key >>> shift); ; i += 2) {
+      for (let i = 4 * (key >>> shift); ; i += 4) {
         const found = slots[i]!;
         if (found === key) {
-          const row = slots[i + 1]!;
-          const scale = scales[row]!;
-          for (let c = 0, at = row * C; c < C; c++) out[c] += Math.fround(q[at + c]! * scale);
+          // A zero weight adds nothing: the sums are those over every class.
+          const scale = slotScales[i + 1]!;
+          for (let e = slots[i + 2]!, end = slots[i + 3]!; e < end; e++) {
+            const entry = entries[e]!;
+            out[entry >>> 16] += Math.fround(((entry << 16) >> 16) * scale);
+          }
           break;
         }
         if (found === 0 || found >>> 0 > unsigned) break;
