@@ -112,8 +112,8 @@ export class DependencyParser implements SentenceParser {
     return { heads, labels };
   }
 
-  /** The best valid move of a state (ties to the lower move number). */
-  bestMove(st: ArcEagerState): number {
+  /** The best valid move of a state of the sentence being parsed (ties to the lower move number). */
+  private bestMove(st: ArcEagerState): number {
     const { features, keys, moves, moveScores, bufferScores } = this;
     const top = st.sp > 0 ? st.stack[st.sp - 1]! : 0;
     if (this.stackTopKnown[top] === 0) {
