@@ -103,38 +103,76 @@ export class ParserFeatures {
 
   /** Write the transition feature keys of a state to out; returns their number. */
   transitionKeys(st: ArcEagerState, out: Int32Array): number {
+    return this.pairKeys(st, out, this.bufferKeys(st, out, this.stackTopKeys(st, out, 0)));
+  }
+
+  /**
+   * The transition keys that read only the stack top and what it has while on the stack: its word, its
+   * head and grandparent, its left dependents (a word takes its head and left dependents before it is
+   * pushed, and whatever lies below it on the stack keeps its head while it is there). Written to out from
+   * k; returns the new count. The same for a word as long as it is on the stack.
+   */
+  stackTopKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    const W = this.W;
+    const P = this.P;
+    const R = this.relHash;
+    const L = st.label;
+    const root = st.root;
+    const s0 = st.s0;
+    const s0h = s0 > 0 ? st.head[s0]! : -1;
+    const s0h2 = s0h > 0 && s0h < root ? st.head[s0h]! : -1;
+    const s0l = s0 > 0 ? st.l1[s0]! : -1;
+    const s0l2 = s0 > 0 ? st.l2[s0]! : -1;
+    const s0w = at(W, s0);
+    const s0p = at(P, s0);
+    out[k++] = featureKey(1, at(this.WP, s0));
+    out[k++] = featureKey(2, s0w);
+    out[k++] = featureKey(3, s0p);
+    const s0vl = s0 > 0 ? st.vl[s0]! : 0;
+    out[k++] = featureKey2(35, s0w, s0vl);
+    out[k++] = featureKey2(36, s0p, s0vl);
+    out[k++] = featureKey(39, at(W, s0h));
+    out[k++] = featureKey(40, at(P, s0h));
+    out[k++] = featureKey(41, s0 > 0 ? relOf(R, L, s0) : NONE);
+    out[k++] = featureKey(42, at(W, s0l));
+    out[k++] = featureKey(43, at(P, s0l));
+    out[k++] = featureKey(44, relOf(R, L, s0l));
+    out[k++] = featureKey(51, at(W, s0h2));
+    out[k++] = featureKey(52, at(P, s0h2));
+    out[k++] = featureKey(53, s0h > 0 && s0h < root ? relOf(R, L, s0h) : NONE);
+    out[k++] = featureKey(54, at(W, s0l2));
+    out[k++] = featureKey(55, at(P, s0l2));
+    out[k++] = featureKey(56, relOf(R, L, s0l2));
+    out[k++] = featureKey(63, mix3(s0p, at(P, s0l), at(P, s0l2)));
+    out[k++] = featureKey(65, mix3(s0p, at(P, s0h), at(P, s0h2)));
+    const s0sl = s0 > 0 ? st.sl[s0]! : 0;
+    out[k++] = featureKey2(69, s0w, s0sl);
+    out[k++] = featureKey2(70, s0p, s0sl);
+    out[k++] = featureKey(77, at(this.C2, s0));
+    return k;
+  }
+
+  /**
+   * The transition keys that read only the buffer (its first three words, the front's left dependents),
+   * and the bias. Written to out from k; returns the new count. The same until the front moves or takes a
+   * left dependent.
+   */
+  bufferKeys(st: ArcEagerState, out: Int32Array, k: number): number {
     const W = this.W;
     const P = this.P;
     const WP = this.WP;
     const R = this.relHash;
+    const L = st.label;
     const root = st.root;
-    const s0 = st.s0;
-    const s1 = st.sp > 1 ? st.stack[st.sp - 2]! : -1;
     const n0 = st.b;
     const n1 = n0 < root ? n0 + 1 : -1;
     const n2 = n1 > 0 && n1 < root ? n1 + 1 : -1;
-    const L = st.label;
-    const s0h = s0 > 0 ? st.head[s0]! : -1;
-    const s0h2 = s0h > 0 && s0h < root ? st.head[s0h]! : -1;
-    const s0l = s0 > 0 ? st.l1[s0]! : -1;
-    const s0r = s0 > 0 ? st.r1[s0]! : -1;
-    const s0l2 = s0 > 0 ? st.l2[s0]! : -1;
-    const s0r2 = s0 > 0 ? st.r2[s0]! : -1;
     const n0l = st.l1[n0]!;
     const n0l2 = st.l2[n0]!;
-    const d = s0 > 0 ? Math.min(n0 - s0, 10) : 0;
-    const s0w = at(W, s0);
-    const s0p = at(P, s0);
     const n0w = at(W, n0);
     const n0p = at(P, n0);
-    const s0wp = at(WP, s0);
-    const n0wp = at(WP, n0);
-    let k = 0;
     out[k++] = featureKey(0, 0);
-    out[k++] = featureKey(1, s0wp);
-    out[k++] = featureKey(2, s0w);
-    out[k++] = featureKey(3, s0p);
-    out[k++] = featureKey(4, n0wp);
+    out[k++] = featureKey(4, at(WP, n0));
     out[k++] = featureKey(5, n0w);
     out[k++] = featureKey(6, n0p);
     out[k++] = featureKey(7, at(WP, n1));
@@ -143,6 +181,51 @@ export class ParserFeatures {
     out[k++] = featureKey(10, at(WP, n2));
     out[k++] = featureKey(11, at(W, n2));
     out[k++] = featureKey(12, at(P, n2));
+    out[k++] = featureKey2(20, n0p, at(P, n1));
+    out[k++] = featureKey2(21, mix(n0p, at(P, n1)), at(P, n2));
+    const n0vl = st.vl[n0]!;
+    out[k++] = featureKey2(37, n0w, n0vl);
+    out[k++] = featureKey2(38, n0p, n0vl);
+    out[k++] = featureKey(48, at(W, n0l));
+    out[k++] = featureKey(49, at(P, n0l));
+    out[k++] = featureKey(50, relOf(R, L, n0l));
+    out[k++] = featureKey(60, at(W, n0l2));
+    out[k++] = featureKey(61, at(P, n0l2));
+    out[k++] = featureKey(62, relOf(R, L, n0l2));
+    out[k++] = featureKey(66, mix3(n0p, at(P, n0l), at(P, n0l2)));
+    const n0sl = st.sl[n0]!;
+    out[k++] = featureKey2(71, n0w, n0sl);
+    out[k++] = featureKey2(72, n0p, n0sl);
+    out[k++] = featureKey2(75, this.SUF[n0]!, n0p);
+    out[k++] = featureKey(78, at(this.C2, n0));
+    out[k++] = featureKey(79, at(this.C2, n1));
+    return k;
+  }
+
+  /** The transition keys that read the stack top and the buffer together, or the stack top's right side. Written to out from k; returns the new count. */
+  pairKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    const W = this.W;
+    const P = this.P;
+    const WP = this.WP;
+    const R = this.relHash;
+    const L = st.label;
+    const root = st.root;
+    const s0 = st.s0;
+    const s1 = st.sp > 1 ? st.stack[st.sp - 2]! : -1;
+    const n0 = st.b;
+    const n1 = n0 < root ? n0 + 1 : -1;
+    const s0h = s0 > 0 ? st.head[s0]! : -1;
+    const s0l = s0 > 0 ? st.l1[s0]! : -1;
+    const s0r = s0 > 0 ? st.r1[s0]! : -1;
+    const s0r2 = s0 > 0 ? st.r2[s0]! : -1;
+    const n0l = st.l1[n0]!;
+    const d = s0 > 0 ? Math.min(n0 - s0, 10) : 0;
+    const s0w = at(W, s0);
+    const s0p = at(P, s0);
+    const n0w = at(W, n0);
+    const n0p = at(P, n0);
+    const s0wp = at(WP, s0);
+    const n0wp = at(WP, n0);
     out[k++] = featureKey2(13, s0wp, n0wp);
     out[k++] = featureKey2(14, s0wp, n0w);
     out[k++] = featureKey2(15, s0w, n0wp);
@@ -150,8 +233,6 @@ export class ParserFeatures {
     out[k++] = featureKey2(17, s0p, n0wp);
     out[k++] = featureKey2(18, s0w, n0w);
     out[k++] = featureKey2(19, s0p, n0p);
-    out[k++] = featureKey2(20, n0p, at(P, n1));
-    out[k++] = featureKey2(21, mix(n0p, at(P, n1)), at(P, n2));
     out[k++] = featureKey2(22, mix(s0p, n0p), at(P, n1));
     out[k++] = featureKey2(23, mix(at(P, s0h), s0p), n0p);
     out[k++] = featureKey2(24, mix(s0p, at(P, s0l)), n0p);
@@ -164,67 +245,27 @@ export class ParserFeatures {
     out[k++] = featureKey2(30, n0p, d);
     out[k++] = featureKey2(31, mix(s0w, n0w), d);
     out[k++] = featureKey2(32, mix(s0p, n0p), d);
-    // Valency.
+    // Right valency and relation set of the stack top.
     const s0vr = s0 > 0 ? st.vr[s0]! : 0;
-    const s0vl = s0 > 0 ? st.vl[s0]! : 0;
-    const n0vl = st.vl[n0]!;
     out[k++] = featureKey2(33, s0w, s0vr);
     out[k++] = featureKey2(34, s0p, s0vr);
-    out[k++] = featureKey2(35, s0w, s0vl);
-    out[k++] = featureKey2(36, s0p, s0vl);
-    out[k++] = featureKey2(37, n0w, n0vl);
-    out[k++] = featureKey2(38, n0p, n0vl);
-    // Second-order unigrams.
-    out[k++] = featureKey(39, at(W, s0h));
-    out[k++] = featureKey(40, at(P, s0h));
-    out[k++] = featureKey(41, s0 > 0 ? relOf(R, L, s0) : NONE);
-    out[k++] = featureKey(42, at(W, s0l));
-    out[k++] = featureKey(43, at(P, s0l));
-    out[k++] = featureKey(44, relOf(R, L, s0l));
     out[k++] = featureKey(45, at(W, s0r));
     out[k++] = featureKey(46, at(P, s0r));
     out[k++] = featureKey(47, relOf(R, L, s0r));
-    out[k++] = featureKey(48, at(W, n0l));
-    out[k++] = featureKey(49, at(P, n0l));
-    out[k++] = featureKey(50, relOf(R, L, n0l));
-    // Third order.
-    out[k++] = featureKey(51, at(W, s0h2));
-    out[k++] = featureKey(52, at(P, s0h2));
-    out[k++] = featureKey(53, s0h > 0 && s0h < root ? relOf(R, L, s0h) : NONE);
-    out[k++] = featureKey(54, at(W, s0l2));
-    out[k++] = featureKey(55, at(P, s0l2));
-    out[k++] = featureKey(56, relOf(R, L, s0l2));
     out[k++] = featureKey(57, at(W, s0r2));
     out[k++] = featureKey(58, at(P, s0r2));
     out[k++] = featureKey(59, relOf(R, L, s0r2));
-    out[k++] = featureKey(60, at(W, n0l2));
-    out[k++] = featureKey(61, at(P, n0l2));
-    out[k++] = featureKey(62, relOf(R, L, n0l2));
-    out[k++] = featureKey(63, mix3(s0p, at(P, s0l), at(P, s0l2)));
     out[k++] = featureKey(64, mix3(s0p, at(P, s0r), at(P, s0r2)));
-    out[k++] = featureKey(65, mix3(s0p, at(P, s0h), at(P, s0h2)));
-    out[k++] = featureKey(66, mix3(n0p, at(P, n0l), at(P, n0l2)));
-    // Relation sets.
     const s0sr = s0 > 0 ? st.sr[s0]! : 0;
-    const s0sl = s0 > 0 ? st.sl[s0]! : 0;
-    const n0sl = st.sl[n0]!;
     out[k++] = featureKey2(67, s0w, s0sr);
     out[k++] = featureKey2(68, s0p, s0sr);
-    out[k++] = featureKey2(69, s0w, s0sl);
-    out[k++] = featureKey2(70, s0p, s0sl);
-    out[k++] = featureKey2(71, n0w, n0sl);
-    out[k++] = featureKey2(72, n0p, n0sl);
-    // The second stack item and the buffer front's suffix (unknown words).
+    // The second stack item.
     out[k++] = featureKey2(73, mix(at(P, s1), s0p), n0p);
     out[k++] = featureKey2(74, at(W, s1), n0p);
-    out[k++] = featureKey2(75, this.SUF[n0]!, n0p);
     out[k++] = featureKey2(76, mix(s0p, n0p), s0 > 0 && st.head[s0]! >= 0 ? 1 : 0);
     // Word clusters (Koo et al. 2008): coarse and fine classes of S0, N0, N1 alone and with tags.
     const C1 = this.C1;
     const C2 = this.C2;
-    out[k++] = featureKey(77, at(C2, s0));
-    out[k++] = featureKey(78, at(C2, n0));
-    out[k++] = featureKey(79, at(C2, n1));
     out[k++] = featureKey2(80, at(C1, s0), at(C1, n0));
     out[k++] = featureKey2(81, at(C2, s0), n0p);
     out[k++] = featureKey2(82, s0p, at(C2, n0));

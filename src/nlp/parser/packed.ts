@@ -1,13 +1,23 @@
 /**
- * Linear models laid out for fast scoring of a few dozen hashed features per decision. PackedLinear, for
- * few classes (the parser's moves): an open-addressing table whose slots hold the feature key and its class
- * weights side by side, so looking a feature up and reading its weights touch one place in memory (with
- * weights in a separate array every feature cost two cache misses). DenseLinear, for many classes (the
- * relations), where a row spans several cache lines anyway: a key table and dense rows, which take a third
- * of the memory and load faster. Both are built from a trained LinearModel or a model file's frozen model;
- * scores are summed in double precision in feature order, like LinearModel's.
+ * Linear models laid out for fast scoring of a few dozen hashed features per decision, and for fast
+ * loading. A model file's (frozen) weights are kept quantized, 16-bit integers times a per-row scale,
+ * and each weight is computed as it is read, giving the very float the model stands for (the product of
+ * a 16-bit integer and a float32 is exact in double precision; rounding it to float32 is what storing it
+ * in a Float32Array did): half the memory of float weights, so more of a model stays in cache.
+ * - PackedLinear, for few classes (the parser's moves): an open-addressing table whose slots hold the
+ *   feature key, its row's scale and its weights side by side (16 bytes for 4 classes, aligned), so looking
+ *   a feature up and reading its weights touch one cache line.
+ * - SparseLinear, for many classes of which few have a weight in a row (the relations: nine weights in
+ *   ten are 0): a key table whose slots say where a row's nonzero weights are, as (class, weight) pairs.
+ * - FloatLinear, for a trained model's float weights (training's dev scores, tests).
+ * Scores are sums in double precision of the weights of the keys found, in the order of the keys.
+ *
+ * The key tables are ordered: a key's home slot is its top bits, and keys are placed in ascending unsigned
+ * order, each in the first free slot from its home. A model file's keys are sorted, so a table is written
+ * front to back in one pass (no scattered writes), and a lookup of an unknown key stops at the first
+ * larger key, which keeps probes short in a table filled to four fifths.
  */
-import { FeatureTable } from "../tagger/feature-table.js";
+import type { FeatureTable } from "../tagger/feature-table.js";
 import type { FrozenLinear } from "../tagger/frozen.js";
 import type { LinearModel } from "../tagger/linear-model.js";
 
@@ -18,134 +28,189 @@ export interface Scorer {
   score(keys: Int32Array, count: number, out: Float64Array): void;
 }
 
+/** Slots of an ordered table of sorted keys (signed ascending, distinct, never 0), filled to at most `load`. */
+interface OrderedSlots {
+  /** Home slot of a key: key >>> shift. */
+  shift: number;
+  /** Slot of each key. */
+  slotOf: Int32Array;
+  /** Number of slots, the last always empty (probe runs end before it). */
+  size: number;
+}
+
+function orderedSlots(keys: Int32Array, load: number): OrderedSlots {
+  const n = keys.length;
+  let bits = 4;
+  while (2 ** bits * load < n) bits++;
+  const shift = 32 - bits;
+  const slotOf = new Int32Array(n);
+  // Ascending unsigned order: the non-negative keys, then the negative ones.
+  let firstUnsigned = 0;
+  while (firstUnsigned < n && keys[firstUnsigned]! < 0) firstUnsigned++;
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const r = i + firstUnsigned < n ? i + firstUnsigned : i + firstUnsigned - n;
+    const home = keys[r]! >>> shift;
+    const slot = home > next ? home : next;
+    slotOf[r] = slot;
+    next = slot + 1;
+  }
+  return { shift, slotOf, size: Math.max(2 ** bits, next) + 1 };
+}
+
+/** Share of slots a table may fill. */
+const LOAD = 0.8;
+
+/**
+ * Read every key's home slot before probing: independent loads the processor overlaps, so the probes
+ * that follow mostly find their slots in cache. Returns a value to keep (so the loads are not optimized away).
+ */
+function touchHomes(slots: Int32Array, stride: number, shift: number, keys: Int32Array, count: number): number {
+  let touched = 0;
+  for (let k = 0; k < count; k++) touched ^= slots[(keys[k]! >>> shift) * stride]!;
+  return touched;
+}
+
 export class PackedLinear implements Scorer {
-  readonly nClasses: number;
+  /** Slot: key, scale (float32), then the weights as 16-bit integers; `stride` 32-bit words. */
   private readonly ints: Int32Array;
   private readonly floats: Float32Array;
-  private readonly mask: number;
-  /** 32-bit words per slot: the key, then the weights. */
+  private readonly shorts: Int16Array;
+  private readonly shift: number;
   private readonly stride: number;
   /** Sink of the prefetching loads (keeps them from being optimized away). */
   touched = 0;
 
-  private constructor(nClasses: number, rows: number) {
-    this.nClasses = nClasses;
-    this.stride = nClasses + 1;
-    // At most two thirds full: short probe runs, and a smaller table stays in cache more often.
-    let cap = 16;
-    while (cap * 2 < rows * 3) cap *= 2;
-    this.mask = cap - 1;
-    const buffer = new ArrayBuffer(cap * this.stride * 4);
-    this.ints = new Int32Array(buffer);
-    this.floats = new Float32Array(buffer);
-  }
-
-  /** The first weight's index in the slot of a new key (keys are distinct and never 0). */
-  private slot(key: number): number {
-    const { ints, mask, stride } = this;
-    let i = key & mask;
-    while (ints[i * stride] !== 0) i = (i + 1) & mask;
-    ints[i * stride] = key;
-    return i * stride + 1;
-  }
-
-  /** From a trained model's table and weights. */
-  static fromModel(model: LinearModel): PackedLinear {
-    const keys = model.table.keysByRow();
-    const rows = Math.min(keys.length, model.weights.length / model.stride);
-    const C = model.nClasses;
-    const packed = new PackedLinear(C, rows);
-    const { floats } = packed;
-    const weights = model.weights;
-    for (let r = 0; r < rows; r++) {
-      const at = packed.slot(keys[r]!);
-      const from = r * model.stride + model.offset;
-      for (let c = 0; c < C; c++) floats[at + c] = weights[from + c]!;
-    }
-    return packed;
-  }
-
-  /** From a frozen model of a model file (quantized weights times their row's scale). */
-  static fromFrozen(frozen: FrozenLinear): PackedLinear {
+  /** From a frozen model of a model file. */
+  constructor(frozen: FrozenLinear) {
     const C = frozen.nClasses;
     const { keys, q, scales } = frozen;
-    const packed = new PackedLinear(C, keys.length);
-    const { floats } = packed;
+    const { shift, slotOf, size } = orderedSlots(keys, LOAD);
+    this.nClasses = C;
+    this.shift = shift;
+    this.stride = 2 + Math.ceil(C / 2);
+    const buffer = new ArrayBuffer(size * this.stride * 4);
+    this.ints = new Int32Array(buffer);
+    this.floats = new Float32Array(buffer);
+    this.shorts = new Int16Array(buffer);
+    const { ints, floats, shorts, stride } = this;
     for (let r = 0; r < keys.length; r++) {
-      const at = packed.slot(keys[r]!);
-      const scale = scales[r]!;
-      for (let c = 0, from = r * C; c < C; c++) floats[at + c] = q[from + c]! * scale;
+      const base = slotOf[r]! * stride;
+      ints[base] = keys[r]!;
+      floats[base + 1] = scales[r]!;
+      for (let c = 0, at = 2 * base + 4, from = r * C; c < C; c++) shorts[at + c] = q[from + c]!;
     }
-    return packed;
   }
 
-  /** out[c] = the sum of the weights of class c over the given keys (unknown keys add nothing). */
+  readonly nClasses: number;
+
   score(keys: Int32Array, count: number, out: Float64Array): void {
     const C = this.nClasses;
-    const ints = this.ints;
-    const floats = this.floats;
-    const mask = this.mask;
-    const stride = this.stride;
+    const { ints, floats, shorts, shift, stride } = this;
     out.fill(0);
-    // Touch every key's first slot first: independent loads the processor overlaps, so the probing
-    // below mostly finds its slots in cache.
-    let touched = 0;
-    for (let k = 0; k < count; k++) touched ^= ints[(keys[k]! & mask) * stride]!;
-    this.touched = touched;
+    this.touched = touchHomes(ints, stride, shift, keys, count);
     for (let k = 0; k < count; k++) {
       const key = keys[k]!;
-      let i = key & mask;
-      for (;;) {
-        const base = i * stride;
+      const unsigned = key >>> 0;
+      for (let base = (key >>> shift) * stride; ; base += stride) {
         const found = ints[base]!;
         if (found === key) {
-          for (let c = 0; c < C; c++) out[c] += floats[base + 1 + c]!;
+          const scale = floats[base + 1]!;
+          for (let c = 0, at = 2 * base + 4; c < C; c++) out[c] += Math.fround(shorts[at + c]! * scale);
           break;
         }
-        if (found === 0) break;
-        i = (i + 1) & mask;
+        if (found === 0 || found >>> 0 > unsigned) break;
       }
     }
   }
 }
 
-export class DenseLinear implements Scorer {
-  private constructor(
-    readonly nClasses: number,
-    private readonly table: FeatureTable,
-    /** Row r's weights at r · nClasses. */
-    private readonly weights: Float32Array,
-  ) {}
+export class SparseLinear implements Scorer {
+  /** Slot: key, row scale (float32), then where the row's weights start and end in `entries`. */
+  private readonly slots: Int32Array;
+  private readonly slotScales: Float32Array;
+  private readonly shift: number;
+  /** A row's nonzero weights: class << 16 | the 16-bit quantized weight. */
+  private readonly entries: Int32Array;
+  readonly nClasses: number;
+  /** Sink of the prefetching loads. */
+  touched = 0;
 
-  /** From a trained model's table and weights. */
-  static fromModel(model: LinearModel): DenseLinear {
-    const C = model.nClasses;
-    const rows = model.weights.length / model.stride;
-    const weights = new Float32Array(rows * C);
-    for (let r = 0; r < rows; r++) weights.set(model.weights.subarray(r * model.stride + model.offset, r * model.stride + model.offset + C), r * C);
-    return new DenseLinear(C, model.table, weights);
-  }
-
-  /** From a frozen model of a model file (quantized weights times their row's scale). */
-  static fromFrozen(frozen: FrozenLinear): DenseLinear {
+  /** From a frozen model of a model file. */
+  constructor(frozen: FrozenLinear) {
     const C = frozen.nClasses;
     const { keys, q, scales } = frozen;
-    const weights = new Float32Array(keys.length * C);
+    let nonzero = 0;
+    for (let i = 0; i < q.length; i++) if (q[i] !== 0) nonzero++;
+    const { shift, slotOf, size } = orderedSlots(keys, LOAD);
+    this.slots = new Int32Array(4 * size);
+    this.slotScales = new Float32Array(this.slots.buffer);
+    this.entries = new Int32Array(nonzero);
+    const { slots, slotScales, entries } = this;
+    let e = 0;
     for (let r = 0; r < keys.length; r++) {
-      const scale = scales[r]!;
-      for (let c = r * C, end = c + C; c < end; c++) weights[c] = q[c]! * scale;
+      const base = 4 * slotOf[r]!;
+      slots[base] = keys[r]!;
+      slotScales[base + 1] = scales[r]!;
+      slots[base + 2] = e;
+      for (let c = 0, from = r * C; c < C; c++) if (q[from + c] !== 0) entries[e++] = (c << 16) | (q[from + c]! & 0xffff);
+      slots[base + 3] = e;
     }
-    return new DenseLinear(C, FeatureTable.fromKeys(keys), weights);
+    this.shift = shift;
+    this.nClasses = C;
+  }
+
+  score(keys: Int32Array, count: number, out: Float64Array): void {
+    const { slots, slotScales, shift, entries } = this;
+    out.fill(0);
+    this.touched = touchHomes(slots, 4, shift, keys, count);
+    for (let k = 0; k < count; k++) {
+      const key = keys[k]!;
+      const unsigned = key >>> 0;
+      for (let i = 4 * (key >>> shift); ; i += 4) {
+        const found = slots[i]!;
+        if (found === key) {
+          // A zero weight adds nothing: the sums are those over every class.
+          const scale = slotScales[i + 1]!;
+          for (let e = slots[i + 2]!, end = slots[i + 3]!; e < end; e++) {
+            const entry = entries[e]!;
+            out[entry >>> 16] += Math.fround(((entry << 16) >> 16) * scale);
+          }
+          break;
+        }
+        if (found === 0 || found >>> 0 > unsigned) break;
+      }
+    }
+  }
+}
+
+export class FloatLinear implements Scorer {
+  private readonly table: FeatureTable;
+  private readonly weights: Float32Array;
+  private readonly stride: number;
+  private readonly offset: number;
+  /** Rows the weights hold (a trainer's table may have grown since they were averaged). */
+  private readonly rows: number;
+  readonly nClasses: number;
+
+  /** From a trained model's table and weights (shared, not copied). */
+  constructor(model: LinearModel) {
+    this.table = model.table;
+    this.weights = model.weights;
+    this.stride = model.stride;
+    this.offset = model.offset;
+    this.rows = Math.floor(model.weights.length / model.stride);
+    this.nClasses = model.nClasses;
   }
 
   score(keys: Int32Array, count: number, out: Float64Array): void {
     const C = this.nClasses;
-    const weights = this.weights;
+    const { table, weights, stride, offset, rows } = this;
     out.fill(0);
     for (let k = 0; k < count; k++) {
-      const row = this.table.get(keys[k]!);
-      if (row < 0) continue;
-      for (let c = 0, base = row * C; c < C; c++) out[c] += weights[base + c]!;
+      const row = table.get(keys[k]!);
+      if (row < 0 || row >= rows) continue;
+      for (let c = 0, base = row * stride + offset; c < C; c++) out[c] += weights[base + c]!;
     }
   }
 }

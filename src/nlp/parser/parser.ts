@@ -13,7 +13,7 @@ import { decodeModel, encodeModel } from "../tagger/model-format.js";
 import { ArcEagerState, LEFT, N_MOVES, RIGHT } from "./arc-eager.js";
 import type { Expansion } from "./expansion.js";
 import { MAX_RELATION_KEYS, MAX_TRANSITION_KEYS, ParserFeatures } from "./features.js";
-import { DenseLinear, PackedLinear, type Scorer } from "./packed.js";
+import { FloatLinear, PackedLinear, SparseLinear, type Scorer } from "./packed.js";
 
 /** A sentence's dependency tree over its tokens. */
 export interface DependencyTree {
@@ -45,6 +45,20 @@ export class DependencyParser implements SentenceParser {
   private readonly keys = new Int32Array(MAX_TRANSITION_KEYS);
   private readonly relKeys = new Int32Array(MAX_RELATION_KEYS);
   private readonly moveScores = new Float64Array(N_MOVES);
+  /**
+   * The move scores of the stack top's keys per word (index 0: the empty stack), kept while the word is on
+   * the stack, and those of the buffer's keys, kept while the front and its left dependents stay: a state
+   * looks up only the keys that read both. Summing a state's scores in parts gives the very sums of summing
+   * them at once: a model file's weights are float32 multiples of 2^-38 (every weight is at least a row's
+   * largest, above the pruning threshold, over 32767), whose sums stay far below 2^15, so every partial sum
+   * is exact in double precision, in any order. (A trained model's float weights may round differently in
+   * the last bit; only the dev scores of training see those.)
+   */
+  private stackTopScores = new Float64Array(0);
+  private stackTopKnown = new Uint8Array(0);
+  private readonly bufferScores = new Float64Array(N_MOVES);
+  private bufferFront = -1;
+  private bufferLeft = -1;
   private readonly relScores: Float64Array;
   private readonly depRel: number;
   private readonly rootRel: number;
@@ -52,7 +66,7 @@ export class DependencyParser implements SentenceParser {
 
   constructor(
     readonly relations: readonly string[],
-    private readonly moves: PackedLinear,
+    private readonly moves: Scorer,
     private readonly rels: Scorer,
     readonly expansion: Expansion,
     readonly clusters: ClusterLexicon | null,
@@ -67,7 +81,7 @@ export class DependencyParser implements SentenceParser {
   }
 
   static fromData(data: ParserModelData): DependencyParser {
-    return new DependencyParser(data.relations, PackedLinear.fromFrozen(data.moves), DenseLinear.fromFrozen(data.rels), data.expansion, data.clusters, data.info);
+    return new DependencyParser(data.relations, new PackedLinear(data.moves), new SparseLinear(data.rels), data.expansion, data.clusters, data.info);
   }
 
   /** Parse one sentence given its tokens and their Penn tags. */
@@ -76,6 +90,11 @@ export class DependencyParser implements SentenceParser {
     const st = this.state;
     this.features.prepare(words, tags);
     st.reset(n);
+    if (this.stackTopKnown.length < n + 1) {
+      this.stackTopKnown = new Uint8Array(2 * (n + 1));
+      this.stackTopScores = new Float64Array(2 * (n + 1) * N_MOVES);
+    } else this.stackTopKnown.fill(0, 0, n + 1);
+    this.bufferFront = -1;
     while (!st.done) {
       const move = this.bestMove(st);
       let rel = -1;
@@ -93,16 +112,28 @@ export class DependencyParser implements SentenceParser {
     return { heads, labels };
   }
 
-  /** The best valid move of a state (ties to the lower move number). */
-  bestMove(st: ArcEagerState): number {
-    const k = this.features.transitionKeys(st, this.keys);
-    this.moves.score(this.keys, k, this.moveScores);
+  /** The best valid move of a state of the sentence being parsed (ties to the lower move number). */
+  private bestMove(st: ArcEagerState): number {
+    const { features, keys, moves, moveScores, bufferScores } = this;
+    const top = st.sp > 0 ? st.stack[st.sp - 1]! : 0;
+    if (this.stackTopKnown[top] === 0) {
+      moves.score(keys, features.stackTopKeys(st, keys, 0), moveScores);
+      this.stackTopScores.set(moveScores, top * N_MOVES);
+      this.stackTopKnown[top] = 1;
+    }
+    if (st.b !== this.bufferFront || st.vl[st.b] !== this.bufferLeft) {
+      moves.score(keys, features.bufferKeys(st, keys, 0), bufferScores);
+      this.bufferFront = st.b;
+      this.bufferLeft = st.vl[st.b]!;
+    }
+    moves.score(keys, features.pairKeys(st, keys, 0), moveScores);
     let best = -1;
     let bestScore = -Infinity;
     for (let m = 0; m < N_MOVES; m++) {
       if (!st.valid(m)) continue;
-      if (this.moveScores[m]! > bestScore) {
-        bestScore = this.moveScores[m]!;
+      const score = moveScores[m]! + this.stackTopScores[top * N_MOVES + m]! + bufferScores[m]!;
+      if (score > bestScore) {
+        bestScore = score;
         best = m;
       }
     }
@@ -161,7 +192,7 @@ export interface TrainedParser {
 
 /** A runnable parser of trained models. */
 export function trainedParser(t: TrainedParser): DependencyParser {
-  return new DependencyParser(t.relations, PackedLinear.fromModel(t.moves), DenseLinear.fromModel(t.rels), t.expansion, t.clusters);
+  return new DependencyParser(t.relations, new FloatLinear(t.moves), new FloatLinear(t.rels), t.expansion, t.clusters);
 }
 
 /** Model data of trained models, pruning rows whose weights are all below the thresholds. */

@@ -4,6 +4,9 @@ import { learnExpansion } from "../../../src/nlp/parser/expansion.js";
 import { decodeParserModel, encodeParserModel, freezeParser, trainedParser, DependencyParser } from "../../../src/nlp/parser/parser.js";
 import { alignTreebank, relationInventory, trainingTrees } from "../../../src/nlp/parser/treebank.js";
 import { ParserTrainer } from "../../../src/nlp/parser/training.js";
+import { ArcEagerState, LEFT, N_MOVES, RIGHT } from "../../../src/nlp/parser/arc-eager.js";
+import { MAX_TRANSITION_KEYS, ParserFeatures } from "../../../src/nlp/parser/features.js";
+import { PackedLinear } from "../../../src/nlp/parser/packed.js";
 import { scoreUd } from "../../../src/eval/ud.js";
 import { seededRandom } from "../../../src/random.js";
 
@@ -49,5 +52,40 @@ describe("dependency parser", () => {
     const tags = ["DT", "JJ", "NN", "VBD", "RB", "VBN", "."];
     expect(again.parse(words, tags)).toEqual(parser.parse(words, tags));
     expect(encodeParserModel(freezeParser(trainTiny().trained, { moves: 0, rels: 0 }, { test: true }))).toEqual(bytes);
+  });
+
+  it("chooses each move by the scores of all the state's keys (the parser scores them in parts)", () => {
+    const data = freezeParser(trainTiny().trained, { moves: 0, rels: 0 }, {});
+    const parser = DependencyParser.fromData(data);
+    const features = new ParserFeatures(data.relations.length);
+    const moves = new PackedLinear(data.moves);
+    const keys = new Int32Array(MAX_TRANSITION_KEYS);
+    const scores = new Float64Array(N_MOVES);
+    // Moves chosen on the sum over every key at once (relations as the parser chooses them).
+    const reference = (words: string[], tags: string[]) => {
+      const st = new ArcEagerState();
+      features.prepare(words, tags);
+      st.reset(words.length);
+      const heads: number[] = [];
+      while (!st.done) {
+        moves.score(keys, features.transitionKeys(st, keys), scores);
+        let best = -1;
+        for (let m = 0; m < N_MOVES; m++) if (st.valid(m) && (best < 0 || scores[m]! > scores[best]!)) best = m;
+        const rel = best === LEFT ? parser.bestRelation(st, st.b, st.s0) : best === RIGHT ? parser.bestRelation(st, st.s0, st.b) : -1;
+        st.apply(best, rel);
+      }
+      const root = st.finish(0);
+      for (let i = 1; i <= words.length; i++) heads.push(i === root ? -1 : st.head[i]! - 1);
+      return heads;
+    };
+    const sentences: [string[], string[]][] = [
+      [["The", "mayor", "visited", "Lyon", "."], ["DT", "NN", "VBD", "NNP", "."]],
+      [["A", "hearing", "on", "the", "long", "deal", "is", "scheduled", "today", "."], ["DT", "NN", "IN", "DT", "JJ", "NN", "VBZ", "VBN", "NN", "."]],
+      [["The", "issue", "the", "mayor", "signed", "was", "n't", "the", "deal", "."], ["DT", "NN", "DT", "NN", "VBD", "VBD", "RB", "DT", "NN", "."]],
+      [["Lyon", "visited", "a", "mayor", "today", "on", "the", "issue", "."], ["NNP", "VBD", "DT", "NN", "NN", "IN", "DT", "NN", "."]],
+    ];
+    for (const [words, tags] of sentences) {
+      expect(Array.from(parser.parse(words, tags).heads)).toEqual(reference(words, tags));
+    }
   });
 });
