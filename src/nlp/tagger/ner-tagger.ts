@@ -82,10 +82,10 @@ export class NerTagger implements Tagger {
     this.fillSlot(null);
   }
 
-  static fromData(data: NerModelData): NerTagger {
+  static fromData(data: NerModelData, vocabularySize?: number): NerTagger {
     const tagset = bilouTagSet(data.types);
     const [stage1, stage2] = thawShared(data.stage2 ? [data.stage1, data.stage2] : [data.stage1], tagset);
-    return new NerTagger(data.types, new FrozenLexicons(data.lexicons), stage1!, stage2 ?? null);
+    return new NerTagger(data.types, new FrozenLexicons(data.lexicons), stage1!, stage2 ?? null, vocabularySize);
   }
 
   tag(words: string[]): string[] {

@@ -183,8 +183,8 @@ export class PosTagger implements Tagger {
     this.fillSlot(null);
   }
 
-  static fromData(data: PosModelData): PosTagger {
-    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)), data.clusters);
+  static fromData(data: PosModelData, vocabularySize?: number): PosTagger {
+    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)), data.clusters, vocabularySize);
   }
 
   /** Fill the next slot with a word's core scores and neighbour rows (null: the padding). */
