@@ -39,8 +39,9 @@ export class NerTagger implements Tagger {
   private readonly wordSf = new SentenceFeatures();
   /**
    * Per-word cache of what a word contributes: slot 0 is the sentence boundary, slot id + 1 the featurizer's
-   * word `id` (see fillSlots). Slot k's scores are scorePool[k · ENTRY · 2C ...] (self, left, right, left2,
-   * right2, each 2C floats: stage one's then stage two's), its conjoined history rows conjPool[k · 2(C+1) ...]
+   * word `id` (see fillSlots). Slot k's scores are scorePool[k · ENTRY · C ...] (self, left and right, each 2C
+   * floats: stage one's then stage two's; left2 and right2, C floats each: stage two has no features of the
+   * words two away), its conjoined history rows conjPool[k · 2(C+1) ...]
    * (looked up on first use, see ConjoinedRows).
    */
   private slots = 0;
@@ -76,7 +77,7 @@ export class NerTagger implements Tagger {
     if (stage2 && (stage2.weights !== stage1.weights || stage1.offset !== 0 || stage2.offset !== C)) {
       throw new NewsgraphError("MODEL_INVALID", "the NER stages must share one weight array, stage one's classes first (see thawShared)");
     }
-    this.scorePool = new Float32Array(INITIAL_SLOTS * ENTRY * 2 * C);
+    this.scorePool = new Float32Array(INITIAL_SLOTS * ENTRY * C);
     this.conjPool = new Int32Array(INITIAL_SLOTS * 2 * (C + 1));
     this.docInitial = new Float32Array(this.docStarts.length * 2 * C);
     this.fillSlot(null);
@@ -130,10 +131,10 @@ export class NerTagger implements Tagger {
 
   /** Fill the next cache slot with what a word contributes to its own scores and its neighbours' (null = sentence boundary). */
   private fillSlot(w: NerWord | null): void {
-    const C2 = 2 * this.names.length;
-    const R = C2 + 2;
+    const C = this.names.length;
+    const R = 2 * C + 2;
     const slot = this.slots++;
-    if ((slot + 1) * ENTRY * C2 > this.scorePool.length) {
+    if ((slot + 1) * ENTRY * C > this.scorePool.length) {
       const scores = new Float32Array(2 * this.scorePool.length);
       scores.set(this.scorePool);
       this.scorePool = scores;
@@ -141,14 +142,14 @@ export class NerTagger implements Tagger {
       conj.set(this.conjPool);
       this.conjPool = conj;
     }
-    const at = slot * ENTRY * C2;
-    this.scorePool.fill(0, at, at + ENTRY * C2);
+    const at = slot * ENTRY * C;
+    this.scorePool.fill(0, at, at + ENTRY * C);
     this.conjPool.fill(UNSET_ROW, slot * R, (slot + 1) * R);
-    if (w) this.scoresOf(w, wordCore as WordFeatures, wordRest as WordFeatures, at + SELF * C2);
-    this.scoresOf(w, leftCore, leftRest, at + LEFT * C2);
-    this.scoresOf(w, rightCore, rightRest, at + RIGHT * C2);
-    this.scoresOf(w, null, left2, at + LEFT2 * C2);
-    this.scoresOf(w, null, right2, at + RIGHT2 * C2);
+    if (w) this.scoresOf(w, wordCore as WordFeatures, wordRest as WordFeatures, at + SELF * C);
+    this.scoresOf(w, leftCore, leftRest, at + LEFT * C);
+    this.scoresOf(w, rightCore, rightRest, at + RIGHT * C);
+    this.scoresOf(w, null, left2, at + LEFT2 * C);
+    this.scoresOf(w, null, right2, at + RIGHT2 * C);
   }
 
   /** Fill the slots of the words new in the featurizer's vocabulary (all of them after it was cleared). */
@@ -179,7 +180,7 @@ export class NerTagger implements Tagger {
     this.fillSlots();
     const C = this.names.length;
     const C2 = 2 * C;
-    const E = ENTRY * C2;
+    const E = ENTRY * C;
     const R = C2 + 2;
     let tokens = 0;
     for (const s of sentences) tokens += s.length;
@@ -224,18 +225,23 @@ export class NerTagger implements Tagger {
       const pool = this.scorePool;
       for (let t = 0; t < n; t++) {
         // Slot 0 is the sentence boundary.
-        const self = slots[t]! * E + SELF * C2;
-        const left = (t > 0 ? slots[t - 1]! : 0) * E + LEFT * C2;
-        const right = (t + 1 < n ? slots[t + 1]! : 0) * E + RIGHT * C2;
-        const left2 = (t > 1 ? slots[t - 2]! : 0) * E + LEFT2 * C2;
-        const right2 = (t + 2 < n ? slots[t + 2]! : 0) * E + RIGHT2 * C2;
+        const self = slots[t]! * E + SELF * C;
+        const left = (t > 0 ? slots[t - 1]! : 0) * E + LEFT * C;
+        const right = (t + 1 < n ? slots[t + 1]! : 0) * E + RIGHT * C;
+        const left2 = (t > 1 ? slots[t - 2]! : 0) * E + LEFT2 * C;
+        const right2 = (t + 2 < n ? slots[t + 2]! : 0) * E + RIGHT2 * C;
         const base = (tok + t) * C2;
-        for (let c = 0; c < C2; c++) {
+        for (let c = 0; c < C; c++) {
           let v = Math.fround(0 + pool[self + c]!);
           v = Math.fround(v + pool[left + c]!);
           v = Math.fround(v + pool[right + c]!);
           v = Math.fround(v + pool[left2 + c]!);
           initial[base + c] = v + pool[right2 + c]!;
+        }
+        // Stage two's: the words two away give it nothing.
+        for (let c = C; c < C2; c++) {
+          const v = Math.fround(Math.fround(0 + pool[self + c]!) + pool[left + c]!);
+          initial[base + c] = v + pool[right + c]!;
         }
       }
       const out = new Int32Array(n);
@@ -265,13 +271,13 @@ export class NerTagger implements Tagger {
 
 type WordFeatures = (w: NerWord | null, sf: SentenceFeatures) => void;
 
-/** Parts of a word's cache entry: scores it contributes as the token itself and as each neighbour. */
+/** Parts of a word's cache entry, in units of C floats: scores it contributes as the token itself and as each neighbour. */
 const SELF = 0;
-const LEFT = 1;
-const RIGHT = 2;
-const LEFT2 = 3;
-const RIGHT2 = 4;
-const ENTRY = 5;
+const LEFT = 2;
+const RIGHT = 4;
+const LEFT2 = 6;
+const RIGHT2 = 7;
+const ENTRY = 8;
 
 /** Slots allocated at first (the pools double as needed). */
 const INITIAL_SLOTS = 4096;

@@ -51,13 +51,21 @@ export function foldDigits(word: string): string {
   return word.replace(/[0-9]/g, "0");
 }
 
+/** Case of one character: 1 when lowercasing changes it (uppercase), else 2 when uppercasing does (lowercase), else 0. */
+function letterCase(ch: string): number {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : 0;
+  return ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 0;
+}
+
 /** Word shape: X for uppercase, x for lowercase, d for digits, other characters kept; runs capped at 4 (long) or 1 (short). */
 export function wordShape(word: string, maxRun: number): string {
   let out = "";
   let last = "";
   let run = 0;
   for (const ch of word) {
-    const c = ch >= "0" && ch <= "9" ? "d" : ch !== ch.toLowerCase() ? "X" : ch !== ch.toUpperCase() ? "x" : ch;
+    const lc = letterCase(ch);
+    const c = ch >= "0" && ch <= "9" ? "d" : lc === 1 ? "X" : lc === 2 ? "x" : ch;
     if (c === last) {
       run++;
       if (run > maxRun) continue;
@@ -76,8 +84,9 @@ function capClass(word: string): number {
   let firstUpper = false;
   let seenLetter = false;
   for (const ch of word) {
-    const isUpper = ch !== ch.toLowerCase();
-    const isLower = ch !== ch.toUpperCase();
+    const lc = letterCase(ch);
+    const isUpper = lc === 1;
+    const isLower = lc === 2;
     if (!isUpper && !isLower) continue;
     if (!seenLetter) firstUpper = isUpper;
     seenLetter = true;
