@@ -10,7 +10,7 @@
 import { hashString } from "./hash.js";
 import type { NerLexicons } from "./ner-lexicons.js";
 import type { SentenceFeatures } from "./sentence-features.js";
-import { CAP, computeWordInfo, foldDigits, type WordInfo } from "./word-info.js";
+import { CAP, computeWordInfo, foldDigits, withWordInfo, type WordInfo } from "./word-info.js";
 
 /** Static template numbers (tag-history templates are in linear-model.ts). */
 const T = {
@@ -127,7 +127,7 @@ export class NerFeaturizer {
       }
     }
     const lex = this.lexicons;
-    const w: NerWord = { ...info, usualCase: lex.usualCase(info.hKey), clusters: wordClusters(lex, info), id: this.vocabulary.length, keyId };
+    const w: NerWord = withWordInfo(info, { usualCase: lex.usualCase(info.hKey), clusters: wordClusters(lex, info), id: this.vocabulary.length, keyId });
     this.ids.set(text, w.id);
     this.vocabulary.push(w);
     return w;

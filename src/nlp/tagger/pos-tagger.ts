@@ -13,7 +13,7 @@ import { decodeModel, encodeModel } from "./model-format.js";
 import type { Tagger } from "./ner-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { freeTagSet } from "./tagset.js";
-import { computeWordInfo, type WordInfo } from "./word-info.js";
+import { computeWordInfo, withWordInfo, type WordInfo } from "./word-info.js";
 
 const T = {
   BIAS: 1, NORM: 2, KEY: 3, SHAPE: 4, PRE: 5, SUF: 9, CAP: 13,
@@ -80,7 +80,7 @@ export class PosFeaturizer {
       if (id !== undefined) return this.vocabulary[id]!;
       const info = computeWordInfo(text);
       const codes = this.clusters.codes(info.norm);
-      const w: PosWord = { ...info, coarse: codes[0]!, fine: codes[1]!, id: this.vocabulary.length };
+      const w: PosWord = withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id: this.vocabulary.length });
       this.ids.set(text, w.id);
       this.vocabulary.push(w);
       return w;
