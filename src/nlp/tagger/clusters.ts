@@ -54,9 +54,14 @@ export class ClusterIndex {
   }
 }
 
+/** Digests computed, by table (each model loaded checks the digest of the clusters given). */
+const digests = new WeakMap<ClusterLexicon, string>();
+
 /** A 64-bit digest (hex) of a cluster table, or null for none: what a model file records of its clusters. */
 export function clusterDigest(clusters: ClusterLexicon | null): string | null {
   if (!clusters) return null;
+  const known = digests.get(clusters);
+  if (known !== undefined) return known;
   let a = 0x811c9dc5 ^ clusters.levels;
   let b = 0x01000193;
   const mix = (x: number) => {
@@ -65,7 +70,9 @@ export function clusterDigest(clusters: ClusterLexicon | null): string | null {
   };
   for (const x of clusters.keys) mix(x);
   for (const x of clusters.values) mix(x);
-  return (a >>> 0).toString(16).padStart(8, "0") + (fmix32(b) >>> 0).toString(16).padStart(8, "0");
+  const digest = (a >>> 0).toString(16).padStart(8, "0") + (fmix32(b) >>> 0).toString(16).padStart(8, "0");
+  digests.set(clusters, digest);
+  return digest;
 }
 
 /**
@@ -96,13 +103,20 @@ export function decodeClusters(bytes: Uint8Array, source: string): ClusterLexico
   return { keys, levels, values };
 }
 
+/** Clusters loaded, by path: the taggers and the parser of a process share one table (it is never modified). */
+const loaded = new Map<string, ClusterLexicon>();
+
 /** Load the shipped word clusters (src/nlp/models/clusters.bin, or `path`). */
 export function loadClusters(path = modelPath("clusters.bin")): ClusterLexicon {
+  const known = loaded.get(path);
+  if (known) return known;
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (err) {
     throw new NewsgraphError("MODEL_MISSING", `word clusters ${path} not found (${(err as NodeJS.ErrnoException).code ?? "unreadable"}); run npm run train:clusters`, { file: path });
   }
-  return decodeClusters(bytes, path);
+  const clusters = decodeClusters(bytes, path);
+  loaded.set(path, clusters);
+  return clusters;
 }

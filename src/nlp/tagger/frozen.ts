@@ -63,20 +63,56 @@ export function thaw(frozen: FrozenLinear, tagset: TagSet): LinearModel {
  */
 export function thawShared(frozen: readonly FrozenLinear[], tagset: TagSet): LinearModel[] {
   const C = tagset.names.length;
-  const union = new Set<number>();
-  for (const f of frozen) for (const k of f.keys) union.add(k);
-  const keys = Int32Array.from(union).sort();
+  const keys = frozen.map((f) => f.keys).reduce(mergeSorted);
   const table = FeatureTable.fromKeys(keys);
   const stride = C * frozen.length;
   const weights = new Float32Array(keys.length * stride);
   frozen.forEach((f, m) => {
-    for (let r = 0; r < f.keys.length; r++) {
-      const base = table.get(f.keys[r]!) * stride + m * C;
-      const s = f.scales[r]!;
-      for (let c = 0; c < C; c++) weights[base + c] = f.q[r * C + c]! * s;
-    }
+    // Row r of this model is row rowOf[r] of the union (both key lists ascending).
+    const rowOf = f.keys === keys ? null : rowsIn(f.keys, keys);
+    dequantize(f, rowOf, weights, stride, m * C);
   });
   return frozen.map((_, m) => new LinearModel(tagset, table, weights, stride, m * C));
+}
+
+/** The union of two ascending key lists, ascending. */
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    out[n++] = x <= y ? x : y;
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out.slice(0, n);
+}
+
+/** For each key of `keys`, its index in `union` (both ascending, keys ⊆ union). */
+function rowsIn(keys: Int32Array, union: Int32Array): Int32Array {
+  const out = new Int32Array(keys.length);
+  let j = 0;
+  for (let r = 0; r < keys.length; r++) {
+    while (union[j] !== keys[r]) j++;
+    out[r] = j;
+  }
+  return out;
+}
+
+/** weights[row · stride + offset + c] = q · scale (as float32) for each row of a frozen model (row r → rowOf[r], or r). */
+function dequantize(f: FrozenLinear, rowOf: Int32Array | null, weights: Float32Array, stride: number, offset: number): void {
+  const C = f.nClasses;
+  const q = f.q;
+  const scales = f.scales;
+  for (let r = 0; r < scales.length; r++) {
+    const s = scales[r]!;
+    const from = r * C;
+    const to = (rowOf ? rowOf[r]! : r) * stride + offset;
+    for (let c = 0; c < C; c++) weights[to + c] = q[from + c]! * s;
+  }
 }
 
 /** The arrays of a frozen model for the model file, under a name prefix. */
@@ -91,5 +127,7 @@ export function frozenFromArrays(prefix: string, arrays: Record<string, ModelArr
   const scales = arrays[`${prefix}.scales`];
   if (!(keys instanceof Int32Array) || !(q instanceof Int16Array) || !(scales instanceof Float32Array)) return null;
   if (q.length !== keys.length * nClasses || scales.length !== keys.length) return null;
+  // Keys are stored ascending (see freeze), which thawShared relies on.
+  for (let r = 1; r < keys.length; r++) if (keys[r - 1]! >= keys[r]!) return null;
   return { keys, q, scales, nClasses };
 }

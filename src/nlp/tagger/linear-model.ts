@@ -51,7 +51,14 @@ function addWeights(s: Float64Array, w: Float32Array, base: number, n: number): 
   for (; c < n; c++) s[c] += w[base + c]!;
 }
 
-/** Conjoined history rows of a sentence's tokens: token i's, as laid out by conjoinedRows, start at pool[at[i]]. */
+/** A conjoined history row not looked up yet (see ConjoinedRows). */
+export const UNSET_ROW = -2;
+
+/**
+ * Cached rows of the history features conjoining each previous class with a token's two hashes (conjA,
+ * conjB): token i's start at pool[at[i]], [A by prev1 (C + 1) | B by prev1 (C + 1)]. Entries still UNSET_ROW
+ * are looked up when first needed and kept, so tokens of one word share them.
+ */
 export interface ConjoinedRows {
   pool: Int32Array;
   at: Int32Array;
@@ -114,15 +121,6 @@ export class LinearModel {
     return rows;
   }
 
-  /** Write the rows of the history features conjoining each previous class with a token's two hashes to rows[at ...]: [A by prev1 | B by prev1]. */
-  conjoinedRows(conjA: number, conjB: number, rows: Int32Array, at: number): void {
-    const C = this.nClasses;
-    for (let p1 = 0; p1 <= C; p1++) {
-      rows[at + p1] = this.table.get(featureKey2(HISTORY.PREV1_A, p1, conjA));
-      rows[at + C + 1 + p1] = this.table.get(featureKey2(HISTORY.PREV1_B, p1, conjB));
-    }
-  }
-
   /** Greedy decoding of one sentence from its static features; class ids are written to out[0..n). */
   decode(sf: SentenceFeatures, out: Int32Array): void {
     this.decodeRows(sf.n, this.lookup(sf), null, sf.conjA, sf.conjB, out);
@@ -143,7 +141,7 @@ export class LinearModel {
   /**
    * Greedy decoding from looked-up rows (and optionally a second set of rows per token, starting scores of
    * token i at initial[i · initialStride + initialAt ...], and the rows of each token's conjoined history
-   * features as laid out by conjoinedRows). Scores are summed in double precision in a fixed order (initial,
+   * features (see ConjoinedRows)). Scores are summed in double precision in a fixed order (initial,
    * a's rows, b's rows, the four history rows), so every caller gets the same sums for the same features.
    */
   decodeRows(
@@ -193,9 +191,12 @@ export class LinearModel {
       let r3: number;
       let r4: number;
       if (conj) {
+        const pool = conj.pool;
         const at = conj.at[i]!;
-        r3 = conj.pool[at + prev1]!;
-        r4 = conj.pool[at + C + 1 + prev1]!;
+        r3 = pool[at + prev1]!;
+        if (r3 === UNSET_ROW) r3 = pool[at + prev1] = table.get(featureKey2(HISTORY.PREV1_A, prev1, conjA[i]!));
+        r4 = pool[at + C + 1 + prev1]!;
+        if (r4 === UNSET_ROW) r4 = pool[at + C + 1 + prev1] = table.get(featureKey2(HISTORY.PREV1_B, prev1, conjB[i]!));
       } else {
         historyKeys(prev1, prev2, conjA[i]!, conjB[i]!, history);
         r3 = table.get(history[2]!);

@@ -10,7 +10,7 @@
 import { hashString } from "./hash.js";
 import type { NerLexicons } from "./ner-lexicons.js";
 import type { SentenceFeatures } from "./sentence-features.js";
-import { CAP, computeWordInfo, foldDigits, WordInfoCache, type WordInfo } from "./word-info.js";
+import { CAP, computeWordInfo, foldDigits, withWordInfo, type WordInfo } from "./word-info.js";
 
 /** Static template numbers (tag-history templates are in linear-model.ts). */
 const T = {
@@ -34,26 +34,35 @@ export interface NerWord extends WordInfo {
   readonly usualCase: number;
   /** Hashes of the word's cluster ids at the lexicon's granularities (empty without clusters). */
   readonly clusters: Int32Array;
+  /** Index of the word in its featurizer's vocabulary (see NerFeaturizer.vocabulary). */
+  readonly id: number;
+  /** Dense number of the word's key (hKey) in its featurizer, which counts document statistics by key. */
+  readonly keyId: number;
 }
 
 /** A document prepared for feature extraction. */
 export interface NerDocument {
   words: NerWord[][];
+  /** Per sentence, each token's key index in the document (0 .. keyCount), by which the statistics below go. */
+  keys: Int32Array[];
+  /** Distinct word keys of the document. */
+  keyCount: number;
   sentCase: number[];
   /** Gazetteer match bits per sentence, two 32-bit words per token (see gazetteer.ts). */
   gaz: Int32Array[];
-  /** Keys (hashes) of words written in lowercase in normally cased sentences. */
-  lowerSeen: Set<number>;
-  /** Dominant capitalisation class of each key at non-initial positions of normally cased sentences. */
-  midCase: Map<number, number>;
+  /** By key index: 1 when the key is written in lowercase in a normally cased sentence. */
+  lowerSeen: Uint8Array;
+  /** By key index: dominant capitalisation class at non-initial positions of normally cased sentences, 7 = never there. */
+  midCase: Uint8Array;
 }
 
-/** First-stage tags of a document, and per word key the counts of its types (index 0 = O). */
+/** First-stage tags of a document, and per key index the counts of its types (index 0 = O). */
 export interface StageOneTags {
   classes: Int32Array[];
-  typeCounts: Map<number, Int32Array>;
-  /** Type given to the first occurrence of each key. */
-  firstType: Map<number, number>;
+  /** Key index k's counts are typeCounts[k · (types + 1) ...]. */
+  typeCounts: Int32Array;
+  /** By key index: the type given to the key's first counted occurrence, or -1 when none was counted. */
+  firstType: Int32Array;
 }
 
 /** Type index (0 = O, 1.. = entity types in tag-set order) of a BILOU class id. */
@@ -85,59 +94,108 @@ function sentenceCase(words: readonly WordInfo[]): number {
 }
 
 export class NerFeaturizer {
-  private readonly cache: WordInfoCache<NerWord>;
+  /** Words seen so far, by id; cleared between documents once it holds `capacity` words. */
+  readonly vocabulary: NerWord[] = [];
+  /** Times the vocabulary was cleared (ids are reused after a clear). */
+  generation = 0;
+  private readonly ids = new Map<string, number>();
+  private readonly keyIds = new Map<number, number>();
+  /** By key id: the document (stamp) that last used the key, and the key's index in it. */
+  private keyStamp = new Int32Array(1024);
+  private keyIndex = new Int32Array(1024);
+  private stamp = 0;
 
   constructor(
     private readonly lexicons: NerLexicons,
     /** Number of entity types (for the aggregation features). */
     private readonly nTypes: number,
-  ) {
-    this.cache = new WordInfoCache((w) => {
-      const info = computeWordInfo(w);
-      return { ...info, usualCase: lexicons.usualCase(info.hKey), clusters: wordClusters(lexicons, info) };
-    });
+    private readonly capacity = 200_000,
+  ) {}
+
+  /** The facts of a word, computed once per distinct word. */
+  private word(text: string): NerWord {
+    const id = this.ids.get(text);
+    if (id !== undefined) return this.vocabulary[id]!;
+    const info = computeWordInfo(text);
+    let keyId = this.keyIds.get(info.hKey);
+    if (keyId === undefined) {
+      keyId = this.keyIds.size;
+      this.keyIds.set(info.hKey, keyId);
+      if (keyId === this.keyStamp.length) {
+        this.keyStamp = grow(this.keyStamp);
+        this.keyIndex = grow(this.keyIndex);
+      }
+    }
+    const lex = this.lexicons;
+    const w: NerWord = withWordInfo(info, { usualCase: lex.usualCase(info.hKey), clusters: wordClusters(lex, info), id: this.vocabulary.length, keyId });
+    this.ids.set(text, w.id);
+    this.vocabulary.push(w);
+    return w;
   }
 
   /** Word facts, sentence casing and document-level casing statistics of a document. */
   prepare(sentences: readonly (readonly string[])[]): NerDocument {
-    const words = sentences.map((s) => s.map((w) => this.cache.get(w)));
+    if (this.vocabulary.length >= this.capacity) {
+      this.vocabulary.length = 0;
+      this.ids.clear();
+      this.keyIds.clear();
+      this.generation++;
+    }
+    const stamp = ++this.stamp;
+    let keyCount = 0;
+    const words: NerWord[][] = [];
+    const keys: Int32Array[] = [];
+    for (const s of sentences) {
+      const ws: NerWord[] = new Array(s.length);
+      const ks = new Int32Array(s.length);
+      for (let i = 0; i < s.length; i++) {
+        const w = (ws[i] = this.word(s[i]!));
+        if (this.keyStamp[w.keyId] !== stamp) {
+          this.keyStamp[w.keyId] = stamp;
+          this.keyIndex[w.keyId] = keyCount++;
+        }
+        ks[i] = this.keyIndex[w.keyId]!;
+      }
+      words.push(ws);
+      keys.push(ks);
+    }
     const sentCase = words.map(sentenceCase);
-    const lowerSeen = new Set<number>();
-    const caseCounts = new Map<number, Int32Array>();
+    const lowerSeen = new Uint8Array(keyCount);
+    const caseCounts = new Int32Array(6 * keyCount);
     for (let s = 0; s < words.length; s++) {
       if (sentCase[s] !== SENT_CASE.NORMAL) continue;
       const ws = words[s]!;
+      const ks = keys[s]!;
       for (let i = 0; i < ws.length; i++) {
         const w = ws[i]!;
         if (!w.alpha) continue;
-        if (w.cap === CAP.LOWER) lowerSeen.add(w.hKey);
+        if (w.cap === CAP.LOWER) lowerSeen[ks[i]!] = 1;
         if (i === 0 || isOpener(ws[i - 1]!)) continue;
-        let counts = caseCounts.get(w.hKey);
-        if (!counts) caseCounts.set(w.hKey, (counts = new Int32Array(6)));
-        counts[w.cap]!++;
+        caseCounts[6 * ks[i]! + w.cap]!++;
       }
     }
-    const midCase = new Map<number, number>();
-    for (const [key, counts] of caseCounts) midCase.set(key, argmax(counts));
+    const midCase = new Uint8Array(keyCount);
+    for (let k = 0; k < keyCount; k++) midCase[k] = argmax(caseCounts, 6 * k, 6);
     const gaz = words.map((ws) => this.lexicons.matchGazetteers(ws));
-    return { words, sentCase, gaz, lowerSeen, midCase };
+    return { words, keys, keyCount, sentCase, gaz, lowerSeen, midCase };
   }
 
   /** Aggregate first-stage tags over a document. */
   stageOne(doc: NerDocument, classes: Int32Array[]): StageOneTags {
-    const typeCounts = new Map<number, Int32Array>();
-    const firstType = new Map<number, number>();
+    const T1 = this.nTypes + 1;
+    const typeCounts = new Int32Array(T1 * doc.keyCount);
+    const firstType = new Int32Array(doc.keyCount).fill(-1);
     for (let s = 0; s < doc.words.length; s++) {
       const ws = doc.words[s]!;
+      const ks = doc.keys[s]!;
       const cs = classes[s]!;
       for (let i = 0; i < ws.length; i++) {
         const w = ws[i]!;
         if (!w.alpha || w.cap === CAP.LOWER) continue;
-        let counts = typeCounts.get(w.hKey);
-        if (!counts) typeCounts.set(w.hKey, (counts = new Int32Array(this.nTypes + 1)));
+        const k = ks[i]!;
         const t = classType(cs[i]!);
-        counts[t]!++;
-        if (!firstType.has(w.hKey)) firstType.set(w.hKey, t);
+        typeCounts[k * T1 + t]!++;
+        if (firstType[k] === -1) firstType[k] = t;
       }
     }
     return { classes, typeCounts, firstType };
@@ -154,6 +212,7 @@ export class NerFeaturizer {
     const n = ws.length;
     const sc = doc.sentCase[s]!;
     const gaz = doc.gaz[s]!;
+    const keys = doc.keys[s]!;
     sf.reset(n);
     for (let i = 0; i < n; i++) {
       const w = ws[i]!;
@@ -180,7 +239,7 @@ export class NerFeaturizer {
       sf.f2(T.SHORT_0_P1, w.hShort, sp1);
       sf.f(T.CAPCTX, capCtx * 8 + w.cap);
       sf.f(T.CAP3, ((m1 ? m1.cap : 7) * 8 + w.cap) * 8 + (p1 ? p1.cap : 7));
-      if (w.alpha && w.cap !== CAP.LOWER) sf.f(T.DOC_CASE, (capCtx * 8 + w.cap) * 8 + (doc.midCase.get(w.hKey) ?? 7));
+      if (w.alpha && w.cap !== CAP.LOWER) sf.f(T.DOC_CASE, (capCtx * 8 + w.cap) * 8 + doc.midCase[keys[i]!]!);
       addGazetteer(sf, T.GAZ, gaz, i);
       sf.markCore(i);
       // The rest.
@@ -194,7 +253,7 @@ export class NerFeaturizer {
       sf.f2(T.KEY_M1_0, km1, w.hKey);
       sf.f2(T.KEY_0_P1, w.hKey, kp1);
       if (sc !== SENT_CASE.NORMAL) sf.f2(T.KEY_CASE, sc, w.hKey);
-      if (w.alpha && w.cap !== CAP.LOWER) sf.f(T.DOC_LOWSEEN, capCtx * 2 + (doc.lowerSeen.has(w.hKey) ? 1 : 0));
+      if (w.alpha && w.cap !== CAP.LOWER) sf.f(T.DOC_LOWSEEN, capCtx * 2 + doc.lowerSeen[keys[i]!]!);
       if (w.usualCase >= 0 || w.alpha) sf.f(T.LEXCASE, (capCtx * 8 + w.cap) * 8 + (w.usualCase < 0 ? 7 : w.usualCase));
       if (i > 0) addGazetteer(sf, T.GAZ_M1, gaz, i - 1);
       if (i + 1 < n) addGazetteer(sf, T.GAZ_P1, gaz, i + 1);
@@ -220,14 +279,17 @@ export class NerFeaturizer {
     sf.f(T.S1_OWN, own);
     sf.f(T.S1_CTX, ((i > 0 ? cs[i - 1]! : 63) * 64 + own) * 64 + (i + 1 < n ? cs[i + 1]! : 63));
     if (!w.alpha || w.cap === CAP.LOWER) return;
-    const counts = stage1.typeCounts.get(w.hKey);
-    if (!counts) return;
+    const key = doc.keys[s]![i]!;
+    const firstType = stage1.firstType[key]!;
+    if (firstType < 0) return;
+    const T1 = this.nTypes + 1;
+    const counts = stage1.typeCounts;
     const ownType = classType(own);
     let total = 0;
     let best = -1;
     let bestCount = 0;
-    for (let t = 0; t < counts.length; t++) {
-      const c = counts[t]! - (t === ownType ? 1 : 0);
+    for (let t = 0; t < T1; t++) {
+      const c = counts[key * T1 + t]! - (t === ownType ? 1 : 0);
       total += c;
       if (c > bestCount) {
         bestCount = c;
@@ -238,7 +300,7 @@ export class NerFeaturizer {
     if (total === 0) return;
     const share = Math.min(3, Math.floor((bestCount * 4) / total));
     sf.f(T.S1_AGG_MAJ, best * 4 + share);
-    sf.f(T.S1_AGG_FIRST, (stage1.firstType.get(w.hKey) ?? 0) * 8 + doc.sentCase[s]!);
+    sf.f(T.S1_AGG_FIRST, firstType * 8 + doc.sentCase[s]!);
   }
 }
 
@@ -324,8 +386,15 @@ function isOpener(w: WordInfo): boolean {
   return w.norm === '"' || w.norm === "(" || w.norm === "'" || w.norm === ":" || w.norm === "-" || w.norm === "--";
 }
 
-function argmax(a: Int32Array): number {
+/** Index (from 0) of the largest of a[at .. at + n), the first on ties; 7 (no class) when all are 0. */
+function argmax(a: Int32Array, at: number, n: number): number {
   let best = 0;
-  for (let i = 1; i < a.length; i++) if (a[i]! > a[best]!) best = i;
-  return best;
+  for (let i = 1; i < n; i++) if (a[at + i]! > a[at + best]!) best = i;
+  return a[at + best]! > 0 ? best : 7;
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(2 * a.length);
+  bigger.set(a);
+  return bigger;
 }

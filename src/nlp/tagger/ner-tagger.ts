@@ -9,7 +9,7 @@ import { frozenArrays, frozenFromArrays, thawShared, type FrozenLinear } from ".
 import { clusterDigest, clustersForModel, type ClusterLexicon } from "./clusters.js";
 import { FrozenLexicons, type NerLexiconData } from "./ner-lexicons.js";
 import { left2, leftCore, leftRest, NerFeaturizer, right2, rightCore, rightRest, wordCore, wordRest, type NerWord } from "./ner-features.js";
-import type { LinearModel } from "./linear-model.js";
+import { UNSET_ROW, type LinearModel } from "./linear-model.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { bilouTagSet, bilouToIob2 } from "./tagset.js";
 import { NewsgraphError } from "../../errors.js";
@@ -38,21 +38,27 @@ export class NerTagger implements Tagger {
   private readonly extra = new SentenceFeatures();
   private readonly wordSf = new SentenceFeatures();
   /**
-   * Per-word cache of what a word contributes (see wordSlot): slot 0 is the sentence boundary. Slot k's
-   * scores are scorePool[k · ENTRY · 2C ...] (self, left, right, left2, right2, each 2C floats: stage one's
-   * then stage two's), its conjoined history rows conjPool[k · 2(C+1) ...].
+   * Per-word cache of what a word contributes: slot 0 is the sentence boundary, slot id + 1 the featurizer's
+   * word `id` (see fillSlots). Slot k's scores are scorePool[k · ENTRY · C ...] (self, left and right, each 2C
+   * floats: stage one's then stage two's; left2 and right2, C floats each: stage two has no features of the
+   * words two away), its conjoined history rows conjPool[k · 2(C+1) ...]
+   * (looked up on first use, see ConjoinedRows).
    */
-  private readonly slotOf = new Map<NerWord, number>();
   private slots = 0;
+  private generation = 0;
   private scorePool: Float32Array;
   private conjPool: Int32Array;
-  /** Document buffers, reused: rows of static features, per-token row ranges, word slots, starting scores. */
+  /** Document buffers, reused: rows of static features, per-token row ranges, word slots and hashes, starting scores. */
   private docRows = new Int32Array(1 << 16);
   private docStarts = new Int32Array(1 << 12);
   private docCores = new Int32Array(1 << 12);
   private docConj = new Int32Array(1 << 12);
+  private docConjA = new Int32Array(1 << 12);
+  private docConjB = new Int32Array(1 << 12);
   private sentSlots = new Int32Array(1 << 10);
   private docInitial: Float32Array;
+  /** IOB2 tag of each class. */
+  private readonly iob2: readonly string[];
   private readonly names: readonly string[];
 
   constructor(
@@ -61,23 +67,26 @@ export class NerTagger implements Tagger {
     /** The two stages, sharing one feature table (a feature's row is looked up once for both). */
     private readonly stage1: LinearModel,
     private readonly stage2: LinearModel | null,
+    /** Distinct words cached (between documents, the caches are cleared once they hold this many). */
+    vocabularySize = 200_000,
   ) {
-    this.featurizer = new NerFeaturizer(lexicons, types.length);
+    this.featurizer = new NerFeaturizer(lexicons, types.length, vocabularySize);
     this.names = stage1.tagset.names;
+    this.iob2 = bilouToIob2(this.names);
     const C = this.names.length;
     if (stage2 && (stage2.weights !== stage1.weights || stage1.offset !== 0 || stage2.offset !== C)) {
       throw new NewsgraphError("MODEL_INVALID", "the NER stages must share one weight array, stage one's classes first (see thawShared)");
     }
-    this.scorePool = new Float32Array(INITIAL_SLOTS * ENTRY * 2 * C);
+    this.scorePool = new Float32Array(INITIAL_SLOTS * ENTRY * C);
     this.conjPool = new Int32Array(INITIAL_SLOTS * 2 * (C + 1));
     this.docInitial = new Float32Array(this.docStarts.length * 2 * C);
-    this.wordSlot(null);
+    this.fillSlot(null);
   }
 
-  static fromData(data: NerModelData): NerTagger {
+  static fromData(data: NerModelData, vocabularySize?: number): NerTagger {
     const tagset = bilouTagSet(data.types);
     const [stage1, stage2] = thawShared(data.stage2 ? [data.stage1, data.stage2] : [data.stage1], tagset);
-    return new NerTagger(data.types, new FrozenLexicons(data.lexicons), stage1!, stage2 ?? null);
+    return new NerTagger(data.types, new FrozenLexicons(data.lexicons), stage1!, stage2 ?? null, vocabularySize);
   }
 
   tag(words: string[]): string[] {
@@ -86,7 +95,7 @@ export class NerTagger implements Tagger {
 
   tagDocument(sentences: string[][]): string[][] {
     const classes = this.classify(sentences);
-    return classes.map((cs) => bilouToIob2(Array.from(cs, (c) => this.names[c]!)));
+    return classes.map((cs) => Array.from(cs, (c) => this.iob2[c]!));
   }
 
   /**
@@ -120,15 +129,12 @@ export class NerTagger implements Tagger {
     }
   }
 
-  /** The cache slot of what a word contributes to its own scores and its neighbours' (null = sentence boundary). */
-  private wordSlot(w: NerWord | null): number {
-    if (!w && this.slots > 0) return 0;
-    const known = w ? this.slotOf.get(w) : undefined;
-    if (known !== undefined) return known;
-    const C2 = 2 * this.names.length;
-    const R = C2 + 2;
+  /** Fill the next cache slot with what a word contributes to its own scores and its neighbours' (null = sentence boundary). */
+  private fillSlot(w: NerWord | null): void {
+    const C = this.names.length;
+    const R = 2 * C + 2;
     const slot = this.slots++;
-    if ((slot + 1) * ENTRY * C2 > this.scorePool.length) {
+    if ((slot + 1) * ENTRY * C > this.scorePool.length) {
       const scores = new Float32Array(2 * this.scorePool.length);
       scores.set(this.scorePool);
       this.scorePool = scores;
@@ -136,19 +142,24 @@ export class NerTagger implements Tagger {
       conj.set(this.conjPool);
       this.conjPool = conj;
     }
-    const at = slot * ENTRY * C2;
-    this.scorePool.fill(0, at, at + ENTRY * C2);
-    if (w) this.scoresOf(w, wordCore as WordFeatures, wordRest as WordFeatures, at + SELF * C2);
-    this.scoresOf(w, leftCore, leftRest, at + LEFT * C2);
-    this.scoresOf(w, rightCore, rightRest, at + RIGHT * C2);
-    this.scoresOf(w, null, left2, at + LEFT2 * C2);
-    this.scoresOf(w, null, right2, at + RIGHT2 * C2);
-    // Both stages share the feature table, so the conjoined history rows serve both.
-    if (w) {
-      this.stage1.conjoinedRows(w.hKey, w.hShort, this.conjPool, slot * R);
-      this.slotOf.set(w, slot);
+    const at = slot * ENTRY * C;
+    this.scorePool.fill(0, at, at + ENTRY * C);
+    this.conjPool.fill(UNSET_ROW, slot * R, (slot + 1) * R);
+    if (w) this.scoresOf(w, wordCore as WordFeatures, wordRest as WordFeatures, at + SELF * C);
+    this.scoresOf(w, leftCore, leftRest, at + LEFT * C);
+    this.scoresOf(w, rightCore, rightRest, at + RIGHT * C);
+    this.scoresOf(w, null, left2, at + LEFT2 * C);
+    this.scoresOf(w, null, right2, at + RIGHT2 * C);
+  }
+
+  /** Fill the slots of the words new in the featurizer's vocabulary (all of them after it was cleared). */
+  private fillSlots(): void {
+    const vocabulary = this.featurizer.vocabulary;
+    if (this.generation !== this.featurizer.generation) {
+      this.generation = this.featurizer.generation;
+      this.slots = 1;
     }
-    return slot;
+    while (this.slots <= vocabulary.length) this.fillSlot(vocabulary[this.slots - 1]!);
   }
 
   /** Make room for a document's buffers: `tokens` tokens. */
@@ -158,27 +169,27 @@ export class NerTagger implements Tagger {
     this.docStarts = new Int32Array(size);
     this.docCores = new Int32Array(size);
     this.docConj = new Int32Array(size);
+    this.docConjA = new Int32Array(size);
+    this.docConjB = new Int32Array(size);
     this.docInitial = new Float32Array(size * 2 * this.names.length);
   }
 
   /** BILOU class ids of each sentence of a document. */
   classify(sentences: readonly (readonly string[])[]): Int32Array[] {
     const doc = this.featurizer.prepare(sentences);
+    this.fillSlots();
     const C = this.names.length;
     const C2 = 2 * C;
-    const E = ENTRY * C2;
+    const E = ENTRY * C;
     const R = C2 + 2;
-    // The cache is cleared between documents only, so that the slots of a document stay valid throughout.
-    if (this.slots >= WORD_CACHE_SIZE) {
-      this.slotOf.clear();
-      this.slots = 1;
-    }
     let tokens = 0;
     for (const s of sentences) tokens += s.length;
     this.reserve(tokens);
     const starts = this.docStarts;
     const cores = this.docCores;
     const conjAt = this.docConj;
+    const conjA = this.docConjA;
+    const conjB = this.docConjB;
     const initial = this.docInitial;
     const table = this.stage1.table;
     const sf = this.sf;
@@ -203,8 +214,10 @@ export class NerTagger implements Tagger {
       for (let t = 0; t < n; t++) {
         starts[tok + t] = fill + sf.starts[t]!;
         cores[tok + t] = fill + sf.cores[t]!;
-        const slot = this.wordSlot(ws[t]!);
+        const slot = ws[t]!.id + 1;
         conjAt[tok + t] = slot * R;
+        conjA[tok + t] = sf.conjA[t]!;
+        conjB[tok + t] = sf.conjB[t]!;
         slots[t] = slot;
       }
       starts[tok + n] = fill + total;
@@ -212,24 +225,29 @@ export class NerTagger implements Tagger {
       const pool = this.scorePool;
       for (let t = 0; t < n; t++) {
         // Slot 0 is the sentence boundary.
-        const self = slots[t]! * E + SELF * C2;
-        const left = (t > 0 ? slots[t - 1]! : 0) * E + LEFT * C2;
-        const right = (t + 1 < n ? slots[t + 1]! : 0) * E + RIGHT * C2;
-        const left2 = (t > 1 ? slots[t - 2]! : 0) * E + LEFT2 * C2;
-        const right2 = (t + 2 < n ? slots[t + 2]! : 0) * E + RIGHT2 * C2;
+        const self = slots[t]! * E + SELF * C;
+        const left = (t > 0 ? slots[t - 1]! : 0) * E + LEFT * C;
+        const right = (t + 1 < n ? slots[t + 1]! : 0) * E + RIGHT * C;
+        const left2 = (t > 1 ? slots[t - 2]! : 0) * E + LEFT2 * C;
+        const right2 = (t + 2 < n ? slots[t + 2]! : 0) * E + RIGHT2 * C;
         const base = (tok + t) * C2;
-        for (let c = 0; c < C2; c++) {
+        for (let c = 0; c < C; c++) {
           let v = Math.fround(0 + pool[self + c]!);
           v = Math.fround(v + pool[left + c]!);
           v = Math.fround(v + pool[right + c]!);
           v = Math.fround(v + pool[left2 + c]!);
           initial[base + c] = v + pool[right2 + c]!;
         }
+        // Stage two's: the words two away give it nothing.
+        for (let c = C; c < C2; c++) {
+          const v = Math.fround(Math.fround(0 + pool[self + c]!) + pool[left + c]!);
+          initial[base + c] = v + pool[right + c]!;
+        }
       }
       const out = new Int32Array(n);
       const conj = { pool: this.conjPool, at: conjAt.subarray(tok, tok + n) };
       const a = { rows, starts: starts.subarray(tok, tok + n + 1) };
-      this.stage1.decodeRows(n, a, null, sf.conjA, sf.conjB, out, initial.subarray(tok * C2), C2, 0, conj);
+      this.stage1.decodeRows(n, a, null, conjA.subarray(tok), conjB.subarray(tok), out, initial.subarray(tok * C2), C2, 0, conj);
       first.push(out);
       tok += n;
       fill += total;
@@ -244,7 +262,7 @@ export class NerTagger implements Tagger {
       this.featurizer.stageTwo(doc, i, agg, this.extra);
       const a = { rows, starts: starts.subarray(tok, tok + n + 1), ends: cores.subarray(tok, tok + n) };
       const conj = { pool: this.conjPool, at: conjAt.subarray(tok, tok + n) };
-      this.stage2!.decodeRows(n, a, this.stage2!.lookup(this.extra), sf.conjA, sf.conjB, out, initial.subarray(tok * C2), C2, C, conj);
+      this.stage2!.decodeRows(n, a, this.stage2!.lookup(this.extra), conjA.subarray(tok), conjB.subarray(tok), out, initial.subarray(tok * C2), C2, C, conj);
       tok += n;
       return out;
     });
@@ -253,19 +271,17 @@ export class NerTagger implements Tagger {
 
 type WordFeatures = (w: NerWord | null, sf: SentenceFeatures) => void;
 
-/** Parts of a word's cache entry: scores it contributes as the token itself and as each neighbour. */
+/** Parts of a word's cache entry, in units of C floats: scores it contributes as the token itself and as each neighbour. */
 const SELF = 0;
-const LEFT = 1;
-const RIGHT = 2;
-const LEFT2 = 3;
-const RIGHT2 = 4;
-const ENTRY = 5;
+const LEFT = 2;
+const RIGHT = 4;
+const LEFT2 = 6;
+const RIGHT2 = 7;
+const ENTRY = 8;
 
 /** Slots allocated at first (the pools double as needed). */
 const INITIAL_SLOTS = 4096;
 
-/** Distinct words whose scores are cached. */
-const WORD_CACHE_SIZE = 100_000;
 
 /** Version 2: the word clusters are no longer embedded but named by digest (clusters.bin). */
 const FORMAT = "newsgraph-ner/2";

@@ -7,13 +7,13 @@
 import { NewsgraphError } from "../../errors.js";
 import { ClusterIndex, clusterDigest, clustersForModel, type ClusterLexicon } from "./clusters.js";
 import { frozenArrays, frozenFromArrays, thaw, type FrozenLinear } from "./frozen.js";
-import { hashString } from "./hash.js";
+import { featureKey, featureKey2, hashString } from "./hash.js";
 import type { LinearModel } from "./linear-model.js";
 import { decodeModel, encodeModel } from "./model-format.js";
 import type { Tagger } from "./ner-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { freeTagSet } from "./tagset.js";
-import { computeWordInfo, WordInfoCache, type WordInfo } from "./word-info.js";
+import { computeWordInfo, withWordInfo, type WordInfo } from "./word-info.js";
 
 const T = {
   BIAS: 1, NORM: 2, KEY: 3, SHAPE: 4, PRE: 5, SUF: 9, CAP: 13,
@@ -24,57 +24,118 @@ const T = {
 const PAD_L = hashString("<S>");
 const PAD_R = hashString("</S>");
 
+/** A word's lexical facts with its coarse and fine cluster hashes, and its index in the featurizer's vocabulary. */
+export interface PosWord extends WordInfo {
+  readonly coarse: number;
+  readonly fine: number;
+  readonly id: number;
+}
+
+/**
+ * Features a token takes from a neighbour (offset -2 .. 2; value of the neighbour word, or the padding
+ * beyond the sentence), in the order a token's features list them after its own; FIRST (the sentence's
+ * first word) comes between the SHORT and FINE ones.
+ */
+const NEIGHBOURS: readonly { template: number; offset: -2 | -1 | 1 | 2; value: (w: PosWord) => number }[] = [
+  { template: T.KEY_M1, offset: -1, value: (w) => w.hKey },
+  { template: T.KEY_P1, offset: 1, value: (w) => w.hKey },
+  { template: T.KEY_M2, offset: -2, value: (w) => w.hKey },
+  { template: T.KEY_P2, offset: 2, value: (w) => w.hKey },
+  { template: T.SUF3_M1, offset: -1, value: (w) => w.hSuf[2]! },
+  { template: T.SUF3_P1, offset: 1, value: (w) => w.hSuf[2]! },
+  { template: T.SHORT_M1, offset: -1, value: (w) => w.hShort },
+  { template: T.SHORT_P1, offset: 1, value: (w) => w.hShort },
+  { template: T.FINE_M1, offset: -1, value: (w) => w.fine },
+  { template: T.FINE_P1, offset: 1, value: (w) => w.fine },
+];
+/** NEIGHBOURS[FIRST_AT] is the first neighbour feature after FIRST. */
+const FIRST_AT = 8;
+/** Keys a word gives its neighbours (NEIGHBOURS order), then its FIRST key (see neighbourKeys). */
+const NEIGHBOUR_KEYS = NEIGHBOURS.length + 1;
+
 /** Fills the static features of POS tagging. */
 export class PosFeaturizer {
-  private readonly cache = new WordInfoCache<WordInfo>(computeWordInfo);
+  /** Words seen so far, by id; cleared between sentences once it holds `capacity` words. */
+  readonly vocabulary: PosWord[] = [];
+  /** Times the vocabulary was cleared (ids are reused after a clear). */
+  generation = 0;
+  private readonly ids = new Map<string, number>();
   private readonly clusters: ClusterIndex;
 
-  constructor(clusters: ClusterLexicon | null = null) {
+  constructor(
+    clusters: ClusterLexicon | null = null,
+    private readonly capacity = 200_000,
+  ) {
     this.clusters = new ClusterIndex(clusters);
   }
 
-  words(sentence: readonly string[]): WordInfo[] {
-    return sentence.map((w) => this.cache.get(w));
+  words(sentence: readonly string[]): PosWord[] {
+    if (this.vocabulary.length >= this.capacity) {
+      this.vocabulary.length = 0;
+      this.ids.clear();
+      this.generation++;
+    }
+    return sentence.map((text) => {
+      const id = this.ids.get(text);
+      if (id !== undefined) return this.vocabulary[id]!;
+      const info = computeWordInfo(text);
+      const codes = this.clusters.codes(info.norm);
+      const w: PosWord = withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id: this.vocabulary.length });
+      this.ids.set(text, w.id);
+      this.vocabulary.push(w);
+      return w;
+    });
   }
 
-  sentence(ws: readonly WordInfo[], sf: SentenceFeatures): void {
+  /** The features of the word alone (a token's core features). */
+  word(w: PosWord, sf: SentenceFeatures): void {
+    sf.f(T.BIAS, 0);
+    sf.f(T.NORM, w.hNorm);
+    sf.f(T.KEY, w.hKey);
+    sf.f(T.SHAPE, w.hShape);
+    sf.f(T.CAP, w.cap);
+    for (let k = 0; k < 4; k++) {
+      if (w.hPre[k] === 0) break;
+      sf.f(T.PRE + k, w.hPre[k]!);
+      sf.f(T.SUF + k, w.hSuf[k]!);
+    }
+    sf.f(T.COARSE, w.coarse);
+    sf.f(T.FINE, w.fine);
+  }
+
+  /** Keys of what a word (null: the padding) gives its neighbours, NEIGHBOURS order, then its FIRST key (0 for the padding), to out[at ...]. */
+  neighbourKeys(w: PosWord | null, out: Int32Array, at: number): void {
+    for (let k = 0; k < NEIGHBOURS.length; k++) {
+      const { template, offset, value } = NEIGHBOURS[k]!;
+      out[at + k] = featureKey(template, w ? value(w) : offset < 0 ? PAD_L : PAD_R);
+    }
+    out[at + NEIGHBOURS.length] = w ? featureKey2(T.FIRST, w.cap, w.hKey) : 0;
+  }
+
+  /** Key of the word-pair feature `template` (BIGRAM_M1 or BIGRAM_P1) of two neighbouring words (null: padding). */
+  bigram(template: number, left: PosWord | null, right: PosWord | null): number {
+    return featureKey2(template, left ? left.hKey : PAD_L, right ? right.hKey : PAD_R);
+  }
+
+  sentence(ws: readonly PosWord[], sf: SentenceFeatures): void {
     const n = ws.length;
-    const clusters = ws.map((w) => this.clusters.codes(w.norm));
     sf.reset(n);
     for (let i = 0; i < n; i++) {
       const w = ws[i]!;
-      const m1 = i > 0 ? ws[i - 1]! : null;
-      const p1 = i + 1 < n ? ws[i + 1]! : null;
       sf.begin(i);
       sf.conjA[i] = w.hKey;
       sf.conjB[i] = w.hSuf[2]!;
-      sf.f(T.BIAS, 0);
-      sf.f(T.NORM, w.hNorm);
-      sf.f(T.KEY, w.hKey);
-      sf.f(T.SHAPE, w.hShape);
-      sf.f(T.CAP, w.cap);
-      for (let k = 0; k < 4; k++) {
-        if (w.hPre[k] === 0) break;
-        sf.f(T.PRE + k, w.hPre[k]!);
-        sf.f(T.SUF + k, w.hSuf[k]!);
-      }
-      sf.f(T.COARSE, clusters[i]![0]!);
-      sf.f(T.FINE, clusters[i]![1]!);
+      this.word(w, sf);
       // Everything so far depends on the word alone (the tagger caches its scores per word).
       sf.markCore(i);
-      sf.f(T.KEY_M1, m1 ? m1.hKey : PAD_L);
-      sf.f(T.KEY_P1, p1 ? p1.hKey : PAD_R);
-      sf.f(T.KEY_M2, i > 1 ? ws[i - 2]!.hKey : PAD_L);
-      sf.f(T.KEY_P2, i + 2 < n ? ws[i + 2]!.hKey : PAD_R);
-      sf.f(T.SUF3_M1, m1 ? m1.hSuf[2]! : PAD_L);
-      sf.f(T.SUF3_P1, p1 ? p1.hSuf[2]! : PAD_R);
-      sf.f(T.SHORT_M1, m1 ? m1.hShort : PAD_L);
-      sf.f(T.SHORT_P1, p1 ? p1.hShort : PAD_R);
-      if (i === 0) sf.f2(T.FIRST, w.cap, w.hKey);
-      sf.f(T.FINE_M1, m1 ? clusters[i - 1]![1]! : PAD_L);
-      sf.f(T.FINE_P1, p1 ? clusters[i + 1]![1]! : PAD_R);
-      sf.f2(T.BIGRAM_M1, m1 ? m1.hKey : PAD_L, w.hKey);
-      sf.f2(T.BIGRAM_P1, w.hKey, p1 ? p1.hKey : PAD_R);
+      for (let k = 0; k < NEIGHBOURS.length; k++) {
+        if (k === FIRST_AT && i === 0) sf.f2(T.FIRST, w.cap, w.hKey);
+        const { template, offset, value } = NEIGHBOURS[k]!;
+        const j = i + offset;
+        sf.f(template, j >= 0 && j < n ? value(ws[j]!) : offset < 0 ? PAD_L : PAD_R);
+      }
+      sf.add(this.bigram(T.BIGRAM_M1, i > 0 ? ws[i - 1]! : null, w));
+      sf.add(this.bigram(T.BIGRAM_P1, w, i + 1 < n ? ws[i + 1]! : null));
     }
     sf.end();
   }
@@ -92,67 +153,116 @@ export class PosTagger implements Tagger {
   readonly featurizer: PosFeaturizer;
   private readonly sf = new SentenceFeatures();
   /**
-   * Per-word cache of the partial scores of a word's own features (each token's core features, summed
-   * first by the decoder): word slot k's scores are prefixPool[k · C ...].
+   * Per-word caches: slot 0 is the padding beyond the sentence, slot id + 1 the featurizer's word `id` (see
+   * fillSlots). Slot k's core scores (its own features' weights summed from zero, as the decoder would) are
+   * prefixPool[k · C ...], the rows of what it gives its neighbours neighbourPool[k · NEIGHBOUR_KEYS ...].
    */
-  private readonly slotOf = new Map<WordInfo, number>();
+  private slots = 0;
+  private generation = 0;
   private prefixPool: Float64Array;
+  private neighbourPool: Int32Array;
+  private readonly keys = new Int32Array(NEIGHBOUR_KEYS);
+  /** Sentence buffers, reused. */
   private rows = new Int32Array(4096);
+  private starts = new Int32Array(256);
+  private conjA = new Int32Array(256);
+  private conjB = new Int32Array(256);
   private initial: Float64Array;
+  private readonly around = new Int32Array(5);
 
   constructor(
     private readonly model: LinearModel,
     clusters: ClusterLexicon | null = null,
+    /** Distinct words cached (the caches are cleared once they hold this many). */
+    vocabularySize = 200_000,
   ) {
-    this.featurizer = new PosFeaturizer(clusters);
+    this.featurizer = new PosFeaturizer(clusters, vocabularySize);
     this.prefixPool = new Float64Array(INITIAL_SLOTS * model.nClasses);
-    this.initial = new Float64Array(128 * model.nClasses);
+    this.neighbourPool = new Int32Array(INITIAL_SLOTS * NEIGHBOUR_KEYS);
+    this.initial = new Float64Array(256 * model.nClasses);
+    this.fillSlot(null);
   }
 
-  static fromData(data: PosModelData): PosTagger {
-    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)), data.clusters);
+  static fromData(data: PosModelData, vocabularySize?: number): PosTagger {
+    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)), data.clusters, vocabularySize);
   }
 
-  /** Offset in prefixPool of the scores of token t's core features (those of its word alone). */
-  private prefixOf(w: WordInfo, t: number): number {
+  /** Fill the next slot with a word's core scores and neighbour rows (null: the padding). */
+  private fillSlot(w: PosWord | null): void {
     const C = this.model.nClasses;
-    const known = this.slotOf.get(w);
-    if (known !== undefined) return known * C;
-    if (this.slotOf.size >= WORD_CACHE_SIZE) this.slotOf.clear();
-    const slot = this.slotOf.size;
+    const slot = this.slots++;
     if ((slot + 1) * C > this.prefixPool.length) {
-      const bigger = new Float64Array(2 * this.prefixPool.length);
-      bigger.set(this.prefixPool);
-      this.prefixPool = bigger;
+      const scores = new Float64Array(2 * this.prefixPool.length);
+      scores.set(this.prefixPool);
+      this.prefixPool = scores;
+      const rows = new Int32Array(2 * this.neighbourPool.length);
+      rows.set(this.neighbourPool);
+      this.neighbourPool = rows;
     }
-    const sf = this.sf;
     const table = this.model.table;
-    for (let k = sf.starts[t]!; k < sf.cores[t]!; k++) this.rows[k] = table.get(sf.keys[k]!);
     const scores = this.prefixPool.subarray(slot * C, (slot + 1) * C);
     scores.fill(0);
-    this.model.addRows(this.rows, sf.starts[t]!, sf.cores[t]!, scores);
-    this.slotOf.set(w, slot);
-    return slot * C;
+    if (w) {
+      const sf = this.sf;
+      sf.reset(1);
+      sf.begin(0);
+      this.featurizer.word(w, sf);
+      sf.end();
+      const end = sf.starts[1]!;
+      for (let k = 0; k < end; k++) this.rows[k] = table.get(sf.keys[k]!);
+      this.model.addRows(this.rows, 0, end, scores);
+    }
+    this.featurizer.neighbourKeys(w, this.keys, 0);
+    for (let k = 0; k < NEIGHBOUR_KEYS; k++) this.neighbourPool[slot * NEIGHBOUR_KEYS + k] = w || k < NEIGHBOURS.length ? table.get(this.keys[k]!) : -1;
+  }
+
+  /** Fill the slots of the words new in the featurizer's vocabulary (all of them after it was cleared). */
+  private fillSlots(): void {
+    const vocabulary = this.featurizer.vocabulary;
+    if (this.generation !== this.featurizer.generation) {
+      this.generation = this.featurizer.generation;
+      this.slots = 1;
+    }
+    while (this.slots <= vocabulary.length) this.fillSlot(vocabulary[this.slots - 1]!);
   }
 
   tag(words: string[]): string[] {
     const ws = this.featurizer.words(words);
-    const sf = this.sf;
-    this.featurizer.sentence(ws, sf);
-    const n = words.length;
+    this.fillSlots();
+    const n = ws.length;
     const C = this.model.nClasses;
-    if (this.rows.length < sf.starts[n]!) this.rows = new Int32Array(2 * sf.starts[n]!);
-    if (this.initial.length < n * C) this.initial = new Float64Array(2 * n * C);
-    const table = this.model.table;
-    const keys = sf.keys;
-    for (let t = 0; t < n; t++) {
-      const at = this.prefixOf(ws[t]!, t);
-      this.initial.set(this.prefixPool.subarray(at, at + C), t * C);
-      for (let k = sf.cores[t]!; k < sf.starts[t + 1]!; k++) this.rows[k] = table.get(keys[k]!);
+    const N = NEIGHBOUR_KEYS;
+    if (this.starts.length <= n) {
+      this.starts = new Int32Array(2 * n + 1);
+      this.conjA = new Int32Array(2 * n);
+      this.conjB = new Int32Array(2 * n);
     }
+    if (this.rows.length < n * (N + 2)) this.rows = new Int32Array(2 * n * (N + 2));
+    if (this.initial.length < n * C) this.initial = new Float64Array(2 * n * C);
+    const { rows, starts, initial, around } = this;
+    const table = this.model.table;
+    const pool = this.neighbourPool;
+    const slotAt = (i: number) => (i >= 0 && i < n ? ws[i]!.id + 1 : 0);
+    let fill = 0;
+    // Each token's rows in the featurizer's order: its neighbours' (and FIRST's), then the two word pairs';
+    // the decoder starts from the token's cached core scores.
+    for (let t = 0; t < n; t++) {
+      const w = ws[t]!;
+      for (let d = -2; d <= 2; d++) around[d + 2] = slotAt(t + d);
+      starts[t] = fill;
+      this.conjA[t] = w.hKey;
+      this.conjB[t] = w.hSuf[2]!;
+      for (let k = 0; k < NEIGHBOURS.length; k++) {
+        if (k === FIRST_AT && t === 0) rows[fill++] = pool[around[2]! * N + NEIGHBOURS.length]!;
+        rows[fill++] = pool[around[NEIGHBOURS[k]!.offset + 2]! * N + k]!;
+      }
+      rows[fill++] = table.get(this.featurizer.bigram(T.BIGRAM_M1, t > 0 ? ws[t - 1]! : null, w));
+      rows[fill++] = table.get(this.featurizer.bigram(T.BIGRAM_P1, w, t + 1 < n ? ws[t + 1]! : null));
+      initial.set(this.prefixPool.subarray(around[2]! * C, around[2]! * C + C), t * C);
+    }
+    starts[n] = fill;
     const out = new Int32Array(n);
-    // The decoder starts from the cached scores and adds the rest of each token's features, in the same order.
-    this.model.decodeRows(n, { rows: this.rows, starts: sf.cores, ends: sf.starts.subarray(1) }, null, sf.conjA, sf.conjB, out, this.initial, C, 0);
+    this.model.decodeRows(n, { rows, starts }, null, this.conjA, this.conjB, out, initial, C, 0);
     return Array.from(out, (c) => this.model.tagset.names[c]!);
   }
 
@@ -161,10 +271,7 @@ export class PosTagger implements Tagger {
   }
 }
 
-/** Distinct words whose scores are cached. */
-const WORD_CACHE_SIZE = 100_000;
-
-/** Word slots allocated at first (the pool doubles as needed). */
+/** Word slots allocated at first (the pools double as needed). */
 const INITIAL_SLOTS = 4096;
 
 /** Version 3: the word clusters are no longer embedded but named by digest (clusters.bin). */
