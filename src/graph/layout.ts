@@ -91,25 +91,38 @@ function layoutForce(input: LayoutInput, x: Float64Array, y: Float64Array, itera
 }
 
 /**
- * Start positions of a connected core: a radial tree from its strongest node, in the units of the seeded
- * disc. Neighbours start near each other, so ForceAtlas2 untangles the core in half the iterations a random
- * start needs for as few edge crossings (`node dist/src/bench/layout.js <graph folder>` measures both).
+ * Start positions of a core: its largest connected part as a radial tree from its strongest node, in the
+ * units of the seeded disc; the few nodes outside that part keep their seeded start. Neighbours start near
+ * each other, so ForceAtlas2 untangles the core in half the iterations a random start needs for as few
+ * edge crossings (`node dist/src/bench/layout.js <graph folder>` measures both).
  */
 function radialStart(core: Positioned): void {
   const keys = core.nodes();
   const index = new Map(keys.map((k, i) => [k, i]));
-  const neighbors: number[][] = keys.map(() => []);
-  const strength = new Float64Array(keys.length);
+  const sources: number[] = [];
+  const targets: number[] = [];
+  const weights: number[] = [];
   core.forEachEdge((_e, a, s, t) => {
-    const i = index.get(s)!;
-    const j = index.get(t)!;
+    sources.push(index.get(s)!);
+    targets.push(index.get(t)!);
+    weights.push(a.weight);
+  });
+  const part = connectedComponents(keys.length, sources, targets)[0] ?? [];
+  const local = new Int32Array(keys.length).fill(-1);
+  part.forEach((i, j) => (local[i] = j));
+  const neighbors: number[][] = part.map(() => []);
+  const strength = new Float64Array(part.length);
+  sources.forEach((s, p) => {
+    const i = local[s]!;
+    const j = local[targets[p]!]!;
+    if (i < 0) return; // both ends lie outside the largest part
     neighbors[i]!.push(j);
     neighbors[j]!.push(i);
-    strength[i]! += a.weight;
-    strength[j]! += a.weight;
+    strength[i]! += weights[p]!;
+    strength[j]! += weights[p]!;
   });
   const { x, y } = radialTree(neighbors, strength, START_STEP);
-  keys.forEach((k, i) => core.mergeNodeAttributes(k, { x: x[i]!, y: y[i]! }));
+  part.forEach((i, j) => core.mergeNodeAttributes(keys[i]!, { x: x[j]!, y: y[j]! }));
 }
 
 /** Ring step of a core's radial start, in the units of the seeded start disc (radius 10·√n). */
