@@ -1,26 +1,49 @@
 #!/usr/bin/env node
 /**
- * The newsgraph command line: registers one command per file of ./commands and runs it.
+ * The newsgraph command line: registers the commands (one per file of ./commands) and runs the one asked
+ * for. Only that command's module is imported, so a query does not load the build, the NLP models, the
+ * server or the layout libraries; help, or a name that is no command, registers them all.
  * Commands are thin: they parse options, call the library, and print.
  */
 import { Command } from "commander";
 import { VERSION } from "../version.js";
 import { handleError, oneLine } from "./output.js";
-import { registerBuild } from "./commands/build.js";
-import { registerServe } from "./commands/serve.js";
-import { registerNeighbors } from "./commands/neighbors.js";
-import { registerShow } from "./commands/show.js";
-import { registerSearch } from "./commands/search.js";
-import { registerStats } from "./commands/stats.js";
-import { registerPath } from "./commands/path.js";
-import { registerWhy } from "./commands/why.js";
-import { registerTimeline } from "./commands/timeline.js";
-import { registerExport } from "./commands/export.js";
-import { registerEvalGold } from "./commands/eval-gold.js";
-import { registerEvalRelations } from "./commands/eval-relations.js";
-import { registerEvalConll } from "./commands/eval-conll.js";
-import { registerEvalUd } from "./commands/eval-ud.js";
-import { registerParse } from "./commands/parse.js";
+
+type Register = (parent: Command) => void;
+
+/** Each top-level command's module, by name. */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  build: async () => (await import("./commands/build.js")).registerBuild,
+  serve: async () => (await import("./commands/serve.js")).registerServe,
+  neighbors: async () => (await import("./commands/neighbors.js")).registerNeighbors,
+  show: async () => (await import("./commands/show.js")).registerShow,
+  search: async () => (await import("./commands/search.js")).registerSearch,
+  stats: async () => (await import("./commands/stats.js")).registerStats,
+  path: async () => (await import("./commands/path.js")).registerPath,
+  why: async () => (await import("./commands/why.js")).registerWhy,
+  timeline: async () => (await import("./commands/timeline.js")).registerTimeline,
+  export: async () => (await import("./commands/export.js")).registerExport,
+  parse: async () => (await import("./commands/parse.js")).registerParse,
+};
+
+/** The subcommands of `eval`. */
+const EVAL_COMMANDS: (() => Promise<Register>)[] = [
+  async () => (await import("./commands/eval-gold.js")).registerEvalGold,
+  async () => (await import("./commands/eval-relations.js")).registerEvalRelations,
+  async () => (await import("./commands/eval-conll.js")).registerEvalConll,
+  async () => (await import("./commands/eval-ud.js")).registerEvalUd,
+];
+
+/** Register the command named on the command line (its first word not starting with "-"), or all of them. */
+async function registerCommands(program: Command, args: readonly string[]): Promise<void> {
+  const name = args.find((a) => !a.startsWith("-"));
+  const all = name === undefined || name === "help" || (name !== "eval" && !(name in COMMANDS));
+  for (const [command, load] of Object.entries(COMMANDS)) if (all || command === name) (await load())(program);
+  if (all || name === "eval") {
+    const evalCommand = program.command("eval").description("score newsgraph against reference data");
+    for (const load of EVAL_COMMANDS) (await load())(evalCommand);
+  }
+}
 
 const program = new Command();
 program
@@ -32,21 +55,6 @@ program
   .exitOverride()
   .configureOutput({ outputError: (message, write) => write(`${oneLine(message)}\n`) });
 
-registerBuild(program);
-registerServe(program);
-registerNeighbors(program);
-registerShow(program);
-registerSearch(program);
-registerStats(program);
-registerPath(program);
-registerWhy(program);
-registerTimeline(program);
-registerExport(program);
-registerParse(program);
-const evalCommand = program.command("eval").description("score newsgraph against reference data");
-registerEvalGold(evalCommand);
-registerEvalRelations(evalCommand);
-registerEvalConll(evalCommand);
-registerEvalUd(evalCommand);
-
-program.parseAsync(process.argv).catch((err: unknown) => handleError(err));
+registerCommands(program, process.argv.slice(2))
+  .then(() => program.parseAsync(process.argv))
+  .catch((err: unknown) => handleError(err));

@@ -40,28 +40,38 @@ function restingY(skyline: readonly Segment[], i: number, w: number, stripWidth:
   return y;
 }
 
-/** Raise the skyline over `[x, x + w)` to `top`. */
-function raise(skyline: Segment[], x: number, w: number, top: number): Segment[] {
+/** Whether `b` continues `a` at the same height (so the two make one stretch). */
+const continues = (a: Segment, b: Segment) => a.y === b.y && Math.abs(a.x + a.width - b.x) < 1e-9;
+
+/**
+ * Raise the skyline over `[x, x + w)` to `top`, in place: the stretches under it are cut away and the new
+ * one joins a neighbour at the same height, so that the skyline stays short. (The skyline was merged
+ * before, and the new stretch is higher than those it covers, so only its neighbours can join it.)
+ */
+function raise(skyline: Segment[], x: number, w: number, top: number): void {
   const end = x + w;
-  const next: Segment[] = [];
-  for (const s of skyline) {
-    const sEnd = s.x + s.width;
-    if (sEnd <= x || s.x >= end) next.push(s);
-    else {
-      if (s.x < x) next.push({ x: s.x, y: s.y, width: x - s.x });
-      if (sEnd > end) next.push({ x: end, y: s.y, width: sEnd - end });
-    }
+  let first = 0;
+  while (skyline[first]!.x + skyline[first]!.width <= x) first++;
+  let last = first;
+  while (last + 1 < skyline.length && skyline[last + 1]!.x < end) last++;
+  const replaced: Segment[] = [];
+  const head = skyline[first]!;
+  const tail = skyline[last]!;
+  const before = skyline[first - 1];
+  let raised: Segment = { x, y: top, width: w };
+  if (head.x < x) replaced.push({ x: head.x, y: head.y, width: x - head.x });
+  else if (before && continues(before, raised)) {
+    raised = { ...before, width: before.width + raised.width };
+    first--;
   }
-  next.push({ x, y: top, width: w });
-  next.sort((a, b) => a.x - b.x);
-  // Neighbouring stretches at the same height merge, so that the skyline stays short.
-  const merged: Segment[] = [];
-  for (const s of next) {
-    const last = merged[merged.length - 1];
-    if (last && last.y === s.y && Math.abs(last.x + last.width - s.x) < 1e-9) last.width += s.width;
-    else merged.push({ ...s });
-  }
-  return merged;
+  replaced.push(raised);
+  const tailEnd = tail.x + tail.width;
+  const after = tailEnd > end ? { x: end, y: tail.y, width: tailEnd - end } : skyline[last + 1];
+  if (after && continues(raised, after)) {
+    raised.width += after.width;
+    if (tailEnd <= end) last++;
+  } else if (tailEnd > end) replaced.push(after!);
+  skyline.splice(first, last - first + 1, ...replaced);
 }
 
 /**
@@ -83,7 +93,7 @@ export function packBoxes(boxes: readonly Box[], options: PackOptions = {}): Pla
   const order = boxes.map((_, i) => i);
   const rest = order.slice(1).sort((a, b) => boxes[b]!.height - boxes[a]!.height || boxes[b]!.width - boxes[a]!.width || a - b);
   const placements: Placement[] = boxes.map(() => ({ x: 0, y: 0 }));
-  let skyline: Segment[] = [{ x: 0, y: 0, width: stripWidth }];
+  const skyline: Segment[] = [{ x: 0, y: 0, width: stripWidth }];
   for (const i of [0, ...rest]) {
     const { width, height } = boxes[i]!;
     // The strip is at least as wide as any box, so the first segment (at x = 0) always fits.
@@ -93,7 +103,7 @@ export function packBoxes(boxes: readonly Box[], options: PackOptions = {}): Pla
       if (y < at.y) at = { x: skyline[s]!.x, y };
     }
     placements[i] = at;
-    skyline = raise(skyline, at.x, Math.min(width, stripWidth - at.x), at.y + height);
+    raise(skyline, at.x, Math.min(width, stripWidth - at.x), at.y + height);
   }
   return placements;
 }

@@ -57,17 +57,28 @@ export function writeFilesAtomically(dir: string, files: Record<string, string>)
 
 /** A file being written under a temporary name, with buffered appends. */
 export interface StreamedFile {
+  /** Append a chunk: a whole string (a surrogate pair is never split between two chunks). */
   write(chunk: string): void;
 }
 
-const FLUSH_AT = 1 << 20;
+/** Bytes a file buffers before they go to disk. */
+const BUFFER_BYTES = 1 << 20;
+
+/** A file of a `FolderWriter`: chunks are encoded straight into its byte buffer (no joined strings). */
+interface OpenFile {
+  fd: number;
+  tmp: string;
+  final: string;
+  bytes: Buffer;
+  used: number;
+}
 
 /**
  * Writes the files of a folder atomically, streaming: each `open`ed file goes to a temporary name;
  * `commit` renames them all into place, `abort` removes them.
  */
 export class FolderWriter {
-  private readonly files: { fd: number; tmp: string; final: string; buffer: string[]; size: number }[] = [];
+  private readonly files: OpenFile[] = [];
   private done = false;
 
   constructor(readonly dir: string) {
@@ -83,15 +94,18 @@ export class FolderWriter {
     } catch (err) {
       throw outputError(err, join(this.dir, name));
     }
-    const file = { fd, tmp, final: join(this.dir, name), buffer: [] as string[], size: 0 };
+    const file: OpenFile = { fd, tmp, final: join(this.dir, name), bytes: Buffer.allocUnsafe(BUFFER_BYTES), used: 0 };
     this.files.push(file);
-    return {
-      write: (chunk: string) => {
-        file.buffer.push(chunk);
-        file.size += chunk.length;
-        if (file.size >= FLUSH_AT) this.flush(file);
-      },
-    };
+    return { write: (chunk: string) => this.append(file, chunk) };
+  }
+
+  /** A UTF-16 code unit takes at most 3 bytes in UTF-8, so a chunk that may not fit flushes first. */
+  private append(file: OpenFile, chunk: string): void {
+    if (chunk.length * 3 > BUFFER_BYTES - file.used) {
+      this.flush(file);
+      if (chunk.length * 3 > BUFFER_BYTES) return this.writeOut(file, Buffer.from(chunk));
+    }
+    file.used += file.bytes.write(chunk, file.used);
   }
 
   /** Write a whole file at once. */
@@ -99,15 +113,18 @@ export class FolderWriter {
     this.open(name).write(content);
   }
 
-  private flush(file: FolderWriter["files"][number]): void {
-    if (file.buffer.length === 0) return;
+  private flush(file: OpenFile): void {
+    if (file.used === 0) return;
+    this.writeOut(file, file.bytes.subarray(0, file.used));
+    file.used = 0;
+  }
+
+  private writeOut(file: OpenFile, data: Buffer): void {
     try {
-      writeSync(file.fd, file.buffer.join(""));
+      for (let at = 0; at < data.length; ) at += writeSync(file.fd, data, at);
     } catch (err) {
       throw outputError(err, file.final);
     }
-    file.buffer = [];
-    file.size = 0;
   }
 
   /** Finish every file and rename them all into place. */

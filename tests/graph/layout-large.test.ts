@@ -34,6 +34,23 @@ describe("layout of large graphs (core + placement)", () => {
     expect(seen.size).toBe(60);
   });
 
+  it("gives distinct positions to core nodes that no core edge joins to the rest of the core", () => {
+    // Three heavy pairs, each tied to a hub by one light edge: the core (the six strongest nodes) is three
+    // pieces that no core edge joins.
+    const g = synthetic(40);
+    const key = (i: number) => `person:p${String(i).padStart(3, "0")}`;
+    const edge = (weight: number): EdgeAttributes => ({ relation: "co_occurs", negated: false, predicate: "", weight, docs: ["d"], stories: 1, evidence: [], rules: [] });
+    for (const [strong, leaf] of [[5, 6], [7, 8], [9, 10]] as const) {
+      g.dropNode(key(leaf));
+      g.addNode(key(leaf), { label: `P${leaf}`, type: "person", aliases: [], mentions: 1, docs: ["d"], x: 0, y: 0, size: 1, color: "", community: 0 });
+      g.addUndirectedEdge(key(leaf), key(0), edge(1));
+      for (let k = 0; k < 4; k++) g.addUndirectedEdge(key(strong), key(leaf), edge(50));
+    }
+    layoutGraph(g, { coreNodes: 6 });
+    const seen = new Set(g.mapNodes((_n, a) => `${a.x},${a.y}`));
+    expect(seen.size).toBe(g.order);
+  });
+
   it("puts components the core does not reach outside the core", () => {
     const g = synthetic(60);
     layoutGraph(g, { coreNodes: 10 });

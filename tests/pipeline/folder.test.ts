@@ -37,4 +37,14 @@ describe("FolderWriter", () => {
     expect(readdirSync(dir).sort()).toEqual(["a.txt", "b.txt"]);
     expect(existsSync(join(dir, "c.txt"))).toBe(false);
   });
+
+  it("writes the UTF-8 bytes of its chunks in order, across buffer flushes and chunks larger than the buffer", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ng-folder-"));
+    const chunks = ["Zoë Ångström → ", "€".repeat(400_000), "\n", "𝒳 plain ".repeat(50_000), "😀", "x".repeat(3_000_000), ...Array.from({ length: 600_000 }, (_, i) => (i % 3 ? "€é" : "a")), "end\n"];
+    const w = new FolderWriter(dir);
+    const file = w.open("big.txt");
+    for (const chunk of chunks) file.write(chunk);
+    w.commit();
+    expect(readFileSync(join(dir, "big.txt")).equals(Buffer.from(chunks.join("")))).toBe(true);
+  });
 });
