@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { NewsgraphError } from "../errors.js";
 import type { BuildSummary } from "../pipeline/build.js";
 import { PACKAGE_ROOT } from "../paths.js";
+import { GRAPH_FILE } from "../graph/write.js";
 import { loadGraph } from "../query/load.js";
 import { runNeighbors } from "../query/neighbors.js";
 import type { BenchCorpus } from "./corpus.js";
@@ -73,6 +74,16 @@ export interface FullBuildBench {
 /** Fail early, with one line, when the CLI is not compiled. */
 export function requireCli(): void {
   if (!existsSync(CLI)) throw new NewsgraphError("BAD_ARGUMENT", `bench: ${CLI} not found; run npx tsc -p tsconfig.json first`);
+}
+
+/** The graph folder of a corpus under `work`, built by the CLI when the build section has not made it yet. */
+export function builtGraphFolder(corpus: BenchCorpus, input: string, work: string): string {
+  const out = join(work, `build-${corpus.key}`);
+  if (!existsSync(join(out, GRAPH_FILE))) {
+    requireCli();
+    cliBuild([input], out);
+  }
+  return out;
 }
 
 /** Build the corpus input with the CLI into a folder under `work`, add one article, then time queries on the graph. */

@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: newsgraph's benchmarks, one section after another, each printed as it finishes.
  * Options (defaults run everything):
- *   --sections taggers,parser,stages,build   sections to run
+ *   --sections taggers,parser,stages,build,layout   sections to run
  *   --only bbc,reuters / --skip reuters      corpora of the stages and build sections
  *   --documents N                            N documents of each corpus, spread evenly (default all)
  *   --clock wall|cpu                         the stages section's times: wall (default) or process CPU
@@ -15,7 +15,8 @@ import { parseArgs } from "node:util";
 import { handleError } from "../cli/output.js";
 import { NewsgraphError } from "../errors.js";
 import { benchInput, selectCorpora, type BenchCorpus } from "./corpus.js";
-import { benchFullBuild, formatFullBuildBench, requireCli } from "./full-build.js";
+import { benchFullBuild, builtGraphFolder, formatFullBuildBench, requireCli } from "./full-build.js";
+import { benchLayout, formatLayoutBench } from "./layout.js";
 import { benchParser, formatParserBench } from "./parser.js";
 import { benchStages, formatStageBench, type ClockKind } from "./stages.js";
 import { benchTagger, formatTaggerBench } from "./tagger.js";
@@ -68,6 +69,11 @@ const SECTIONS: Section[] = [
     title: "Full build (default workers), adding one article, CLI cold start",
     run: (run) => perCorpus(run, async (corpus, input) => formatFullBuildBench(benchFullBuild(corpus, input, run.work))),
   },
+  {
+    name: "layout",
+    title: "Layout of the built graph: default against a thorough reference (CPU time and quality)",
+    run: (run) => perCorpus(run, async (corpus, input) => formatLayoutBench(benchLayout([builtGraphFolder(corpus, input, run.work)]))),
+  },
 ];
 
 const list = (value: string | undefined) => value?.split(",").map((s) => s.trim()).filter(Boolean);
@@ -88,13 +94,13 @@ function parseOptions(argv: string[]): { sections: Section[]; run: Omit<Run, "wo
   if (documents !== undefined && !(Number.isInteger(documents) && documents > 0)) throw new NewsgraphError("BAD_ARGUMENT", `bench: --documents takes a positive integer (got ${JSON.stringify(values.documents)})`);
   if (values.clock !== "wall" && values.clock !== "cpu") throw new NewsgraphError("BAD_ARGUMENT", `bench: --clock takes wall or cpu (got ${JSON.stringify(values.clock)})`);
   const sections = SECTIONS.filter((s) => names.includes(s.name));
-  const corpora = sections.some((s) => s.name === "stages" || s.name === "build") ? selectCorpora(list(values.only), list(values.skip)) : [];
+  const corpora = sections.some((s) => s.name === "stages" || s.name === "build" || s.name === "layout") ? selectCorpora(list(values.only), list(values.skip)) : [];
   return { sections, run: { corpora, documents, clock: values.clock } };
 }
 
 try {
   const { sections, run } = parseOptions(process.argv.slice(2));
-  if (sections.some((s) => s.name === "build")) requireCli(); // before the sections that run first
+  if (sections.some((s) => s.name === "build" || s.name === "layout")) requireCli(); // before the sections that run first
   const work = mkdtempSync(join(tmpdir(), "newsgraph-bench-"));
   try {
     for (const section of sections) {
