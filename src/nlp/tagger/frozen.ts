@@ -110,10 +110,11 @@ function rowsIn(keys: Int32Array, union: Int32Array): Int32Array {
 function copyRows(f: FrozenLinear, rowOf: Int32Array | null, into: QuantizedWeights, stride: number, m: number, offset: number): void {
   const C = f.nClasses;
   const { q, scales } = f;
+  const out = into.q;
   for (let r = 0; r < scales.length; r++) {
     const row = rowOf ? rowOf[r]! : r;
     into.scales[row * (stride >> 1) + m] = scales[r]!;
-    into.q.set(q.subarray(r * C, r * C + C), row * stride + offset);
+    for (let c = 0, from = r * C, to = row * stride + offset; c < C; c++) out[to + c] = q[from + c]!;
   }
 }
 
