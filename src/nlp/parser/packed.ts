@@ -186,31 +186,28 @@ export class SparseLinear implements Scorer {
 
 export class FloatLinear implements Scorer {
   private readonly table: FeatureTable;
+  /** Rows × nClasses. */
   private readonly weights: Float32Array;
-  private readonly stride: number;
-  private readonly offset: number;
   /** Rows the weights hold (a trainer's table may have grown since they were averaged). */
   private readonly rows: number;
   readonly nClasses: number;
 
-  /** From a trained model's table and weights (shared, not copied). */
+  /** From a trained model's table and weights (a trained model's floats are shared, not copied). */
   constructor(model: LinearModel) {
     this.table = model.table;
-    this.weights = model.weights;
-    this.stride = model.stride;
-    this.offset = model.offset;
-    this.rows = Math.floor(model.weights.length / model.stride);
+    this.weights = model.floatWeights();
+    this.rows = model.rows;
     this.nClasses = model.nClasses;
   }
 
   score(keys: Int32Array, count: number, out: Float64Array): void {
     const C = this.nClasses;
-    const { table, weights, stride, offset, rows } = this;
+    const { table, weights, rows } = this;
     out.fill(0);
     for (let k = 0; k < count; k++) {
       const row = table.get(keys[k]!);
       if (row < 0 || row >= rows) continue;
-      for (let c = 0, base = row * stride + offset; c < C; c++) out[c] += weights[base + c]!;
+      for (let c = 0, base = row * C; c < C; c++) out[c] += weights[base + c]!;
     }
   }
 }

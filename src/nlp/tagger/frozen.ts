@@ -5,7 +5,7 @@
  * equally precise).
  */
 import { FeatureTable } from "./feature-table.js";
-import { LinearModel } from "./linear-model.js";
+import { LinearModel, type QuantizedWeights } from "./linear-model.js";
 import type { ModelArray } from "./model-format.js";
 import type { TagSet } from "./tagset.js";
 
@@ -25,7 +25,7 @@ export interface FrozenLinear {
 /** Prune rows whose largest absolute weight is below `threshold`, sort by key and quantize. */
 export function freeze(model: LinearModel, threshold: number): FrozenLinear {
   const C = model.nClasses;
-  const w = model.weights;
+  const w = model.floatWeights();
   const rows = w.length / C;
   const keys = model.table.keysByRow();
   const kept: number[] = [];
@@ -59,20 +59,24 @@ export function thaw(frozen: FrozenLinear, tagset: TagSet): LinearModel {
 
 /**
  * Runnable models of several frozen ones over the same classes, sharing one table of the union of their
- * keys and one weight array (row = the models' weights side by side), so a feature is looked up once.
+ * keys and one array of quantized rows (row = the models' scales, then their weights side by side; see
+ * QuantizedWeights), so a feature is looked up once and its weights read from one place.
  */
 export function thawShared(frozen: readonly FrozenLinear[], tagset: TagSet): LinearModel[] {
   const C = tagset.names.length;
+  const M = frozen.length;
   const keys = frozen.map((f) => f.keys).reduce(mergeSorted);
   const table = FeatureTable.fromKeys(keys);
-  const stride = C * frozen.length;
-  const weights = new Float32Array(keys.length * stride);
+  // Shorts per row: two per scale, then the weights, rounded up to keep the scales 4-byte aligned.
+  const stride = (2 * M + C * M + 1) & ~1;
+  const q = new Int16Array(keys.length * stride);
+  const weights: QuantizedWeights = { q, scales: new Float32Array(q.buffer) };
   frozen.forEach((f, m) => {
     // Row r of this model is row rowOf[r] of the union (both key lists ascending).
     const rowOf = f.keys === keys ? null : rowsIn(f.keys, keys);
-    dequantize(f, rowOf, weights, stride, m * C);
+    copyRows(f, rowOf, weights, stride, m, 2 * M + m * C);
   });
-  return frozen.map((_, m) => new LinearModel(tagset, table, weights, stride, m * C));
+  return frozen.map((_, m) => new LinearModel(tagset, table, weights, stride, 2 * M + m * C, m));
 }
 
 /** The union of two ascending key lists, ascending. */
@@ -102,16 +106,15 @@ function rowsIn(keys: Int32Array, union: Int32Array): Int32Array {
   return out;
 }
 
-/** weights[row · stride + offset + c] = q · scale (as float32) for each row of a frozen model (row r → rowOf[r], or r). */
-function dequantize(f: FrozenLinear, rowOf: Int32Array | null, weights: Float32Array, stride: number, offset: number): void {
+/** Each row of a frozen model (row r → rowOf[r], or r) into the shared rows: its scale at column m, its weights at offset. */
+function copyRows(f: FrozenLinear, rowOf: Int32Array | null, into: QuantizedWeights, stride: number, m: number, offset: number): void {
   const C = f.nClasses;
-  const q = f.q;
-  const scales = f.scales;
+  const { q, scales } = f;
+  const out = into.q;
   for (let r = 0; r < scales.length; r++) {
-    const s = scales[r]!;
-    const from = r * C;
-    const to = (rowOf ? rowOf[r]! : r) * stride + offset;
-    for (let c = 0; c < C; c++) weights[to + c] = q[from + c]! * s;
+    const row = rowOf ? rowOf[r]! : r;
+    into.scales[row * (stride >> 1) + m] = scales[r]!;
+    for (let c = 0, from = r * C, to = row * stride + offset; c < C; c++) out[to + c] = q[from + c]!;
   }
 }
 

@@ -2,8 +2,11 @@
  * A linear multi-class scorer over hashed features and the greedy left-to-right decoder that uses it.
  * Each token's class scores are the sums of the weight rows of its static features plus four features
  * conjoining the previous tag(s) (the tag history of a greedy tagger); the best class allowed after the
- * previous one is chosen. Weights are dense rows of floats; several models can share one feature table
- * and one weight array (row stride and column offset), so a feature is looked up once for all of them.
+ * previous one is chosen. Weights are dense rows: floats (a trained model), or, for a model file's frozen
+ * weights, 16-bit integers times a per-row scale, each weight computed as it is read (half the memory
+ * traffic of floats; the float32 product is the very float the dequantized weight was). Several models can
+ * share one feature table and one weight array (row stride and column offset), so a feature is looked up
+ * once for all of them.
  */
 import type { FeatureTable } from "./feature-table.js";
 import { featureKey, featureKey2 } from "./hash.js";
@@ -51,6 +54,28 @@ function addWeights(s: Float64Array, w: Float32Array, base: number, n: number): 
   for (; c < n; c++) s[c] += w[base + c]!;
 }
 
+/** s[c] += fround(q[base + c] · scale) for c < n: the float32 weights q · scale, added as addWeights adds them. */
+function addQuantized(s: Float64Array, q: Int16Array, base: number, scale: number, n: number): void {
+  let c = 0;
+  for (; c + 4 <= n; c += 4) {
+    s[c] += Math.fround(q[base + c]! * scale);
+    s[c + 1] += Math.fround(q[base + c + 1]! * scale);
+    s[c + 2] += Math.fround(q[base + c + 2]! * scale);
+    s[c + 3] += Math.fround(q[base + c + 3]! * scale);
+  }
+  for (; c < n; c++) s[c] += Math.fround(q[base + c]! * scale);
+}
+
+/**
+ * Quantized rows shared by several models: row r starts with each model's scale (float32, model m's at
+ * scales[r · stride / 2 + m]), then the models' 16-bit weights side by side (shorts of q; stride is even).
+ */
+export interface QuantizedWeights {
+  q: Int16Array;
+  /** A float32 view of q's buffer. */
+  scales: Float32Array;
+}
+
 /** A conjoined history row not looked up yet (see ConjoinedRows). */
 export const UNSET_ROW = -2;
 
@@ -78,17 +103,70 @@ export class LinearModel {
   private readonly scores: Float64Array;
   private rowBuffer = new Int32Array(4096);
 
+  /** Float weights, or null when quantized. */
+  private readonly floats: Float32Array | null;
+  /** Quantized weights, or null when float. */
+  private readonly q: Int16Array | null;
+  private readonly scales: Float32Array | null;
+
   constructor(
     readonly tagset: TagSet,
     readonly table: FeatureTable,
-    readonly weights: Float32Array,
-    /** Floats per row of `weights` (≥ nClasses when models share the array). */
+    readonly weights: Float32Array | QuantizedWeights,
+    /** Weights (floats or shorts) per row (≥ nClasses when models share the array). */
     readonly stride = tagset.names.length,
     /** Column of this model's first class within a row. */
     readonly offset = 0,
+    /** Quantized weights: this model's scale within a row's scales. */
+    readonly scaleAt = 0,
   ) {
     this.nClasses = tagset.names.length;
     this.scores = new Float64Array(this.nClasses);
+    const quantized = weights instanceof Float32Array ? null : weights;
+    this.floats = quantized ? null : (weights as Float32Array);
+    this.q = quantized ? quantized.q : null;
+    this.scales = quantized ? quantized.scales : null;
+  }
+
+  /** Rows the weights hold (a trainer's table may have grown since they were averaged). */
+  get rows(): number {
+    return Math.floor((this.floats ?? this.q!).length / this.stride);
+  }
+
+  /** s[c] += the weight of class c in a row, c < nClasses. */
+  addRow(s: Float64Array, row: number): void {
+    const q = this.q;
+    if (q) addQuantized(s, q, row * this.stride + this.offset, this.scales![row * (this.stride >> 1) + this.scaleAt]!, this.nClasses);
+    else addWeights(s, this.floats!, row * this.stride + this.offset, this.nClasses);
+  }
+
+  /** pool[at + c] += the weight of class c in a row, c < nClasses (float32 sums). */
+  addRowTo(pool: Float32Array, at: number, row: number): void {
+    const C = this.nClasses;
+    const base = row * this.stride + this.offset;
+    const q = this.q;
+    if (q) {
+      const scale = this.scales![row * (this.stride >> 1) + this.scaleAt]!;
+      for (let c = 0; c < C; c++) pool[at + c] += Math.fround(q[base + c]! * scale);
+    } else {
+      const w = this.floats!;
+      for (let c = 0; c < C; c++) pool[at + c] += w[base + c]!;
+    }
+  }
+
+  /** This model's weights as dense float rows (rows × nClasses), for freezing and inspection. */
+  floatWeights(): Float32Array {
+    const C = this.nClasses;
+    if (this.floats && this.stride === C && this.offset === 0) return this.floats;
+    const rows = this.rows;
+    const out = new Float32Array(rows * C);
+    const s = new Float64Array(C);
+    for (let r = 0; r < rows; r++) {
+      s.fill(0);
+      this.addRow(s, r);
+      out.set(s, r * C);
+    }
+    return out;
   }
 
   /** Rows of all static keys of a sentence (into a reused buffer unless `out` is given). */
@@ -128,13 +206,9 @@ export class LinearModel {
 
   /** Add the weights of the given rows (in order; -1 = none) to the double-precision scores s[0 .. nClasses). */
   addRows(rows: Int32Array, from: number, to: number, s: Float64Array): void {
-    const C = this.nClasses;
-    const w = this.weights;
-    const stride = this.stride;
-    const offset = this.offset;
     for (let k = from; k < to; k++) {
       const row = rows[k]!;
-      if (row >= 0) addWeights(s, w, row * stride + offset, C);
+      if (row >= 0) this.addRow(s, row);
     }
   }
 
@@ -157,9 +231,6 @@ export class LinearModel {
     conj: ConjoinedRows | null = null,
   ): void {
     const C = this.nClasses;
-    const w = this.weights;
-    const stride = this.stride;
-    const offset = this.offset;
     const s = this.scores;
     const table = this.table;
     const history = this.history;
@@ -178,14 +249,13 @@ export class LinearModel {
       } else for (let c = 0; c < C; c++) s[c] = 0;
       for (let k = aStarts[i]!, end = aEnds ? aEnds[i]! : aStarts[i + 1]!; k < end; k++) {
         const row = aRows[k]!;
-        if (row < 0) continue;
-        addWeights(s, w, row * stride + offset, C);
+        if (row >= 0) this.addRow(s, row);
       }
       if (b) {
         const bRows = b.rows;
         for (let k = b.starts[i]!, end = b.starts[i + 1]!; k < end; k++) {
           const row = bRows[k]!;
-          if (row >= 0) addWeights(s, w, row * stride + offset, C);
+          if (row >= 0) this.addRow(s, row);
         }
       }
       let r3: number;
@@ -204,10 +274,10 @@ export class LinearModel {
       }
       const r1 = prevRows[prev1]!;
       const r2 = prevRows[(C + 1) * (1 + prev2) + prev1]!;
-      if (r1 >= 0) addWeights(s, w, r1 * stride + offset, C);
-      if (r2 >= 0) addWeights(s, w, r2 * stride + offset, C);
-      if (r3 >= 0) addWeights(s, w, r3 * stride + offset, C);
-      if (r4 >= 0) addWeights(s, w, r4 * stride + offset, C);
+      if (r1 >= 0) this.addRow(s, r1);
+      if (r2 >= 0) this.addRow(s, r2);
+      if (r3 >= 0) this.addRow(s, r3);
+      if (r4 >= 0) this.addRow(s, r4);
       // The best class allowed after prev1 (ties go to the lower id), as bestAllowed.
       const last = i === n - 1;
       const allowedAt = prev1 * C;

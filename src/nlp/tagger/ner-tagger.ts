@@ -74,8 +74,8 @@ export class NerTagger implements Tagger {
     this.names = stage1.tagset.names;
     this.iob2 = bilouToIob2(this.names);
     const C = this.names.length;
-    if (stage2 && (stage2.weights !== stage1.weights || stage1.offset !== 0 || stage2.offset !== C)) {
-      throw new NewsgraphError("MODEL_INVALID", "the NER stages must share one weight array, stage one's classes first (see thawShared)");
+    if (stage2 && stage2.table !== stage1.table) {
+      throw new NewsgraphError("MODEL_INVALID", "the NER stages must share one feature table (see thawShared)");
     }
     this.scorePool = new Float32Array(INITIAL_SLOTS * ENTRY * C);
     this.conjPool = new Int32Array(INITIAL_SLOTS * 2 * (C + 1));
@@ -112,20 +112,17 @@ export class NerTagger implements Tagger {
     rest(w, sf);
     sf.end();
     const end = sf.starts[1]!;
-    // The stages' weights of a feature lie side by side in one row, as their scores do in the pool: a core
-    // feature adds both at once.
+    // The stages share the feature table (and a row holds both stages' weights): a core feature's row is
+    // looked up once for both.
     const coreEnd = this.stage2 ? sf.cores[0]! : 0;
     const table = this.stage1.table;
-    const weights = this.stage1.weights;
-    const stride = this.stage1.stride;
     const pool = this.scorePool;
     const keys = sf.keys;
     for (let k = 0; k < end; k++) {
       const row = table.get(keys[k]!);
       if (row < 0) continue;
-      const base = row * stride;
-      const width = k < coreEnd ? 2 * C : C;
-      for (let c = 0; c < width; c++) pool[at + c] += weights[base + c]!;
+      this.stage1.addRowTo(pool, at, row);
+      if (k < coreEnd) this.stage2!.addRowTo(pool, at + C, row);
     }
   }
 

@@ -204,10 +204,11 @@ class NerTrainer {
 function compact(model: LinearModel, tagset: TagSet): LinearModel {
   const C = model.nClasses;
   const keys = model.table.keysByRow();
-  const rows = model.weights.length / C;
+  const weights = model.floatWeights();
+  const rows = weights.length / C;
   const table = new FeatureTable(rows);
   for (let r = 0; r < rows; r++) table.intern(keys[r]!);
-  return new LinearModel(tagset, table, model.weights);
+  return new LinearModel(tagset, table, weights);
 }
 
 /** Train the NER model; `score` measures dev predictions (entity F1). */

@@ -17,7 +17,7 @@ describe("frozen models", () => {
     const [m1, m2] = thawShared([one, two], tagset);
     const weightsOf = (m: typeof m1, key: number) => {
       const row = m!.table.get(key);
-      return row < 0 ? null : Array.from(m!.weights.subarray(row * m!.stride + m!.offset, row * m!.stride + m!.offset + 2));
+      return row < 0 ? null : Array.from(m!.floatWeights().subarray(row * 2, row * 2 + 2));
     };
     expect(m1!.table).toBe(m2!.table);
     expect(weightsOf(m1, -9)).toEqual([0, 0]);
