@@ -28,8 +28,8 @@ const INVISIBLE = "rgba(0,0,0,0)";
 /**
  * Creates sigma on `container` and has it draw one invisible node and one invisible edge of every program.
  * Software WebGL compiles a program on its first draw, for a second or more in all; drawn now, while the
- * graph downloads and imports, the real first frame finds them compiled. The renderer takes the stage
- * over (app/renderer.ts).
+ * graph downloads and imports, the real first frame finds them compiled. The stage stays hidden until
+ * the renderer takes it over (app/renderer.ts).
  */
 export function createStage(container: HTMLElement): Stage {
   const warmUp = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
@@ -38,5 +38,18 @@ export function createStage(container: HTMLElement): Stage {
   warmUp.addNode("a", item({ x: 0, y: 0 }));
   warmUp.addNode("b", item({ x: 1, y: 1 }));
   for (const type of Object.keys(programSettings.edgeProgramClasses)) warmUp.addEdge("a", "b", item({ type, dash: 6 }));
-  return new Sigma(warmUp, container, { ...programSettings, renderLabels: false, renderEdgeLabels: false });
+  // Hidden, the stage is not read back by the page's compositor, which would wait for the compilation.
+  container.style.visibility = "hidden";
+  const sigma = new Sigma(warmUp, container, { ...programSettings, renderLabels: false, renderEdgeLabels: false });
+  // Sent to the browser's GPU process now: nothing else asks for a frame of a hidden stage.
+  for (const canvas of Object.values(sigma.getCanvases())) {
+    const gl = canvas.getContext("webgl2") ?? canvas.getContext("webgl");
+    gl?.flush();
+  }
+  return sigma;
+}
+
+/** Show the stage again, for its first real frame. */
+export function showStage(sigma: Stage): void {
+  sigma.getContainer().style.visibility = "";
 }

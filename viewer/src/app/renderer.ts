@@ -12,7 +12,7 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } fro
 import type { ViewerState } from "../core/state.js";
 import { hoverEdge, selectNode, setZoomedIn } from "./actions.js";
 import { createLabelLayer, type LabelLayer } from "./label-layer.js";
-import { programSettings, type Stage } from "./programs.js";
+import { programSettings, showStage, type Stage } from "./programs.js";
 import { toggleSelection } from "./explore-actions.js";
 import type { Store } from "./store.js";
 
@@ -94,6 +94,7 @@ export function createRenderer(
   sigma.setGraph(detached);
   sigma.setSettings(settings);
   labels.attach(sigma);
+  showStage(sigma);
   sigma.setGraph(graph);
 
   // Shift-, ctrl- or cmd-click adds to (or takes from) the selection; a plain click selects one entity.
