@@ -6,6 +6,7 @@ import "./styles.css";
 import { fetchDocuments, fetchInfo } from "./app/api.js";
 import { startApp } from "./app/app.js";
 import { loadGraph } from "./app/load-graph.js";
+import { createStage } from "./app/programs.js";
 import { runInSlices } from "./app/slices.js";
 import { graphIndexSteps } from "./core/graph-index.js";
 import { documentTable } from "./core/model.js";
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   try {
     const info = await fetchInfo();
     const progress = (loaded: number) => (status.textContent = `Loading the graph… ${loaded.toLocaleString("en-US")} relations`);
-    const [graph, records] = await Promise.all([loadGraph(progress), info.documents ? fetchDocuments() : Promise.resolve([])]);
+    const loading = Promise.all([loadGraph(progress), info.documents ? fetchDocuments() : Promise.resolve([])]);
+    // Sigma's shaders compile while the worker downloads the graph.
+    const stage = createStage(slot("stage"));
+    const [graph, records] = await loading;
     performance.mark("newsgraph:loaded");
     const documents = documentTable(records);
     const index = await runInSlices(graphIndexSteps(graph, documents));
@@ -29,7 +33,7 @@ async function main(): Promise<void> {
     const name = graph.getAttribute("name");
     if (name) document.title = `${name} · newsgraph`;
     startApp(
-      { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage: slot("stage"), overlay: slot("stage-wrap"), panel: slot("panel") },
+      { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage, overlay: slot("stage-wrap"), panel: slot("panel") },
       { graph, documents, info, index },
     );
     performance.mark("newsgraph:started");

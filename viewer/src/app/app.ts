@@ -38,6 +38,7 @@ import type { ServerInfo } from "./api.js";
 import type { AppContext } from "./context.js";
 import { createEvidenceReader } from "./evidence.js";
 import { escapeExploration } from "./explore-actions.js";
+import type { Stage } from "./programs.js";
 import { createRenderer } from "./renderer.js";
 import { Store } from "./store.js";
 import { exportGexf, exportPng, exportSvg, fileStem } from "./view-export.js";
@@ -46,7 +47,8 @@ export interface AppSlots {
   search: HTMLElement;
   toolbar: HTMLElement;
   sidebar: HTMLElement;
-  stage: HTMLElement;
+  /** Sigma on the graph's stage, created before the graph loaded (app/programs.ts). */
+  stage: Stage;
   /** Over the graph: the legend; under it, the time line. */
   overlay: HTMLElement;
   panel: HTMLElement;

@@ -4,16 +4,15 @@
  * camera to an entity. Node and edge labels go through the label layer, which keeps them from overlapping.
  */
 import Graph from "graphology";
-import Sigma from "sigma";
+import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import { exploreEdgeDisplay, exploreNodeDisplay, type ExploreMarks } from "../core/explore-display.js";
 import { edgeDisplay, nodeDisplay, type RenderContext } from "../core/reducers.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/model.js";
 import type { ViewerState } from "../core/state.js";
 import { hoverEdge, selectNode, setZoomedIn } from "./actions.js";
-import { dashedEdgePrograms } from "./dashed-edge-program.js";
 import { createLabelLayer, type LabelLayer } from "./label-layer.js";
-import { uninstancedPrograms } from "./uninstanced-programs.js";
+import { programSettings, showStage, type Stage } from "./programs.js";
 import { toggleSelection } from "./explore-actions.js";
 import type { Store } from "./store.js";
 
@@ -48,7 +47,7 @@ export interface Renderer {
 }
 
 export function createRenderer(
-  container: HTMLElement,
+  stage: Stage,
   graph: ViewerGraph,
   store: Store,
   context: () => RenderContext,
@@ -56,15 +55,14 @@ export function createRenderer(
   edgeLabelRatio: number,
 ): Renderer {
   const labels = createLabelLayer<NodeAttributes, EdgeAttributes, GraphAttributes>();
-  const programs = uninstancedPrograms<NodeAttributes, EdgeAttributes, GraphAttributes>();
   const settings: Partial<Settings<NodeAttributes, EdgeAttributes, GraphAttributes>> = {
     ...labels.settings,
     renderEdgeLabels: true,
     enableEdgeEvents: true,
     zIndex: true,
     defaultEdgeType: "line",
-    nodeProgramClasses: programs.nodes,
-    edgeProgramClasses: { ...programs.edges, ...dashedEdgePrograms<NodeAttributes, EdgeAttributes, GraphAttributes>() },
+    ...programSettings,
+    renderLabels: true,
     labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 13,
     labelWeight: "500",
@@ -88,10 +86,15 @@ export function createRenderer(
       return m ? exploreEdgeDisplay(display, edge, data, graph, m) : display;
     },
   };
-  // Sigma draws as soon as it is created: created empty, it draws the graph once the label layer listens.
+  // The stage drew its warm-up (app/programs.ts): emptied, set up, it draws the graph once the label layer
+  // listens, at once (that draw drops the one the new settings scheduled).
+  const sigma = stage;
+  const container = sigma.getContainer();
   const detached = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
-  const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(detached, container, settings);
+  sigma.setGraph(detached);
+  sigma.setSettings(settings);
   labels.attach(sigma);
+  showStage(sigma);
   sigma.setGraph(graph);
 
   // Shift-, ctrl- or cmd-click adds to (or takes from) the selection; a plain click selects one entity.
