@@ -2,15 +2,17 @@
  * Safe file serving for the viewer server: maps a URL path onto a file strictly inside a root folder
  * (no "..", no encoded separators or NUL, no dot-files, no symlink leading outside), names its content
  * type, and sends it with an ETag and gzip when the client accepts it. Files are streamed, and gzip
- * bodies made once per file version, so memory stays flat however many clients ask at once.
+ * bodies made once per file version, so memory stays flat however many clients ask at once; the first
+ * request of a version receives its gzip body while it is being made, not after.
  */
 import { constants, realpathSync, statSync, type Stats } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
+import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { createGzip, gzip } from "node:zlib";
 
 const gzipAsync = promisify(gzip);
 
@@ -107,6 +109,40 @@ export function cachedGzip(key: string, etag: string, read: () => Promise<Buffer
   return body;
 }
 
+/** The gzip body of a file version, if it is made or being made. */
+function gzipInCache(key: string, etag: string): Promise<Buffer> | undefined {
+  const cached = gzipCache.get(key);
+  return cached && cached.etag === etag ? cached.body : undefined;
+}
+
+/**
+ * Compress `source` into `res` as it is read, and keep the compressed bytes as the cached body of this
+ * file version, so the client need not wait for the whole body and later requests reuse it. Should the
+ * response fail, the body is dropped from the cache (its waiters make it again).
+ */
+async function streamGzip(key: string, etag: string, source: Readable, res: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  let settle!: { resolve: (body: Buffer) => void; reject: (error: unknown) => void };
+  const body = new Promise<Buffer>((resolve, reject) => (settle = { resolve, reject }));
+  body.catch(() => {
+    if (gzipCache.get(key)?.body === body) gzipCache.delete(key);
+  });
+  gzipCache.set(key, { etag, body });
+  const keep = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(source, createGzip(), keep, res);
+    settle.resolve(Buffer.concat(chunks));
+  } catch (error) {
+    settle.reject(error);
+    throw error;
+  }
+}
+
 function etagOf(stats: Stats): string {
   return `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}"`;
 }
@@ -162,8 +198,15 @@ export async function sendFile(
       return true;
     }
     if (COMPRESSIBLE.has(extname(file).toLowerCase()) && stats.size >= GZIP_MIN_BYTES && acceptsGzip(req)) {
-      const body = await cachedGzip(file, etag, () => handle.readFile());
       res.setHeader("Content-Encoding", "gzip");
+      const made = await gzipInCache(file, etag)?.catch(() => undefined);
+      if (!made && req.method !== "HEAD") {
+        res.writeHead(200);
+        streaming = true;
+        await streamGzip(file, etag, handle.createReadStream({ start: 0, end: Math.max(0, stats.size - 1) }), res);
+        return true;
+      }
+      const body = made ?? (await cachedGzip(file, etag, () => handle.readFile()));
       res.setHeader("Content-Length", body.length);
       res.writeHead(200);
       res.end(req.method === "HEAD" ? undefined : body);
