@@ -13,6 +13,7 @@ import { UNSET_ROW, type LinearModel } from "./linear-model.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { bilouTagSet, bilouToIob2 } from "./tagset.js";
 import { NewsgraphError } from "../../errors.js";
+import { WordSlots } from "./word-slots.js";
 
 /** A sequence tagger over pre-tokenized text. */
 export interface Tagger {
@@ -39,13 +40,12 @@ export class NerTagger implements Tagger {
   private readonly wordSf = new SentenceFeatures();
   /**
    * Per-word cache of what a word contributes: slot 0 is the sentence boundary, slot id + 1 the featurizer's
-   * word `id` (see fillSlots). Slot k's scores are scorePool[k · ENTRY · C ...] (self, left and right, each 2C
+   * word `id` (see word-slots.ts). Slot k's scores are scorePool[k · ENTRY · C ...] (self, left and right, each 2C
    * floats: stage one's then stage two's; left2 and right2, C floats each: stage two has no features of the
    * words two away), its conjoined history rows conjPool[k · 2(C+1) ...]
    * (looked up on first use, see ConjoinedRows).
    */
-  private slots = 0;
-  private generation = 0;
+  private readonly slots: WordSlots<NerWord>;
   private scorePool: Float32Array;
   private conjPool: Int32Array;
   /** Document buffers, reused: rows of static features, per-token row ranges, word slots and hashes, starting scores. */
@@ -80,7 +80,7 @@ export class NerTagger implements Tagger {
     this.scorePool = new Float32Array(INITIAL_SLOTS * ENTRY * C);
     this.conjPool = new Int32Array(INITIAL_SLOTS * 2 * (C + 1));
     this.docInitial = new Float32Array(this.docStarts.length * 2 * C);
-    this.fillSlot(null);
+    this.slots = new WordSlots((w, slot) => this.fillSlot(w, slot));
   }
 
   static fromData(data: NerModelData, vocabularySize?: number): NerTagger {
@@ -127,10 +127,9 @@ export class NerTagger implements Tagger {
   }
 
   /** Fill the next cache slot with what a word contributes to its own scores and its neighbours' (null = sentence boundary). */
-  private fillSlot(w: NerWord | null): void {
+  private fillSlot(w: NerWord | null, slot: number): void {
     const C = this.names.length;
     const R = 2 * C + 2;
-    const slot = this.slots++;
     if ((slot + 1) * ENTRY * C > this.scorePool.length) {
       const scores = new Float32Array(2 * this.scorePool.length);
       scores.set(this.scorePool);
@@ -149,15 +148,6 @@ export class NerTagger implements Tagger {
     this.scoresOf(w, null, right2, at + RIGHT2 * C);
   }
 
-  /** Fill the slots of the words new in the featurizer's vocabulary (all of them after it was cleared). */
-  private fillSlots(): void {
-    const vocabulary = this.featurizer.vocabulary;
-    if (this.generation !== this.featurizer.generation) {
-      this.generation = this.featurizer.generation;
-      this.slots = 1;
-    }
-    while (this.slots <= vocabulary.length) this.fillSlot(vocabulary[this.slots - 1]!);
-  }
 
   /** Make room for a document's buffers: `tokens` tokens. */
   private reserve(tokens: number): void {
@@ -174,7 +164,7 @@ export class NerTagger implements Tagger {
   /** BILOU class ids of each sentence of a document. */
   classify(sentences: readonly (readonly string[])[]): Int32Array[] {
     const doc = this.featurizer.prepare(sentences);
-    this.fillSlots();
+    this.slots.catchUp(this.featurizer.vocabulary, this.featurizer.generation);
     const C = this.names.length;
     const C2 = 2 * C;
     const E = ENTRY * C;

@@ -14,6 +14,7 @@ import type { Tagger } from "./ner-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { freeTagSet } from "./tagset.js";
 import { computeWordInfo, withWordInfo, type WordInfo } from "./word-info.js";
+import { WordSlots } from "./word-slots.js";
 
 const T = {
   BIAS: 1, NORM: 2, KEY: 3, SHAPE: 4, PRE: 5, SUF: 9, CAP: 13,
@@ -154,11 +155,10 @@ export class PosTagger implements Tagger {
   private readonly sf = new SentenceFeatures();
   /**
    * Per-word caches: slot 0 is the padding beyond the sentence, slot id + 1 the featurizer's word `id` (see
-   * fillSlots). Slot k's core scores (its own features' weights summed from zero, as the decoder would) are
+   * word-slots.ts). Slot k's core scores (its own features' weights summed from zero, as the decoder would) are
    * prefixPool[k · C ...], the rows of what it gives its neighbours neighbourPool[k · NEIGHBOUR_KEYS ...].
    */
-  private slots = 0;
-  private generation = 0;
+  private readonly slots: WordSlots<PosWord>;
   private prefixPool: Float64Array;
   private neighbourPool: Int32Array;
   private readonly keys = new Int32Array(NEIGHBOUR_KEYS);
@@ -180,7 +180,7 @@ export class PosTagger implements Tagger {
     this.prefixPool = new Float64Array(INITIAL_SLOTS * model.nClasses);
     this.neighbourPool = new Int32Array(INITIAL_SLOTS * NEIGHBOUR_KEYS);
     this.initial = new Float64Array(256 * model.nClasses);
-    this.fillSlot(null);
+    this.slots = new WordSlots((w, slot) => this.fillSlot(w, slot));
   }
 
   static fromData(data: PosModelData, vocabularySize?: number): PosTagger {
@@ -188,9 +188,8 @@ export class PosTagger implements Tagger {
   }
 
   /** Fill the next slot with a word's core scores and neighbour rows (null: the padding). */
-  private fillSlot(w: PosWord | null): void {
+  private fillSlot(w: PosWord | null, slot: number): void {
     const C = this.model.nClasses;
-    const slot = this.slots++;
     if ((slot + 1) * C > this.prefixPool.length) {
       const scores = new Float64Array(2 * this.prefixPool.length);
       scores.set(this.prefixPool);
@@ -216,19 +215,10 @@ export class PosTagger implements Tagger {
     for (let k = 0; k < NEIGHBOUR_KEYS; k++) this.neighbourPool[slot * NEIGHBOUR_KEYS + k] = w || k < NEIGHBOURS.length ? table.get(this.keys[k]!) : -1;
   }
 
-  /** Fill the slots of the words new in the featurizer's vocabulary (all of them after it was cleared). */
-  private fillSlots(): void {
-    const vocabulary = this.featurizer.vocabulary;
-    if (this.generation !== this.featurizer.generation) {
-      this.generation = this.featurizer.generation;
-      this.slots = 1;
-    }
-    while (this.slots <= vocabulary.length) this.fillSlot(vocabulary[this.slots - 1]!);
-  }
 
   tag(words: string[]): string[] {
     const ws = this.featurizer.words(words);
-    this.fillSlots();
+    this.slots.catchUp(this.featurizer.vocabulary, this.featurizer.generation);
     const n = ws.length;
     const C = this.model.nClasses;
     const N = NEIGHBOUR_KEYS;
