@@ -26,7 +26,7 @@ export function fileStem(name: string | undefined): string {
 /** What the renderer and the community labels show now, in screen pixels. */
 export function viewScene(renderer: Renderer, communityLabels: CommunityLabelsLayer): Scene {
   const { sigma } = renderer;
-  // Sigma draws no edge thinner than this, and fades its last pixel on each side (a device pixel).
+  // Sigma draws no edge thinner than this.
   const minEdge = sigma.getSetting("minEdgeThickness");
   const graph = sigma.getGraph();
   const { width, height } = sigma.getDimensions();
@@ -56,6 +56,7 @@ export function viewScene(renderer: Renderer, communityLabels: CommunityLabelsLa
     font,
     labelColor: sigma.getSetting("labelColor").color ?? "#000",
     edgeLabelColor: sigma.getSetting("edgeLabelColor").color ?? "#000",
+    // Sigma fades the last device pixel on each side of an edge.
     edgeFeather: sigma.getSetting("antiAliasingFeather") / (window.devicePixelRatio || 1),
     edges: byZ(edges).map(({ z: _z, ...e }) => e),
     nodes: byZ([...screen.values()]).map(({ z: _z, ...n }) => n),
