@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const progress = (loaded: number) => (status.textContent = `Loading the graph… ${loaded.toLocaleString("en-US")} relations`);
     const loading = Promise.all([loadGraph(progress), info.documents ? fetchDocuments() : Promise.resolve([])]);
     // Sigma's shaders compile while the worker downloads the graph.
-    const stage = createStage(slot("stage"));
+    const staging = createStage(slot("stage"));
     const [graph, records] = await loading;
     performance.mark("newsgraph:loaded");
     const documents = documentTable(records);
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const name = graph.getAttribute("name");
     if (name) document.title = `${name} · newsgraph`;
     startApp(
-      { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage, overlay: slot("stage-wrap"), panel: slot("panel") },
+      { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage: await staging, overlay: slot("stage-wrap"), panel: slot("panel") },
       { graph, documents, info, index },
     );
     performance.mark("newsgraph:started");

@@ -144,8 +144,8 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   const stem = fileStem(graph.getAttribute("name"));
   const viewControls = createViewControls({
     setLabelDensity: (density) => setLabelDensity(store, density),
-    exportPng: () => exportPng(renderer, stem),
-    exportSvg: () => exportSvg(renderer, stem),
+    exportPng: () => exportPng(renderer, labels, stem),
+    exportSvg: () => exportSvg(renderer, labels, stem),
     exportGexf: () => exportGexf(rendered, visibility, stem),
   });
   slots.toolbar.append(viewControls.element);

@@ -1,14 +1,15 @@
 /**
  * Sigma's label drawing, taken over: during a frame the node and edge labels sigma would draw are only
  * collected, then placed without overlap (core/label-placement.ts) and drawn once the frame ends, node
- * labels on sigma's label layer and edge labels on its edge-label layer. What was drawn last is kept for
- * the SVG export.
+ * labels on sigma's label layer and edge labels on its edge-label layer. Pinned entities (always
+ * labelled) get their ring on the label layer too. What was drawn last is kept for the SVG export.
  */
 import type { Attributes } from "graphology-types";
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import type { NodeDisplayData } from "sigma/types";
 import { placeLabels, type EdgeLabelRequest, type LabelRequest, type Placement } from "../core/label-placement.js";
+import { PIN_RING, pinRingRadius, type PinMark } from "../core/overlay-marks.js";
 
 export interface LabelLayer<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> {
   /** Sigma settings that route label drawing through this layer. */
@@ -17,6 +18,8 @@ export interface LabelLayer<N extends Attributes = Attributes, E extends Attribu
   attach(sigma: Sigma<N, E, G>): void;
   /** The node and edge labels of the last frame. */
   drawn(): Placement;
+  /** The pinned nodes ringed in the last frame. */
+  pins(): readonly PinMark[];
 }
 
 /**
@@ -38,11 +41,13 @@ export function createLabelLayer<N extends Attributes, E extends Attributes, G e
   let edgePen: Pen | null = null;
   let requests: LabelRequest[] = [];
   let edgeRequests: EdgeLabelRequest[] = [];
+  let pins: PinMark[] = [];
   let placement: Placement = { labels: [], edgeLabels: [] };
 
   return {
     settings: {
       defaultDrawNodeLabel: (context, data, settings) => {
+        if ((data as { pinned?: boolean }).pinned) pins.push({ x: data.x, y: data.y, size: data.size });
         if (!data.label) return;
         nodePen = { context, font: `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`, color: settings.labelColor.color ?? "#000" };
         context.font = nodePen.font;
@@ -81,11 +86,19 @@ export function createLabelLayer<N extends Attributes, E extends Attributes, G e
       sigma.on("beforeRender", () => {
         requests = [];
         edgeRequests = [];
+        pins = [];
       });
       sigma.on("afterRender", () => {
         placement = placeLabels(requests, edgeRequests);
         if (nodePen !== null) {
           const { context, font, color } = nodePen;
+          context.strokeStyle = PIN_RING.color;
+          context.lineWidth = PIN_RING.width;
+          for (const pin of pins) {
+            context.beginPath();
+            context.arc(pin.x, pin.y, pinRingRadius(pin.size), 0, 2 * Math.PI);
+            context.stroke();
+          }
           context.font = font;
           context.fillStyle = color;
           for (const label of placement.labels) context.fillText(label.text, label.x, label.y);
@@ -107,5 +120,6 @@ export function createLabelLayer<N extends Attributes, E extends Attributes, G e
       });
     },
     drawn: () => placement,
+    pins: () => pins,
   };
 }

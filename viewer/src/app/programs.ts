@@ -8,6 +8,7 @@ import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../core/model.js";
 import { dashedEdgePrograms } from "./dashed-edge-program.js";
+import { runInSlices } from "./slices.js";
 import { uninstancedPrograms } from "./uninstanced-programs.js";
 
 export type Stage = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -26,21 +27,76 @@ export const programSettings: ProgramSettings = {
 const INVISIBLE = "rgba(0,0,0,0)";
 
 /**
- * Creates sigma on `container` and has it draw one invisible node and one invisible edge of every program.
- * Software WebGL compiles a program on its first draw, for a second or more in all; drawn now, while the
- * graph downloads and imports, the real first frame finds them compiled. The stage stays hidden until
- * the renderer takes it over (app/renderer.ts).
+ * Stands in for a program not compiled yet: it draws nothing, all that an empty stage asks of it. Sigma
+ * compiles every program it is given (its own defaults too) when it is created; given these instead, it
+ * only makes its canvases, and the real programs come one at a time (createStage).
  */
-export function createStage(container: HTMLElement): Stage {
+class PendingProgram {
+  drawLabel = undefined;
+  drawHover = undefined;
+  kill(): void {}
+  reallocate(): void {}
+  process(): void {}
+  render(): void {}
+}
+
+function pending<P>(classes: Record<string, P>): Record<string, P> {
+  return Object.fromEntries(Object.keys(classes).map((type) => [type, PendingProgram as unknown as P]));
+}
+
+/**
+ * Creates sigma on `container`, compiles its programs and has it draw one invisible node and one invisible
+ * edge of every program. Software WebGL compiles a program when it is linked and again on its first draw,
+ * for a second or more in all; done now, while the graph downloads and imports, the real first frame finds
+ * them compiled. Each step (the contexts, each canvas's size, each program, the draw) runs in a task of its
+ * own, so that none holds the page for long. The stage stays hidden until the renderer takes it over
+ * (app/renderer.ts).
+ */
+export function createStage(container: HTMLElement): Promise<Stage> {
+  return runInSlices(stageSteps(container));
+}
+
+function* stageSteps(container: HTMLElement): Generator<void, Stage, void> {
+  // Hidden, the stage is not read back by the page's compositor, which would wait for the compilation.
+  container.style.visibility = "hidden";
+  // Made on a stage of one pixel, the WebGL contexts come quickly: a drawing buffer of the stage's size
+  // takes tens of milliseconds to allocate, and sigma makes three.
+  container.style.width = container.style.height = "1px";
+  const empty = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
+  const sigma = new Sigma(empty, container, {
+    nodeProgramClasses: pending(programSettings.nodeProgramClasses),
+    edgeProgramClasses: pending(programSettings.edgeProgramClasses),
+    renderLabels: false,
+    renderEdgeLabels: false,
+  });
+  yield;
+  // Then each canvas is given the stage's size (as sigma would: it sets the same when it draws).
+  container.style.width = container.style.height = "";
+  const ratio = window.devicePixelRatio ?? 1;
+  for (const canvas of Object.values(sigma.getCanvases())) {
+    canvas.width = container.offsetWidth * ratio;
+    canvas.height = container.offsetHeight * ratio;
+    yield;
+  }
+  // One program at a time: sigma compiles those whose class changed.
+  let { nodeProgramClasses, edgeProgramClasses } = sigma.getSettings();
+  for (const [type, program] of Object.entries(programSettings.nodeProgramClasses)) {
+    nodeProgramClasses = { ...nodeProgramClasses, [type]: program };
+    sigma.setSettings({ nodeProgramClasses });
+    yield;
+  }
+  for (const [type, program] of Object.entries(programSettings.edgeProgramClasses)) {
+    edgeProgramClasses = { ...edgeProgramClasses, [type]: program };
+    sigma.setSettings({ edgeProgramClasses });
+    yield;
+  }
   const warmUp = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
   // Sigma reads these display attributes; the viewer's own attributes do not matter here.
   const item = (display: object) => ({ size: 4, color: INVISIBLE, ...display }) as unknown as NodeAttributes & EdgeAttributes;
   warmUp.addNode("a", item({ x: 0, y: 0 }));
   warmUp.addNode("b", item({ x: 1, y: 1 }));
   for (const type of Object.keys(programSettings.edgeProgramClasses)) warmUp.addEdge("a", "b", item({ type, dash: 6 }));
-  // Hidden, the stage is not read back by the page's compositor, which would wait for the compilation.
-  container.style.visibility = "hidden";
-  const sigma = new Sigma(warmUp, container, { ...programSettings, renderLabels: false, renderEdgeLabels: false });
+  sigma.setGraph(warmUp);
   // Sent to the browser's GPU process now: nothing else asks for a frame of a hidden stage.
   for (const canvas of Object.values(sigma.getCanvases())) {
     const gl = canvas.getContext("webgl2") ?? canvas.getContext("webgl");

@@ -1,8 +1,9 @@
 /**
  * How the exploration marks what the reducers drew: every selected entity highlighted and labelled, pins
- * always labelled, in the ego view the selection's relations labelled, and when paths are shown their
- * entities and hops drawn strong (near black, negated claims red) and labelled while everything else fades. Pure: each takes the reducer's
- * display object and returns a changed copy.
+ * always labelled and marked (`pinned`: the label layer rings them), in the ego view the selection's
+ * relations labelled, and when paths are shown their entities and hops drawn strong (near black, negated
+ * claims red) and labelled while everything else fades. Pure: each takes the reducer's display object and
+ * returns a changed copy.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, NEGATED_COLOR, PATH_COLOR } from "./colors.js";
@@ -21,11 +22,17 @@ export interface ExploreMarks {
   frame: ReadonlySet<string> | null;
 }
 
-export function exploreNodeDisplay(display: Partial<NodeDisplayData>, node: string, marks: ExploreMarks): Partial<NodeDisplayData> {
-  const out = { ...display };
+/** Sigma's node display data, and whether the entity is pinned. */
+export type MarkedNodeDisplay = Partial<NodeDisplayData> & { pinned?: boolean };
+
+export function exploreNodeDisplay(display: Partial<NodeDisplayData>, node: string, marks: ExploreMarks): MarkedNodeDisplay {
+  const out: MarkedNodeDisplay = { ...display };
   const selected = marks.selection.has(node);
   if (selected) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 3 });
-  if (marks.pinned.has(node)) out.forceLabel = true;
+  if (marks.pinned.has(node)) {
+    out.forceLabel = true;
+    out.pinned = true;
+  }
   if (marks.paths !== null) {
     if (marks.paths.nodes.has(node)) Object.assign(out, { forceLabel: true, zIndex: 3 });
     else if (!selected && !marks.pinned.has(node)) Object.assign(out, { color: DIMMED_NODE_COLOR, label: null, zIndex: 0 });

@@ -7,6 +7,7 @@
  */
 import type { AppContext } from "../app/context.js";
 import { selectNode } from "../app/actions.js";
+import { download } from "../app/download.js";
 import { toggleSelection } from "../app/explore-actions.js";
 import { DEFAULT_NODE_COLOR, NEGATED_COLOR, RELATION_COLORS } from "../core/colors.js";
 import { documentTitle, plural, relationText, typeText } from "../core/format.js";
@@ -112,12 +113,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
   function downloadCsv(node: string): void {
     const visibility = ctx.visibility();
     const csv = relationsCsv(graph, node, (edge) => visibility.edges.has(edge));
-    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-    const link = h("a", { attrs: { href: url, download: `${node.replace(/[^\p{L}\p{N}-]+/gu, "-")}-relations.csv` } });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    download(`${node.replace(/[^\p{L}\p{N}-]+/gu, "-")}-relations.csv`, new Blob([csv], { type: "text/csv;charset=utf-8" }));
   }
 
   /** A group of relations; a closed one (co-occurrence: hundreds around a hub) is filled when first opened. */
