@@ -61,6 +61,19 @@ export function readUserAliases(path: string): UserAliases {
   return { merge: d.merge ?? [], split: d.split ?? [] };
 }
 
+/** A function of names that computes each distinct name once (for one resolution: no bound needed). */
+function memoized(compute: (name: string) => string): (name: string) => string {
+  const memo = new Map<string, string>();
+  return (name) => {
+    let key = memo.get(name);
+    if (key === undefined) {
+      key = compute(name);
+      memo.set(name, key);
+    }
+    return key;
+  };
+}
+
 const TYPE_ORDER: EntityType[] = ["country", "person", "organization", "location", "event", "project"];
 
 /** An acronym as a name's alias ("WEC" for World Energy Council). */
@@ -79,16 +92,12 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
       docOf.push(d);
     }
   });
-  // Names recur across documents: each distinct name is normalized once.
-  const keys = new Map<string, string>();
-  const nameKey = (name: string): string => {
-    let key = keys.get(name);
-    if (key === undefined) {
-      key = normalizedName(name);
-      keys.set(name, key);
-    }
-    return key;
-  };
+  // Names recur across documents: each distinct name is normalized once, and each member's keys are
+  // looked up once.
+  const nameKey = memoized(normalizedName);
+  const personKey = memoized(personNameKey);
+  const keyOf = members.map((m) => nameKey(m.entity.name));
+  const personKeyOf = members.map((m) => personKey(m.entity.name));
   const parent = members.map((_, i) => i);
   const reasons = new Map<number, MergeRecord["reason"]>();
   const find = (i: number): number => {
@@ -116,12 +125,12 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   const byName = new Map<string, number>();
   // A lone surname whose document's context picks one of several full-name people joins that person in step 4.
   const byContext = surnamesByContext(
-    members.map((m, i) => ({ doc: docOf[i]!, key: m.entity.type === "person" ? personNameKey(m.entity.name) : nameKey(m.entity.name), person: m.entity.type === "person" })),
+    members.map((m, i) => ({ doc: docOf[i]!, key: m.entity.type === "person" ? personKeyOf[i]! : keyOf[i]!, person: m.entity.type === "person" })),
   );
   members.forEach((m, i) => {
     if (m.entity.description) return; // what a document only describes is resolved in step 6
-    if (byContext.has(i) && !split.has(nameKey(m.entity.name))) return;
-    const key = slot(nameKey(m.entity.name), m.entity.type);
+    if (byContext.has(i) && !split.has(keyOf[i]!)) return;
+    const key = slot(keyOf[i]!, m.entity.type);
     const first = byName.get(key);
     if (first === undefined) byName.set(key, i);
     else union(first, i, "same-name");
@@ -152,7 +161,7 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     for (const alias of m.entity.aliases) {
       const key = nameKey(alias);
       const other = byName.get(slot(key, m.entity.type));
-      if (other === undefined || split.has(key) || split.has(nameKey(m.entity.name))) continue;
+      if (other === undefined || split.has(key) || split.has(keyOf[i]!)) continue;
       if (ACRONYM.test(alias) && (expansions.get(key)?.size ?? 0) > 1) continue;
       const ot = members[other]!.entity.type;
       if ((ot === "person") !== (m.entity.type === "person")) continue;
@@ -167,7 +176,7 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   const byFullName = new Map<string, number>();
   members.forEach((m, i) => {
     if (m.entity.type !== "person") return;
-    const full = personNameKey(m.entity.name);
+    const full = personKeyOf[i]!;
     const parts = full.split(" ");
     if (parts.length < 2) return;
     for (const part of personShortForms(full)) {
@@ -175,14 +184,14 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
       set.add(find(i));
       fullNames.set(part, set);
     }
-    if (split.has(nameKey(m.entity.name))) return;
+    if (split.has(keyOf[i]!)) return;
     const first = byFullName.get(full);
     if (first === undefined) byFullName.set(full, i);
     else union(first, i, "same-name");
   });
   members.forEach((m, i) => {
-    const key = personNameKey(m.entity.name);
-    if (m.entity.type !== "person" || key.includes(" ") || split.has(nameKey(m.entity.name))) return;
+    const key = personKeyOf[i]!;
+    if (m.entity.type !== "person" || key.includes(" ") || split.has(keyOf[i]!)) return;
     const roots = new Set([...(fullNames.get(key) ?? [])].map(find));
     const chosen = byContext.get(i);
     if (roots.size === 1) union([...roots][0]!, i, "surname");
@@ -206,8 +215,8 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   for (const [root, list] of before) {
     const es = list.map((i) => members[i]!.entity);
     const type = majorityType(es);
-    const key = type === "person" ? personNameKey : nameKey;
-    nameGroups.push({ root, type, names: es.map((e) => key(e.name)), aliases: es.flatMap((e) => e.aliases.map(key)) });
+    const [key, keys] = type === "person" ? [personKey, personKeyOf] : [nameKey, keyOf];
+    nameGroups.push({ root, type, names: list.map((i) => keys[i]!), aliases: es.flatMap((e) => e.aliases.map(key)) });
   }
   const late = lateSurnameMerges(nameGroups, new Set([...split, ...aliases.split.map(personNameKey)]));
   // Root of a full-name entity → the late merges into it: the forms each brought and why.
@@ -233,7 +242,8 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
     return [{ member: i, type: m.entity.type, description, targetRoots }];
   });
   if (described.length > 0) {
-    for (const [member, root] of describedMerges(described, namedGroups(extractions, members, memberOf, find))) {
+    const heads = new Set(described.map((d) => d.description.head));
+    for (const [member, root] of describedMerges(described, namedGroups(extractions, members, memberOf, find, heads, nameKey))) {
       parent[member] = root;
       const list = lateInto.get(root) ?? [];
       list.push({ forms: [members[member]!.entity.name], reason: "description" });
@@ -265,33 +275,47 @@ export function resolveCorpus(extractions: DocExtraction[], aliases: UserAliases
   return { entities, entityOf, merges };
 }
 
-/** The named entities built so far, with the words of their names and the entities they relate to. */
-function namedGroups(extractions: DocExtraction[], members: { entity: DocEntity }[], memberOf: Map<string, number>[], find: (i: number) => number): NamedGroup[] {
+/**
+ * The named entities built so far that a description can fit (one of their names has a word among the
+ * descriptions' `heads`), with the words of their names and the entities they relate to. The others
+ * could fit no description, so their words and relations are not gathered.
+ */
+function namedGroups(
+  extractions: DocExtraction[],
+  members: { entity: DocEntity }[],
+  memberOf: Map<string, number>[],
+  find: (i: number) => number,
+  heads: ReadonlySet<string>,
+  nameKey: (name: string) => string,
+): NamedGroup[] {
+  const wordsOf = (e: DocEntity) => [e.name, ...e.aliases].flatMap((n) => nameKey(n).split(" "));
+  const candidates = new Set<number>();
+  members.forEach((m, i) => {
+    if (!m.entity.description && wordsOf(m.entity).some((w) => heads.has(w))) candidates.add(find(i));
+  });
   const related = new Map<number, Set<number>>();
-  const relate = (a: number, b: number) => related.set(a, (related.get(a) ?? new Set<number>()).add(b));
+  for (const root of candidates) related.set(root, new Set<number>());
   extractions.forEach((x, d) => {
     for (const r of x.relations) {
       const a = memberOf[d]!.get(r.source);
       const b = memberOf[d]!.get(r.target);
       if (a === undefined || b === undefined) continue;
-      relate(find(a), find(b));
-      relate(find(b), find(a));
+      const ra = find(a);
+      const rb = find(b);
+      related.get(ra)?.add(rb);
+      related.get(rb)?.add(ra);
     }
   });
   const byRoot = new Map<number, DocEntity[]>();
   members.forEach((m, i) => {
     if (m.entity.description) return;
     const r = find(i);
+    if (!candidates.has(r)) return;
     const list = byRoot.get(r);
     if (list) list.push(m.entity);
     else byRoot.set(r, [m.entity]);
   });
-  return [...byRoot].map(([root, es]) => ({
-    root,
-    type: majorityType(es),
-    words: new Set(es.flatMap((e) => [e.name, ...e.aliases].flatMap((n) => normalizedName(n).split(" ")))),
-    related: related.get(root) ?? new Set<number>(),
-  }));
+  return [...byRoot].map(([root, es]) => ({ root, type: majorityType(es), words: new Set(es.flatMap(wordsOf)), related: related.get(root)! }));
 }
 
 function majorityType(entities: DocEntity[]): EntityType {

@@ -27,14 +27,17 @@ export function surnamesByContext(members: readonly ContextMember[]): Map<number
   for (const names of docs.values()) for (const k of names) df.set(k, (df.get(k) ?? 0) + 1);
   const idf = (k: string) => Math.log((docs.size + 1) / (df.get(k) ?? 1));
 
-  // Full names by surname, and the names around each full name.
-  const bySurname = new Map<string, Set<string>>();
-  const context = new Map<string, Set<string>>();
-  for (const m of members) {
+  // Full names by surname; then the names around each full name that a lone surname may join (its
+  // surname is shared by several full names), the only contexts compared below.
+  const fullNames = members.flatMap((m) => {
     const words = m.key.split(" ");
-    if (!m.person || words.length < 2 || words[0]!.length < 2) continue;
-    const surname = words[words.length - 1]!;
-    bySurname.set(surname, (bySurname.get(surname) ?? new Set<string>()).add(m.key));
+    return m.person && words.length >= 2 && words[0]!.length >= 2 ? [{ m, surname: words[words.length - 1]! }] : [];
+  });
+  const bySurname = new Map<string, Set<string>>();
+  for (const { m, surname } of fullNames) bySurname.set(surname, (bySurname.get(surname) ?? new Set<string>()).add(m.key));
+  const context = new Map<string, Set<string>>();
+  for (const { m, surname } of fullNames) {
+    if (bySurname.get(surname)!.size < 2) continue;
     const around = context.get(m.key) ?? new Set<string>();
     for (const k of docs.get(m.doc)!) if (k !== m.key) around.add(k);
     context.set(m.key, around);
