@@ -25,16 +25,16 @@ async function main(): Promise<void> {
     const loading = Promise.all([loadGraph(progress), info.documents ? fetchDocuments() : Promise.resolve([])]);
     // Sigma's shaders compile while the worker downloads the graph.
     const stage = createStage(slot("stage"));
-    const [graph, records] = await loading;
+    const [{ graph, held }, records] = await loading;
     performance.mark("newsgraph:loaded");
     const documents = documentTable(records);
-    const index = await runInSlices(graphIndexSteps(graph, documents));
+    const index = await runInSlices(graphIndexSteps(graph, documents, held));
     performance.mark("newsgraph:indexed");
     const name = graph.getAttribute("name");
     if (name) document.title = `${name} · newsgraph`;
     startApp(
       { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage, overlay: slot("stage-wrap"), panel: slot("panel") },
-      { graph, documents, info, index },
+      { graph, documents, info, index, held },
     );
     performance.mark("newsgraph:started");
     if (graph.order === 0) status.textContent = "The graph is empty: the build found no entities.";
