@@ -1,7 +1,8 @@
 /**
  * Brings the co-occurrences held out of the graph at load (core/held-co-occurrences.ts) into it: in the
  * background once the first frame is shown, or at once when something needs the whole graph sooner
- * (`now`, before any change of the view is applied).
+ * (`now`, before any change of the view is applied). Marks the moment the graph is whole
+ * (`newsgraph:co-occurrences`, for the speed bench).
  */
 import type { HeldCoOccurrences } from "../core/held-co-occurrences.js";
 import type { ViewerGraph } from "../core/model.js";
@@ -22,6 +23,7 @@ export function heldImport(graph: ViewerGraph, held: HeldCoOccurrences, imported
       (function* () {
         if (held.count === 0) return;
         yield* held.importSteps(graph);
+        performance.mark("newsgraph:co-occurrences");
         imported();
       })(),
     );
