@@ -53,7 +53,7 @@ describe("graph index", () => {
     const index = buildGraphIndex(graph, documents);
     expect(index.nodeDates.get("a")).toEqual(["2024-01-05", "2024-02-01"]);
     expect(index.nodeDates.has("b")).toBe(false);
-    expect(index.edgeDates.get("e1")).toEqual(["2024-01-05", "2024-03-02"]);
+    expect(index.edgeTime("e1")).toEqual({ dates: ["2024-01-05", "2024-03-02"], undated: true });
     expect([...index.undatedNodes]).toEqual(["a", "b"]);
   });
 });

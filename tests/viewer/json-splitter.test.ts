@@ -59,4 +59,22 @@ describe("JSON splitter", () => {
     expect(() => split(compact.slice(0, -1), 50, 10)).toThrow(/ends too early/);
     expect(() => split("[1,2]", 50, 10)).toThrow(/not an object/);
   });
+
+  it("lets go of the text of each item it has handed over, so a large array is never held whole", () => {
+    const edges = Array.from({ length: 5000 }, (_, i) => ({ key: `e${i}`, source: "a", target: "b", attributes: { sentence: `Sentence number ${i}.` } }));
+    const text = JSON.stringify({ nodes: [{ key: "a" }, { key: "b" }], edges });
+    const longestItem = Math.max(...edges.map((e) => JSON.stringify(e).length));
+    const chunk = 100;
+    let held = 0;
+    let handed = 0;
+    const splitter = new JsonSplitter(["nodes", "edges"], 50, { member() {}, items: (_key, items) => (handed += items.length), arrayEnd() {} });
+    for (let i = 0; i < text.length; i += chunk) {
+      splitter.push(text.slice(i, i + chunk));
+      held = Math.max(held, splitter.held);
+    }
+    splitter.end();
+    expect(handed).toBe(5002);
+    // At most the item being read and the chunk that completes it, far less than the 300 kB array.
+    expect(held).toBeLessThanOrEqual(longestItem + chunk);
+  });
 });

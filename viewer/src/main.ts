@@ -23,18 +23,18 @@ async function main(): Promise<void> {
     const info = await fetchInfo();
     const progress = (loaded: number) => (status.textContent = `Loading the graph… ${loaded.toLocaleString("en-US")} relations`);
     const loading = Promise.all([loadGraph(progress), info.documents ? fetchDocuments() : Promise.resolve([])]);
-    // Sigma's shaders compile while the worker downloads the graph.
-    const staging = createStage(slot("stage"));
-    const [graph, records] = await loading;
+    // Sigma's shaders compile while the worker downloads the graph; a stage that cannot be made (no WebGL)
+    // is reported at once, not after the download.
+    const [[{ graph, held }, records], stage] = await Promise.all([loading, createStage(slot("stage"))]);
     performance.mark("newsgraph:loaded");
     const documents = documentTable(records);
-    const index = await runInSlices(graphIndexSteps(graph, documents));
+    const index = await runInSlices(graphIndexSteps(graph, documents, held));
     performance.mark("newsgraph:indexed");
     const name = graph.getAttribute("name");
     if (name) document.title = `${name} · newsgraph`;
     startApp(
-      { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage: await staging, overlay: slot("stage-wrap"), panel: slot("panel") },
-      { graph, documents, info, index },
+      { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage, overlay: slot("stage-wrap"), panel: slot("panel") },
+      { graph, documents, info, index, held },
     );
     performance.mark("newsgraph:started");
     if (graph.order === 0) status.textContent = "The graph is empty: the build found no entities.";

@@ -1,11 +1,13 @@
 /**
  * The viewer application: takes the loaded and indexed graph, restores the view from the URL hash, creates the
  * renderer and the UI parts, and on every state change recomputes what is visible, redraws, updates the
- * UI and writes the shareable state back to the hash.
+ * UI and writes the shareable state back to the hash. The co-occurrences held out of the graph at load
+ * come in after the first frame, or before the first change of the view if that comes sooner.
  */
 import { communityColor } from "../core/colors.js";
 import { communityLabels } from "../core/community-labels.js";
 import type { GraphIndex } from "../core/graph-index.js";
+import type { HeldCoOccurrences } from "../core/held-co-occurrences.js";
 import type { DocumentTable, ViewerGraph } from "../core/model.js";
 import type { RenderContext } from "../core/reducers.js";
 import {
@@ -37,6 +39,7 @@ import { applyView, openDocument, selectNode, setLabelDensity } from "./actions.
 import type { ServerInfo } from "./api.js";
 import type { AppContext } from "./context.js";
 import { createEvidenceReader } from "./evidence.js";
+import { heldImport } from "./held-import.js";
 import { escapeExploration } from "./explore-actions.js";
 import type { Stage } from "./programs.js";
 import { createRenderer } from "./renderer.js";
@@ -60,6 +63,8 @@ export interface AppData {
   info: ServerInfo;
   /** The graph's index (core/graph-index.ts), computed by the caller so that it can spread the work. */
   index: GraphIndex;
+  /** The co-occurrences not in `graph` yet. */
+  held: HeldCoOccurrences;
 }
 
 function viewOf(state: ViewerState): ViewState {
@@ -69,7 +74,7 @@ function viewOf(state: ViewerState): ViewState {
 
 export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOptions = {}): void {
   const options = { ...VIEWER_DEFAULTS, ...viewerOptions };
-  const { graph, documents, info, index } = data;
+  const { graph, documents, info, index, held } = data;
   const defaults = defaultViewState(options, index.statedRelations);
 
   /** A view from the URL, with names that no longer exist in this graph dropped. */
@@ -81,6 +86,24 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   };
 
   const store = new Store(initialViewerState(readHash()));
+  /** The held co-occurrences came in after the drawn graph was filled: it is filled again, in the whole graph's order. */
+  let refill = false;
+  const coOccurs = heldImport(graph, held, () => {
+    refill = true;
+    // Imported in the background: refilled now (imported for a change of the view: refilled with the change).
+    queueMicrotask(() => {
+      if (!refill) return;
+      refill = false;
+      recompute(store.state, true);
+      updateLabels(store.state);
+    });
+  });
+  // Only the overview of the best connected entities, without co-occurrences, can be drawn without them.
+  const { selected, document: openDoc, filters: startFilters, explore: startExplore } = store.state;
+  if (selected !== null || openDoc !== null || startFilters.showCoOccurs || isExploring(startExplore)) {
+    coOccurs.now();
+    refill = false;
+  }
   const rendered = createRenderGraph(graph);
   const pathFinder = createPathFinder(graph);
   const findPaths = ({ selected, explore }: ViewerState): PathsView | null =>
@@ -181,11 +204,17 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   };
 
   store.subscribe((state, previous) => {
+    // What reads the whole graph's relations (the drawn entities, the panel, the reader, exploring) waits for the held ones.
+    if (state.selected !== previous.selected || state.document !== previous.document || state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.explore !== previous.explore) {
+      coOccurs.now();
+    }
+    const edgesChanged = refill || state.filters.showCoOccurs !== previous.filters.showCoOccurs;
+    refill = false;
     if (state.selected !== previous.selected || state.explore.pathTo !== previous.explore.pathTo || state.explore.pathAny !== previous.explore.pathAny) {
       paths = findPaths(state);
     }
-    if (state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected || state.explore !== previous.explore) {
-      recompute(state, state.filters.showCoOccurs !== previous.filters.showCoOccurs);
+    if (edgesChanged || state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected || state.explore !== previous.explore) {
+      recompute(state, edgesChanged);
     }
     renderer.refresh(state, previous);
     const [e, p] = [state.explore, previous.explore];
@@ -193,7 +222,7 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
       renderer.centerOn(state.selected);
     }
     updateUi(state, previous);
-    if (state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected || state.colorBy !== previous.colorBy) updateLabels(state);
+    if (edgesChanged || state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.selected !== previous.selected || state.colorBy !== previous.colorBy) updateLabels(state);
     const hash = encodeViewState(viewOf(state), defaults);
     if (hash !== window.location.hash.replace(/^#/, "")) {
       window.history.replaceState(null, "", hash === "" ? window.location.pathname + window.location.search : `#${hash}`);
@@ -217,4 +246,5 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   updateUi(store.state, null);
   updateLabels(store.state);
   if (store.state.selected !== null) renderer.centerOn(store.state.selected);
+  requestAnimationFrame(() => setTimeout(() => coOccurs.start()));
 }

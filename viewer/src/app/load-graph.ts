@@ -1,10 +1,12 @@
 /**
  * Loads graph.json without freezing the page: a worker downloads it and posts it back in batches while it
  * arrives (app/graph-loader.worker.ts), and each batch is parsed and imported in its own task, so the page
- * keeps drawing and answering between batches. Reports progress as relations imported so far.
+ * keeps drawing and answering between batches. Co-occurrences stay out of the graph, held for later
+ * (core/held-co-occurrences.ts). Reports progress as relations loaded so far.
  */
 import Graph from "graphology";
 import type { SerializedEdge, SerializedNode } from "graphology-types";
+import { HeldCoOccurrences } from "../core/held-co-occurrences.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/model.js";
 import type { LoadMessage, LoadRequest } from "./graph-loader.worker.js";
 
@@ -13,10 +15,17 @@ const BATCH = 2000;
 
 export type LoadProgress = (edgesLoaded: number) => void;
 
-export function loadGraph(onProgress: LoadProgress = () => {}): Promise<ViewerGraph> {
+/** The graph without its co-occurrences, and the co-occurrences held back. */
+export interface LoadedGraph {
+  graph: ViewerGraph;
+  held: HeldCoOccurrences;
+}
+
+export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGraph> {
   const worker = new Worker(new URL("./graph-loader.worker.ts", import.meta.url), { type: "module" });
   const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
-  return new Promise<ViewerGraph>((resolve, reject) => {
+  const held = new HeldCoOccurrences();
+  return new Promise<LoadedGraph>((resolve, reject) => {
     const fail = (error: Error): void => {
       worker.terminate();
       reject(error);
@@ -31,10 +40,11 @@ export function loadGraph(onProgress: LoadProgress = () => {}): Promise<ViewerGr
           graph.import({ nodes: JSON.parse(message.items) as SerializedNode<NodeAttributes>[] });
         } else if (message.kind === "edges") {
           graph.import({ edges: JSON.parse(message.items) as SerializedEdge<EdgeAttributes>[] });
-          onProgress(graph.size);
+          held.add(message.held);
+          onProgress(graph.size + held.count);
         } else if (message.kind === "done") {
           worker.terminate();
-          resolve(graph);
+          resolve({ graph, held });
         } else {
           fail(new Error(message.message));
         }

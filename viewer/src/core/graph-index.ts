@@ -3,7 +3,8 @@
  * relations (for opening large graphs on their best connected entities), the dates each entity and relation is attested on (for the
  * date filter), counts per type, relation and kind of claim (for the filters and legend), the colour of
  * each entity type present (the shared palette), and the communities. Computed in steps a caller can
- * spread over several tasks.
+ * spread over several tasks, with the co-occurrences held out of the graph (core/held-co-occurrences.ts)
+ * counted as if they were in it. A relation's dates are computed when first asked for.
  */
 import { TYPE_COLORS } from "../../../src/graph/palette.js";
 import {
@@ -14,6 +15,7 @@ import {
   type RelationType,
   type ViewerGraph,
 } from "./model.js";
+import type { HeldCoOccurrences } from "./held-co-occurrences.js";
 import { CLAIM_KINDS, type ClaimKind } from "./state.js";
 import { isClaimOf } from "./visibility.js";
 import { runSteps } from "./steps.js";
@@ -25,7 +27,15 @@ export interface CommunitySummary {
   label: string;
 }
 
+/** When a relation is attested: the sorted distinct dates behind it (absent when none is dated), and whether some undated document attests it. */
+export interface EdgeTime {
+  dates: readonly string[] | undefined;
+  undated: boolean;
+}
+
 export interface GraphIndex {
+  /** Relations in the graph, co-occurrences held out of it included. */
+  size: number;
   /** The graph has stated (typed) relations, not only co-occurrences. */
   statedRelations: boolean;
   /** Node keys from best to least connected: by neighbours through stated relations, then by all neighbours. */
@@ -36,12 +46,12 @@ export interface GraphIndex {
   degree: ReadonlyMap<string, number>;
   maxDegree: number;
   maxMentions: number;
-  /** Sorted distinct dates of the documents behind each node / edge (absent when none is dated). */
+  /** Sorted distinct dates of the documents behind each node (absent when none is dated). */
   nodeDates: ReadonlyMap<string, readonly string[]>;
-  edgeDates: ReadonlyMap<string, readonly string[]>;
-  /** Nodes / edges that some undated document attests (the undated switch of the time line decides them). */
+  /** Nodes that some undated document attests (the undated switch of the time line decides them). */
   undatedNodes: ReadonlySet<string>;
-  undatedEdges: ReadonlySet<string>;
+  /** The dates of a relation of the graph (computed on first use, then kept). */
+  edgeTime(edge: string): EdgeTime;
   /** Earliest and latest document date, or null when no document is dated. */
   dateRange: readonly [string, string] | null;
   typeCounts: ReadonlyMap<EntityType, number>;
@@ -77,20 +87,19 @@ function hasUndated(docs: readonly string[], documents: DocumentTable): boolean 
 const ITEMS_PER_STEP = 2048;
 
 /** Compute the index of a graph and its documents. */
-export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable): GraphIndex {
-  return runSteps(graphIndexSteps(graph, documents));
+export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable, held?: HeldCoOccurrences): GraphIndex {
+  return runSteps(graphIndexSteps(graph, documents, held));
 }
 
 /**
  * The same computation, pausing (yielding) every few thousand nodes or edges so that a caller can spread
  * it over several tasks and keep the page responsive on very large graphs.
  */
-export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): Generator<void, GraphIndex, void> {
+export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, held?: HeldCoOccurrences): Generator<void, GraphIndex, void> {
   let items = 0;
   const degree = new Map<string, number>();
   const nodeDates = new Map<string, string[]>();
   const undatedNodes = new Set<string>();
-  const undatedEdges = new Set<string>();
   const typeTally = new Map<EntityType, number>();
   let maxDegree = 0;
   let maxMentions = 0;
@@ -110,6 +119,11 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): 
     link(statedNeighbors, source, target);
     link(statedNeighbors, target, source);
   }
+  const keys = graph.nodes();
+  held?.forEachEnds((source, target) => {
+    link(neighbors, keys[source]!, keys[target]!);
+    link(neighbors, keys[target]!, keys[source]!);
+  });
   const stated = new Map<string, number>();
   for (const { node, attributes: attrs } of graph.nodeEntries()) {
     if (++items % ITEMS_PER_STEP === 0) yield;
@@ -126,7 +140,6 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): 
   yield;
 
   // Sort keys read once into arrays: the comparator runs some n·log(n) times.
-  const keys = graph.nodes();
   const statedOf = keys.map((node) => stated.get(node)!);
   const degreeOf = keys.map((node) => degree.get(node)!);
   const mentionsOf = keys.map((node) => graph.getNodeAttribute(node, "mentions"));
@@ -142,21 +155,34 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): 
     .map((i) => keys[i]!);
   yield;
 
-  const edgeDates = new Map<string, string[]>();
   const relationTally = new Map<RelationType, number>();
   let maxWeight = 1;
   const claimCounts = new Map<ClaimKind, number>(CLAIM_KINDS.map((kind) => [kind, 0]));
   let confidenceScored = false;
-  for (const { edge, attributes: attrs } of graph.edgeEntries()) {
+  for (const { attributes: attrs } of graph.edgeEntries()) {
     if (++items % ITEMS_PER_STEP === 0) yield;
     for (const kind of CLAIM_KINDS) if (isClaimOf(attrs, kind)) claimCounts.set(kind, claimCounts.get(kind)! + 1);
     if (attrs.confidence !== undefined) confidenceScored = true;
-    const dates = datesOf(attrs.docs, documents, attrs.evidence.map((e) => e.date));
-    if (dates.length > 0) edgeDates.set(edge, dates);
-    if (hasUndated(attrs.docs, documents)) undatedEdges.add(edge);
     relationTally.set(attrs.relation, (relationTally.get(attrs.relation) ?? 0) + 1);
     maxWeight = Math.max(maxWeight, attrs.weight);
   }
+  if (held !== undefined && held.count > 0) {
+    for (const kind of CLAIM_KINDS) claimCounts.set(kind, claimCounts.get(kind)! + held.claimCount(kind));
+    confidenceScored ||= held.confidenceScored;
+    relationTally.set("co_occurs", (relationTally.get("co_occurs") ?? 0) + held.count);
+    maxWeight = Math.max(maxWeight, held.maxWeight);
+  }
+  const edgeTimes = new Map<string, EdgeTime>();
+  const edgeTime = (edge: string): EdgeTime => {
+    let time = edgeTimes.get(edge);
+    if (time === undefined) {
+      const attrs = graph.getEdgeAttributes(edge);
+      const dates = datesOf(attrs.docs, documents, attrs.evidence.map((e) => e.date));
+      time = { dates: dates.length > 0 ? dates : undefined, undated: hasUndated(attrs.docs, documents) };
+      edgeTimes.set(edge, time);
+    }
+    return time;
+  };
 
   const allDates = [...documents.values()].map((d) => d.date).filter((d): d is string => !!d).sort();
   const dateRange = allDates.length > 0 ? ([allDates[0]!, allDates[allDates.length - 1]!] as const) : null;
@@ -188,6 +214,7 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): 
     .sort((a, b) => b.size - a.size || a.id - b.id);
 
   return {
+    size: graph.size + (held?.count ?? 0),
     statedRelations: [...relationCounts.keys()].some((r) => r !== "co_occurs"),
     ranking,
     rank: new Map(ranking.map((node, i) => [node, i])),
@@ -195,9 +222,8 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable): 
     maxDegree,
     maxMentions,
     nodeDates,
-    edgeDates,
     undatedNodes,
-    undatedEdges,
+    edgeTime,
     dateRange,
     typeCounts,
     relationCounts,

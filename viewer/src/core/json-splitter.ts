@@ -100,8 +100,9 @@ export class JsonSplitter {
           continue;
         }
         if (this.#valueStart === -2) {
-          this.#valueStart = i;
+          // A split array's text is let go of item by item: its start is not kept.
           this.#inItems = c === OPEN_BRACKET && this.#arrays.has(this.#key);
+          this.#valueStart = this.#inItems ? -1 : i;
         }
       } else if (this.#depth === 2 && this.#inItems) {
         if (c === COMMA || c === CLOSE_BRACKET) {
@@ -111,7 +112,6 @@ export class JsonSplitter {
             this.#flush();
             this.#sink.arrayEnd(this.#key);
             this.#inItems = false;
-            this.#valueStart = -1;
             this.#depth = 1;
           }
           continue;
@@ -128,6 +128,11 @@ export class JsonSplitter {
       else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) this.#depth--;
     }
     this.#scanned = base + text.length;
+  }
+
+  /** Characters read but kept back: the start of what is not complete yet (an unfinished item, key or member). */
+  get held(): number {
+    return this.#text.length;
   }
 
   /** The text is complete: fails when the object is not closed. */

@@ -15,9 +15,13 @@ export interface Visibility {
   edges: ReadonlySet<string>;
 }
 
-/** Whether a node or edge passes the date range and the undated switch. */
-function inTime(key: string, dates: ReadonlyMap<string, readonly string[]>, undated: ReadonlySet<string>, filters: Filters): boolean {
-  return inTimeRange(dates.get(key), undated.has(key), { from: filters.dateFrom, to: filters.dateTo }, filters.showUndated);
+/** Whether a node or edge attested on these dates (and by some undated document or not) passes the date range and the undated switch. */
+function inTime(dates: readonly string[] | undefined, undated: boolean, filters: Filters): boolean {
+  return inTimeRange(dates, undated, { from: filters.dateFrom, to: filters.dateTo }, filters.showUndated);
+}
+
+function nodeInTime(node: string, index: GraphIndex, filters: Filters): boolean {
+  return inTime(index.nodeDates.get(node), index.undatedNodes.has(node), filters);
 }
 
 /** Whether a relation is a claim of this kind (negated, possible, former, inferred). */
@@ -37,12 +41,13 @@ export function edgePassesFilters(edge: string, attrs: EdgeAttributes, filters: 
   if (filters.hiddenClaims.some((kind) => isClaimOf(attrs, kind))) return false;
   if (attrs.confidence !== undefined && attrs.confidence < filters.minConfidence) return false;
   if (attrs.weight < filters.minWeight) return false;
-  return inTime(edge, index.edgeDates, index.undatedEdges, filters);
+  const { dates, undated } = index.edgeTime(edge);
+  return inTime(dates, undated, filters);
 }
 
 /** Whether the type or date filters hide an entity (whether or not it is among those drawn). */
 export function hiddenByFilters(node: string, type: EntityType, filters: Filters, index: GraphIndex): boolean {
-  return filters.hiddenTypes.includes(type) || !inTime(node, index.nodeDates, index.undatedNodes, filters);
+  return filters.hiddenTypes.includes(type) || !nodeInTime(node, index, filters);
 }
 
 /**
@@ -87,7 +92,7 @@ export function computeVisibility(rendered: ViewerGraph, index: GraphIndex, view
       nodes.add(node);
       return;
     }
-    if (hiddenTypes.has(attrs.type) || !inTime(node, index.nodeDates, index.undatedNodes, filters)) return;
+    if (hiddenTypes.has(attrs.type) || !nodeInTime(node, index, filters)) return;
     const top = (index.rank.get(node) ?? Infinity) < view.nodeLimit;
     if (top || node === selected || (selected !== null && linkedBy(rendered, node, selected, edgePasses))) {
       nodes.add(node);

@@ -217,7 +217,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
       h(
         "p",
         {},
-        `${plural(graph.order, "entity", "entities")}, ${plural(graph.size, "relation")}, ` +
+        `${plural(graph.order, "entity", "entities")}, ${plural(ctx.index.size, "relation")}, ` +
           `${plural(documents.size || graph.getAttribute("documents") || 0, "document")}.`,
       ),
       h("p", { class: "muted" }, "Search for an entity or click a node to see its relations and the sentences behind them."),

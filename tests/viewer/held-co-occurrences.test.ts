@@ -1,0 +1,72 @@
+/**
+ * Co-occurrences held out of the graph at load: the index counts them as if they were in it, and once
+ * imported the graph is the one a whole import makes, each entity's relations in the same order.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SerializedGraph } from "graphology-types";
+import { describe, expect, it } from "vitest";
+import { buildGraphIndex } from "../../viewer/src/core/graph-index.js";
+import { HeldCoOccurrences, splitEdgeBatch } from "../../viewer/src/core/held-co-occurrences.js";
+import { documentTable, importGraph, parseJsonLines, type DocumentRecord, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type ViewerGraph } from "../../viewer/src/core/model.js";
+import { runSteps } from "../../viewer/src/core/steps.js";
+
+type Serialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+const DIR = join(import.meta.dirname, "..", "fixtures", "viewer", "graph");
+const FIXTURE = JSON.parse(readFileSync(join(DIR, "graph.json"), "utf8")) as Serialized;
+const DOCUMENTS = documentTable(parseJsonLines<DocumentRecord>(readFileSync(join(DIR, "documents.jsonl"), "utf8")));
+
+/** Load as the viewer does: nodes whole, edges in batches split by the worker, co-occurrences held. */
+function loadHeld(data: Serialized, batch: number): { graph: ViewerGraph; held: HeldCoOccurrences } {
+  const graph = importGraph({ options: data.options, attributes: data.attributes, nodes: data.nodes, edges: [] });
+  const position = new Map(data.nodes.map((node, i) => [node.key, i]));
+  const held = new HeldCoOccurrences();
+  const edges = data.edges ?? [];
+  for (let i = 0; i < edges.length; i += batch) {
+    const slice = edges.slice(i, i + batch);
+    const { typed, held: batchHeld } = splitEdgeBatch(slice.map((e) => JSON.stringify(e)), slice, position);
+    graph.import({ edges: JSON.parse(typed) as Serialized["edges"] });
+    held.add(batchHeld);
+  }
+  return { graph, held };
+}
+
+/** Each entity's relations in the order graphology gives them, and every relation's ends and attributes. */
+function shape(graph: ViewerGraph): unknown {
+  return { byNode: graph.mapNodes((node) => [node, graph.edges(node)]), edges: graph.export().edges };
+}
+
+describe("held co-occurrences", () => {
+  // As written, and with the co-occurrences first (a relation's pair then first met through a co-occurrence).
+  const orders = { "file order": FIXTURE, "co-occurrences first": { ...FIXTURE, edges: [...FIXTURE.edges!].reverse() } };
+
+  it.each(Object.entries(orders))("leaves the graph without co-occurrences and indexes it as the whole graph (%s)", (_how, data) => {
+    const whole = importGraph(data);
+    const { graph, held } = loadHeld(data, 4);
+    expect(held.count).toBe(23);
+    expect(graph.someEdge((_edge, attrs) => attrs.relation === "co_occurs")).toBe(false);
+    const expected = buildGraphIndex(whole, DOCUMENTS);
+    const index = buildGraphIndex(graph, DOCUMENTS, held);
+    for (const field of ["size", "statedRelations", "ranking", "degree", "maxDegree", "relationCounts", "claimCounts", "maxWeight", "confidenceScored", "communities"] as const) {
+      expect(index[field], field).toEqual(expected[field]);
+    }
+    expect(index.relationCounts.get("co_occurs")).toBe(23);
+  });
+
+  it.each(Object.entries(orders))("imports them later into the graph a whole import makes (%s)", (_how, data) => {
+    const { graph, held } = loadHeld(data, 4);
+    const index = buildGraphIndex(graph, DOCUMENTS, held);
+    runSteps(held.importSteps(graph));
+    expect(held.count).toBe(0);
+    const whole = importGraph(data);
+    expect(shape(graph)).toEqual(shape(whole));
+    // The index made before asks the graph for the dates of a relation when the date filter first meets it.
+    const expected = buildGraphIndex(whole, DOCUMENTS);
+    expect(graph.mapEdges((edge) => index.edgeTime(edge))).toEqual(whole.mapEdges((edge) => expected.edgeTime(edge)));
+    // The relations imported first keep their attribute objects (the drawn graph shares them).
+    const { graph: again, held: heldAgain } = loadHeld(data, 4);
+    const attrs = again.getEdgeAttributes("e0");
+    runSteps(heldAgain.importSteps(again));
+    expect(again.getEdgeAttributes("e0")).toBe(attrs);
+  });
+});
