@@ -117,69 +117,113 @@ export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest)
     return i;
   };
   const optional = (s: string | undefined): number => (s === undefined ? ABSENT : str(s));
-  const lists = (rows: readonly (readonly string[])[]): IndexLists => {
-    const offsets = new Int32Array(rows.length + 1);
-    rows.forEach((row, i) => (offsets[i + 1] = offsets[i]! + row.length));
-    return { offsets, items: Int32Array.from(rows.flat(), str) };
+  const n = graph.nodes.length;
+  const m = graph.edges.length;
+  const nodeIndex = new Map<string, number>();
+  const nodes: IndexPayload["nodes"] = {
+    key: new Int32Array(n),
+    label: new Int32Array(n),
+    type: new Int32Array(n),
+    mentions: new Float64Array(n),
+    community: new Float64Array(n),
+    firstSeen: new Int32Array(n),
+    lastSeen: new Int32Array(n),
+    aliases: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
+    docs: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
+    hasRoles: new Uint8Array(n),
+    roles: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
   };
-  const nodeIndex = new Map(graph.nodes.map((n, i) => [n.key, i]));
-  const nodes = graph.nodes.map((n) => n.attributes!);
-  const edges = graph.edges.map((e) => e.attributes!);
-  const at = (key: string): number => nodeIndex.get(key) ?? ABSENT;
+  const aliases: number[] = [];
+  const nodeDocs: number[] = [];
+  const roles: number[] = [];
+  graph.nodes.forEach(({ key, attributes }, i) => {
+    const a = attributes!;
+    nodeIndex.set(key, i);
+    nodes.key[i] = str(key);
+    nodes.label[i] = str(a.label);
+    nodes.type[i] = str(a.type);
+    nodes.mentions[i] = a.mentions;
+    nodes.community[i] = a.community ?? NaN;
+    nodes.firstSeen[i] = optional(a.firstSeen);
+    nodes.lastSeen[i] = optional(a.lastSeen);
+    nodes.hasRoles[i] = a.roles === undefined ? 0 : 1;
+    appendRow(nodes.aliases, aliases, i, a.aliases, str);
+    appendRow(nodes.docs, nodeDocs, i, a.docs, str);
+    appendRow(nodes.roles, roles, i, a.roles ?? [], str);
+  });
+  nodes.aliases.items = new Int32Array(aliases);
+  nodes.docs.items = new Int32Array(nodeDocs);
+  nodes.roles.items = new Int32Array(roles);
+
+  const evidence: string[] = [];
+  const edges: IndexPayload["edges"] = {
+    key: new Int32Array(m),
+    source: new Int32Array(m),
+    target: new Int32Array(m),
+    undirected: new Uint8Array(m),
+    relation: new Int32Array(m),
+    negated: new Uint8Array(m),
+    predicate: new Int32Array(m),
+    weight: new Float64Array(m),
+    docs: { offsets: new Int32Array(m + 1), items: new Int32Array(0) },
+    rules: { offsets: new Int32Array(m + 1), items: new Int32Array(0) },
+    modality: new Int32Array(m),
+    confidence: new Float64Array(m),
+    inferred: new Int8Array(m),
+    attributedTo: new Int32Array(m),
+    evidence: { bytes: new Uint8Array(0), at: new Int32Array(0) },
+  };
+  const edgeDocs: number[] = [];
+  const rules: number[] = [];
+  graph.edges.forEach(({ key, source, target, undirected, attributes }, e) => {
+    const a = attributes!;
+    edges.key[e] = str(key!);
+    edges.source[e] = nodeIndex.get(source) ?? ABSENT;
+    edges.target[e] = nodeIndex.get(target) ?? ABSENT;
+    edges.undirected[e] = undirected ? 1 : 0;
+    edges.relation[e] = str(a.relation);
+    edges.negated[e] = a.negated ? 1 : 0;
+    edges.predicate[e] = str(a.predicate);
+    edges.weight[e] = a.weight;
+    appendRow(edges.docs, edgeDocs, e, a.docs, str);
+    appendRow(edges.rules, rules, e, a.rules, str);
+    edges.modality[e] = optional(a.modality);
+    edges.confidence[e] = a.confidence ?? NaN;
+    edges.inferred[e] = a.inferred === undefined ? ABSENT : a.inferred ? 1 : 0;
+    edges.attributedTo[e] = optional(a.attributedTo);
+    evidence.push(JSON.stringify(a.evidence));
+  });
+  edges.docs.items = new Int32Array(edgeDocs);
+  edges.rules.items = new Int32Array(rules);
+  edges.evidence = packBytes(evidence);
+
+  const strings = [...table.keys()];
   const payload: IndexPayload = {
     attributes: graph.attributes as GraphAttributes,
-    strings: { text: "", at: new Int32Array(1) },
-    nodes: {
-      key: Int32Array.from(graph.nodes, (n) => str(n.key)),
-      label: Int32Array.from(nodes, (n) => str(n.label)),
-      type: Int32Array.from(nodes, (n) => str(n.type)),
-      mentions: Float64Array.from(nodes, (n) => n.mentions),
-      community: Float64Array.from(nodes, (n) => n.community ?? NaN),
-      firstSeen: Int32Array.from(nodes, (n) => optional(n.firstSeen)),
-      lastSeen: Int32Array.from(nodes, (n) => optional(n.lastSeen)),
-      aliases: lists(nodes.map((n) => n.aliases)),
-      docs: lists(nodes.map((n) => n.docs)),
-      hasRoles: Uint8Array.from(nodes, (n) => (n.roles === undefined ? 0 : 1)),
-      roles: lists(nodes.map((n) => n.roles ?? [])),
-    },
-    edges: {
-      key: Int32Array.from(graph.edges, (e) => str(e.key!)),
-      source: Int32Array.from(graph.edges, (e) => at(e.source)),
-      target: Int32Array.from(graph.edges, (e) => at(e.target)),
-      undirected: Uint8Array.from(graph.edges, (e) => (e.undirected ? 1 : 0)),
-      relation: Int32Array.from(edges, (e) => str(e.relation)),
-      negated: Uint8Array.from(edges, (e) => (e.negated ? 1 : 0)),
-      predicate: Int32Array.from(edges, (e) => str(e.predicate)),
-      weight: Float64Array.from(edges, (e) => e.weight),
-      docs: lists(edges.map((e) => e.docs)),
-      rules: lists(edges.map((e) => e.rules)),
-      modality: Int32Array.from(edges, (e) => optional(e.modality)),
-      confidence: Float64Array.from(edges, (e) => e.confidence ?? NaN),
-      inferred: Int8Array.from(edges, (e) => (e.inferred === undefined ? ABSENT : e.inferred ? 1 : 0)),
-      attributedTo: Int32Array.from(edges, (e) => optional(e.attributedTo)),
-      evidence: packBytes(edges.map((e) => JSON.stringify(e.evidence))),
-    },
+    strings: { text: strings.join(""), at: offsets(strings, (s) => s.length) },
+    nodes,
+    edges,
   };
-  payload.strings = packText([...table.keys()]);
   const body = serialize(payload);
   const header: IndexHeader = { graph: digest, payload: digestOf(body) };
   return Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`), body]);
 }
 
-/** Where each of `lengths` starts in their concatenation, and where the last ends. */
-function offsets(lengths: readonly number[]): Int32Array {
-  const at = new Int32Array(lengths.length + 1);
-  lengths.forEach((length, i) => (at[i + 1] = at[i]! + length));
+/** Add row `row` of lists: its items' string indices to `items`, and where the row ends to `lists.offsets`. */
+function appendRow(lists: IndexLists, items: number[], row: number, values: readonly string[], str: (s: string) => number): void {
+  for (const value of values) items.push(str(value));
+  lists.offsets[row + 1] = items.length;
+}
+
+/** Where each of `strings` starts in their concatenation (in the units `length` counts), and where the last ends. */
+function offsets(strings: readonly string[], length: (s: string) => number): Int32Array {
+  const at = new Int32Array(strings.length + 1);
+  strings.forEach((s, i) => (at[i + 1] = at[i]! + length(s)));
   return at;
 }
 
-function packText(strings: readonly string[]): PackedText {
-  return { text: strings.join(""), at: offsets(strings.map((s) => s.length)) };
-}
-
 function packBytes(strings: readonly string[]): PackedBytes {
-  const buffers = strings.map((s) => Buffer.from(s, "utf8"));
-  return { bytes: Buffer.concat(buffers), at: offsets(buffers.map((b) => b.length)) };
+  return { bytes: Buffer.from(strings.join(""), "utf8"), at: offsets(strings, (s) => Buffer.byteLength(s, "utf8")) };
 }
 
 /** Why an index file cannot be used: `stale` (made from another graph.json) or `damaged`. */
@@ -190,7 +234,18 @@ export type IndexProblem = { kind: "stale" } | { kind: "damaged"; reason: string
  * be used. Reading graph.json to check its digest costs a fraction of parsing it.
  */
 export function readQueryIndex(path: string, graphPath: string): IndexPayload | IndexProblem {
-  const file = readFileSync(path);
+  let file: Buffer;
+  let graph: FileDigest;
+  try {
+    file = readFileSync(path);
+  } catch (err) {
+    return { kind: "damaged", reason: `unreadable: ${(err as Error).message}` };
+  }
+  try {
+    graph = fileDigest(graphPath);
+  } catch {
+    return { kind: "stale" }; // reading graph.json itself reports the problem
+  }
   const magicEnd = file.indexOf(10);
   const headerEnd = magicEnd < 0 ? -1 : file.indexOf(10, magicEnd + 1);
   if (headerEnd < 0 || file.toString("latin1", 0, magicEnd) !== MAGIC) return { kind: "damaged", reason: "not a query index of this version" };
@@ -200,7 +255,6 @@ export function readQueryIndex(path: string, graphPath: string): IndexPayload | 
   } catch {
     return { kind: "damaged", reason: "unreadable header" };
   }
-  const graph = fileDigest(graphPath);
   if (graph.bytes !== header.graph?.bytes || graph.sha256 !== header.graph.sha256) return { kind: "stale" };
   const body = file.subarray(headerEnd + 1);
   const payload = digestOf(body);
