@@ -87,6 +87,16 @@ export class FolderWriter {
 
   /** Start a file of the folder. Write failures (read-only, full disk) throw OUT_UNUSABLE naming the file. */
   open(name: string): StreamedFile {
+    const file = this.start(name, Buffer.allocUnsafe(BUFFER_BYTES));
+    return { write: (chunk: string) => this.append(file, chunk) };
+  }
+
+  /** Write a whole binary file at once. */
+  putBytes(name: string, content: Uint8Array): void {
+    this.writeOut(this.start(name, Buffer.alloc(0)), content);
+  }
+
+  private start(name: string, bytes: Buffer): OpenFile {
     const tmp = join(this.dir, `.${name}.tmp-${process.pid}`);
     let fd: number;
     try {
@@ -94,9 +104,9 @@ export class FolderWriter {
     } catch (err) {
       throw outputError(err, join(this.dir, name));
     }
-    const file: OpenFile = { fd, tmp, final: join(this.dir, name), bytes: Buffer.allocUnsafe(BUFFER_BYTES), used: 0 };
+    const file: OpenFile = { fd, tmp, final: join(this.dir, name), bytes, used: 0 };
     this.files.push(file);
-    return { write: (chunk: string) => this.append(file, chunk) };
+    return file;
   }
 
   /** A UTF-16 code unit takes at most 3 bytes in UTF-8, so a chunk that may not fit flushes first. */
@@ -119,7 +129,7 @@ export class FolderWriter {
     file.used = 0;
   }
 
-  private writeOut(file: OpenFile, data: Buffer): void {
+  private writeOut(file: OpenFile, data: Uint8Array): void {
     try {
       for (let at = 0; at < data.length; ) at += writeSync(file.fd, data, at);
     } catch (err) {

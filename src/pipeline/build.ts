@@ -15,6 +15,7 @@ import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedN
 import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus, type UserAliases } from "../graph/resolve-corpus.js";
 import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
+import { digestingFile, encodeQueryIndex, QUERY_INDEX_FILE } from "../query/index-file.js";
 import { echoInput, NewsgraphError } from "../errors.js";
 import { makeFolder, outputError } from "../graph/folder.js";
 import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
@@ -316,7 +317,9 @@ async function buildInto(
     const edgesJson = graph.edges.map((edge) => JSON.stringify(edge));
     progress({ done, stage: "layout" });
     applyLayout(graph.nodes, layout, await positions);
-    writeSerializedGraph(writer.open(GRAPH_FILE), graph, edgesJson);
+    const graphFile = digestingFile(writer.open(GRAPH_FILE));
+    writeSerializedGraph(graphFile.file, graph, edgesJson);
+    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest()));
     writer.commit();
     if ("append" in update) {
       try {

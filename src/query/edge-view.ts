@@ -2,8 +2,9 @@
  * How entities and edges look from one end: a compact entity reference, the direction of an edge seen
  * from one of its ends, and how a claim reads.
  */
-import type { EdgeAttributes, EntityType, Modality, RelationType } from "../types.js";
+import type { EntityType, Modality, RelationType } from "../types.js";
 import type { LoadedGraph } from "./load.js";
+import type { QueryEdgeAttributes } from "./query-graph.js";
 
 /** An entity as queries report it. */
 export interface EntityRef {
@@ -52,7 +53,7 @@ export interface ClaimView {
 }
 
 /** The claim qualities of an edge (co_occurs, which is no claim, reads as asserted). */
-export function claimView(kg: LoadedGraph, attrs: EdgeAttributes): ClaimView {
+export function claimView(kg: LoadedGraph, attrs: QueryEdgeAttributes): ClaimView {
   const view: ClaimView = { negated: attrs.negated, modality: attrs.modality ?? "asserted" };
   if (attrs.confidence !== undefined) view.confidence = attrs.confidence;
   if (attrs.inferred) view.inferred = true;

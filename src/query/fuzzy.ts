@@ -26,6 +26,9 @@ export interface MatchWork {
   cells: number;
 }
 
+/** The three rows of the distance table (two back, one back, current), reused by every call. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
 /**
  * Optimal-string-alignment distance between two strings, or `max + 1` as soon as it is known to exceed
  * `max`. `work`, when given, counts the table cells filled.
@@ -33,22 +36,26 @@ export interface MatchWork {
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY, work?: MatchWork): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0].length <= b.length) rows = [new Int32Array(2 * b.length + 1), new Int32Array(2 * b.length + 1), new Int32Array(2 * b.length + 1)];
+  let [prevPrev, prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const ai = a.charCodeAt(i - 1);
+    row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
-      row.push(d);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row[j] = d;
       rowMin = Math.min(rowMin, d);
     }
     if (work) work.cells += b.length;
     if (rowMin > max) return max + 1;
+    const done = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = done;
   }
   return Math.min(prev[b.length]!, max + 1);
 }

@@ -1,6 +1,6 @@
 /**
  * Loading a graph folder (graph.json + documents.jsonl, as the build writes them) into memory for queries
- * and exports. A missing folder or file gives GRAPH_MISSING, anything unreadable GRAPH_INVALID, both naming
+ * and exports; the query commands read the folder's query index instead of graph.json when it matches. A missing folder or file gives GRAPH_MISSING, anything unreadable GRAPH_INVALID, both naming
  * the path, so the CLI can print one line.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -10,22 +10,55 @@ import { NewsgraphError } from "../errors.js";
 import { DOCUMENTS_FILE, GRAPH_FILE } from "../graph/write.js";
 import type { DocumentRecord, EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from "../types.js";
 import { isEntityType, isRelationType } from "../types.js";
+import { QUERY_INDEX_FILE, readQueryIndex } from "./index-file.js";
+import { IndexedGraph } from "./indexed-graph.js";
+import type { QueryGraph } from "./query-graph.js";
 
 export { DOCUMENTS_FILE, GRAPH_FILE };
 
 /** The folder every command reads unless told otherwise. */
 export const DEFAULT_GRAPH_DIR = "graph-out";
 
-/** A graph folder in memory: the graph and its documents by id. */
-export interface LoadedGraph {
+/** A graph folder in memory: the graph (a graphology graph, or the read-only view of a query index) and its documents by id. */
+export interface LoadedGraph<G extends QueryGraph = QueryGraph> {
   /** Absolute path of the folder it was read from ("" when built in memory). */
   dir: string;
-  graph: NewsGraph;
+  graph: G;
   documents: Map<string, DocumentRecord>;
 }
 
-/** Read a graph folder. Throws NewsgraphError GRAPH_MISSING / GRAPH_INVALID naming the path. */
-export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph {
+/** Read a graph folder into a graphology graph. Throws NewsgraphError GRAPH_MISSING / GRAPH_INVALID naming the path. */
+export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph<NewsGraph> {
+  const { abs, graphPath } = graphFolder(dir);
+  return { dir: abs, graph: readGraphJson(graphPath), documents: readDocuments(abs) };
+}
+
+/**
+ * Read a graph folder for the query commands: from its query index when that was made from this very
+ * graph.json (the same answers, without parsing graph.json), else as `loadGraph`. A damaged index is
+ * reported through `onWarning` and graph.json is read instead.
+ */
+export function openGraph(dir: string = DEFAULT_GRAPH_DIR, onWarning?: (message: string) => void): LoadedGraph {
+  const { abs, graphPath } = graphFolder(dir);
+  const indexPath = join(abs, QUERY_INDEX_FILE);
+  const index = existsSync(indexPath) ? readQueryIndex(indexPath, graphPath) : undefined;
+  if (index !== undefined && !("kind" in index)) {
+    let documents: Map<string, DocumentRecord> | undefined;
+    // Read when a query first needs them (dates, titles, the count): many never do.
+    return {
+      dir: abs,
+      graph: new IndexedGraph(index),
+      get documents() {
+        return (documents ??= readDocuments(abs));
+      },
+    };
+  }
+  if (index?.kind === "damaged") onWarning?.(`${indexPath}: damaged query index (${index.reason}); read ${GRAPH_FILE} instead (rebuild to repair)`);
+  return loadGraph(dir);
+}
+
+/** The absolute paths of a graph folder and its graph.json; GRAPH_MISSING when either is missing. */
+function graphFolder(dir: string): { abs: string; graphPath: string } {
   const abs = resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
     throw new NewsgraphError("GRAPH_MISSING", `no graph folder at ${dir} (run \`newsgraph build <inputs> --out ${dir}\` first)`, { path: abs });
@@ -34,20 +67,28 @@ export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph {
   if (!existsSync(graphPath)) {
     throw new NewsgraphError("GRAPH_MISSING", `no ${GRAPH_FILE} in ${dir} (run \`newsgraph build <inputs> --out ${dir}\` first)`, { path: graphPath });
   }
+  return { abs, graphPath };
+}
+
+/** Parse graph.json into a graphology graph (GRAPH_INVALID naming the file when it is not one). */
+function readGraphJson(graphPath: string): NewsGraph {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(graphPath, "utf8"));
   } catch (err) {
     throw new NewsgraphError("GRAPH_INVALID", `${graphPath}: not valid JSON (${(err as Error).message})`, { path: graphPath });
   }
-  const graph = graphFromJson(data, graphPath);
+  return graphFromJson(data, graphPath);
+}
+
+/** The folder's documents.jsonl by id (none when it has no such file). */
+function readDocuments(abs: string): Map<string, DocumentRecord> {
   const documentsPath = join(abs, DOCUMENTS_FILE);
-  const documents = existsSync(documentsPath) ? parseDocuments(readFileSync(documentsPath, "utf8"), documentsPath) : new Map<string, DocumentRecord>();
-  return { dir: abs, graph, documents };
+  return existsSync(documentsPath) ? parseDocuments(readFileSync(documentsPath, "utf8"), documentsPath) : new Map<string, DocumentRecord>();
 }
 
 /** Wrap an in-memory graph (e.g. straight from the build) for the query functions. */
-export function fromGraph(graph: NewsGraph, documents: Iterable<DocumentRecord> = []): LoadedGraph {
+export function fromGraph(graph: NewsGraph, documents: Iterable<DocumentRecord> = []): LoadedGraph<NewsGraph> {
   return { dir: "", graph, documents: new Map([...documents].map((d) => [d.id, d])) };
 }
 

@@ -5,7 +5,7 @@
  * several edges between the same two entities a hop shows (positive typed edges before negated ones,
  * co_occurs last, stronger first), and the k shortest paths as sequences of entities.
  */
-import type { EdgeAttributes, NewsGraph } from "../types.js";
+import type { QueryEdgeAttributes, QueryGraph } from "./query-graph.js";
 import { compareStrings, relationRank } from "./compare.js";
 import { kShortestPaths, type Link } from "./k-shortest-paths.js";
 
@@ -21,13 +21,13 @@ export interface PathLinks {
 }
 
 /** Whether a path may walk an edge: a fact (asserted, non-negated typed claim), or anything but a self-loop with `any`. */
-export function pathMayWalk(attrs: EdgeAttributes, source: string, target: string, any: boolean): boolean {
+export function pathMayWalk(attrs: QueryEdgeAttributes, source: string, target: string, any: boolean): boolean {
   if (source === target) return false;
   return any || (attrs.relation !== "co_occurs" && !attrs.negated && (attrs.modality ?? "asserted") === "asserted");
 }
 
 /** Index the edges of `graph` a path may walk. */
-export function pathLinks(graph: NewsGraph, any: boolean): PathLinks {
+export function pathLinks(graph: QueryGraph, any: boolean): PathLinks {
   const pairs = new Map<string, string[]>();
   const neighbors = new Map<string, Set<string>>();
   const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -74,13 +74,13 @@ export function shortestPaths(links: PathLinks, from: string, to: string, k: num
  * Cost of a hop: 1, plus a small penalty (well below 1 for any realistic path length) that grows as the
  * link gets weaker, so paths are shortest by hops first and best supported among equals.
  */
-function hopCost(edge: EdgeAttributes): number {
+function hopCost(edge: QueryEdgeAttributes): number {
   const penalty = edge.relation === "co_occurs" ? 2 : edge.negated ? 1.5 : 1;
   return 1 + (penalty / (1 + edge.weight)) * 1e-4;
 }
 
 /** Positive typed edges first, then negated ones, co_occurs last; stronger first. */
-function preference(a: EdgeAttributes, b: EdgeAttributes): number {
-  const tier = (e: EdgeAttributes): number => (e.relation === "co_occurs" ? 2 : e.negated ? 1 : 0);
+function preference(a: QueryEdgeAttributes, b: QueryEdgeAttributes): number {
+  const tier = (e: QueryEdgeAttributes): number => (e.relation === "co_occurs" ? 2 : e.negated ? 1 : 0);
   return tier(a) - tier(b) || b.weight - a.weight || relationRank(a.relation) - relationRank(b.relation);
 }

@@ -1,7 +1,7 @@
 // Spawned smoke tests of the query and export commands: the built CLI (dist/, as `npm test` compiles it)
 // on the hand-made query fixture, and on a graph built from seeds/ once into a temporary folder.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,7 @@ import { parse as parseGraphml } from "graphology-graphml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NeighborsResult } from "../../src/query/neighbors.js";
 import type { PathResult } from "../../src/query/path.js";
+import type { GraphStats } from "../../src/query/stats.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
@@ -109,6 +110,28 @@ describe("query commands on the seeds graph", () => {
       }
     }
   });
+
+  it("the build writes a query index, and each command answers the same without it", () => {
+    expect(existsSync(join(graph, "query-index.bin"))).toBe(true);
+    const withoutIndex = join(tmp, "seeds-graph-without-index");
+    cpSync(graph, withoutIndex, { recursive: true });
+    rmSync(join(withoutIndex, "query-index.bin"));
+    const [hub, other] = (JSON.parse(run("stats", "--graph", graph, "--json").stdout) as GraphStats).topEntities.map((e) => e.key);
+    const commands = [
+      ["stats", "--json"],
+      ["neighbors", hub!, "--depth", "2"],
+      ["neighbors", hub!, "--depth", "2", "--json"],
+      ["show", hub!, "--json"],
+      ["search", hub!.slice(hub!.indexOf(":") + 1, hub!.indexOf(":") + 5), "--json"],
+      ["path", hub!, other!, "--any", "--json"],
+      ["timeline", hub!, "--json"],
+    ];
+    for (const args of commands) {
+      const indexed = run(...args, "--graph", graph);
+      expect(indexed.status, `${args.join(" ")}: ${indexed.stderr}`).toBe(0);
+      expect(run(...args, "--graph", withoutIndex)).toEqual(indexed);
+    }
+  }, 180_000);
 
   it.each([
     ["gexf", (text: string) => parseGexf(MultiGraph, text)],

@@ -8,6 +8,7 @@ import { compiledWorkerFile } from "../../src/pipeline/pool.js";
 import { EXTRACTOR_VERSION } from "../../src/pipeline/extractor-version.js";
 import { EVIDENCE_FILE, GRAPH_FILE } from "../../src/graph/write.js";
 import { edgeEvidence } from "../../src/query/evidence.js";
+import { QUERY_INDEX_FILE } from "../../src/query/index-file.js";
 import { loadGraph } from "../../src/query/load.js";
 import type { Evidence } from "../../src/types.js";
 
@@ -15,7 +16,7 @@ const seeds = join(import.meta.dirname, "../../seeds");
 const seedFiles = readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort();
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 const read = (dir: string, file: string) => readFileSync(join(dir, file));
-const FOLDER_FILES = [GRAPH_FILE, "documents.jsonl", "texts.jsonl", "merges.jsonl", EVIDENCE_FILE];
+const FOLDER_FILES = [GRAPH_FILE, "documents.jsonl", "texts.jsonl", "merges.jsonl", EVIDENCE_FILE, QUERY_INDEX_FILE];
 
 describe("build: determinism across worker counts", () => {
   const root = tmp("ng-workers-");

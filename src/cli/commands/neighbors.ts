@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { checkRelations, checkTypes, listArgument, numberArgument } from "../../query/check.js";
 import { arrow } from "../../query/edge-view.js";
 import { evidenceDamage } from "../../query/evidence.js";
-import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
+import { DEFAULT_GRAPH_DIR, openGraph } from "../../query/load.js";
 import { NEIGHBORS_DEFAULTS, runNeighbors, type NeighborsResult } from "../../query/neighbors.js";
 import { formatTable, printJson, printWarning } from "../output.js";
 
@@ -59,7 +59,7 @@ export function registerNeighbors(program: Command): void {
       const types = listArgument(opts.type);
       checkRelations(relations);
       checkTypes(types);
-      const kg = loadGraph(opts.graph);
+      const kg = openGraph(opts.graph, printWarning);
       const result = runNeighbors(kg, entity, {
         depth: numberArgument("depth", opts.depth),
         relations: [...relations],

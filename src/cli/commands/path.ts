@@ -7,7 +7,7 @@ import { NewsgraphError } from "../../errors.js";
 import { numberArgument } from "../../query/check.js";
 import { relationArrow } from "../../query/edge-view.js";
 import { evidenceDamage } from "../../query/evidence.js";
-import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
+import { DEFAULT_GRAPH_DIR, openGraph } from "../../query/load.js";
 import { PATH_DEFAULTS, runPath, type PathHop, type PathResult } from "../../query/path.js";
 import { printJson, printWarning } from "../output.js";
 
@@ -45,7 +45,7 @@ export function registerPath(program: Command): void {
     .option("--any", "also walk co-occurrence links and claims that are not facts (negated, possible, former)")
     .option("--json", "print JSON")
     .action((from: string, to: string, opts: PathCliOptions) => {
-      const kg = loadGraph(opts.graph);
+      const kg = openGraph(opts.graph, printWarning);
       const result = runPath(kg, from, to, { k: numberArgument("k", opts.k), any: opts.any === true });
       if (result.paths.length === 0) {
         const over = result.any ? "" : " over typed relations (--any also walks co-occurrence links)";

@@ -1,10 +1,10 @@
 /** `newsgraph search <text>`: fuzzy search over entity labels and aliases. */
 import type { Command } from "commander";
 import { checkTypes, listArgument, numberArgument } from "../../query/check.js";
-import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
+import { DEFAULT_GRAPH_DIR, openGraph } from "../../query/load.js";
 import { SEARCH_DEFAULTS } from "../../query/resolve.js";
 import { runSearch, type SearchResult } from "../../query/search.js";
-import { formatTable, printJson } from "../output.js";
+import { formatTable, printJson, printWarning } from "../output.js";
 
 interface SearchCliOptions {
   graph: string;
@@ -34,7 +34,7 @@ export function registerSearch(program: Command): void {
     .action((text: string, opts: SearchCliOptions) => {
       const types = listArgument(opts.type);
       checkTypes(types);
-      const result = runSearch(loadGraph(opts.graph), text, { types: [...types], limit: numberArgument("limit", opts.limit) });
+      const result = runSearch(openGraph(opts.graph, printWarning), text, { types: [...types], limit: numberArgument("limit", opts.limit) });
       if (opts.json) printJson(result);
       else process.stdout.write(formatSearch(result) + "\n");
     });

@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { checkInteger, numberArgument } from "../../query/check.js";
 import { arrow, claimNote } from "../../query/edge-view.js";
 import { evidenceDamage } from "../../query/evidence.js";
-import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
+import { DEFAULT_GRAPH_DIR, openGraph } from "../../query/load.js";
 import { runShow, type EntityCard } from "../../query/show.js";
 import { printJson, printWarning } from "../output.js";
 
@@ -61,7 +61,7 @@ export function registerShow(program: Command): void {
     .action((entity: string, opts: ShowCliOptions) => {
       const evidence = numberArgument("evidence", opts.evidence);
       checkInteger("evidence", evidence, 0);
-      const kg = loadGraph(opts.graph);
+      const kg = openGraph(opts.graph, printWarning);
       const card = runShow(kg, entity);
       printWarning(evidenceDamage(kg));
       if (opts.json) printJson(card);

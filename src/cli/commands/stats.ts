@@ -1,10 +1,10 @@
 /** `newsgraph stats`: counts by entity type and relation, the most connected entities, communities, suspect labels. */
 import type { Command } from "commander";
 import { numberArgument } from "../../query/check.js";
-import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
+import { DEFAULT_GRAPH_DIR, openGraph } from "../../query/load.js";
 import { STATS_DEFAULTS, runStats, type GraphStats } from "../../query/stats.js";
 import { describeReason } from "../../query/suspects.js";
-import { formatTable, printJson } from "../output.js";
+import { formatTable, printJson, printWarning } from "../output.js";
 
 interface StatsCliOptions {
   graph: string;
@@ -52,7 +52,7 @@ export function registerStats(program: Command): void {
     .action((opts: StatsCliOptions) => {
       const top = numberArgument("top", opts.top);
       const suspects = numberArgument("suspects", opts.suspects);
-      const stats = runStats(loadGraph(opts.graph), { top, communities: top, suspects });
+      const stats = runStats(openGraph(opts.graph, printWarning), { top, communities: top, suspects });
       if (opts.json) printJson(stats);
       else process.stdout.write(formatStats(stats) + "\n");
     });

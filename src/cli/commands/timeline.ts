@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { relationArrow } from "../../query/edge-view.js";
 import { evidenceDamage } from "../../query/evidence.js";
-import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
+import { DEFAULT_GRAPH_DIR, openGraph } from "../../query/load.js";
 import { runTimeline, type TimelineResult } from "../../query/timeline.js";
 import { formatTable, printJson, printWarning } from "../output.js";
 
@@ -39,7 +39,7 @@ export function registerTimeline(program: Command): void {
     .option("--until <date>", "only events dated on or before YYYY[-MM[-DD]]")
     .option("--json", "print JSON")
     .action((entity: string, opts: TimelineCliOptions) => {
-      const kg = loadGraph(opts.graph);
+      const kg = openGraph(opts.graph, printWarning);
       const result = runTimeline(kg, entity, {
         any: opts.any === true,
         ...(opts.since !== undefined && { since: opts.since }),

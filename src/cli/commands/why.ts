@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { claimNote, relationArrow } from "../../query/edge-view.js";
 import { evidenceDamage } from "../../query/evidence.js";
-import { DEFAULT_GRAPH_DIR, loadGraph } from "../../query/load.js";
+import { DEFAULT_GRAPH_DIR, openGraph } from "../../query/load.js";
 import { runWhy, type WhyResult } from "../../query/why.js";
 import { printJson, printWarning } from "../output.js";
 
@@ -41,7 +41,7 @@ export function registerWhy(program: Command): void {
     .option("-g, --graph <dir>", "graph folder written by `newsgraph build`", DEFAULT_GRAPH_DIR)
     .option("--json", "print JSON")
     .action((a: string, b: string, opts: WhyCliOptions) => {
-      const kg = loadGraph(opts.graph);
+      const kg = openGraph(opts.graph, printWarning);
       const result = runWhy(kg, a, b);
       printWarning(evidenceDamage(kg));
       if (opts.json) printJson(result);

@@ -1,0 +1,288 @@
+/**
+ * The query index (query-index.bin): what the query commands read of graph.json, in a form that loads in a
+ * fraction of the time — one string table, typed-array columns for nodes and edges, and each edge's
+ * evidence kept as unparsed JSON — written by the build next to graph.json. Its header names the
+ * graph.json it was made from (byte size and SHA-256) and the SHA-256 of its own payload, so a graph.json that
+ * was edited, replaced or copied over is never answered from a stale index, and a damaged index is
+ * detected before it is used. The payload is `v8.serialize` of `IndexPayload`.
+ */
+import { createHash } from "node:crypto";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { deserialize, serialize } from "node:v8";
+import type { SerializedNewsGraph } from "../graph/assemble.js";
+import type { StreamedFile } from "../graph/write.js";
+import type { GraphAttributes } from "../types.js";
+
+export const QUERY_INDEX_FILE = "query-index.bin";
+
+/** First line of the file; a new layout gets a new number. */
+const MAGIC = "newsgraph-query-index/1";
+
+/** What identifies a file's content. */
+export interface FileDigest {
+  bytes: number;
+  sha256: string;
+}
+
+interface IndexHeader {
+  graph: FileDigest;
+  payload: FileDigest;
+}
+
+/** Lists of string or edge indices, one list per row: row i holds items[offsets[i] .. offsets[i + 1]). */
+export interface IndexLists {
+  offsets: Int32Array;
+  items: Int32Array;
+}
+
+/** Strings as one string: string i is text.slice(at[i], at[i + 1]) (a slice is not a copy). */
+export interface PackedText {
+  text: string;
+  at: Int32Array;
+}
+
+/** Strings as one UTF-8 buffer: string i is bytes[at[i] .. at[i + 1]), decoded only when read. */
+export interface PackedBytes {
+  bytes: Uint8Array;
+  at: Int32Array;
+}
+
+/** No value (an absent optional attribute) in an index column of string indices. */
+export const ABSENT = -1;
+
+/**
+ * The columns of a query index. String attributes are indices into `strings`; optional ones are ABSENT
+ * (or NaN for numbers) when missing; booleans are 0/1, with ABSENT for a missing optional one.
+ */
+export interface IndexPayload {
+  attributes: GraphAttributes;
+  strings: PackedText;
+  nodes: {
+    key: Int32Array;
+    label: Int32Array;
+    type: Int32Array;
+    mentions: Float64Array;
+    community: Float64Array;
+    firstSeen: Int32Array;
+    lastSeen: Int32Array;
+    aliases: IndexLists;
+    docs: IndexLists;
+    /** 1 when the node has a roles list (possibly empty). */
+    hasRoles: Uint8Array;
+    roles: IndexLists;
+  };
+  edges: {
+    key: Int32Array;
+    /** Node indices. */
+    source: Int32Array;
+    target: Int32Array;
+    undirected: Uint8Array;
+    relation: Int32Array;
+    negated: Uint8Array;
+    predicate: Int32Array;
+    weight: Float64Array;
+    docs: IndexLists;
+    rules: IndexLists;
+    modality: Int32Array;
+    confidence: Float64Array;
+    inferred: Int8Array;
+    attributedTo: Int32Array;
+    /** The JSON of each edge's evidence list (row i is edge i's): most queries never decode it. */
+    evidence: PackedBytes;
+  };
+}
+
+/** A StreamedFile that also digests what is written through it (chunks are whole strings, so UTF-8 per chunk is the file's bytes). */
+export function digestingFile(file: StreamedFile): { file: StreamedFile; digest: () => FileDigest } {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  return {
+    file: {
+      write(chunk: string) {
+        hash.update(chunk, "utf8");
+        bytes += Buffer.byteLength(chunk, "utf8");
+        file.write(chunk);
+      },
+    },
+    digest: () => ({ bytes, sha256: hash.digest("hex") }),
+  };
+}
+
+/** The query index of a serialized graph whose graph.json has the digest `graph`. */
+export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest): Buffer {
+  const table = new Map<string, number>();
+  const str = (s: string): number => {
+    let i = table.get(s);
+    if (i === undefined) table.set(s, (i = table.size));
+    return i;
+  };
+  const optional = (s: string | undefined): number => (s === undefined ? ABSENT : str(s));
+  const n = graph.nodes.length;
+  const m = graph.edges.length;
+  const nodeIndex = new Map<string, number>();
+  const nodes: IndexPayload["nodes"] = {
+    key: new Int32Array(n),
+    label: new Int32Array(n),
+    type: new Int32Array(n),
+    mentions: new Float64Array(n),
+    community: new Float64Array(n),
+    firstSeen: new Int32Array(n),
+    lastSeen: new Int32Array(n),
+    aliases: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
+    docs: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
+    hasRoles: new Uint8Array(n),
+    roles: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
+  };
+  const aliases: number[] = [];
+  const nodeDocs: number[] = [];
+  const roles: number[] = [];
+  graph.nodes.forEach(({ key, attributes }, i) => {
+    const a = attributes!;
+    nodeIndex.set(key, i);
+    nodes.key[i] = str(key);
+    nodes.label[i] = str(a.label);
+    nodes.type[i] = str(a.type);
+    nodes.mentions[i] = a.mentions;
+    nodes.community[i] = a.community ?? NaN;
+    nodes.firstSeen[i] = optional(a.firstSeen);
+    nodes.lastSeen[i] = optional(a.lastSeen);
+    nodes.hasRoles[i] = a.roles === undefined ? 0 : 1;
+    appendRow(nodes.aliases, aliases, i, a.aliases, str);
+    appendRow(nodes.docs, nodeDocs, i, a.docs, str);
+    appendRow(nodes.roles, roles, i, a.roles ?? [], str);
+  });
+  nodes.aliases.items = new Int32Array(aliases);
+  nodes.docs.items = new Int32Array(nodeDocs);
+  nodes.roles.items = new Int32Array(roles);
+
+  const evidence: string[] = [];
+  const edges: IndexPayload["edges"] = {
+    key: new Int32Array(m),
+    source: new Int32Array(m),
+    target: new Int32Array(m),
+    undirected: new Uint8Array(m),
+    relation: new Int32Array(m),
+    negated: new Uint8Array(m),
+    predicate: new Int32Array(m),
+    weight: new Float64Array(m),
+    docs: { offsets: new Int32Array(m + 1), items: new Int32Array(0) },
+    rules: { offsets: new Int32Array(m + 1), items: new Int32Array(0) },
+    modality: new Int32Array(m),
+    confidence: new Float64Array(m),
+    inferred: new Int8Array(m),
+    attributedTo: new Int32Array(m),
+    evidence: { bytes: new Uint8Array(0), at: new Int32Array(0) },
+  };
+  const edgeDocs: number[] = [];
+  const rules: number[] = [];
+  graph.edges.forEach(({ key, source, target, undirected, attributes }, e) => {
+    const a = attributes!;
+    edges.key[e] = str(key!);
+    edges.source[e] = nodeIndex.get(source) ?? ABSENT;
+    edges.target[e] = nodeIndex.get(target) ?? ABSENT;
+    edges.undirected[e] = undirected ? 1 : 0;
+    edges.relation[e] = str(a.relation);
+    edges.negated[e] = a.negated ? 1 : 0;
+    edges.predicate[e] = str(a.predicate);
+    edges.weight[e] = a.weight;
+    appendRow(edges.docs, edgeDocs, e, a.docs, str);
+    appendRow(edges.rules, rules, e, a.rules, str);
+    edges.modality[e] = optional(a.modality);
+    edges.confidence[e] = a.confidence ?? NaN;
+    edges.inferred[e] = a.inferred === undefined ? ABSENT : a.inferred ? 1 : 0;
+    edges.attributedTo[e] = optional(a.attributedTo);
+    evidence.push(JSON.stringify(a.evidence));
+  });
+  edges.docs.items = new Int32Array(edgeDocs);
+  edges.rules.items = new Int32Array(rules);
+  edges.evidence = packBytes(evidence);
+
+  const strings = [...table.keys()];
+  const payload: IndexPayload = {
+    attributes: graph.attributes as GraphAttributes,
+    strings: { text: strings.join(""), at: offsets(strings, (s) => s.length) },
+    nodes,
+    edges,
+  };
+  const body = serialize(payload);
+  const header: IndexHeader = { graph: digest, payload: digestOf(body) };
+  return Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`), body]);
+}
+
+/** Add row `row` of lists: its items' string indices to `items`, and where the row ends to `lists.offsets`. */
+function appendRow(lists: IndexLists, items: number[], row: number, values: readonly string[], str: (s: string) => number): void {
+  for (const value of values) items.push(str(value));
+  lists.offsets[row + 1] = items.length;
+}
+
+/** Where each of `strings` starts in their concatenation (in the units `length` counts), and where the last ends. */
+function offsets(strings: readonly string[], length: (s: string) => number): Int32Array {
+  const at = new Int32Array(strings.length + 1);
+  strings.forEach((s, i) => (at[i + 1] = at[i]! + length(s)));
+  return at;
+}
+
+function packBytes(strings: readonly string[]): PackedBytes {
+  return { bytes: Buffer.from(strings.join(""), "utf8"), at: offsets(strings, (s) => Buffer.byteLength(s, "utf8")) };
+}
+
+/** Why an index file cannot be used: `stale` (made from another graph.json) or `damaged`. */
+export type IndexProblem = { kind: "stale" } | { kind: "damaged"; reason: string };
+
+/**
+ * Read the query index at `path` made for the graph.json at `graphPath`: its payload, or why it cannot
+ * be used. Reading graph.json to check its digest costs a fraction of parsing it.
+ */
+export function readQueryIndex(path: string, graphPath: string): IndexPayload | IndexProblem {
+  let file: Buffer;
+  let graph: FileDigest;
+  try {
+    file = readFileSync(path);
+  } catch (err) {
+    return { kind: "damaged", reason: `unreadable: ${(err as Error).message}` };
+  }
+  try {
+    graph = fileDigest(graphPath);
+  } catch {
+    return { kind: "stale" }; // reading graph.json itself reports the problem
+  }
+  const magicEnd = file.indexOf(10);
+  const headerEnd = magicEnd < 0 ? -1 : file.indexOf(10, magicEnd + 1);
+  if (headerEnd < 0 || file.toString("latin1", 0, magicEnd) !== MAGIC) return { kind: "damaged", reason: "not a query index of this version" };
+  let header: IndexHeader;
+  try {
+    header = JSON.parse(file.toString("utf8", magicEnd + 1, headerEnd)) as IndexHeader;
+  } catch {
+    return { kind: "damaged", reason: "unreadable header" };
+  }
+  if (graph.bytes !== header.graph?.bytes || graph.sha256 !== header.graph.sha256) return { kind: "stale" };
+  const body = file.subarray(headerEnd + 1);
+  const payload = digestOf(body);
+  if (payload.bytes !== header.payload?.bytes || payload.sha256 !== header.payload.sha256) return { kind: "damaged", reason: "payload does not match its digest" };
+  try {
+    return deserialize(body) as IndexPayload;
+  } catch (err) {
+    return { kind: "damaged", reason: (err as Error).message };
+  }
+}
+
+function digestOf(bytes: Uint8Array): FileDigest {
+  return { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** Bytes read at a time when digesting a file. */
+const CHUNK_BYTES = 1 << 20;
+
+/** The digest of a file, read in chunks (graph.json need not be in memory at once). */
+export function fileDigest(path: string): FileDigest {
+  const hash = createHash("sha256");
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  const fd = openSync(path, "r");
+  let bytes = 0;
+  try {
+    for (let n; (n = readSync(fd, chunk, 0, CHUNK_BYTES, null)) > 0; bytes += n) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}
