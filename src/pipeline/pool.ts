@@ -3,8 +3,8 @@
  * (dist/src/pipeline/extract-worker.js), fed batches of documents and answering each batch with its cache
  * entries; each thread loads its own Extractor. When there is no compiled worker (running the TypeScript
  * sources without a build) or one worker is asked for, extraction runs in process instead, with one
- * Extractor for the pool and the same results; only then can a stage clock time the extraction. Creating
- * a pool sets how soon V8 optimizes the extraction code (tiering.ts).
+ * Extractor for the pool and the same results; only then can a stage clock time the extraction. Starting
+ * threads sets how soon V8 optimizes the extraction code (tiering.ts).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -74,9 +74,9 @@ interface Task {
  * compiled; a clock times the in-process extraction (threads do not report to it).
  */
 export function createExtractionPool(workers: number = defaultWorkers(), clock?: StageClock): ExtractionPool {
-  tuneTiering();
   const file = compiledWorkerFile();
   if (workers <= 1 || !file) return inProcess(clock);
+  tuneTiering();
   const queue: Task[] = [];
   const idle: Worker[] = [];
   const running = new Map<Worker, Task>();
