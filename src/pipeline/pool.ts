@@ -3,7 +3,8 @@
  * (dist/src/pipeline/extract-worker.js), fed batches of documents and answering each batch with its cache
  * entries; each thread loads its own Extractor. When there is no compiled worker (running the TypeScript
  * sources without a build) or one worker is asked for, extraction runs in process instead, with one
- * Extractor for the pool and the same results; only then can a stage clock time the extraction.
+ * Extractor for the pool and the same results; only then can a stage clock time the extraction. Starting
+ * threads sets how soon V8 optimizes the extraction code (tiering.ts).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -16,6 +17,7 @@ import { PACKAGE_ROOT } from "../paths.js";
 import type { Document } from "../types.js";
 import { extractEntry } from "./extract-work.js";
 import type { StageClock } from "./stage-clock.js";
+import { tuneTiering } from "./tiering.js";
 
 export interface WorkerRequest {
   id: number;
@@ -74,6 +76,7 @@ interface Task {
 export function createExtractionPool(workers: number = defaultWorkers(), clock?: StageClock): ExtractionPool {
   const file = compiledWorkerFile();
   if (workers <= 1 || !file) return inProcess(clock);
+  tuneTiering();
   const queue: Task[] = [];
   const idle: Worker[] = [];
   const running = new Map<Worker, Task>();
