@@ -233,7 +233,6 @@ export class LinearModel {
     const C = this.nClasses;
     const s = this.scores;
     const table = this.table;
-    const history = this.history;
     const allowed = this.tagset.allowed;
     const finalAllowed = this.tagset.finalAllowed;
     const prevRows = this.prevRows ?? this.buildPrevRows();
@@ -268,9 +267,8 @@ export class LinearModel {
         r4 = pool[at + C + 1 + prev1]!;
         if (r4 === UNSET_ROW) r4 = pool[at + C + 1 + prev1] = table.get(featureKey2(HISTORY.PREV1_B, prev1, conjB[i]!));
       } else {
-        historyKeys(prev1, prev2, conjA[i]!, conjB[i]!, history);
-        r3 = table.get(history[2]!);
-        r4 = table.get(history[3]!);
+        r3 = table.get(featureKey2(HISTORY.PREV1_A, prev1, conjA[i]!));
+        r4 = table.get(featureKey2(HISTORY.PREV1_B, prev1, conjB[i]!));
       }
       const r1 = prevRows[prev1]!;
       const r2 = prevRows[(C + 1) * (1 + prev2) + prev1]!;

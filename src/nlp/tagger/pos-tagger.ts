@@ -168,7 +168,8 @@ export class PosTagger implements Tagger {
   private conjA = new Int32Array(256);
   private conjB = new Int32Array(256);
   private initial: Float64Array;
-  private readonly around = new Int32Array(5);
+  /** Word slots of the sentence's tokens, two padding slots (0) on each side. */
+  private around = new Int32Array(260);
 
   constructor(
     private readonly model: LinearModel,
@@ -226,33 +227,37 @@ export class PosTagger implements Tagger {
       this.starts = new Int32Array(2 * n + 1);
       this.conjA = new Int32Array(2 * n);
       this.conjB = new Int32Array(2 * n);
+      this.around = new Int32Array(2 * n + 4);
     }
     if (this.rows.length < n * (N + 2)) this.rows = new Int32Array(2 * n * (N + 2));
     if (this.initial.length < n * C) this.initial = new Float64Array(2 * n * C);
-    const { rows, starts, initial, around } = this;
+    const { rows, starts, initial, around, conjA, conjB } = this;
     const table = this.model.table;
     const pool = this.neighbourPool;
-    const slotAt = (i: number) => (i >= 0 && i < n ? ws[i]!.id + 1 : 0);
+    const prefix = this.prefixPool;
+    // Token t's slot is around[t + 2]; the two slots before and after the sentence are the padding's (0).
+    around[0] = around[1] = around[n + 2] = around[n + 3] = 0;
+    for (let t = 0; t < n; t++) around[t + 2] = ws[t]!.id + 1;
     let fill = 0;
     // Each token's rows in the featurizer's order: its neighbours' (and FIRST's), then the two word pairs';
     // the decoder starts from the token's cached core scores.
     for (let t = 0; t < n; t++) {
       const w = ws[t]!;
-      for (let d = -2; d <= 2; d++) around[d + 2] = slotAt(t + d);
+      const self = around[t + 2]!;
       starts[t] = fill;
-      this.conjA[t] = w.hKey;
-      this.conjB[t] = w.hSuf[2]!;
+      conjA[t] = w.hKey;
+      conjB[t] = w.hSuf[2]!;
       for (let k = 0; k < NEIGHBOURS.length; k++) {
-        if (k === FIRST_AT && t === 0) rows[fill++] = pool[around[2]! * N + NEIGHBOURS.length]!;
-        rows[fill++] = pool[around[NEIGHBOURS[k]!.offset + 2]! * N + k]!;
+        if (k === FIRST_AT && t === 0) rows[fill++] = pool[self * N + NEIGHBOURS.length]!;
+        rows[fill++] = pool[around[t + 2 + NEIGHBOURS[k]!.offset]! * N + k]!;
       }
       rows[fill++] = table.get(this.featurizer.bigram(T.BIGRAM_M1, t > 0 ? ws[t - 1]! : null, w));
       rows[fill++] = table.get(this.featurizer.bigram(T.BIGRAM_P1, w, t + 1 < n ? ws[t + 1]! : null));
-      initial.set(this.prefixPool.subarray(around[2]! * C, around[2]! * C + C), t * C);
+      for (let c = 0, from = self * C, to = t * C; c < C; c++) initial[to + c] = prefix[from + c]!;
     }
     starts[n] = fill;
     const out = new Int32Array(n);
-    this.model.decodeRows(n, { rows, starts }, null, this.conjA, this.conjB, out, initial, C, 0);
+    this.model.decodeRows(n, { rows, starts }, null, conjA, conjB, out, initial, C, 0);
     return Array.from(out, (c) => this.model.tagset.names[c]!);
   }
 
