@@ -13,8 +13,9 @@ import { decodeModel, encodeModel } from "./model-format.js";
 import type { Tagger } from "./ner-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { freeTagSet } from "./tagset.js";
-import { computeWordInfo, withWordInfo, type WordInfo } from "./word-info.js";
+import { withWordInfo, type WordInfo } from "./word-info.js";
 import { WordSlots } from "./word-slots.js";
+import { WordTable } from "./word-table.js";
 
 const T = {
   BIAS: 1, NORM: 2, KEY: 3, SHAPE: 4, PRE: 5, SUF: 9, CAP: 13,
@@ -25,7 +26,7 @@ const T = {
 const PAD_L = hashString("<S>");
 const PAD_R = hashString("</S>");
 
-/** A word's lexical facts with its coarse and fine cluster hashes, and its index in the featurizer's vocabulary. */
+/** A word's lexical facts with its coarse and fine cluster hashes, and its number in the featurizer's table. */
 export interface PosWord extends WordInfo {
   readonly coarse: number;
   readonly fine: number;
@@ -56,36 +57,39 @@ const NEIGHBOUR_KEYS = NEIGHBOURS.length + 1;
 
 /** Fills the static features of POS tagging. */
 export class PosFeaturizer {
-  /** Words seen so far, by id; cleared between sentences once it holds `capacity` words. */
+  /** The featurizer's facts of the words of its table, by number (made as the table grows). */
   readonly vocabulary: PosWord[] = [];
-  /** Times the vocabulary was cleared (ids are reused after a clear). */
+  /** The table's generation the vocabulary belongs to (it is made again after the table was cleared). */
   generation = 0;
-  private readonly ids = new Map<string, number>();
   private readonly clusters: ClusterIndex;
 
   constructor(
     clusters: ClusterLexicon | null = null,
-    private readonly capacity = 200_000,
+    /** The numbered words (shared with the NER tagger in the extraction). */
+    readonly table: WordTable = new WordTable(),
   ) {
     this.clusters = new ClusterIndex(clusters);
   }
 
+  /** The words of one sentence. */
   words(sentence: readonly string[]): PosWord[] {
-    if (this.vocabulary.length >= this.capacity) {
-      this.vocabulary.length = 0;
-      this.ids.clear();
-      this.generation++;
+    return this.wordsOf(this.table.sentence(sentence));
+  }
+
+  /** The words of numbers the table gave. */
+  wordsOf(ids: Int32Array): PosWord[] {
+    const table = this.table;
+    const vocabulary = this.vocabulary;
+    if (this.generation !== table.generation) {
+      vocabulary.length = 0;
+      this.generation = table.generation;
     }
-    return sentence.map((text) => {
-      const id = this.ids.get(text);
-      if (id !== undefined) return this.vocabulary[id]!;
-      const info = computeWordInfo(text);
+    for (let id = vocabulary.length; id < table.infos.length; id++) {
+      const info = table.infos[id]!;
       const codes = this.clusters.codes(info.norm);
-      const w: PosWord = withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id: this.vocabulary.length });
-      this.ids.set(text, w.id);
-      this.vocabulary.push(w);
-      return w;
-    });
+      vocabulary.push(withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id }));
+    }
+    return Array.from(ids, (id) => vocabulary[id]!);
   }
 
   /** The features of the word alone (a token's core features). */
@@ -174,18 +178,18 @@ export class PosTagger implements Tagger {
   constructor(
     private readonly model: LinearModel,
     clusters: ClusterLexicon | null = null,
-    /** Distinct words cached (the caches are cleared once they hold this many). */
-    vocabularySize = 200_000,
+    /** The numbered words (the caches are cleared with the table). */
+    words: WordTable = new WordTable(),
   ) {
-    this.featurizer = new PosFeaturizer(clusters, vocabularySize);
+    this.featurizer = new PosFeaturizer(clusters, words);
     this.prefixPool = new Float64Array(INITIAL_SLOTS * model.nClasses);
     this.neighbourPool = new Int32Array(INITIAL_SLOTS * NEIGHBOUR_KEYS);
     this.initial = new Float64Array(256 * model.nClasses);
     this.slots = new WordSlots((w, slot) => this.fillSlot(w, slot));
   }
 
-  static fromData(data: PosModelData, vocabularySize?: number): PosTagger {
-    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)), data.clusters, vocabularySize);
+  static fromData(data: PosModelData, words?: WordTable): PosTagger {
+    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)), data.clusters, words);
   }
 
   /** Fill the next slot with a word's core scores and neighbour rows (null: the padding). */
@@ -218,7 +222,14 @@ export class PosTagger implements Tagger {
 
 
   tag(words: string[]): string[] {
-    const ws = this.featurizer.words(words);
+    return this.tagWords(this.featurizer.words(words));
+  }
+
+  tagDocument(sentences: string[][]): string[][] {
+    return this.featurizer.table.document(sentences).map((ids) => this.tagWords(this.featurizer.wordsOf(ids)));
+  }
+
+  private tagWords(ws: readonly PosWord[]): string[] {
     this.slots.catchUp(this.featurizer.vocabulary, this.featurizer.generation);
     const n = ws.length;
     const C = this.model.nClasses;
@@ -261,9 +272,6 @@ export class PosTagger implements Tagger {
     return Array.from(out, (c) => this.model.tagset.names[c]!);
   }
 
-  tagDocument(sentences: string[][]): string[][] {
-    return sentences.map((s) => this.tag(s));
-  }
 }
 
 /** Word slots allocated at first (the pools double as needed). */
