@@ -8,6 +8,7 @@
  * of the word and of the words at ±1 and ±2, one feature per level of the cluster hierarchy.
  */
 import { hashString } from "./hash.js";
+import type { GazetteerStart } from "./gazetteer.js";
 import type { NerLexicons } from "./ner-lexicons.js";
 import type { SentenceFeatures } from "./sentence-features.js";
 import { CAP, foldDigits, withWordInfo, type WordInfo } from "./word-info.js";
@@ -29,8 +30,8 @@ export const SENT_CASE = { NORMAL: 0, ALLCAPS: 1, TITLE: 2 } as const;
 const PAD_L = hashString("<S>");
 const PAD_R = hashString("</S>");
 
-/** A word's facts: the lexical ones plus the lexicons' (gazetteer bits, clusters, usual casing). */
-export interface NerWord extends WordInfo {
+/** A word's facts: the lexical ones plus the lexicons' (gazetteer facts as a match's first word, clusters, usual casing). */
+export interface NerWord extends WordInfo, GazetteerStart {
   /** Usual casing of the word in running text (from the casing lexicon), or -1 when unknown. */
   readonly usualCase: number;
   /** Hashes of the word's cluster ids at the lexicon's granularities (empty without clusters). */
@@ -136,7 +137,8 @@ export class NerFeaturizer {
       }
     }
     const lex = this.lexicons;
-    return withWordInfo(info, { usualCase: lex.usualCase(info.hKey), clusters: wordClusters(lex, info), id, keyId });
+    const { gazLists, gazPrefix } = lex.gazetteerStart(info);
+    return withWordInfo(info, { usualCase: lex.usualCase(info.hKey), clusters: wordClusters(lex, info), id, keyId, gazLists, gazPrefix });
   }
 
   /** Word facts, sentence casing and document-level casing statistics of a document. */

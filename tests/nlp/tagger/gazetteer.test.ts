@@ -13,7 +13,10 @@ const matcher = new GazetteerMatcher(data);
 
 /** Lists and positions (B/I/L/U) matched at each token. */
 function matches(sentence: string): string[][] {
-  const words = sentence.split(" ").map(computeWordInfo);
+  const words = sentence.split(" ").map((text) => {
+    const w = computeWordInfo(text);
+    return { ...w, ...matcher.start(w) };
+  });
   const bits = matcher.match(words);
   return words.map((_, i) => {
     const out: string[] = [];
