@@ -6,7 +6,7 @@
  */
 import { loadParser, type SentenceParser } from "../nlp/parser/parser.js";
 import type { StageClock } from "../pipeline/stage-clock.js";
-import { loadNerTagger, loadPosTagger, type Tagger } from "../nlp/tagger/index.js";
+import { loadNerTagger, loadPosTagger, WordTable, type Tagger } from "../nlp/tagger/index.js";
 import { loadGazetteer, type Gazetteer } from "./gazetteer.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { loadRelationModel, type RelationModel } from "./relations/relation-model.js";
@@ -33,9 +33,11 @@ export interface Extractor {
  * parts given are used instead of loading theirs (tests hand in small models).
  */
 export function loadExtractor(parts: Partial<Extractor> = {}): Extractor {
+  // The taggers tag the same documents: they number each word once, in one table.
+  const words = new WordTable();
   return {
-    ner: parts.ner ?? loadNerTagger(),
-    pos: parts.pos ?? loadPosTagger(),
+    ner: parts.ner ?? loadNerTagger(words),
+    pos: parts.pos ?? loadPosTagger(words),
     parser: parts.parser ?? loadParser(),
     gazetteer: parts.gazetteer ?? loadGazetteer(),
     lexicon: parts.lexicon ?? loadLexicon(),

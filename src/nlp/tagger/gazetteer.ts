@@ -91,6 +91,17 @@ export function buildGazetteerData(): GazetteerData {
   return gazetteerData(kbEntries());
 }
 
+/** What a match starting at a word depends on of the word alone (see GazetteerMatcher.start). */
+export interface GazetteerStart {
+  /** Lists of which the word alone is an entry (a lowercase word's without the proper-name lists), or 0. */
+  readonly gazLists: number;
+  /** Some longer entry starts with the word. */
+  readonly gazPrefix: boolean;
+}
+
+/** The facts of a word at which no match starts. */
+export const NO_START: GazetteerStart = { gazLists: 0, gazPrefix: false };
+
 /** Matches token sequences against frozen gazetteer data. */
 export class GazetteerMatcher {
   private readonly entryTable: FeatureTable;
@@ -107,19 +118,30 @@ export class GazetteerMatcher {
     this.properMask = mask;
   }
 
+  /** The facts of a word as the first of a match (computed once per distinct word by the NER featurizer). */
+  start(w: WordInfo): GazetteerStart {
+    if (!w.alpha && w.norm.length > 1) return NO_START;
+    const h = extend(SEED, w.hKey);
+    const row = this.entryTable.get(h);
+    const lists = row < 0 ? 0 : this.data.lists[row]! & (isLower(w) ? ~this.properMask : -1);
+    const prefix = this.prefixTable.get(h) >= 0;
+    return lists === 0 && !prefix ? NO_START : { gazLists: lists, gazPrefix: prefix };
+  }
+
   /**
-   * Match a sentence. Returns 2 ints per token (low and high 32 bits of a 64-bit set); bit 4·list + p
-   * marks the token at position p (0 = B, 1 = I, 2 = L, 3 = U) of a match of that list.
+   * Match a sentence (each word with its start facts). Returns 2 ints per token (low and high 32 bits of a
+   * 64-bit set); bit 4·list + p marks the token at position p (0 = B, 1 = I, 2 = L, 3 = U) of a match of that list.
    */
-  match(words: readonly WordInfo[]): Int32Array {
+  match(words: readonly (WordInfo & GazetteerStart)[]): Int32Array {
     const n = words.length;
     const out = new Int32Array(2 * n);
     for (let i = 0; i < n; i++) {
       const first = words[i]!;
-      if (!first.alpha && first.norm.length > 1) continue;
-      const lower = first.cap === CAP.LOWER || first.cap === CAP.NONE;
-      let h = SEED;
-      for (let j = i; j < n && j < i + 8; j++) {
+      if (first.gazLists !== 0) mark(out, i, i, first.gazLists);
+      if (!first.gazPrefix) continue;
+      const lower = isLower(first);
+      let h = extend(SEED, first.hKey);
+      for (let j = i + 1; j < n && j < i + 8; j++) {
         h = extend(h, words[j]!.hKey);
         const row = this.entryTable.get(h);
         if (row >= 0) {
@@ -132,6 +154,11 @@ export class GazetteerMatcher {
     }
     return out;
   }
+}
+
+/** A match starting at a lowercase (or letterless) word is not one of a proper-name list. */
+function isLower(w: WordInfo): boolean {
+  return w.cap === CAP.LOWER || w.cap === CAP.NONE;
 }
 
 function mark(out: Int32Array, i: number, j: number, lists: number): void {

@@ -8,9 +8,11 @@
  * of the word and of the words at ±1 and ±2, one feature per level of the cluster hierarchy.
  */
 import { hashString } from "./hash.js";
+import type { GazetteerStart } from "./gazetteer.js";
 import type { NerLexicons } from "./ner-lexicons.js";
 import type { SentenceFeatures } from "./sentence-features.js";
-import { CAP, computeWordInfo, foldDigits, withWordInfo, type WordInfo } from "./word-info.js";
+import { CAP, foldDigits, withWordInfo, type WordInfo } from "./word-info.js";
+import { WordTable } from "./word-table.js";
 
 /** Static template numbers (tag-history templates are in linear-model.ts). */
 const T = {
@@ -28,13 +30,13 @@ export const SENT_CASE = { NORMAL: 0, ALLCAPS: 1, TITLE: 2 } as const;
 const PAD_L = hashString("<S>");
 const PAD_R = hashString("</S>");
 
-/** A word's facts: the lexical ones plus the lexicons' (gazetteer bits, clusters, usual casing). */
-export interface NerWord extends WordInfo {
+/** A word's facts: the lexical ones plus the lexicons' (gazetteer facts as a match's first word, clusters, usual casing). */
+export interface NerWord extends WordInfo, GazetteerStart {
   /** Usual casing of the word in running text (from the casing lexicon), or -1 when unknown. */
   readonly usualCase: number;
   /** Hashes of the word's cluster ids at the lexicon's granularities (empty without clusters). */
   readonly clusters: Int32Array;
-  /** Index of the word in its featurizer's vocabulary (see NerFeaturizer.vocabulary). */
+  /** Number of the word in its featurizer's table (see NerFeaturizer.vocabulary). */
   readonly id: number;
   /** Dense number of the word's key (hKey) in its featurizer, which counts document statistics by key. */
   readonly keyId: number;
@@ -94,11 +96,10 @@ function sentenceCase(words: readonly WordInfo[]): number {
 }
 
 export class NerFeaturizer {
-  /** Words seen so far, by id; cleared between documents once it holds `capacity` words. */
+  /** The featurizer's facts of the words of its table, by number (made as the table grows). */
   readonly vocabulary: NerWord[] = [];
-  /** Times the vocabulary was cleared (ids are reused after a clear). */
+  /** The table's generation the vocabulary belongs to (it is made again after the table was cleared). */
   generation = 0;
-  private readonly ids = new Map<string, number>();
   private readonly keyIds = new Map<number, number>();
   /** By key id: the document (stamp) that last used the key, and the key's index in it. */
   private keyStamp = new Int32Array(1024);
@@ -109,14 +110,23 @@ export class NerFeaturizer {
     private readonly lexicons: NerLexicons,
     /** Number of entity types (for the aggregation features). */
     private readonly nTypes: number,
-    private readonly capacity = 200_000,
+    /** The numbered words (shared with the POS tagger in the extraction). */
+    readonly table: WordTable = new WordTable(),
   ) {}
 
-  /** The facts of a word, computed once per distinct word. */
-  private word(text: string): NerWord {
-    const id = this.ids.get(text);
-    if (id !== undefined) return this.vocabulary[id]!;
-    const info = computeWordInfo(text);
+  /** Make the facts of the table's words new since the last call (all of them after the table was cleared). */
+  private catchUp(): void {
+    const table = this.table;
+    if (this.generation !== table.generation) {
+      this.vocabulary.length = 0;
+      this.keyIds.clear();
+      this.generation = table.generation;
+    }
+    for (let id = this.vocabulary.length; id < table.infos.length; id++) this.vocabulary.push(this.word(table.infos[id]!, id));
+  }
+
+  /** The facts of word number `id`. */
+  private word(info: WordInfo, id: number): NerWord {
     let keyId = this.keyIds.get(info.hKey);
     if (keyId === undefined) {
       keyId = this.keyIds.size;
@@ -127,29 +137,24 @@ export class NerFeaturizer {
       }
     }
     const lex = this.lexicons;
-    const w: NerWord = withWordInfo(info, { usualCase: lex.usualCase(info.hKey), clusters: wordClusters(lex, info), id: this.vocabulary.length, keyId });
-    this.ids.set(text, w.id);
-    this.vocabulary.push(w);
-    return w;
+    const { gazLists, gazPrefix } = lex.gazetteerStart(info);
+    return withWordInfo(info, { usualCase: lex.usualCase(info.hKey), clusters: wordClusters(lex, info), id, keyId, gazLists, gazPrefix });
   }
 
   /** Word facts, sentence casing and document-level casing statistics of a document. */
   prepare(sentences: readonly (readonly string[])[]): NerDocument {
-    if (this.vocabulary.length >= this.capacity) {
-      this.vocabulary.length = 0;
-      this.ids.clear();
-      this.keyIds.clear();
-      this.generation++;
-    }
+    const ids = this.table.document(sentences);
+    this.catchUp();
+    const vocabulary = this.vocabulary;
     const stamp = ++this.stamp;
     let keyCount = 0;
     const words: NerWord[][] = [];
     const keys: Int32Array[] = [];
-    for (const s of sentences) {
-      const ws: NerWord[] = new Array(s.length);
-      const ks = new Int32Array(s.length);
-      for (let i = 0; i < s.length; i++) {
-        const w = (ws[i] = this.word(s[i]!));
+    for (const is of ids) {
+      const ws: NerWord[] = new Array(is.length);
+      const ks = new Int32Array(is.length);
+      for (let i = 0; i < is.length; i++) {
+        const w = (ws[i] = vocabulary[is[i]!]!);
         if (this.keyStamp[w.keyId] !== stamp) {
           this.keyStamp[w.keyId] = stamp;
           this.keyIndex[w.keyId] = keyCount++;

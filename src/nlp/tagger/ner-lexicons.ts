@@ -8,7 +8,7 @@
 import type { ClusterLexicon } from "./clusters.js";
 import { FeatureTable } from "./feature-table.js";
 import { fmix32 } from "./hash.js";
-import { GazetteerMatcher, type GazetteerData } from "./gazetteer.js";
+import { GazetteerMatcher, NO_START, type GazetteerData, type GazetteerStart } from "./gazetteer.js";
 import type { WordInfo } from "./word-info.js";
 
 export interface NerLexicons {
@@ -16,8 +16,10 @@ export interface NerLexicons {
   usualCase(hKey: number): number;
   /** Hashes of the word's cluster ids, coarse to fine (by hash of the word's cluster key, see clusters.ts). */
   clusterHashes(hFold: number): Int32Array;
+  /** What a gazetteer match starting at the word depends on of the word alone (see gazetteer.ts). */
+  gazetteerStart(w: WordInfo): GazetteerStart;
   /** Gazetteer match bits of a sentence, two 32-bit words per token (see gazetteer.ts). */
-  matchGazetteers(words: readonly WordInfo[]): Int32Array;
+  matchGazetteers(words: readonly (WordInfo & GazetteerStart)[]): Int32Array;
 }
 
 /** Word → value lexicon on sorted hash keys. */
@@ -61,7 +63,11 @@ export class FrozenLexicons implements NerLexicons {
     return out;
   }
 
-  matchGazetteers(words: readonly WordInfo[]): Int32Array {
+  gazetteerStart(w: WordInfo): GazetteerStart {
+    return this.matcher ? this.matcher.start(w) : NO_START;
+  }
+
+  matchGazetteers(words: readonly (WordInfo & GazetteerStart)[]): Int32Array {
     return this.matcher ? this.matcher.match(words) : new Int32Array(2 * words.length);
   }
 }

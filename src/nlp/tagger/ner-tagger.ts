@@ -14,6 +14,7 @@ import { SentenceFeatures } from "./sentence-features.js";
 import { bilouTagSet, bilouToIob2 } from "./tagset.js";
 import { NewsgraphError } from "../../errors.js";
 import { WordSlots } from "./word-slots.js";
+import { WordTable } from "./word-table.js";
 
 /** A sequence tagger over pre-tokenized text. */
 export interface Tagger {
@@ -67,10 +68,10 @@ export class NerTagger implements Tagger {
     /** The two stages, sharing one feature table (a feature's row is looked up once for both). */
     private readonly stage1: LinearModel,
     private readonly stage2: LinearModel | null,
-    /** Distinct words cached (between documents, the caches are cleared once they hold this many). */
-    vocabularySize = 200_000,
+    /** The numbered words (the caches are cleared with the table). */
+    words: WordTable = new WordTable(),
   ) {
-    this.featurizer = new NerFeaturizer(lexicons, types.length, vocabularySize);
+    this.featurizer = new NerFeaturizer(lexicons, types.length, words);
     this.names = stage1.tagset.names;
     this.iob2 = bilouToIob2(this.names);
     const C = this.names.length;
@@ -83,10 +84,10 @@ export class NerTagger implements Tagger {
     this.slots = new WordSlots((w, slot) => this.fillSlot(w, slot));
   }
 
-  static fromData(data: NerModelData, vocabularySize?: number): NerTagger {
+  static fromData(data: NerModelData, words?: WordTable): NerTagger {
     const tagset = bilouTagSet(data.types);
     const [stage1, stage2] = thawShared(data.stage2 ? [data.stage1, data.stage2] : [data.stage1], tagset);
-    return new NerTagger(data.types, new FrozenLexicons(data.lexicons), stage1!, stage2 ?? null, vocabularySize);
+    return new NerTagger(data.types, new FrozenLexicons(data.lexicons), stage1!, stage2 ?? null, words);
   }
 
   tag(words: string[]): string[] {

@@ -13,8 +13,9 @@ import { decodeModel, encodeModel } from "./model-format.js";
 import type { Tagger } from "./ner-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
 import { freeTagSet } from "./tagset.js";
-import { computeWordInfo, withWordInfo, type WordInfo } from "./word-info.js";
+import { withWordInfo, type WordInfo } from "./word-info.js";
 import { WordSlots } from "./word-slots.js";
+import { WordTable } from "./word-table.js";
 
 const T = {
   BIAS: 1, NORM: 2, KEY: 3, SHAPE: 4, PRE: 5, SUF: 9, CAP: 13,
@@ -25,7 +26,7 @@ const T = {
 const PAD_L = hashString("<S>");
 const PAD_R = hashString("</S>");
 
-/** A word's lexical facts with its coarse and fine cluster hashes, and its index in the featurizer's vocabulary. */
+/** A word's lexical facts with its coarse and fine cluster hashes, and its number in the featurizer's table. */
 export interface PosWord extends WordInfo {
   readonly coarse: number;
   readonly fine: number;
@@ -56,36 +57,39 @@ const NEIGHBOUR_KEYS = NEIGHBOURS.length + 1;
 
 /** Fills the static features of POS tagging. */
 export class PosFeaturizer {
-  /** Words seen so far, by id; cleared between sentences once it holds `capacity` words. */
+  /** The featurizer's facts of the words of its table, by number (made as the table grows). */
   readonly vocabulary: PosWord[] = [];
-  /** Times the vocabulary was cleared (ids are reused after a clear). */
+  /** The table's generation the vocabulary belongs to (it is made again after the table was cleared). */
   generation = 0;
-  private readonly ids = new Map<string, number>();
   private readonly clusters: ClusterIndex;
 
   constructor(
     clusters: ClusterLexicon | null = null,
-    private readonly capacity = 200_000,
+    /** The numbered words (shared with the NER tagger in the extraction). */
+    readonly table: WordTable = new WordTable(),
   ) {
     this.clusters = new ClusterIndex(clusters);
   }
 
+  /** The words of one sentence. */
   words(sentence: readonly string[]): PosWord[] {
-    if (this.vocabulary.length >= this.capacity) {
-      this.vocabulary.length = 0;
-      this.ids.clear();
-      this.generation++;
+    return this.wordsOf(this.table.sentence(sentence));
+  }
+
+  /** The words of numbers the table gave. */
+  wordsOf(ids: Int32Array): PosWord[] {
+    const table = this.table;
+    const vocabulary = this.vocabulary;
+    if (this.generation !== table.generation) {
+      vocabulary.length = 0;
+      this.generation = table.generation;
     }
-    return sentence.map((text) => {
-      const id = this.ids.get(text);
-      if (id !== undefined) return this.vocabulary[id]!;
-      const info = computeWordInfo(text);
+    for (let id = vocabulary.length; id < table.infos.length; id++) {
+      const info = table.infos[id]!;
       const codes = this.clusters.codes(info.norm);
-      const w: PosWord = withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id: this.vocabulary.length });
-      this.ids.set(text, w.id);
-      this.vocabulary.push(w);
-      return w;
-    });
+      vocabulary.push(withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id }));
+    }
+    return Array.from(ids, (id) => vocabulary[id]!);
   }
 
   /** The features of the word alone (a token's core features). */
@@ -168,23 +172,24 @@ export class PosTagger implements Tagger {
   private conjA = new Int32Array(256);
   private conjB = new Int32Array(256);
   private initial: Float64Array;
-  private readonly around = new Int32Array(5);
+  /** Word slots of the sentence's tokens, two padding slots (0) on each side. */
+  private around = new Int32Array(260);
 
   constructor(
     private readonly model: LinearModel,
     clusters: ClusterLexicon | null = null,
-    /** Distinct words cached (the caches are cleared once they hold this many). */
-    vocabularySize = 200_000,
+    /** The numbered words (the caches are cleared with the table). */
+    words: WordTable = new WordTable(),
   ) {
-    this.featurizer = new PosFeaturizer(clusters, vocabularySize);
+    this.featurizer = new PosFeaturizer(clusters, words);
     this.prefixPool = new Float64Array(INITIAL_SLOTS * model.nClasses);
     this.neighbourPool = new Int32Array(INITIAL_SLOTS * NEIGHBOUR_KEYS);
     this.initial = new Float64Array(256 * model.nClasses);
     this.slots = new WordSlots((w, slot) => this.fillSlot(w, slot));
   }
 
-  static fromData(data: PosModelData, vocabularySize?: number): PosTagger {
-    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)), data.clusters, vocabularySize);
+  static fromData(data: PosModelData, words?: WordTable): PosTagger {
+    return new PosTagger(thaw(data.weights, freeTagSet(data.tags)), data.clusters, words);
   }
 
   /** Fill the next slot with a word's core scores and neighbour rows (null: the padding). */
@@ -217,7 +222,14 @@ export class PosTagger implements Tagger {
 
 
   tag(words: string[]): string[] {
-    const ws = this.featurizer.words(words);
+    return this.tagWords(this.featurizer.words(words));
+  }
+
+  tagDocument(sentences: string[][]): string[][] {
+    return this.featurizer.table.document(sentences).map((ids) => this.tagWords(this.featurizer.wordsOf(ids)));
+  }
+
+  private tagWords(ws: readonly PosWord[]): string[] {
     this.slots.catchUp(this.featurizer.vocabulary, this.featurizer.generation);
     const n = ws.length;
     const C = this.model.nClasses;
@@ -226,39 +238,40 @@ export class PosTagger implements Tagger {
       this.starts = new Int32Array(2 * n + 1);
       this.conjA = new Int32Array(2 * n);
       this.conjB = new Int32Array(2 * n);
+      this.around = new Int32Array(2 * n + 4);
     }
     if (this.rows.length < n * (N + 2)) this.rows = new Int32Array(2 * n * (N + 2));
     if (this.initial.length < n * C) this.initial = new Float64Array(2 * n * C);
-    const { rows, starts, initial, around } = this;
+    const { rows, starts, initial, around, conjA, conjB } = this;
     const table = this.model.table;
     const pool = this.neighbourPool;
-    const slotAt = (i: number) => (i >= 0 && i < n ? ws[i]!.id + 1 : 0);
+    const prefix = this.prefixPool;
+    // Token t's slot is around[t + 2]; the two slots before and after the sentence are the padding's (0).
+    around[0] = around[1] = around[n + 2] = around[n + 3] = 0;
+    for (let t = 0; t < n; t++) around[t + 2] = ws[t]!.id + 1;
     let fill = 0;
     // Each token's rows in the featurizer's order: its neighbours' (and FIRST's), then the two word pairs';
     // the decoder starts from the token's cached core scores.
     for (let t = 0; t < n; t++) {
       const w = ws[t]!;
-      for (let d = -2; d <= 2; d++) around[d + 2] = slotAt(t + d);
+      const self = around[t + 2]!;
       starts[t] = fill;
-      this.conjA[t] = w.hKey;
-      this.conjB[t] = w.hSuf[2]!;
+      conjA[t] = w.hKey;
+      conjB[t] = w.hSuf[2]!;
       for (let k = 0; k < NEIGHBOURS.length; k++) {
-        if (k === FIRST_AT && t === 0) rows[fill++] = pool[around[2]! * N + NEIGHBOURS.length]!;
-        rows[fill++] = pool[around[NEIGHBOURS[k]!.offset + 2]! * N + k]!;
+        if (k === FIRST_AT && t === 0) rows[fill++] = pool[self * N + NEIGHBOURS.length]!;
+        rows[fill++] = pool[around[t + 2 + NEIGHBOURS[k]!.offset]! * N + k]!;
       }
       rows[fill++] = table.get(this.featurizer.bigram(T.BIGRAM_M1, t > 0 ? ws[t - 1]! : null, w));
       rows[fill++] = table.get(this.featurizer.bigram(T.BIGRAM_P1, w, t + 1 < n ? ws[t + 1]! : null));
-      initial.set(this.prefixPool.subarray(around[2]! * C, around[2]! * C + C), t * C);
+      for (let c = 0, from = self * C, to = t * C; c < C; c++) initial[to + c] = prefix[from + c]!;
     }
     starts[n] = fill;
     const out = new Int32Array(n);
-    this.model.decodeRows(n, { rows, starts }, null, this.conjA, this.conjB, out, initial, C, 0);
+    this.model.decodeRows(n, { rows, starts }, null, conjA, conjB, out, initial, C, 0);
     return Array.from(out, (c) => this.model.tagset.names[c]!);
   }
 
-  tagDocument(sentences: string[][]): string[][] {
-    return sentences.map((s) => this.tag(s));
-  }
 }
 
 /** Word slots allocated at first (the pools double as needed). */

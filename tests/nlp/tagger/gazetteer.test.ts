@@ -13,7 +13,10 @@ const matcher = new GazetteerMatcher(data);
 
 /** Lists and positions (B/I/L/U) matched at each token. */
 function matches(sentence: string): string[][] {
-  const words = sentence.split(" ").map(computeWordInfo);
+  const words = sentence.split(" ").map((text) => {
+    const w = computeWordInfo(text);
+    return { ...w, ...matcher.start(w) };
+  });
   const bits = matcher.match(words);
   return words.map((_, i) => {
     const out: string[] = [];
@@ -40,5 +43,15 @@ describe("GazetteerMatcher", () => {
   });
   it("stops at unknown prefixes", () => {
     expect(matches("Port Moresby")).toEqual([[], []]);
+  });
+  it("knows of a word alone whether it is an entry and whether a longer entry starts with it", () => {
+    const start = (text: string) => matcher.start(computeWordInfo(text));
+    const city = 1 << GAZETTEER_LISTS.indexOf("city");
+    expect(start("Port")).toEqual({ gazLists: 0, gazPrefix: true });
+    expect(start("Elizabeth")).toEqual({ gazLists: city, gazPrefix: false });
+    expect(start("Maria")).toEqual({ gazLists: 1 << GAZETTEER_LISTS.indexOf("given-name"), gazPrefix: false });
+    // False positives: a proper-name entry written in lowercase, an unknown word.
+    expect(start("maria")).toEqual({ gazLists: 0, gazPrefix: false });
+    expect(start("Moresby")).toEqual({ gazLists: 0, gazPrefix: false });
   });
 });
