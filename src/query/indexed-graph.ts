@@ -4,6 +4,7 @@
  * are listed once at load (a counting pass over the edge columns). Answers are those of the graphology
  * graph imported from the same graph.json.
  */
+import type { EvidenceLineIndex } from "../graph/write.js";
 import type { EntityType, Evidence, GraphAttributes, Modality, RelationType } from "../types.js";
 import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedText } from "./index-file.js";
 import type { QueryEdgeAttributes, QueryGraph, QueryNodeAttributes } from "./query-graph.js";
@@ -93,6 +94,19 @@ export class IndexedGraph implements QueryGraph {
 
   isUndirected(edge: string): boolean {
     return this.index.edges.undirected[this.edge(edge)] === 1;
+  }
+
+  /** Where the edges' lines are in the folder's evidence.jsonl, when the index records it. */
+  evidenceLines(): EvidenceLineIndex | undefined {
+    const lines = this.index.sidecar;
+    if (!lines) return undefined;
+    return {
+      bytes: lines.bytes,
+      locate: (edge) => {
+        const e = this.edge(edge);
+        return lines.line[e] === 0 ? undefined : { start: lines.start[e]!, end: lines.end[e]!, line: lines.line[e]! };
+      },
+    };
   }
 
   private node(key: string): number {
