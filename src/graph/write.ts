@@ -5,7 +5,7 @@
  * complete, so a failed build never leaves a half-written or mixed folder. Large files are streamed
  * through `FolderWriter` so no file has to exist as one string. Also reads the evidence sidecar back.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Evidence, NewsGraph } from "../types.js";
 import type { SerializedNewsGraph } from "./assemble.js";
@@ -215,10 +215,63 @@ function edgeOfHead(head: string): string | undefined {
   }
 }
 
-/** Open the evidence sidecar of a graph folder, or undefined when it has none. */
-export function openEvidenceSidecar(dir: string): EvidenceSidecar | undefined {
+/** Where the edges' lines are in a folder's evidence.jsonl, as its query index records them. */
+export interface EvidenceLineIndex {
+  /** The size of the evidence.jsonl it was made for. */
+  bytes: number;
+  /** Bytes [start, end) of the edge's line (without its newline) and its 1-based number; undefined when the edge has none. */
+  locate(edge: string): { start: number; end: number; line: number } | undefined;
+}
+
+/**
+ * Open the evidence sidecar of a graph folder, or undefined when it has none. With the index of its lines
+ * (made for a file of its size) only the lines asked for are read; a line that is not the edge's makes
+ * the whole file be scanned instead, as without an index.
+ */
+export function openEvidenceSidecar(dir: string, index?: EvidenceLineIndex): EvidenceSidecar | undefined {
   const path = join(dir, EVIDENCE_FILE);
   if (!dir || !existsSync(path)) return undefined;
+  return index && statSync(path).size === index.bytes ? locatedSidecar(path, index) : scannedSidecar(path);
+}
+
+/** A sidecar read line by line where `index` says each edge's line is. */
+function locatedSidecar(path: string, index: EvidenceLineIndex): EvidenceSidecar {
+  const damaged: number[] = [];
+  let scanned: EvidenceSidecar | undefined;
+  return {
+    path,
+    get damaged() {
+      return scanned ? scanned.damaged : damaged;
+    },
+    get(edge: string) {
+      if (scanned) return scanned.get(edge);
+      const at = index.locate(edge);
+      if (!at) return undefined;
+      const bytes = readRange(path, at.start, at.end);
+      if (edgeOfHead(bytes.toString("utf8", 0, Math.min(bytes.length, 2048))) !== edge) {
+        scanned = scannedSidecar(path);
+        return scanned.get(edge);
+      }
+      const evidence = parseLine(bytes, 0, bytes.length);
+      if (evidence === undefined) damaged.push(at.line);
+      return evidence;
+    },
+  };
+}
+
+/** Bytes [start, end) of a file (fewer when it is shorter). */
+function readRange(path: string, start: number, end: number): Buffer {
+  const bytes = Buffer.allocUnsafe(end - start);
+  const fd = openSync(path, "r");
+  try {
+    return bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, start));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A sidecar whose line offsets are found by scanning the whole file once. */
+function scannedSidecar(path: string): EvidenceSidecar {
   const bytes = readFileSync(path);
   const lines = new Map<string, [number, number, number]>();
   const damaged: number[] = [];

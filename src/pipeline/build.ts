@@ -15,7 +15,7 @@ import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedN
 import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus, type UserAliases } from "../graph/resolve-corpus.js";
 import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
-import { digestingFile, encodeQueryIndex, QUERY_INDEX_FILE } from "../query/index-file.js";
+import { digestingFile, encodeQueryIndex, QUERY_INDEX_FILE, SidecarLinesWriter } from "../query/index-file.js";
 import { echoInput, NewsgraphError } from "../errors.js";
 import { makeFolder, outputError } from "../graph/folder.js";
 import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
@@ -305,8 +305,9 @@ async function buildInto(
     writer.put(MERGES_FILE, resolution.merges.map((m) => JSON.stringify(m) + "\n").join(""));
     const sidecar = writer.open(EVIDENCE_FILE);
     const evidenceLines = new EvidenceLines();
+    const sidecarLines = new SidecarLinesWriter(graph.edges.length);
     graph.edges.forEach(({ key, attributes }, i) => {
-      if (evidence[i]!.length > attributes!.evidence.length) sidecar.write(evidenceLines.line(key!, evidence[i]!));
+      if (evidence[i]!.length > attributes!.evidence.length) sidecar.write(sidecarLines.add(i, evidenceLines.line(key!, evidence[i]!)));
     });
     // The cache is appended to after the folder is committed, or rewritten with it.
     const update = useCache ? cacheUpdate(cache, used, fresh, EXTRACTOR_VERSION) : { append: "" };
@@ -319,7 +320,7 @@ async function buildInto(
     applyLayout(graph.nodes, layout, await positions);
     const graphFile = digestingFile(writer.open(GRAPH_FILE));
     writeSerializedGraph(graphFile.file, graph, edgesJson);
-    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest()));
+    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines.lines));
     writer.commit();
     if ("append" in update) {
       try {

@@ -6,6 +6,7 @@
 import { openEvidenceSidecar, type EvidenceSidecar } from "../graph/write.js";
 import type { Evidence } from "../types.js";
 import { compareStrings } from "./compare.js";
+import { IndexedGraph } from "./indexed-graph.js";
 import type { LoadedGraph } from "./load.js";
 
 /** The evidence sidecar of each loaded graph folder, opened on first use. */
@@ -18,7 +19,8 @@ const sidecars = new WeakMap<LoadedGraph, EvidenceSidecar | null>();
 export function edgeEvidence(kg: LoadedGraph, edge: string): Evidence[] {
   let sidecar = sidecars.get(kg);
   if (sidecar === undefined) {
-    sidecar = (kg.dir ? openEvidenceSidecar(kg.dir) : undefined) ?? null;
+    const lines = kg.graph instanceof IndexedGraph ? kg.graph.evidenceLines() : undefined;
+    sidecar = (kg.dir ? openEvidenceSidecar(kg.dir, lines) : undefined) ?? null;
     sidecars.set(kg, sidecar);
   }
   const evidence = sidecar?.get(edge) ?? kg.graph.getEdgeAttribute(edge, "evidence");

@@ -4,7 +4,8 @@
  * evidence kept as unparsed JSON — written by the build next to graph.json. Its header names the
  * graph.json it was made from (byte size and SHA-256) and the SHA-256 of its own payload, so a graph.json that
  * was edited, replaced or copied over is never answered from a stale index, and a damaged index is
- * detected before it is used. The payload is `v8.serialize` of `IndexPayload`.
+ * detected before it is used. It also locates each edge's line in evidence.jsonl, so a query reads only
+ * the lines it needs. The payload is `v8.serialize` of `IndexPayload`.
  */
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
@@ -90,6 +91,39 @@ export interface IndexPayload {
     /** The JSON of each edge's evidence list (row i is edge i's): most queries never decode it. */
     evidence: PackedBytes;
   };
+  /** Where each edge's line is in the folder's evidence.jsonl (absent in an index written without it). */
+  sidecar?: SidecarLines;
+}
+
+/**
+ * The lines of an evidence.jsonl by edge: edge i's line is bytes [start[i], end[i]) (no newline) and is line
+ * `line[i]` (1-based) of the file, 0 when the edge has none. `bytes` is the file's size.
+ */
+export interface SidecarLines {
+  bytes: number;
+  start: Float64Array;
+  end: Float64Array;
+  line: Int32Array;
+}
+
+/** Records where the lines of an evidence.jsonl are, as the build writes them, for the query index. */
+export class SidecarLinesWriter {
+  readonly lines: SidecarLines;
+  private count = 0;
+
+  constructor(edges: number) {
+    this.lines = { bytes: 0, start: new Float64Array(edges), end: new Float64Array(edges), line: new Int32Array(edges) };
+  }
+
+  /** Note that edge `edge`'s line, `text` (ending in a newline), is written next; returns `text`. */
+  add(edge: number, text: string): string {
+    const { lines } = this;
+    lines.start[edge] = lines.bytes;
+    lines.bytes += Buffer.byteLength(text, "utf8");
+    lines.end[edge] = lines.bytes - 1;
+    lines.line[edge] = ++this.count;
+    return text;
+  }
 }
 
 /** A StreamedFile that also digests what is written through it (chunks are whole strings, so UTF-8 per chunk is the file's bytes). */
@@ -108,8 +142,8 @@ export function digestingFile(file: StreamedFile): { file: StreamedFile; digest:
   };
 }
 
-/** The query index of a serialized graph whose graph.json has the digest `graph`. */
-export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest): Buffer {
+/** The query index of a serialized graph whose graph.json has the digest `graph` (and evidence.jsonl, when given, the lines `sidecar`). */
+export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest, sidecar?: SidecarLines): Buffer {
   const table = new Map<string, number>();
   const str = (s: string): number => {
     let i = table.get(s);
@@ -203,6 +237,7 @@ export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest)
     strings: { text: strings.join(""), at: offsets(strings, (s) => s.length) },
     nodes,
     edges,
+    ...(sidecar && { sidecar }),
   };
   const body = serialize(payload);
   const header: IndexHeader = { graph: digest, payload: digestOf(body) };

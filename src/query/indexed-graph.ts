@@ -4,6 +4,7 @@
  * are listed once at load (a counting pass over the edge columns). Answers are those of the graphology
  * graph imported from the same graph.json.
  */
+import type { EvidenceLineIndex } from "../graph/write.js";
 import type { EntityType, Evidence, GraphAttributes, Modality, RelationType } from "../types.js";
 import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedText } from "./index-file.js";
 import type { QueryEdgeAttributes, QueryGraph, QueryNodeAttributes } from "./query-graph.js";
@@ -93,6 +94,51 @@ export class IndexedGraph implements QueryGraph {
 
   isUndirected(edge: string): boolean {
     return this.index.edges.undirected[this.edge(edge)] === 1;
+  }
+
+  /**
+   * For each node in order, how many distinct other nodes its edges reach: `all`, and `counted` over the
+   * edges whose relation `counts` (counted on the columns, without a set per node).
+   */
+  distinctNeighborCounts(counts: (relation: string) => boolean): { all: Int32Array; counted: Int32Array } {
+    const n = this.order;
+    const all = new Int32Array(n);
+    const counted = new Int32Array(n);
+    // seen[o] === i when node o was already counted for node i (and seenCounted likewise).
+    const seen = new Int32Array(n).fill(-1);
+    const seenCounted = new Int32Array(n).fill(-1);
+    const relation = this.index.edges.relation;
+    const countsRelation = new Map<number, boolean>();
+    for (let i = 0; i < n; i++) {
+      this.forIncident(i, (e) => {
+        const o = this.otherEnd(e, i);
+        if (o === i) return;
+        if (seen[o] !== i) {
+          seen[o] = i;
+          all[i]!++;
+        }
+        let c = countsRelation.get(relation[e]!);
+        if (c === undefined) countsRelation.set(relation[e]!, (c = counts(this.columns.strings.get(relation[e]!))));
+        if (c && seenCounted[o] !== i) {
+          seenCounted[o] = i;
+          counted[i]!++;
+        }
+      });
+    }
+    return { all, counted };
+  }
+
+  /** Where the edges' lines are in the folder's evidence.jsonl, when the index records it. */
+  evidenceLines(): EvidenceLineIndex | undefined {
+    const lines = this.index.sidecar;
+    if (!lines) return undefined;
+    return {
+      bytes: lines.bytes,
+      locate: (edge) => {
+        const e = this.edge(edge);
+        return lines.line[e] === 0 ? undefined : { start: lines.start[e]!, end: lines.end[e]!, line: lines.line[e]! };
+      },
+    };
   }
 
   private node(key: string): number {

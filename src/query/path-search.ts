@@ -14,8 +14,8 @@ export const DEFAULT_PATH_COUNT = 3;
 
 /** The edges a path may walk, indexed for the search. */
 export interface PathLinks {
-  /** Neighbors of each entity over the usable edges, sorted, with the cost of the best edge. */
-  adjacency: ReadonlyMap<string, readonly Link[]>;
+  /** Neighbors of an entity over the usable edges, sorted, with the cost of the best edge. */
+  links(node: string): readonly Link[];
   /** Usable edges between two entities, preferred first (empty when none). */
   between(a: string, b: string): readonly string[];
 }
@@ -26,33 +26,32 @@ export function pathMayWalk(attrs: QueryEdgeAttributes, source: string, target: 
   return any || (attrs.relation !== "co_occurs" && !attrs.negated && (attrs.modality ?? "asserted") === "asserted");
 }
 
-/** Index the edges of `graph` a path may walk. */
+/** Index the edges of `graph` a path may walk: each entity's when the search first reaches it (a search sees a small part of a large graph). */
 export function pathLinks(graph: QueryGraph, any: boolean): PathLinks {
-  const pairs = new Map<string, string[]>();
-  const neighbors = new Map<string, Set<string>>();
-  const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-  graph.forEachEdge((edge, attrs, source, target) => {
-    if (!pathMayWalk(attrs, source, target, any)) return;
-    const key = pairKey(source, target);
-    const list = pairs.get(key) ?? [];
-    list.push(edge);
-    pairs.set(key, list);
-    for (const [a, b] of [[source, target], [target, source]] as const) {
-      const set = neighbors.get(a) ?? new Set<string>();
-      set.add(b);
-      neighbors.set(a, set);
+  const indexed = new Map<string, { links: Link[]; between: Map<string, string[]> }>();
+  const linksOf = (node: string): { links: Link[]; between: Map<string, string[]> } => {
+    let entry = indexed.get(node);
+    if (entry) return entry;
+    const usable = new Map<string, { edge: string; attrs: QueryEdgeAttributes }[]>();
+    if (graph.hasNode(node)) {
+      graph.forEachEdge(node, (edge, attrs) => {
+        const other = graph.opposite(node, edge);
+        if (!pathMayWalk(attrs, node, other, any)) return;
+        const list = usable.get(other) ?? [];
+        list.push({ edge, attrs });
+        usable.set(other, list);
+      });
     }
-  });
-  for (const edges of pairs.values()) edges.sort((x, y) => preference(graph.getEdgeAttributes(x), graph.getEdgeAttributes(y)) || compareStrings(x, y));
-  const between = (a: string, b: string): readonly string[] => pairs.get(pairKey(a, b)) ?? [];
-  const adjacency = new Map<string, Link[]>();
-  for (const [node, set] of neighbors) {
-    adjacency.set(
-      node,
-      [...set].sort(compareStrings).map((other) => ({ node: other, cost: hopCost(graph.getEdgeAttributes(between(node, other)[0]!)) })),
-    );
-  }
-  return { adjacency, between };
+    const between = new Map<string, string[]>();
+    const links = [...usable.keys()].sort(compareStrings).map((other) => {
+      const edges = usable.get(other)!.sort((x, y) => preference(x.attrs, y.attrs) || compareStrings(x.edge, y.edge));
+      between.set(other, edges.map((e) => e.edge));
+      return { node: other, cost: hopCost(edges[0]!.attrs) };
+    });
+    indexed.set(node, (entry = { links, between }));
+    return entry;
+  };
+  return { links: (node) => linksOf(node).links, between: (a, b) => linksOf(a).between.get(b) ?? [] };
 }
 
 /** A path found: its entities, and for each hop the edges between its two ends, preferred first. */
@@ -64,7 +63,7 @@ export interface FoundPath {
 
 /** The k shortest paths from `from` to `to` over the indexed edges, shortest first (none when not connected). */
 export function shortestPaths(links: PathLinks, from: string, to: string, k: number): FoundPath[] {
-  return kShortestPaths(from, to, k, (node) => links.adjacency.get(node) ?? []).map((nodes) => ({
+  return kShortestPaths(from, to, k, links.links).map((nodes) => ({
     nodes,
     hops: nodes.slice(1).map((node, i) => links.between(nodes[i]!, node)),
   }));

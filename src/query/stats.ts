@@ -7,9 +7,10 @@ import type { EntityType, RelationType } from "../types.js";
 import { ENTITY_TYPES, RELATION_TYPES } from "../types.js";
 import { checkInteger } from "./check.js";
 import type { EntityRef } from "./edge-view.js";
-import { entityRef } from "./edge-view.js";
-import { compareStrings } from "./compare.js";
+import { compareStrings, firstInOrder } from "./compare.js";
+import { IndexedGraph } from "./indexed-graph.js";
 import type { LoadedGraph } from "./load.js";
+import type { QueryGraph } from "./query-graph.js";
 import type { SuspectReport } from "./suspects.js";
 import { findSuspects } from "./suspects.js";
 
@@ -74,17 +75,13 @@ export function runStats(kg: LoadedGraph, options: StatsOptions = {}): GraphStat
   const typeCounts = new Map<EntityType, number>();
   const ranked: RankedEntity[] = [];
   const communities = new Map<number, RankedEntity[]>();
+  const degrees = graph instanceof IndexedGraph ? graph.distinctNeighborCounts((relation) => relation !== "co_occurs") : undefined;
+  let i = 0;
   graph.forEachNode((key, attrs) => {
     typeCounts.set(attrs.type, (typeCounts.get(attrs.type) ?? 0) + 1);
-    const all = new Set<string>();
-    const typed = new Set<string>();
-    graph.forEachEdge(key, (edge, e) => {
-      const other = graph.opposite(key, edge);
-      if (other === key) return;
-      all.add(other);
-      if (e.relation !== "co_occurs") typed.add(other);
-    });
-    const entity = { ...entityRef(kg, key), degree: all.size, typedDegree: typed.size, mentions: attrs.mentions };
+    const [degree, typedDegree] = degrees ? [degrees.all[i]!, degrees.counted[i]!] : distinctNeighbors(graph, key);
+    i++;
+    const entity = { key, label: attrs.label, type: attrs.type, degree, typedDegree, mentions: attrs.mentions };
     ranked.push(entity);
     if (typeof attrs.community === "number") {
       const members = communities.get(attrs.community) ?? [];
@@ -92,7 +89,6 @@ export function runStats(kg: LoadedGraph, options: StatsOptions = {}): GraphStat
       communities.set(attrs.community, members);
     }
   });
-  ranked.sort(byConnection);
 
   const relationCounts = new Map<RelationType, RelationCount>();
   let negatedEdges = 0;
@@ -107,9 +103,7 @@ export function runStats(kg: LoadedGraph, options: StatsOptions = {}): GraphStat
     relationCounts.set(e.relation, count);
   });
 
-  const summaries = [...communities.entries()]
-    .map(([id, members]) => ({ id, size: members.length, members: members.sort(byConnection).slice(0, 3).map(({ key, label, type }) => ({ key, label, type })) }))
-    .sort((a, b) => b.size - a.size || a.id - b.id);
+  const summaries = [...communities.entries()].sort(([a, x], [b, y]) => y.length - x.length || a - b);
   return {
     name: graph.getAttribute("name") ?? "",
     documents: kg.documents.size || (graph.getAttribute("documents") ?? 0),
@@ -119,11 +113,28 @@ export function runStats(kg: LoadedGraph, options: StatsOptions = {}): GraphStat
     negatedEdges,
     entityTypes: ENTITY_TYPES.filter((t) => typeCounts.has(t)).map((type) => ({ type, count: typeCounts.get(type)! })),
     relations: RELATION_TYPES.flatMap((r) => relationCounts.get(r) ?? []),
-    topEntities: ranked.slice(0, opts.top),
+    topEntities: firstInOrder(ranked, opts.top, byConnection),
     communityCount: summaries.length,
-    communities: summaries.slice(0, opts.communities),
+    communities: summaries.slice(0, opts.communities).map(([id, members]) => ({
+      id,
+      size: members.length,
+      members: firstInOrder(members, 3, byConnection).map(({ key, label, type }) => ({ key, label, type })),
+    })),
     suspects: findSuspects(kg, opts.suspects),
   };
+}
+
+/** How many distinct other entities `node` is linked to: by any edge, and by typed (not co_occurs) edges. */
+function distinctNeighbors(graph: QueryGraph, node: string): [number, number] {
+  const all = new Set<string>();
+  const typed = new Set<string>();
+  graph.forEachEdge(node, (edge, e) => {
+    const other = graph.opposite(node, edge);
+    if (other === node) return;
+    all.add(other);
+    if (e.relation !== "co_occurs") typed.add(other);
+  });
+  return [all.size, typed.size];
 }
 
 function byConnection(a: RankedEntity, b: RankedEntity): number {

@@ -28,7 +28,7 @@ import type { EntityType } from "../types.js";
 import { checkInteger } from "./check.js";
 import type { EntityRef } from "./edge-view.js";
 import { entityRef } from "./edge-view.js";
-import { compareStrings } from "./compare.js";
+import { compareStrings, firstInOrder } from "./compare.js";
 import type { LoadedGraph } from "./load.js";
 
 export type SuspectCheck = "function-word" | "title" | "date-word" | "lowercase";
@@ -232,10 +232,11 @@ export function findSuspects(kg: LoadedGraph, top: number, lex?: SuspectLexicon)
   if (top === 0) return { checked: 0, suspects: [] };
   const lexicon = lex ?? suspectLexicon();
   const { graph } = kg;
-  const ranked = graph
-    .mapNodes((key, attrs) => ({ key, label: attrs.label, mentions: attrs.mentions }))
-    .sort((a, b) => b.mentions - a.mentions || compareStrings(a.label, b.label))
-    .slice(0, top);
+  const ranked = firstInOrder(
+    graph.mapNodes((key, attrs) => ({ key, label: attrs.label, mentions: attrs.mentions })),
+    top,
+    (a, b) => b.mentions - a.mentions || compareStrings(a.label, b.label),
+  );
   const suspects: Suspect[] = [];
   for (const { key, mentions } of ranked) {
     const ref = entityRef(kg, key);
