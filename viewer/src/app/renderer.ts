@@ -39,7 +39,8 @@ export interface Renderer {
   /**
    * Apply many changes to the drawn graph, and what the reducers read, at once. Sigma re-indexes the whole
    * graph on every node or edge dropped from it; detached meanwhile, it re-indexes once at the end, and
-   * the next `refresh` has nothing left to do.
+   * a `refresh` in the same task has nothing left to do (a batch with no refresh after it, such as the
+   * co-occurrences refilled in the background, does not excuse a later one).
    */
   batch(update: () => void): void;
   /** Animate the camera to a visible entity (framing the ego view or the paths when they are shown). */
@@ -120,6 +121,7 @@ export function createRenderer(
     sigma.scheduleRefresh();
   }).observe(container);
 
+  /** Sigma re-indexed the drawn graph in this task (cleared at its end). */
   let reindexed = false;
   return {
     sigma,
@@ -131,6 +133,7 @@ export function createRenderer(
       } finally {
         sigma.setGraph(graph);
         reindexed = true;
+        queueMicrotask(() => (reindexed = false));
       }
     },
     refresh(state, previous) {
