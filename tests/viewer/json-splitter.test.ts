@@ -54,6 +54,11 @@ describe("JSON splitter", () => {
     expect(ends).toEqual(["nodes", "edges"]);
   });
 
+  it("reads strings the same whatever chunk boundary falls inside an escape or before a quote", () => {
+    const whole = split(compact, compact.length, 2);
+    for (let chunk = 1; chunk <= 40; chunk++) expect(split(compact, chunk, 2)).toEqual(whole);
+  });
+
   it("handles empty arrays and says when the text stops short or is not an object", () => {
     expect(split('{"nodes":[],"edges":[]}', 3, 10)).toEqual({ members: {}, batches: [], ends: ["nodes", "edges"] });
     expect(() => split(compact.slice(0, -1), 50, 10)).toThrow(/ends too early/);

@@ -63,20 +63,20 @@ export class JsonSplitter {
     const text = this.#text;
     const base = this.#base;
     for (let at = Math.max(0, this.#scanned - base); at < text.length; at++) {
-      const c = text.charCodeAt(at);
-      const i = base + at;
       if (this.#inString) {
-        if (this.#escaped) this.#escaped = false;
-        else if (c === BACKSLASH) this.#escaped = true;
-        else if (c === QUOTE) {
-          this.#inString = false;
-          if (this.#keyStart >= 0) {
-            this.#key = JSON.parse(text.slice(this.#keyStart - base, at + 1)) as string;
-            this.#keyStart = -1;
-          }
+        // Most of the text is inside strings: jump to their closing quote.
+        const close = this.#closingQuote(text, at);
+        if (close < 0) break;
+        at = close;
+        this.#inString = false;
+        if (this.#keyStart >= 0) {
+          this.#key = JSON.parse(text.slice(this.#keyStart - base, at + 1)) as string;
+          this.#keyStart = -1;
         }
         continue;
       }
+      const c = text.charCodeAt(at);
+      const i = base + at;
       if (isSpace(c)) continue;
       if (this.#ended) throw new Error("JSON text goes on after its end");
       if (this.#depth === 1) {
@@ -128,6 +128,32 @@ export class JsonSplitter {
       else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) this.#depth--;
     }
     this.#scanned = base + text.length;
+  }
+
+  /**
+   * Where the string being read closes in `text`, looking from `from` (a character escaped at the end of
+   * the previous chunk comes first), or -1 when it goes on past the text: then whether its last
+   * character escapes the next one is kept.
+   */
+  #closingQuote(text: string, from: number): number {
+    let at = from;
+    if (this.#escaped) {
+      this.#escaped = false;
+      at++;
+    }
+    for (;;) {
+      const quote = text.indexOf('"', at);
+      const end = quote < 0 ? text.length : quote;
+      // An odd run of backslashes before it escapes the quote (or, at the end, the next chunk's first character).
+      let backslashes = 0;
+      while (end - backslashes - 1 >= at && text.charCodeAt(end - backslashes - 1) === BACKSLASH) backslashes++;
+      if (quote < 0) {
+        this.#escaped = backslashes % 2 === 1;
+        return -1;
+      }
+      if (backslashes % 2 === 0) return quote;
+      at = quote + 1;
+    }
   }
 
   /** Characters read but kept back: the start of what is not complete yet (an unfinished item, key or member). */
