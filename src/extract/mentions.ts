@@ -44,7 +44,7 @@ export interface EntityMention {
   nominal?: Nominal;
   /** Location named by an "X-based" prefix attached to this mention. */
   basedIn?: EntityMention;
-  /** Part of a hyphen compound ("Israel-Hamas"): never extended by a head noun. */
+  /** Part of a hyphen compound ("Iran-Iraq"): never extended by a head noun. */
   compound?: boolean;
 }
 
@@ -115,7 +115,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
     return true;
   };
 
-  // 1. Hyphen compounds first: "Hague-based", "Israel-Hamas".
+  // 1. Hyphen compounds first: "Paris-based", "Iran-Iraq".
   for (let i = 0; i < words.length; i++) {
     const compound = hyphenCompound(text, sentence, i, words[i]!, ner[i] ?? "O", gaz);
     if (compound.length > 0) {
@@ -306,7 +306,7 @@ function extendWithHead(m: EntityMention, text: string, sentence: Sentence, word
   }
   if (headAt < 0) {
     if (!acronym) return m;
-    // "International Criminal Court (ICC)": the parenthetical defines an alias and belongs to the mention.
+    // "World Health Organization (WHO)": the parenthetical defines an alias and belongs to the mention.
     covered.fill(1, m.tokEnd, k);
     return { ...m, tokEnd: k, end: sentence.tokens[k - 1]!.end, aliases: [...m.aliases, acronym] };
   }
