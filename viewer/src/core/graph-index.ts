@@ -15,9 +15,9 @@ import {
   type RelationType,
   type ViewerGraph,
 } from "./model.js";
+import { addTally, claimCountsOf, emptyTally, tallyEdge } from "./edge-tally.js";
 import type { HeldCoOccurrences } from "./held-co-occurrences.js";
-import { CLAIM_KINDS, type ClaimKind } from "./state.js";
-import { isClaimOf } from "./visibility.js";
+import type { ClaimKind } from "./state.js";
 import { runSteps } from "./steps.js";
 
 export interface CommunitySummary {
@@ -156,21 +156,15 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, h
   yield;
 
   const relationTally = new Map<RelationType, number>();
-  let maxWeight = 1;
-  const claimCounts = new Map<ClaimKind, number>(CLAIM_KINDS.map((kind) => [kind, 0]));
-  let confidenceScored = false;
+  const tally = emptyTally();
   for (const { attributes: attrs } of graph.edgeEntries()) {
     if (++items % ITEMS_PER_STEP === 0) yield;
-    for (const kind of CLAIM_KINDS) if (isClaimOf(attrs, kind)) claimCounts.set(kind, claimCounts.get(kind)! + 1);
-    if (attrs.confidence !== undefined) confidenceScored = true;
+    tallyEdge(tally, attrs);
     relationTally.set(attrs.relation, (relationTally.get(attrs.relation) ?? 0) + 1);
-    maxWeight = Math.max(maxWeight, attrs.weight);
   }
   if (held !== undefined && held.count > 0) {
-    for (const kind of CLAIM_KINDS) claimCounts.set(kind, claimCounts.get(kind)! + held.claimCount(kind));
-    confidenceScored ||= held.confidenceScored;
+    addTally(tally, held.tally);
     relationTally.set("co_occurs", (relationTally.get("co_occurs") ?? 0) + held.count);
-    maxWeight = Math.max(maxWeight, held.maxWeight);
   }
   const edgeTimes = new Map<string, EdgeTime>();
   const edgeTime = (edge: string): EdgeTime => {
@@ -214,7 +208,7 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, h
     .sort((a, b) => b.size - a.size || a.id - b.id);
 
   return {
-    size: graph.size + (held?.count ?? 0),
+    size: tally.count,
     statedRelations: [...relationCounts.keys()].some((r) => r !== "co_occurs"),
     ranking,
     rank: new Map(ranking.map((node, i) => [node, i])),
@@ -228,9 +222,9 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, h
     typeCounts,
     relationCounts,
     typeColors,
-    maxWeight,
-    claimCounts,
-    confidenceScored,
+    maxWeight: Math.max(1, tally.maxWeight),
+    claimCounts: claimCountsOf(tally),
+    confidenceScored: tally.confidenceScored,
     communities,
   };
 }

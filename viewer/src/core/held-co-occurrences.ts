@@ -7,9 +7,8 @@
  * the one a whole import makes (graphology keeps each entity's relations in the order they came).
  */
 import type { SerializedEdge } from "graphology-types";
+import { addTally, emptyTally, tallyEdge, type EdgeTally } from "./edge-tally.js";
 import type { EdgeAttributes, ViewerGraph } from "./model.js";
-import { CLAIM_KINDS, type ClaimKind } from "./state.js";
-import { isClaimOf } from "./visibility.js";
 
 type Edge = SerializedEdge<EdgeAttributes>;
 
@@ -21,12 +20,8 @@ export interface HeldBatch {
   order: Uint8Array;
   /** Node positions (in the order the nodes came) of each held co-occurrence's source and target, one after the other. */
   ends: Uint32Array;
-  /** The largest weight among them (0 when none). */
-  maxWeight: number;
-  /** How many are claims of each kind, in CLAIM_KINDS order. */
-  claimCounts: number[];
-  /** Some of them carries a confidence. */
-  confidenceScored: boolean;
+  /** Their count, largest weight and claim kinds. */
+  tally: EdgeTally;
 }
 
 /**
@@ -39,9 +34,7 @@ export function splitEdgeBatch(items: readonly string[], edges: readonly Edge[],
   const heldTexts: string[] = [];
   const order = new Uint8Array(edges.length);
   const ends: number[] = [];
-  const claimCounts = CLAIM_KINDS.map(() => 0);
-  let maxWeight = 0;
-  let confidenceScored = false;
+  const tally = emptyTally();
   edges.forEach((edge, i) => {
     const attrs = edge.attributes!;
     if (attrs.relation !== "co_occurs" || edge.key === undefined) {
@@ -51,13 +44,11 @@ export function splitEdgeBatch(items: readonly string[], edges: readonly Edge[],
     order[i] = 1;
     heldTexts.push(items[i]!);
     ends.push(position.get(edge.source)!, position.get(edge.target)!);
-    maxWeight = Math.max(maxWeight, attrs.weight);
-    CLAIM_KINDS.forEach((kind, k) => isClaimOf(attrs, kind) && claimCounts[k]!++);
-    if (attrs.confidence !== undefined) confidenceScored = true;
+    tallyEdge(tally, attrs);
   });
   return {
     typed: `[${typed.join(",")}]`,
-    held: { text: `[${heldTexts.join(",")}]`, order, ends: Uint32Array.from(ends), maxWeight, claimCounts, confidenceScored },
+    held: { text: `[${heldTexts.join(",")}]`, order, ends: Uint32Array.from(ends), tally },
   };
 }
 
@@ -66,34 +57,21 @@ const EDGES_PER_STEP = 2000;
 
 export class HeldCoOccurrences {
   readonly #batches: HeldBatch[] = [];
-  #count = 0;
-  #maxWeight = 0;
-  #claimCounts = CLAIM_KINDS.map(() => 0);
-  #confidenceScored = false;
+  #tally = emptyTally();
 
   add(batch: HeldBatch): void {
     this.#batches.push(batch);
-    this.#count += batch.ends.length / 2;
-    this.#maxWeight = Math.max(this.#maxWeight, batch.maxWeight);
-    batch.claimCounts.forEach((n, k) => (this.#claimCounts[k]! += n));
-    this.#confidenceScored ||= batch.confidenceScored;
+    addTally(this.#tally, batch.tally);
   }
 
   /** Co-occurrences held (not in the graph yet). */
   get count(): number {
-    return this.#count;
+    return this.#tally.count;
   }
 
-  get maxWeight(): number {
-    return this.#maxWeight;
-  }
-
-  get confidenceScored(): boolean {
-    return this.#confidenceScored;
-  }
-
-  claimCount(kind: ClaimKind): number {
-    return this.#claimCounts[CLAIM_KINDS.indexOf(kind)]!;
+  /** Their count, largest weight and claim kinds. */
+  get tally(): Readonly<EdgeTally> {
+    return this.#tally;
   }
 
   /** Each held co-occurrence's ends, as positions in the node list. */
@@ -103,7 +81,7 @@ export class HeldCoOccurrences {
 
   /** Import the held co-occurrences into `graph` (which holds every other edge of the batches): all its edges again, in file order. */
   *importSteps(graph: ViewerGraph): Generator<void, void, void> {
-    if (this.#count === 0) return;
+    if (this.#tally.count === 0) return;
     const imported: Edge[] = [];
     for (const { edge, source, target, attributes, undirected } of graph.edgeEntries()) {
       imported.push({ key: edge, source, target, attributes, undirected });
@@ -125,6 +103,6 @@ export class HeldCoOccurrences {
       if (i + EDGES_PER_STEP < all.length) yield;
     }
     this.#batches.length = 0;
-    this.#count = 0;
+    this.#tally = emptyTally();
   }
 }
