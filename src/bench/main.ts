@@ -5,7 +5,8 @@
  *   --sections taggers,parser,stages,build,layout   sections to run
  *   --only bbc,reuters / --skip reuters      corpora of the stages and build sections
  *   --documents N                            N documents of each corpus, spread evenly (default all)
- *   --clock wall|cpu                         the stages section's times: wall (default) or process CPU
+ *   --clock wall|cpu                         the stages section's times: wall (default) or CPU (the
+ *                                            extracting thread's own where the platform gives it)
  * Add a section by appending to SECTIONS.
  */
 import { mkdtempSync, rmSync } from "node:fs";
