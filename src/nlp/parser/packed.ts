@@ -4,9 +4,9 @@
  * and each weight is computed as it is read, giving the very float the model stands for (the product of
  * a 16-bit integer and a float32 is exact in double precision; rounding it to float32 is what storing it
  * in a Float32Array did): half the memory of float weights, so more of a model stays in cache.
- * - PackedLinear, for few classes (the parser's moves): an open-addressing table whose slots hold the
- *   feature key, its row's scale and its weights side by side (16 bytes for 4 classes, aligned), so looking
- *   a feature up and reading its weights touch one cache line.
+ * - PackedLinear, for the parser's four moves: an open-addressing table whose slots hold the feature key,
+ *   its row's scale and its four weights side by side (16 bytes, aligned), so looking a feature up and
+ *   reading its weights touch one cache line.
  * - SparseLinear, for many classes of which few have a weight in a row (the relations: nine weights in
  *   ten are 0): a key table whose slots say where a row's nonzero weights are, as (class, weight) pairs.
  * - FloatLinear, for a trained model's float weights (training's dev scores, tests).
@@ -71,57 +71,69 @@ function touchHomes(slots: Int32Array, stride: number, shift: number, keys: Int3
   return touched;
 }
 
+/** Classes of a PackedLinear: the parser's four moves. */
+const PACKED_CLASSES = 4;
+/** 32-bit words of a PackedLinear slot: key, scale, four 16-bit weights. */
+const STRIDE = 4;
+
 export class PackedLinear implements Scorer {
-  /** Slot: key, scale (float32), then the weights as 16-bit integers; `stride` 32-bit words. */
+  /** Slot: key, scale (float32), then the four weights as 16-bit integers. */
   private readonly ints: Int32Array;
   private readonly floats: Float32Array;
   private readonly shorts: Int16Array;
   private readonly shift: number;
-  private readonly stride: number;
+  readonly nClasses = PACKED_CLASSES;
   /** Sink of the prefetching loads (keeps them from being optimized away). */
   touched = 0;
 
-  /** From a frozen model of a model file. */
+  /** From a frozen model of a model file, of four classes. */
   constructor(frozen: FrozenLinear) {
-    const C = frozen.nClasses;
+    if (frozen.nClasses !== PACKED_CLASSES) throw new Error(`PackedLinear takes ${PACKED_CLASSES} classes, not ${frozen.nClasses}`);
     const { keys, q, scales } = frozen;
     const { shift, slotOf, size } = orderedSlots(keys, LOAD);
-    this.nClasses = C;
     this.shift = shift;
-    this.stride = 2 + Math.ceil(C / 2);
-    const buffer = new ArrayBuffer(size * this.stride * 4);
+    const buffer = new ArrayBuffer(size * STRIDE * 4);
     this.ints = new Int32Array(buffer);
     this.floats = new Float32Array(buffer);
     this.shorts = new Int16Array(buffer);
-    const { ints, floats, shorts, stride } = this;
+    const { ints, floats, shorts } = this;
     for (let r = 0; r < keys.length; r++) {
-      const base = slotOf[r]! * stride;
+      const base = slotOf[r]! * STRIDE;
       ints[base] = keys[r]!;
       floats[base + 1] = scales[r]!;
-      for (let c = 0, at = 2 * base + 4, from = r * C; c < C; c++) shorts[at + c] = q[from + c]!;
+      for (let c = 0, at = 2 * base + 4, from = r * PACKED_CLASSES; c < PACKED_CLASSES; c++) shorts[at + c] = q[from + c]!;
     }
   }
 
-  readonly nClasses: number;
-
+  /** The four sums are kept in locals (the same additions, in the same order, as into `out`). */
   score(keys: Int32Array, count: number, out: Float64Array): void {
-    const C = this.nClasses;
-    const { ints, floats, shorts, shift, stride } = this;
-    out.fill(0);
-    this.touched = touchHomes(ints, stride, shift, keys, count);
+    const { ints, floats, shorts, shift } = this;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    this.touched = touchHomes(ints, STRIDE, shift, keys, count);
     for (let k = 0; k < count; k++) {
       const key = keys[k]!;
       const unsigned = key >>> 0;
-      for (let base = (key >>> shift) * stride; ; base += stride) {
+      for (let base = (key >>> shift) * STRIDE; ; base += STRIDE) {
         const found = ints[base]!;
         if (found === key) {
           const scale = floats[base + 1]!;
-          for (let c = 0, at = 2 * base + 4; c < C; c++) out[c] += Math.fround(shorts[at + c]! * scale);
+          const at = 2 * base + 4;
+          s0 += Math.fround(shorts[at]! * scale);
+          s1 += Math.fround(shorts[at + 1]! * scale);
+          s2 += Math.fround(shorts[at + 2]! * scale);
+          s3 += Math.fround(shorts[at + 3]! * scale);
           break;
         }
         if (found === 0 || found >>> 0 > unsigned) break;
       }
     }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+    out[3] = s3;
   }
 }
 

@@ -51,6 +51,10 @@ describe("parser scorers of frozen models", () => {
     for (const keys of QUERIES) expect(scores(sparse, keys)).toEqual(expected(frozen, keys));
   });
 
+  it("take a packed model of the four moves only", () => {
+    expect(() => new PackedLinear(frozenModel(5))).toThrow(/4 classes/);
+  });
+
   it("score nothing for no keys or unknown keys only", () => {
     const frozen = frozenModel(4);
     expect(scores(new PackedLinear(frozen), [])).toEqual([0, 0, 0, 0]);
