@@ -77,76 +77,68 @@ const PACKED_CLASSES = 4;
 const STRIDE = 4;
 
 export class PackedLinear implements Scorer {
-  /** Slot: key, scale (float32), then the four weights as 16-bit integers. */
-  private readonly ints: Int32Array;
-  private readonly floats: Float32Array;
-  private readonly shorts: Int16Array;
-  private readonly shift: number;
   readonly nClasses = PACKED_CLASSES;
   /** Sink of the prefetching loads (keeps them from being optimized away). */
   touched = 0;
+  /**
+   * The four sums are kept in locals (the same additions, in the same order, as into `out`). A closure
+   * over the table's arrays, not a method reading them from fields: measured 5-10% faster parsing.
+   */
+  readonly score: (keys: Int32Array, count: number, out: Float64Array) => void;
 
   /** From a frozen model of a model file, of four classes. */
   constructor(frozen: FrozenLinear) {
     if (frozen.nClasses !== PACKED_CLASSES) throw new Error(`PackedLinear takes ${PACKED_CLASSES} classes, not ${frozen.nClasses}`);
     const { keys, q, scales } = frozen;
     const { shift, slotOf, size } = orderedSlots(keys, LOAD);
-    this.shift = shift;
+    // Slot: key, scale (float32), then the four weights as 16-bit integers.
     const buffer = new ArrayBuffer(size * STRIDE * 4);
-    this.ints = new Int32Array(buffer);
-    this.floats = new Float32Array(buffer);
-    this.shorts = new Int16Array(buffer);
-    const { ints, floats, shorts } = this;
+    const ints = new Int32Array(buffer);
+    const floats = new Float32Array(buffer);
+    const shorts = new Int16Array(buffer);
     for (let r = 0; r < keys.length; r++) {
       const base = slotOf[r]! * STRIDE;
       ints[base] = keys[r]!;
       floats[base + 1] = scales[r]!;
       for (let c = 0, at = 2 * base + 4, from = r * PACKED_CLASSES; c < PACKED_CLASSES; c++) shorts[at + c] = q[from + c]!;
     }
-  }
-
-  /** The four sums are kept in locals (the same additions, in the same order, as into `out`). */
-  score(keys: Int32Array, count: number, out: Float64Array): void {
-    const { ints, floats, shorts, shift } = this;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    this.touched = touchHomes(ints, STRIDE, shift, keys, count);
-    for (let k = 0; k < count; k++) {
-      const key = keys[k]!;
-      const unsigned = key >>> 0;
-      for (let base = (key >>> shift) * STRIDE; ; base += STRIDE) {
-        const found = ints[base]!;
-        if (found === key) {
-          const scale = floats[base + 1]!;
-          const at = 2 * base + 4;
-          s0 += Math.fround(shorts[at]! * scale);
-          s1 += Math.fround(shorts[at + 1]! * scale);
-          s2 += Math.fround(shorts[at + 2]! * scale);
-          s3 += Math.fround(shorts[at + 3]! * scale);
-          break;
+    this.score = (keys: Int32Array, count: number, out: Float64Array): void => {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      this.touched = touchHomes(ints, STRIDE, shift, keys, count);
+      for (let k = 0; k < count; k++) {
+        const key = keys[k]!;
+        const unsigned = key >>> 0;
+        for (let base = (key >>> shift) * STRIDE; ; base += STRIDE) {
+          const found = ints[base]!;
+          if (found === key) {
+            const scale = floats[base + 1]!;
+            const at = 2 * base + 4;
+            s0 += Math.fround(shorts[at]! * scale);
+            s1 += Math.fround(shorts[at + 1]! * scale);
+            s2 += Math.fround(shorts[at + 2]! * scale);
+            s3 += Math.fround(shorts[at + 3]! * scale);
+            break;
+          }
+          if (found === 0 || found >>> 0 > unsigned) break;
         }
-        if (found === 0 || found >>> 0 > unsigned) break;
       }
-    }
-    out[0] = s0;
-    out[1] = s1;
-    out[2] = s2;
-    out[3] = s3;
+      out[0] = s0;
+      out[1] = s1;
+      out[2] = s2;
+      out[3] = s3;
+    };
   }
 }
 
 export class SparseLinear implements Scorer {
-  /** Slot: key, row scale (float32), then where the row's weights start and end in `entries`. */
-  private readonly slots: Int32Array;
-  private readonly slotScales: Float32Array;
-  private readonly shift: number;
-  /** A row's nonzero weights: class << 16 | the 16-bit quantized weight. */
-  private readonly entries: Int32Array;
   readonly nClasses: number;
   /** Sink of the prefetching loads. */
   touched = 0;
+  /** A closure over the table's arrays, as PackedLinear's. */
+  readonly score: (keys: Int32Array, count: number, out: Float64Array) => void;
 
   /** From a frozen model of a model file. */
   constructor(frozen: FrozenLinear) {
@@ -155,10 +147,11 @@ export class SparseLinear implements Scorer {
     let nonzero = 0;
     for (let i = 0; i < q.length; i++) if (q[i] !== 0) nonzero++;
     const { shift, slotOf, size } = orderedSlots(keys, LOAD);
-    this.slots = new Int32Array(4 * size);
-    this.slotScales = new Float32Array(this.slots.buffer);
-    this.entries = new Int32Array(nonzero);
-    const { slots, slotScales, entries } = this;
+    // Slot: key, row scale (float32), then where the row's weights start and end in `entries`.
+    const slots = new Int32Array(4 * size);
+    const slotScales = new Float32Array(slots.buffer);
+    // A row's nonzero weights: class << 16 | the 16-bit quantized weight.
+    const entries = new Int32Array(nonzero);
     let e = 0;
     for (let r = 0; r < keys.length; r++) {
       const base = 4 * slotOf[r]!;
@@ -168,31 +161,28 @@ export class SparseLinear implements Scorer {
       for (let c = 0, from = r * C; c < C; c++) if (q[from + c] !== 0) entries[e++] = (c << 16) | (q[from + c]! & 0xffff);
       slots[base + 3] = e;
     }
-    this.shift = shift;
     this.nClasses = C;
-  }
-
-  score(keys: Int32Array, count: number, out: Float64Array): void {
-    const { slots, slotScales, shift, entries } = this;
-    out.fill(0);
-    this.touched = touchHomes(slots, 4, shift, keys, count);
-    for (let k = 0; k < count; k++) {
-      const key = keys[k]!;
-      const unsigned = key >>> 0;
-      for (let i = 4 * (key >>> shift); ; i += 4) {
-        const found = slots[i]!;
-        if (found === key) {
-          // A zero weight adds nothing: the sums are those over every class.
-          const scale = slotScales[i + 1]!;
-          for (let e = slots[i + 2]!, end = slots[i + 3]!; e < end; e++) {
-            const entry = entries[e]!;
-            out[entry >>> 16] += Math.fround(((entry << 16) >> 16) * scale);
+    this.score = (keys: Int32Array, count: number, out: Float64Array): void => {
+      out.fill(0);
+      this.touched = touchHomes(slots, 4, shift, keys, count);
+      for (let k = 0; k < count; k++) {
+        const key = keys[k]!;
+        const unsigned = key >>> 0;
+        for (let i = 4 * (key >>> shift); ; i += 4) {
+          const found = slots[i]!;
+          if (found === key) {
+            // A zero weight adds nothing: the sums are those over every class.
+            const scale = slotScales[i + 1]!;
+            for (let e = slots[i + 2]!, end = slots[i + 3]!; e < end; e++) {
+              const entry = entries[e]!;
+              out[entry >>> 16] += Math.fround(((entry << 16) >> 16) * scale);
+            }
+            break;
           }
-          break;
+          if (found === 0 || found >>> 0 > unsigned) break;
         }
-        if (found === 0 || found >>> 0 > unsigned) break;
       }
-    }
+    };
   }
 }
 
