@@ -14,8 +14,8 @@ import { loadRelationThresholds } from "../extract/relations/relation-model.js";
 import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedNewsGraph } from "../graph/assemble.js";
 import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus, type UserAliases } from "../graph/resolve-corpus.js";
-import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
-import { digestingFile, encodeQueryIndex, QUERY_INDEX_FILE, SidecarLinesWriter } from "../query/index-file.js";
+import { DOCUMENTS_FILE, EncodedText, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeEncodedGraph, writeGraphEdges } from "../graph/write.js";
+import { encodeQueryIndex, QUERY_INDEX_FILE, SidecarLinesWriter } from "../query/index-file.js";
 import { echoInput, NewsgraphError } from "../errors.js";
 import { makeFolder, outputError } from "../graph/folder.js";
 import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
@@ -315,11 +315,13 @@ async function buildInto(
       const cacheOut = writer.open(CACHE_FILE);
       for (const line of update.rewrite) cacheOut.write(line);
     }
-    const edgesJson = graph.edges.map((edge) => JSON.stringify(edge));
+    // The edges of graph.json are encoded while the layout runs, into bytes the garbage collector leaves alone.
+    const edgesJson = new EncodedText();
+    writeGraphEdges(edgesJson, graph.edges);
     progress({ done, stage: "layout" });
     applyLayout(graph.nodes, layout, await positions);
-    const graphFile = digestingFile(writer.open(GRAPH_FILE));
-    writeSerializedGraph(graphFile.file, graph, edgesJson);
+    const graphFile = writer.open(GRAPH_FILE, { digest: true });
+    writeEncodedGraph(graphFile, graph, edgesJson.end());
     writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines.lines));
     writer.commit();
     if ("append" in update) {
