@@ -112,14 +112,29 @@ export function planGraph(extractions: DocExtraction[], resolution: CorpusResolu
       if (symmetric && rank[ti]! < rank[si]!) [si, ti] = [ti, si];
       const modality = r.modality ?? "asserted";
       const id = (((relationIndex.get(r.relation)! * 2 + (r.negated ? 1 : 0)) * 3 + modalityIndex.get(modality)!) * n + rank[si]!) * n + rank[ti]!;
+      const ev = r.evidence;
       let d = drafts.get(id);
       if (!d) {
         const source = nodeKeys[si]!;
         const target = nodeKeys[ti]!;
         // joined rather than concatenated: a flat string, which the sort below compares several times faster
         const key = [r.relation, r.negated ? ":not:" : ":", modality === "asserted" ? "" : `${modality}:`, source, symmetric ? "--" : "->", target].join("");
-        d = { key, source, target, relation: r.relation, negated: r.negated, modality, confidence: undefined, inferred: true, attributedTo: undefined, predicates: undefined, evidence: [], weight: 0, docs: [], rules: [] };
+        // Lists made with their first item are allocated at that length (most edges keep one item; an
+        // empty list pushed to reserves 16 slots).
+        d = { key, source, target, relation: r.relation, negated: r.negated, modality, confidence: undefined, inferred: true, attributedTo: undefined, predicates: undefined, evidence: [ev], weight: 1, docs: [x.doc.id], rules: [r.rule] };
         drafts.set(id, d);
+      } else {
+        // One evidence item per sentence: a repeat can only come from this document's items, which are last.
+        let repeat = false;
+        for (let k = d.evidence.length - 1; k >= 0 && d.evidence[k]!.doc === ev.doc; k--) {
+          if (d.evidence[k]!.start === ev.start) {
+            repeat = true;
+            break;
+          }
+        }
+        if (!repeat) d.weight = d.evidence.push(ev);
+        if (d.docs[d.docs.length - 1] !== x.doc.id) d.docs.push(x.doc.id);
+        if (!d.rules.includes(r.rule)) d.rules.push(r.rule);
       }
       if (r.confidence !== undefined && (d.confidence === undefined || r.confidence > d.confidence)) d.confidence = r.confidence;
       if (!r.inferred) d.inferred = false;
@@ -131,18 +146,6 @@ export function planGraph(extractions: DocExtraction[], resolution: CorpusResolu
         d.predicates ??= new Map();
         d.predicates.set(r.predicate, (d.predicates.get(r.predicate) ?? 0) + 1);
       }
-      // One evidence item per sentence: a repeat can only come from this document's items, which are last.
-      const ev = r.evidence;
-      let repeat = false;
-      for (let k = d.evidence.length - 1; k >= 0 && d.evidence[k]!.doc === ev.doc; k--) {
-        if (d.evidence[k]!.start === ev.start) {
-          repeat = true;
-          break;
-        }
-      }
-      if (!repeat) d.weight = d.evidence.push(ev);
-      if (d.docs[d.docs.length - 1] !== x.doc.id) d.docs.push(x.doc.id);
-      if (!d.rules.includes(r.rule)) d.rules.push(r.rule);
     }
   });
 

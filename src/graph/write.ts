@@ -5,11 +5,13 @@
  * complete, so a failed build never leaves a half-written or mixed folder. Large files are streamed
  * through `FolderWriter` so no file has to exist as one string. Also reads the evidence sidecar back.
  */
+import { createHash, type Hash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Evidence, NewsGraph } from "../types.js";
 import type { SerializedNewsGraph } from "./assemble.js";
 import { makeFolder, outputError } from "./folder.js";
+import type { FileDigest } from "../query/index-file.js";
 
 export const GRAPH_FILE = "graph.json";
 export const DOCUMENTS_FILE = "documents.jsonl";
@@ -24,17 +26,29 @@ export function serializeGraph(graph: NewsGraph): string {
   return chunks.join("");
 }
 
+/** Stream a serialized graph as `JSON.stringify` would print it (plus a final newline), one node or edge at a time. */
+export function writeSerializedGraph(out: StreamedFile, graph: SerializedNewsGraph): void {
+  writeGraph(out, graph, () => writeGraphEdges(out, graph.edges));
+}
+
 /**
- * Stream a serialized graph as `JSON.stringify` would print it (plus a final newline), one node or edge
- * at a time. The edges can be given already serialized (`JSON.stringify` of each, e.g. made while the
- * nodes were still being laid out).
+ * Stream a serialized graph whose edges are already encoded (`writeGraphEdges` into an `EncodedText`,
+ * e.g. while the nodes were still being laid out).
  */
-export function writeSerializedGraph(out: StreamedFile, graph: SerializedNewsGraph, edgesJson?: string[]): void {
+export function writeEncodedGraph(out: ByteFile, graph: SerializedNewsGraph, edges: readonly Uint8Array[]): void {
+  writeGraph(out, graph, () => edges.forEach((bytes) => out.writeBytes(bytes)));
+}
+
+/** The edges of a serialized graph as graph.json lists them: `JSON.stringify` of each, comma-separated. */
+export function writeGraphEdges(out: StreamedFile, edges: SerializedNewsGraph["edges"]): void {
+  edges.forEach((edge, i) => out.write((i > 0 ? "," : "") + JSON.stringify(edge)));
+}
+
+function writeGraph(out: StreamedFile, graph: SerializedNewsGraph, writeEdges: () => void): void {
   out.write(`{"options":${JSON.stringify(graph.options)},"attributes":${JSON.stringify(graph.attributes)},"nodes":[`);
   graph.nodes.forEach((node, i) => out.write((i > 0 ? "," : "") + JSON.stringify(node)));
   out.write('],"edges":[');
-  if (edgesJson) edgesJson.forEach((json, i) => out.write((i > 0 ? "," : "") + json));
-  else graph.edges.forEach((edge, i) => out.write((i > 0 ? "," : "") + JSON.stringify(edge)));
+  writeEdges();
   out.write("]}\n");
 }
 
@@ -61,16 +75,81 @@ export interface StreamedFile {
   write(chunk: string): void;
 }
 
+/** A streamed file that also takes bytes. */
+export interface ByteFile extends StreamedFile {
+  /** Append bytes (after the chunks written so far). */
+  writeBytes(bytes: Uint8Array): void;
+}
+
+/** A file of a `FolderWriter`. */
+export interface FolderFile extends ByteFile {
+  /** Byte size and SHA-256 of the file (of a file opened with `digest`); nothing may be written after. */
+  digest(): FileDigest;
+}
+
 /** Bytes a file buffers before they go to disk. */
 const BUFFER_BYTES = 1 << 20;
 
-/** A file of a `FolderWriter`: chunks are encoded straight into its byte buffer (no joined strings). */
+/**
+ * Strings encoded as UTF-8 straight into a byte buffer (no joined strings), handed to `emit` whenever it
+ * fills; a chunk larger than the buffer is emitted on its own. With `keep`, each emitted buffer is the
+ * receiver's and a new one is allocated; otherwise the buffer is reused once `emit` returns.
+ */
+class Utf8Buffer {
+  private bytes = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
+
+  constructor(
+    private readonly emit: (bytes: Buffer) => void,
+    private readonly keep: boolean,
+  ) {}
+
+  /** A UTF-16 code unit takes at most 3 bytes in UTF-8, so a chunk that may not fit flushes first. */
+  write(chunk: string): void {
+    if (chunk.length * 3 > BUFFER_BYTES - this.used) {
+      this.flush();
+      if (chunk.length * 3 > BUFFER_BYTES) return this.emit(Buffer.from(chunk));
+    }
+    this.used += this.bytes.write(chunk, this.used);
+  }
+
+  /** Emit what the buffer holds. */
+  flush(): void {
+    if (this.used === 0) return;
+    this.emit(this.bytes.subarray(0, this.used));
+    if (this.keep) this.bytes = Buffer.allocUnsafe(BUFFER_BYTES);
+    this.used = 0;
+  }
+}
+
+/**
+ * Text kept in memory as UTF-8 buffers rather than strings (the garbage collector does not copy them):
+ * what is written to it now is written to a file later with `writeBytes`.
+ */
+export class EncodedText implements StreamedFile {
+  private readonly parts: Buffer[] = [];
+  private readonly buffer = new Utf8Buffer((bytes) => this.parts.push(bytes), true);
+
+  write(chunk: string): void {
+    this.buffer.write(chunk);
+  }
+
+  /** The bytes written, in order. */
+  end(): readonly Buffer[] {
+    this.buffer.flush();
+    return this.parts;
+  }
+}
+
+/** A file of a `FolderWriter` as it is written. */
 interface OpenFile {
   fd: number;
   tmp: string;
   final: string;
-  bytes: Buffer;
-  used: number;
+  buffer: Utf8Buffer;
+  /** The running digest of the bytes written out, when asked for. */
+  hash: Hash | undefined;
+  written: number;
 }
 
 /**
@@ -85,18 +164,32 @@ export class FolderWriter {
     makeFolder(dir);
   }
 
-  /** Start a file of the folder. Write failures (read-only, full disk) throw OUT_UNUSABLE naming the file. */
-  open(name: string): StreamedFile {
-    const file = this.start(name, Buffer.allocUnsafe(BUFFER_BYTES));
-    return { write: (chunk: string) => this.append(file, chunk) };
+  /**
+   * Start a file of the folder; with `digest`, its bytes are hashed as they are written out. Write
+   * failures (read-only, full disk) throw OUT_UNUSABLE naming the file.
+   */
+  open(name: string, options: { digest?: boolean } = {}): FolderFile {
+    const file = this.start(name, options.digest ?? false);
+    return {
+      write: (chunk: string) => file.buffer.write(chunk),
+      writeBytes: (bytes: Uint8Array) => {
+        file.buffer.flush();
+        this.writeOut(file, bytes);
+      },
+      digest: () => {
+        if (!file.hash) throw new Error(`${file.final} was not opened with a digest`);
+        file.buffer.flush();
+        return { bytes: file.written, sha256: file.hash.digest("hex") };
+      },
+    };
   }
 
   /** Write a whole binary file at once. */
   putBytes(name: string, content: Uint8Array): void {
-    this.writeOut(this.start(name, Buffer.alloc(0)), content);
+    this.open(name).writeBytes(content);
   }
 
-  private start(name: string, bytes: Buffer): OpenFile {
+  private start(name: string, digest: boolean): OpenFile {
     const tmp = join(this.dir, `.${name}.tmp-${process.pid}`);
     let fd: number;
     try {
@@ -104,18 +197,9 @@ export class FolderWriter {
     } catch (err) {
       throw outputError(err, join(this.dir, name));
     }
-    const file: OpenFile = { fd, tmp, final: join(this.dir, name), bytes, used: 0 };
+    const file: OpenFile = { fd, tmp, final: join(this.dir, name), buffer: new Utf8Buffer((bytes) => this.writeOut(file, bytes), false), hash: digest ? createHash("sha256") : undefined, written: 0 };
     this.files.push(file);
     return file;
-  }
-
-  /** A UTF-16 code unit takes at most 3 bytes in UTF-8, so a chunk that may not fit flushes first. */
-  private append(file: OpenFile, chunk: string): void {
-    if (chunk.length * 3 > BUFFER_BYTES - file.used) {
-      this.flush(file);
-      if (chunk.length * 3 > BUFFER_BYTES) return this.writeOut(file, Buffer.from(chunk));
-    }
-    file.used += file.bytes.write(chunk, file.used);
   }
 
   /** Write a whole file at once. */
@@ -123,13 +207,9 @@ export class FolderWriter {
     this.open(name).write(content);
   }
 
-  private flush(file: OpenFile): void {
-    if (file.used === 0) return;
-    this.writeOut(file, file.bytes.subarray(0, file.used));
-    file.used = 0;
-  }
-
   private writeOut(file: OpenFile, data: Uint8Array): void {
+    file.hash?.update(data);
+    file.written += data.length;
     try {
       for (let at = 0; at < data.length; ) at += writeSync(file.fd, data, at);
     } catch (err) {
@@ -140,7 +220,7 @@ export class FolderWriter {
   /** Finish every file and rename them all into place. */
   commit(): void {
     for (const file of this.files) {
-      this.flush(file);
+      file.buffer.flush();
       try {
         closeSync(file.fd);
       } catch (err) {

@@ -14,11 +14,11 @@ import { loadRelationThresholds } from "../extract/relations/relation-model.js";
 import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedNewsGraph } from "../graph/assemble.js";
 import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus, type UserAliases } from "../graph/resolve-corpus.js";
-import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
-import { digestingFile, encodeQueryIndex, QUERY_INDEX_FILE, SidecarLinesWriter } from "../query/index-file.js";
+import { DOCUMENTS_FILE, EncodedText, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeEncodedGraph, writeGraphEdges, type StreamedFile } from "../graph/write.js";
+import { encodeQueryIndex, QUERY_INDEX_FILE, SidecarLinesWriter, type SidecarLines } from "../query/index-file.js";
 import { echoInput, NewsgraphError } from "../errors.js";
 import { makeFolder, outputError } from "../graph/folder.js";
-import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
+import type { Document, DocumentRecord, EntityType, Evidence, RelationType } from "../types.js";
 import { appendCache, cacheUpdate, CACHE_FILE, readCache, type CacheContents } from "./cache.js";
 import { countDocuments, estimateTotal } from "./count.js";
 import { readEntry, type DocumentWork } from "./extract-work.js";
@@ -134,6 +134,19 @@ export function countGraph(graph: SerializedNewsGraph): Pick<BuildSummary, "enti
 interface Pending {
   index: number;
   record: DocumentRecord;
+}
+
+/**
+ * Write evidence.jsonl, the full evidence of the edges whose list graph.json caps, and say where each
+ * edge's line is. A function of its own so that the serialized items it shares die with it.
+ */
+function writeEvidence(file: StreamedFile, graph: SerializedNewsGraph, evidence: Evidence[][]): SidecarLines {
+  const lines = new EvidenceLines();
+  const sidecarLines = new SidecarLinesWriter(graph.edges.length);
+  graph.edges.forEach(({ key, attributes }, i) => {
+    if (evidence[i]!.length > attributes!.evidence.length) file.write(sidecarLines.add(i, lines.line(key!, evidence[i]!)));
+  });
+  return sidecarLines.lines;
 }
 
 /**
@@ -303,24 +316,21 @@ async function buildInto(
       texts.write(`{"id":${JSON.stringify(x.doc.id)},"text":${textJson},"mentions":${JSON.stringify(mentions)}}\n`);
     }
     writer.put(MERGES_FILE, resolution.merges.map((m) => JSON.stringify(m) + "\n").join(""));
-    const sidecar = writer.open(EVIDENCE_FILE);
-    const evidenceLines = new EvidenceLines();
-    const sidecarLines = new SidecarLinesWriter(graph.edges.length);
-    graph.edges.forEach(({ key, attributes }, i) => {
-      if (evidence[i]!.length > attributes!.evidence.length) sidecar.write(sidecarLines.add(i, evidenceLines.line(key!, evidence[i]!)));
-    });
+    const sidecarLines = writeEvidence(writer.open(EVIDENCE_FILE), graph, evidence);
     // The cache is appended to after the folder is committed, or rewritten with it.
     const update = useCache ? cacheUpdate(cache, used, fresh, EXTRACTOR_VERSION) : { append: "" };
     if ("rewrite" in update) {
       const cacheOut = writer.open(CACHE_FILE);
       for (const line of update.rewrite) cacheOut.write(line);
     }
-    const edgesJson = graph.edges.map((edge) => JSON.stringify(edge));
+    // The edges of graph.json are encoded while the layout runs, into bytes the garbage collector leaves alone.
+    const edgesJson = new EncodedText();
+    writeGraphEdges(edgesJson, graph.edges);
     progress({ done, stage: "layout" });
     applyLayout(graph.nodes, layout, await positions);
-    const graphFile = digestingFile(writer.open(GRAPH_FILE));
-    writeSerializedGraph(graphFile.file, graph, edgesJson);
-    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines.lines));
+    const graphFile = writer.open(GRAPH_FILE, { digest: true });
+    writeEncodedGraph(graphFile, graph, edgesJson.end());
+    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines));
     writer.commit();
     if ("append" in update) {
       try {

@@ -11,7 +11,6 @@ import { createHash } from "node:crypto";
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import type { SerializedNewsGraph } from "../graph/assemble.js";
-import type { StreamedFile } from "../graph/write.js";
 import type { GraphAttributes } from "../types.js";
 
 export const QUERY_INDEX_FILE = "query-index.bin";
@@ -124,22 +123,6 @@ export class SidecarLinesWriter {
     lines.line[edge] = ++this.count;
     return text;
   }
-}
-
-/** A StreamedFile that also digests what is written through it (chunks are whole strings, so UTF-8 per chunk is the file's bytes). */
-export function digestingFile(file: StreamedFile): { file: StreamedFile; digest: () => FileDigest } {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  return {
-    file: {
-      write(chunk: string) {
-        hash.update(chunk, "utf8");
-        bytes += Buffer.byteLength(chunk, "utf8");
-        file.write(chunk);
-      },
-    },
-    digest: () => ({ bytes, sha256: hash.digest("hex") }),
-  };
 }
 
 /** The query index of a serialized graph whose graph.json has the digest `graph` (and evidence.jsonl, when given, the lines `sidecar`). */

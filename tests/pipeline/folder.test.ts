@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { FolderWriter, serializeGraph } from "../../src/graph/write.js";
+import { EncodedText, FolderWriter, serializeGraph, writeEncodedGraph, writeGraphEdges } from "../../src/graph/write.js";
 import type { EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from "../../src/types.js";
 
 describe("graph.json streaming", () => {
@@ -17,6 +18,31 @@ describe("graph.json streaming", () => {
     g.addUndirectedEdgeWithKey("meets:person:a--person:b", "person:a", "person:b", edge("meets"));
     g.addDirectedEdgeWithKey("supports:person:b->person:a", "person:b", "person:a", edge("supports"));
     expect(serializeGraph(g)).toBe(JSON.stringify(g.export()) + "\n");
+  });
+
+  it("writes the same bytes, with their digest, when the edges were encoded beforehand", () => {
+    const g: NewsGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true, allowSelfLoops: false });
+    g.replaceAttributes({ name: "t", documents: 1, generatedBy: "x", relationTypes: ["meets"], entityTypes: ["person"] });
+    for (let i = 0; i < 3000; i++) g.addNode(`person:p${i}`, { label: `Zoë Pérez ${i}`, type: "person", aliases: [], mentions: 1, docs: ["d"], x: i, y: -i, size: 3, color: "#fff", community: 0 });
+    for (let i = 1; i < 3000; i++) {
+      const evidence = [{ doc: "d", sentence: `Zoë Pérez ${i} met Zoë Pérez ${i - 1} → “again”. `.repeat(20), start: 0, end: 8 }];
+      g.addUndirectedEdgeWithKey(`meets:p${i}`, `person:p${i}`, `person:p${i - 1}`, { relation: "meets", negated: false, predicate: "met", weight: 1, docs: ["d"], stories: 1, evidence, rules: ["r"] });
+    }
+    const serialized = g.export();
+    const edges = new EncodedText();
+    writeGraphEdges(edges, serialized.edges);
+    const parts = edges.end();
+    expect(parts.length).toBeGreaterThan(1); // the edges fill several buffers
+
+    const dir = mkdtempSync(join(tmpdir(), "ng-folder-"));
+    const w = new FolderWriter(dir);
+    const file = w.open("graph.json", { digest: true });
+    writeEncodedGraph(file, serialized, parts);
+    const digest = file.digest();
+    w.commit();
+    const bytes = readFileSync(join(dir, "graph.json"));
+    expect(bytes.toString("utf8")).toBe(serializeGraph(g));
+    expect(digest).toEqual({ bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
   });
 });
 
