@@ -10,6 +10,7 @@
 import { nameKey } from "../nlp/normalize.js";
 import type { DependencyTree } from "../nlp/parser/parser.js";
 import type { DocEntity, EntityType, Sentence } from "../types.js";
+import { entityMention } from "./entity-mention.js";
 import { titleBounds, type Gazetteer } from "./gazetteer.js";
 import type { EntityMention } from "./mentions.js";
 import { treeSpanHead } from "./relations/syntax.js";
@@ -159,7 +160,7 @@ function pronounMentions(input: ReferenceInput, sentence: Sentence, s: number): 
     const tok = sentence.tokens[i]!;
     if (!p || !/^PRP/.test(pos[i] ?? "") || (tok.text.length > 1 && tok.text === tok.text.toUpperCase())) continue;
     if (w === "it" && isExpletive(lower, i)) continue;
-    out.push({ sentence: s, tokStart: i, tokEnd: i + 1, start: tok.start, end: tok.end, text: input.text.slice(tok.start, tok.end), name: w, aliases: [], type: p.gender ? "person" : "organization", source: "PRO" });
+    out.push(entityMention({ sentence: s, tokStart: i, tokEnd: i + 1, start: tok.start, end: tok.end, text: input.text.slice(tok.start, tok.end), name: w, type: p.gender ? "person" : "organization", source: "PRO" }));
   }
   return out;
 }
@@ -223,7 +224,7 @@ function roleMentions(input: ReferenceInput, sentence: Sentence, s: number): Ent
       const d = ROLE_MODIFIERS.has(lower[a - 1] ?? "") ? a - 2 : a - 1;
       if (lower[d] !== "the") break;
       const tok = sentence.tokens[j]!;
-      out.push({ sentence: s, tokStart: j, tokEnd: j + 1, start: tok.start, end: tok.end, text: input.text.slice(tok.start, tok.end), name: phrase, aliases: [], type: "person", source: "NOM", nominal: { head: lastWord(phrase), kind: "role", plural: false, phraseStart: d } });
+      out.push(entityMention({ sentence: s, tokStart: j, tokEnd: j + 1, start: tok.start, end: tok.end, text: input.text.slice(tok.start, tok.end), name: phrase, type: "person", source: "NOM", nominal: { head: lastWord(phrase), kind: "role", plural: false, phraseStart: d } }));
       break;
     }
   }
