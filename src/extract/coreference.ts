@@ -109,7 +109,10 @@ export function linkReferences(input: ReferenceInput): Map<EntityMention, string
       return id ? [{ id, sentence: s, tokStart: m.tokStart, tokEnd: m.tokEnd }] : [];
     });
     // References and names of the sentence in token order, so a reference sees what precedes it.
-    const events = [...named.map((o) => ({ at: o.tokStart, o, ref: undefined })), ...refs.map((m) => ({ at: m.tokStart, o: undefined, ref: m }))].sort((a, b) => a.at - b.at);
+    const events: { at: number; o: Occurrence | undefined; ref: EntityMention | undefined }[] = [];
+    for (const o of named) events.push({ at: o.tokStart, o, ref: undefined });
+    for (const m of refs) events.push({ at: m.tokStart, o: undefined, ref: m });
+    events.sort((a, b) => a.at - b.at);
     for (const ev of events) {
       if (ev.o) {
         see(ev.o);

@@ -8,7 +8,7 @@
  */
 import { asciiPunctuation } from "../nlp/normalize.js";
 import type { EntityType, Sentence } from "../types.js";
-import { changedMention, entityMention } from "./entity-mention.js";
+import { changedMention, entityMention, mapMentions } from "./entity-mention.js";
 import { lookupName, titleBounds, type Gazetteer } from "./gazetteer.js";
 
 export type MentionSource = "PER" | "ORG" | "LOC" | "MISC" | "GAZ" | "NOM" | "PRO";
@@ -204,9 +204,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   mentions.sort((x, y) => x.tokStart - y.tokStart);
   const whole = joinParticleNames(mentions, text, sentence, words, gaz, covered);
   const joined = joinCoordinatedName(whole, text, sentence, words, gaz);
-  const extended = joined
-    .map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered))
-    .filter((m) => m.tokEnd - m.tokStart <= MAX_NAME_TOKENS && !repeatsWords(words, m.tokStart, m.tokEnd));
+  const extended = mapMentions(joined, (m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered)).filter((m) => m.tokEnd - m.tokStart <= MAX_NAME_TOKENS && !repeatsWords(words, m.tokStart, m.tokEnd));
   const nominals = nominalMentions(gaz, text, sentence, lower, pos, covered);
   const all = dropNested([...extended, ...nominals]).sort((x, y) => x.tokStart - y.tokStart || x.start - y.start);
   attachBasedIn(all, lower);
@@ -517,7 +515,7 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
   }
   // "Bank" + "of" + untagged "Avalon", "Institute" + "for" + untagged "Global Affairs": the capitalized
   // words after the connector complete the name (not a day or month: "the Council on Monday").
-  return out.map((m, k) => {
+  return mapMentions(out, (m, k) => {
     if (m.compound || m.type === "person" || m.type === "country") return m;
     const connector = words[m.tokEnd];
     if (connector !== "of" && !(connector === "for" && m.type === "organization" && gaz.organizationHeads.has(words[m.tokEnd - 1]!.toLowerCase()))) return m;
@@ -555,7 +553,7 @@ function joinParticleNames(mentions: EntityMention[], text: string, sentence: Se
     if (prev !== undefined && prev.tokEnd === p && a === prev.tokStart) out.pop();
     out.push(a === m.tokStart ? m : personFrom(a, m, text, sentence, words, gaz, covered));
   }
-  return out.map((m) => (m.type === "person" ? withParticleSurname(m, text, sentence, words, gaz, covered) : m));
+  return mapMentions(out, (m) => (m.type === "person" ? withParticleSurname(m, text, sentence, words, gaz, covered) : m));
 }
 
 /** Start of the lowercase particles before token `i` (at most three), with a capitalized one opening the sentence ("Von der"). */
