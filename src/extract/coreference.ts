@@ -108,7 +108,8 @@ export function linkReferences(input: ReferenceInput): Map<EntityMention, string
       const id = input.entityOf.get(m);
       return id ? [{ id, sentence: s, tokStart: m.tokStart, tokEnd: m.tokEnd }] : [];
     });
-    // References and names of the sentence in token order, so a reference sees what precedes it.
+    // References and names of the sentence in token order, so a reference sees what precedes it (pushed
+    // into one array: spreading map() results deoptimized this code on empty ones).
     const events: { at: number; o: Occurrence | undefined; ref: EntityMention | undefined }[] = [];
     for (const o of named) events.push({ at: o.tokStart, o, ref: undefined });
     for (const m of refs) events.push({ at: m.tokStart, o: undefined, ref: m });

@@ -25,7 +25,7 @@ export interface Nominal {
   phraseStart: number;
 }
 
-/** A mention of an entity inside one sentence. */
+/** A mention of an entity inside one sentence (made by entity-mention.ts, in one shape). */
 export interface EntityMention {
   sentence: number;
   /** Token range [tokStart, tokEnd) within the sentence. */
