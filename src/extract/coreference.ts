@@ -10,6 +10,7 @@
 import { nameKey } from "../nlp/normalize.js";
 import type { DependencyTree } from "../nlp/parser/parser.js";
 import type { DocEntity, EntityType, Sentence } from "../types.js";
+import { entityMention } from "./entity-mention.js";
 import { titleBounds, type Gazetteer } from "./gazetteer.js";
 import type { EntityMention } from "./mentions.js";
 import { treeSpanHead } from "./relations/syntax.js";
@@ -107,8 +108,12 @@ export function linkReferences(input: ReferenceInput): Map<EntityMention, string
       const id = input.entityOf.get(m);
       return id ? [{ id, sentence: s, tokStart: m.tokStart, tokEnd: m.tokEnd }] : [];
     });
-    // References and names of the sentence in token order, so a reference sees what precedes it.
-    const events = [...named.map((o) => ({ at: o.tokStart, o, ref: undefined })), ...refs.map((m) => ({ at: m.tokStart, o: undefined, ref: m }))].sort((a, b) => a.at - b.at);
+    // References and names of the sentence in token order, so a reference sees what precedes it (pushed
+    // into one array: spreading map() results deoptimized this code on empty ones).
+    const events: { at: number; o: Occurrence | undefined; ref: EntityMention | undefined }[] = [];
+    for (const o of named) events.push({ at: o.tokStart, o, ref: undefined });
+    for (const m of refs) events.push({ at: m.tokStart, o: undefined, ref: m });
+    events.sort((a, b) => a.at - b.at);
     for (const ev of events) {
       if (ev.o) {
         see(ev.o);
@@ -159,7 +164,7 @@ function pronounMentions(input: ReferenceInput, sentence: Sentence, s: number): 
     const tok = sentence.tokens[i]!;
     if (!p || !/^PRP/.test(pos[i] ?? "") || (tok.text.length > 1 && tok.text === tok.text.toUpperCase())) continue;
     if (w === "it" && isExpletive(lower, i)) continue;
-    out.push({ sentence: s, tokStart: i, tokEnd: i + 1, start: tok.start, end: tok.end, text: input.text.slice(tok.start, tok.end), name: w, aliases: [], type: p.gender ? "person" : "organization", source: "PRO" });
+    out.push(entityMention({ sentence: s, tokStart: i, tokEnd: i + 1, start: tok.start, end: tok.end, text: input.text.slice(tok.start, tok.end), name: w, type: p.gender ? "person" : "organization", source: "PRO" }));
   }
   return out;
 }
@@ -223,7 +228,7 @@ function roleMentions(input: ReferenceInput, sentence: Sentence, s: number): Ent
       const d = ROLE_MODIFIERS.has(lower[a - 1] ?? "") ? a - 2 : a - 1;
       if (lower[d] !== "the") break;
       const tok = sentence.tokens[j]!;
-      out.push({ sentence: s, tokStart: j, tokEnd: j + 1, start: tok.start, end: tok.end, text: input.text.slice(tok.start, tok.end), name: phrase, aliases: [], type: "person", source: "NOM", nominal: { head: lastWord(phrase), kind: "role", plural: false, phraseStart: d } });
+      out.push(entityMention({ sentence: s, tokStart: j, tokEnd: j + 1, start: tok.start, end: tok.end, text: input.text.slice(tok.start, tok.end), name: phrase, type: "person", source: "NOM", nominal: { head: lastWord(phrase), kind: "role", plural: false, phraseStart: d } }));
       break;
     }
   }

@@ -6,6 +6,7 @@
  * (graph/described-merge.ts) or is left out of the graph.
  */
 import type { DocEntity, EntityDescription } from "../types.js";
+import { entityMention } from "./entity-mention.js";
 import type { Gazetteer } from "./gazetteer.js";
 import type { EntityMention } from "./mentions.js";
 import type { Item } from "./relations/context.js";
@@ -52,7 +53,7 @@ export function describedInSentence(input: DescribedInput): Described[] {
     const first = input.sentence.tokens[d + 1]!;
     const last = input.sentence.tokens[end - 1]!;
     const head = input.sentence.tokens[j]!;
-    const m: EntityMention = {
+    const m = entityMention({
       sentence: input.sentence.index,
       tokStart: j,
       tokEnd: j + 1,
@@ -60,11 +61,10 @@ export function describedInSentence(input: DescribedInput): Described[] {
       end: head.end,
       text: input.text.slice(head.start, head.end),
       name: lower[j]!,
-      aliases: [],
       type: ref.type,
       source: "NOM",
       nominal: { head: lower[j]!, kind: ref.kind, plural: false, phraseStart: d },
-    };
+    });
     out.push({
       m,
       name: input.text.slice(first.start, last.end).replace(/\s+/g, " "),

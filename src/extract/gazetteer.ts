@@ -18,6 +18,11 @@ export interface KnownName {
   strong: boolean;
 }
 
+/** A known name with every field present (one shape for all, so the lookups' readers stay monomorphic). */
+function knownName(canonical: string, type: EntityType, strong: boolean, country?: string): KnownName {
+  return { canonical, type, country, strong };
+}
+
 export interface Gazetteer {
   /** name key → known entity (countries win over cities and organizations). */
   names: Map<string, KnownName>;
@@ -67,20 +72,20 @@ export function loadGazetteer(): Gazetteer {
   const countryByIso = new Map<string, string>();
   for (const c of countries()) {
     countryByIso.set(c.iso2, c.name);
-    add(c.name, { canonical: c.name, type: "country", strong: true });
-    for (const a of c.aliases) add(a, { canonical: c.name, type: "country", strong: a.length > 2 || a === a.toUpperCase() });
+    add(c.name, knownName(c.name, "country", true));
+    for (const a of c.aliases) add(a, knownName(c.name, "country", a.length > 2 || a === a.toUpperCase()));
     for (const d of c.demonyms) if (!demonyms.has(d.toLowerCase())) demonyms.set(d.toLowerCase(), c.name);
   }
   for (const r of regions()) {
-    add(r.name, { canonical: r.name, type: "location", strong: true });
-    for (const a of r.aliases) add(a, { canonical: r.name, type: "location", strong: true });
+    add(r.name, knownName(r.name, "location", true));
+    for (const a of r.aliases) add(a, knownName(r.name, "location", true));
   }
   const expansions = new Map<string, KnownName[]>();
   const media = new Set<string>();
   for (const o of organizations()) {
     if (o.kind === "media") for (const n of [o.name, ...o.aliases, ...(o.acronym ? [o.acronym] : [])]) media.add(nameKey(n));
     const home = o.country ? countryByIso.get(o.country) : undefined;
-    const known = (strong: boolean): KnownName => (home ? { canonical: o.name, type: "organization", strong, country: home } : { canonical: o.name, type: "organization", strong });
+    const known = (strong: boolean): KnownName => knownName(o.name, "organization", strong, home);
     add(o.name, known(true));
     if (o.acronym) {
       add(o.acronym, known(o.acronym.length >= 2));
@@ -91,10 +96,8 @@ export function loadGazetteer(): Gazetteer {
   }
   for (const c of cities()) {
     const country = countryByIso.get(c.country);
-    const known: KnownName = { canonical: c.name, type: "location", strong: false };
-    if (country) known.country = country;
-    add(c.name, known);
-    for (const a of c.aliases) add(a, { ...known });
+    add(c.name, knownName(c.name, "location", false, country));
+    for (const a of c.aliases) add(a, knownName(c.name, "location", false, country));
   }
   const titles = new Map<string, RelationType>();
   let maxTitleTokens = 1;

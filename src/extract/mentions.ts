@@ -8,6 +8,7 @@
  */
 import { asciiPunctuation } from "../nlp/normalize.js";
 import type { EntityType, Sentence } from "../types.js";
+import { changedMention, entityMention, mapMentions } from "./entity-mention.js";
 import { lookupName, titleBounds, type Gazetteer } from "./gazetteer.js";
 
 export type MentionSource = "PER" | "ORG" | "LOC" | "MISC" | "GAZ" | "NOM" | "PRO";
@@ -24,7 +25,7 @@ export interface Nominal {
   phraseStart: number;
 }
 
-/** A mention of an entity inside one sentence. */
+/** A mention of an entity inside one sentence (made by entity-mention.ts, in one shape). */
 export interface EntityMention {
   sentence: number;
   /** Token range [tokStart, tokEnd) within the sentence. */
@@ -104,7 +105,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
     const start = sentence.tokens[a]!.start;
     const end = sentence.tokens[b - 1]!.end;
     const surface = text.slice(start, end);
-    return { sentence: sentence.index, tokStart: a, tokEnd: b, start, end, text: surface, name: name ?? asciiPunctuation(surface), aliases: [], type, source };
+    return entityMention({ sentence: sentence.index, tokStart: a, tokEnd: b, start, end, text: surface, name: name ?? asciiPunctuation(surface), type, source });
   };
   const demonym = (a: number, b: number): boolean => {
     if (!isCapitalized(words[a]!)) return false;
@@ -203,9 +204,7 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
   mentions.sort((x, y) => x.tokStart - y.tokStart);
   const whole = joinParticleNames(mentions, text, sentence, words, gaz, covered);
   const joined = joinCoordinatedName(whole, text, sentence, words, gaz);
-  const extended = joined
-    .map((m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered))
-    .filter((m) => m.tokEnd - m.tokStart <= MAX_NAME_TOKENS && !repeatsWords(words, m.tokStart, m.tokEnd));
+  const extended = mapMentions(joined, (m) => extendWithHead(m, text, sentence, words, lower, pos, gaz, covered)).filter((m) => m.tokEnd - m.tokStart <= MAX_NAME_TOKENS && !repeatsWords(words, m.tokStart, m.tokEnd));
   const nominals = nominalMentions(gaz, text, sentence, lower, pos, covered);
   const all = dropNested([...extended, ...nominals]).sort((x, y) => x.tokStart - y.tokStart || x.start - y.start);
   attachBasedIn(all, lower);
@@ -228,24 +227,24 @@ function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazette
   // The head of "World War II" or "Euro 2024" is the word before its number.
   const last = words.length > 1 && NUMBERING.test(words[words.length - 1]!) ? words.length - 2 : words.length - 1;
   const head = words[last]!.toLowerCase();
-  if (known && (known.type === "country" || (label !== "PER" && known.strong))) return { ...m, type: known.type };
-  if (label !== "PER" && words.length > 1 && gaz.facilityHeads.has(head)) return { ...m, type: "location" };
+  if (known && (known.type === "country" || (label !== "PER" && known.strong))) return changedMention(m, { type: known.type });
+  if (label !== "PER" && words.length > 1 && gaz.facilityHeads.has(head)) return changedMention(m, { type: "location" });
   switch (label) {
     case "PER":
       // "X Ltd", "X Airways Inc": a company's legal form ends no person's name.
-      if (words.length > 1 && gaz.companySuffixes.has(head)) return { ...m, type: "organization" };
+      if (words.length > 1 && gaz.companySuffixes.has(head)) return changedMention(m, { type: "organization" });
       if (words.length > 1 && (gaz.eventHeads.has(head) || gaz.projectHeads.has(head)) && /^\p{Lu}/u.test(words[words.length - 1]!)) return typeSpan(m, "MISC", words, gaz);
-      return { ...m, type: "person" };
+      return changedMention(m, { type: "person" });
     case "LOC":
-      if (gaz.eventHeads.has(head)) return { ...m, type: "event" };
-      return { ...m, type: known?.type === "country" ? "country" : "location" };
+      if (gaz.eventHeads.has(head)) return changedMention(m, { type: "event" });
+      return changedMention(m, { type: known?.type === "country" ? "country" : "location" });
     case "ORG":
-      if (gaz.projectHeads.has(head) && !gaz.companySuffixes.has(head)) return { ...m, type: "project" };
-      if (gaz.eventHeads.has(head)) return { ...m, type: "event" };
-      return { ...m, type: "organization" };
+      if (gaz.projectHeads.has(head) && !gaz.companySuffixes.has(head)) return changedMention(m, { type: "project" });
+      if (gaz.eventHeads.has(head)) return changedMention(m, { type: "event" });
+      return changedMention(m, { type: "organization" });
     default:
-      if (gaz.eventHeads.has(head)) return { ...m, type: "event" };
-      if (gaz.projectHeads.has(head)) return { ...m, type: "project" };
+      if (gaz.eventHeads.has(head)) return changedMention(m, { type: "event" });
+      if (gaz.projectHeads.has(head)) return changedMention(m, { type: "project" });
       return undefined;
   }
 }
@@ -259,7 +258,7 @@ function hyphenCompound(text: string, sentence: Sentence, i: number, word: strin
   const tok = sentence.tokens[i]!;
   const part = (from: number, to: number, type: EntityType, source: MentionSource): EntityMention => {
     const surface = text.slice(tok.start + from, tok.start + to);
-    return { sentence: sentence.index, tokStart: i, tokEnd: i + 1, start: tok.start + from, end: tok.start + to, text: surface, name: surface, aliases: [], type, source, compound: true };
+    return entityMention({ sentence: sentence.index, tokStart: i, tokEnd: i + 1, start: tok.start + from, end: tok.start + to, text: surface, name: surface, type, source, compound: true });
   };
   const based = /^(.+)-based$/i.exec(word);
   if (based) {
@@ -308,7 +307,7 @@ function extendWithHead(m: EntityMention, text: string, sentence: Sentence, word
     if (!acronym) return m;
     // "World Health Organization (WHO)": the parenthetical defines an alias and belongs to the mention.
     covered.fill(1, m.tokEnd, k);
-    return { ...m, tokEnd: k, end: sentence.tokens[k - 1]!.end, aliases: [...m.aliases, acronym] };
+    return changedMention(m, { tokEnd: k, end: sentence.tokens[k - 1]!.end, aliases: [...m.aliases, acronym] });
   }
   const head = lower[headAt]!;
   const headType: EntityType = gaz.eventHeads.has(head) ? "event" : "project";
@@ -318,7 +317,7 @@ function extendWithHead(m: EntityMention, text: string, sentence: Sentence, word
   const end = sentence.tokens[headAt]!.end;
   const extendedText = text.slice(m.start, end);
   covered.fill(1, m.tokEnd, headAt + 1);
-  const out: EntityMention = { ...m, tokEnd: headAt + 1, end, text: extendedText, aliases: [...m.aliases, asciiPunctuation(extendedText).replace(/\s*\([^)]*\)\s*/g, " ")] };
+  const out: EntityMention = changedMention(m, { tokEnd: headAt + 1, end, text: extendedText, aliases: [...m.aliases, asciiPunctuation(extendedText).replace(/\s*\([^)]*\)\s*/g, " ")] });
   const coreWords = m.name.split(/\s+/);
   const coreHead = coreWords[coreWords.length - 1]!.toLowerCase();
   if (headType === "event" && m.type !== "event") {
@@ -365,19 +364,20 @@ function nominalMentions(gaz: Gazetteer, text: string, sentence: Sentence, lower
       else if (lower[d] !== "both") continue;
     } else if (!NOMINAL_DETERMINERS.has(lower[d]!) && !(POSSESSIVE_DETERMINERS.has(lower[d]!) && (ref.type === "project" || ref.type === "event"))) continue;
     const tok = sentence.tokens[j]!;
-    out.push({
-      sentence: sentence.index,
-      tokStart: j,
-      tokEnd: j + 1,
-      start: tok.start,
-      end: tok.end,
-      text: text.slice(tok.start, tok.end),
-      name: head,
-      aliases: [],
-      type: ref.type,
-      source: "NOM",
-      nominal: { head, kind: ref.kind, plural: ref.plural === true, phraseStart },
-    });
+    out.push(
+      entityMention({
+        sentence: sentence.index,
+        tokStart: j,
+        tokEnd: j + 1,
+        start: tok.start,
+        end: tok.end,
+        text: text.slice(tok.start, tok.end),
+        name: head,
+        type: ref.type,
+        source: "NOM",
+        nominal: { head, kind: ref.kind, plural: ref.plural === true, phraseStart },
+      }),
+    );
     covered[j] = 1;
   }
   return out;
@@ -507,7 +507,7 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
         const start = sentence.tokens[a]!.start;
         const surface = text.slice(start, m.end);
         const type = word === "of" ? (leftIsName ? prev.type : "organization") : complement ? "organization" : m.type;
-        out.push({ ...m, tokStart: a, start, text: surface, name: asciiPunctuation(surface), type });
+        out.push(changedMention(m, { tokStart: a, start, text: surface, name: asciiPunctuation(surface), type }));
         continue;
       }
     }
@@ -515,7 +515,7 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
   }
   // "Bank" + "of" + untagged "Avalon", "Institute" + "for" + untagged "Global Affairs": the capitalized
   // words after the connector complete the name (not a day or month: "the Council on Monday").
-  return out.map((m, k) => {
+  return mapMentions(out, (m, k) => {
     if (m.compound || m.type === "person" || m.type === "country") return m;
     const connector = words[m.tokEnd];
     if (connector !== "of" && !(connector === "for" && m.type === "organization" && gaz.organizationHeads.has(words[m.tokEnd - 1]!.toLowerCase()))) return m;
@@ -525,7 +525,7 @@ function joinCoordinatedName(mentions: EntityMention[], text: string, sentence: 
     if (end === m.tokEnd + 1 || lookupName(gaz, words.slice(m.tokEnd + 1, end).join(" "))) return m;
     const last = sentence.tokens[end - 1]!;
     const surface = text.slice(m.start, last.end);
-    return { ...m, tokEnd: end, end: last.end, text: surface, name: asciiPunctuation(surface) };
+    return changedMention(m, { tokEnd: end, end: last.end, text: surface, name: asciiPunctuation(surface) });
   });
 }
 
@@ -553,7 +553,7 @@ function joinParticleNames(mentions: EntityMention[], text: string, sentence: Se
     if (prev !== undefined && prev.tokEnd === p && a === prev.tokStart) out.pop();
     out.push(a === m.tokStart ? m : personFrom(a, m, text, sentence, words, gaz, covered));
   }
-  return out.map((m) => (m.type === "person" ? withParticleSurname(m, text, sentence, words, gaz, covered) : m));
+  return mapMentions(out, (m) => (m.type === "person" ? withParticleSurname(m, text, sentence, words, gaz, covered) : m));
 }
 
 /** Start of the lowercase particles before token `i` (at most three), with a capitalized one opening the sentence ("Von der"). */
@@ -590,7 +590,7 @@ function personFrom(a: number, m: EntityMention, text: string, sentence: Sentenc
   const name = asciiPunctuation(surface);
   const opensWithParticle = a === 0 && gaz.nameParticles.has(words[0]!.toLowerCase());
   const known = lookupName(gaz, name);
-  return { ...m, tokStart: a, start, text: surface, name: opensWithParticle ? name[0]!.toLowerCase() + name.slice(1) : name, type: known?.strong ? known.type : "person" };
+  return changedMention(m, { tokStart: a, start, text: surface, name: opensWithParticle ? name[0]!.toLowerCase() + name.slice(1) : name, type: known?.strong ? known.type : "person" });
 }
 
 /** "Abdel Fattah" + untagged "el-Sisi", "Kenneth" + "de" + untagged "Silva": the surname the particles announce. */
@@ -602,7 +602,7 @@ function withParticleSurname(m: EntityMention, text: string, sentence: Sentence,
   covered.fill(1, m.tokEnd, k + 1);
   const end = sentence.tokens[k]!.end;
   const surface = text.slice(m.start, end);
-  return { ...m, tokEnd: k + 1, end, text: surface, name: asciiPunctuation(surface) };
+  return changedMention(m, { tokEnd: k + 1, end, text: surface, name: asciiPunctuation(surface) });
 }
 
 /** A capitalized word of the given-name list ("Osama", "Ursula"). */
@@ -641,7 +641,7 @@ export function propagateNames(text: string, sentence: Sentence, words: string[]
       if (!type) continue;
       const start = sentence.tokens[i]!.start;
       const end = sentence.tokens[i + n - 1]!.end;
-      added.push({ sentence: sentence.index, tokStart: i, tokEnd: i + n, start, end, text: text.slice(start, end), name, aliases: [], type, source: "GAZ" });
+      added.push(entityMention({ sentence: sentence.index, tokStart: i, tokEnd: i + n, start, end, text: text.slice(start, end), name, type, source: "GAZ" }));
       covered.fill(1, i, i + n);
       i += n - 1;
       break;

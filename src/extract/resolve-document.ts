@@ -186,7 +186,15 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
   // Jordan ... Jordan thanked the fans"), is the person's surname.
   const readAsPerson = (c: Cluster) => c.fixedType === "country" && c.demonyms.length === 0 && c.mentions.length > 0 && c.mentions.every((m) => m.source === "PER");
   for (const c of all) {
-    const word = c.mentions.map((m) => personNameKey(m.name)).find((k) => !k.includes(" "));
+    // (Loops, not map().find(): an empty map() result has another elements kind, and this code deoptimized on it.)
+    let word: string | undefined;
+    for (const m of c.mentions) {
+      const k = personNameKey(m.name);
+      if (!k.includes(" ")) {
+        word = k;
+        break;
+      }
+    }
     if (root(c) !== c || word === undefined || (c.fixedType && !readAsPerson(c))) continue;
     const matches = new Set(persons.filter((p) => personShortForms(fullKey(p)).includes(word)).map(root));
     matches.delete(c);
@@ -208,7 +216,9 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
     const id = `e${entities.length + 1}`;
     idOf.set(c, id);
     const name = nameOf(c);
-    const surface = new Set<string>([...c.mentions.map((m) => m.name), ...c.aliases]);
+    const surface = new Set<string>();
+    for (const m of c.mentions) surface.add(m.name);
+    for (const a of c.aliases) surface.add(a);
     surface.delete(name);
     const ms: Mention[] = [...c.mentions, ...c.demonyms]
       .map((m) => ({ text: m.text, start: m.start, end: m.end, sentence: m.sentence }))

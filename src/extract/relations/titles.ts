@@ -5,6 +5,7 @@
  * (leader_of, official_of, works_for); a demonym before a non-governing title gives citizen_of.
  */
 import type { DocRelation } from "../../types.js";
+import { entityMention } from "../entity-mention.js";
 import { titleBounds } from "../gazetteer.js";
 import { ClaimList, type RuleOutput } from "./claims.js";
 import type { Item, SentenceContext } from "./context.js";
@@ -99,9 +100,9 @@ export function roleNominals(ctx: SentenceContext, relations: DocRelation[]): It
     const last = ctx.sentence.tokens[end - 1]!;
     const text = ctx.words.slice(d.tokStart, end).join(" ");
     out.push({
+      m: entityMention({ sentence: ctx.sentence.index, tokStart: d.tokStart, tokEnd: end, start: first.start, end: last.end, text, name: text, type: "person", source: "NOM", nominal: { head: role, kind: "role", plural: false, phraseStart: d.tokStart - 1 } }),
       id: person,
       type: "person",
-      m: { sentence: ctx.sentence.index, tokStart: d.tokStart, tokEnd: end, start: first.start, end: last.end, text, name: text, aliases: [], type: "person", source: "NOM", nominal: { head: role, kind: "role", plural: false, phraseStart: d.tokStart - 1 } },
     });
   }
   return out;
