@@ -71,18 +71,36 @@ function adjacency(input: LayoutInput): { neighbors: number[][]; strength: Float
   return { neighbors, strength };
 }
 
+/**
+ * Run `f` with Math.random replaced by a seeded generator. noverlap (0.4) moves two nodes that sit on the
+ * very same spot apart by a random jitter drawn from Math.random and takes no generator of its own; twins
+ * (nodes with the same neighbours) can end ForceAtlas2 on the same float32 position, and the layout then
+ * differed from one run to the next.
+ */
+function withSeededMathRandom<T>(seed: number, f: () => T): T {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return f();
+  } finally {
+    Math.random = original;
+  }
+}
+
 /** ForceAtlas2 then noverlap on a whole component, in place on the start positions `x`, `y`. */
-function layoutForce(input: LayoutInput, x: Float64Array, y: Float64Array, iterations: number | undefined): void {
+function layoutForce(input: LayoutInput, x: Float64Array, y: Float64Array, iterations: number | undefined, seed: number): void {
   const { nodes, sources, targets, weights } = input;
   const g: Positioned = new Graph({ type: "undirected", multi: false });
   nodes.forEach((node, i) => g.addNode(node, { x: x[i]!, y: y[i]!, size: nodeRadius(input.degrees[i]!) }));
   for (let p = 0; p < weights.length; p++) g.addEdge(nodes[sources[p]!]!, nodes[targets[p]!]!, { weight: weights[p]! });
   runForceAtlas2(g, iterations ?? defaultIterations(g.order, g.size));
   const large = g.order > 5000; // only when coreNodes is raised above that
-  noverlap.assign(g, {
-    maxIterations: large ? 20 : 100,
-    settings: { margin: 2, ratio: 1.2, ...(large ? { gridSize: Math.ceil(Math.sqrt(g.order)) } : {}) },
-  });
+  withSeededMathRandom(seed, () =>
+    noverlap.assign(g, {
+      maxIterations: large ? 20 : 100,
+      settings: { margin: 2, ratio: 1.2, ...(large ? { gridSize: Math.ceil(Math.sqrt(g.order)) } : {}) },
+    }),
+  );
   nodes.forEach((node, i) => {
     const a = g.getNodeAttributes(node);
     x[i] = a.x;
@@ -306,7 +324,7 @@ export function computeLayout(input: LayoutInput, options: LayoutOptions = {}): 
       const { neighbors, strength } = adjacency(part);
       ({ x: cx, y: cy } = radialTree(neighbors, strength, step));
     } else if (members.length > coreNodes) layoutLarge(part, cx, cy, coreNodes, options.iterations, rng);
-    else layoutForce(part, cx, cy, options.iterations);
+    else layoutForce(part, cx, cy, options.iterations, seed + 2);
     if (c === 0) step = meanSpacing(part, cx, cy);
     return { members, cx, cy, box: boundingBox(part, cx, cy, step / 2) };
   });
