@@ -15,7 +15,8 @@ import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedN
 import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus, type UserAliases } from "../graph/resolve-corpus.js";
 import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
-import { digestingFile, encodeQueryIndex, QUERY_INDEX_FILE, SidecarLinesWriter } from "../query/index-file.js";
+import { digestingFile, encodeQueryIndex, QUERY_INDEX_FILE, recordIndexStats } from "../query/index-file.js";
+import { SidecarLinesWriter } from "../query/index-payload.js";
 import { echoInput, NewsgraphError } from "../errors.js";
 import { makeFolder, outputError } from "../graph/folder.js";
 import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
@@ -320,8 +321,9 @@ async function buildInto(
     applyLayout(graph.nodes, layout, await positions);
     const graphFile = digestingFile(writer.open(GRAPH_FILE));
     writeSerializedGraph(graphFile.file, graph, edgesJson);
-    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines.lines));
+    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines.lines, new Set(extractions.map((x) => x.doc.id)).size));
     writer.commit();
+    recordIndexStats(out);
     if ("append" in update) {
       try {
         appendCache(out, update.append);

@@ -6,7 +6,7 @@
  */
 import type { EvidenceLineIndex } from "../graph/write.js";
 import type { EntityType, Evidence, GraphAttributes, Modality, RelationType } from "../types.js";
-import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedText } from "./index-file.js";
+import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedText } from "./index-payload.js";
 import type { QueryEdgeAttributes, QueryGraph, QueryNodeAttributes } from "./query-graph.js";
 
 export class IndexedGraph implements QueryGraph {
@@ -188,25 +188,35 @@ export class IndexedGraph implements QueryGraph {
   }
 }
 
-/** The strings of the index's string table. */
+/** The strings of the index's string table (a non-Latin-1 one has an empty slice and is looked up apart). */
 class StringTable {
-  constructor(private readonly packed: PackedText) {}
+  private readonly text: string;
+  private readonly at: Int32Array;
+  private readonly wide: Map<number, string>;
+
+  constructor(packed: PackedText) {
+    this.text = packed.text;
+    this.at = packed.at;
+    this.wide = new Map(packed.wide);
+  }
 
   get(i: number): string {
-    return this.packed.text.slice(this.packed.at[i], this.packed.at[i + 1]);
+    const start = this.at[i]!;
+    const end = this.at[i + 1]!;
+    return start === end ? (this.wide.get(i) ?? "") : this.text.slice(start, end);
   }
 }
 
-/** The JSON texts of the edges' evidence, decoded from UTF-8 when read. */
+/** The JSON texts of the edges' evidence, decoded from UTF-8 when read (the column itself read on first use). */
 class EvidenceTable {
-  private readonly bytes: Buffer;
+  private bytes: Buffer | undefined;
 
-  constructor(private readonly packed: PackedBytes) {
-    this.bytes = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength);
-  }
+  constructor(private readonly packed: PackedBytes) {}
 
   get(edge: number): string {
-    return this.bytes.toString("utf8", this.packed.at[edge], this.packed.at[edge + 1]);
+    const { bytes, at } = this.packed;
+    this.bytes ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return this.bytes.toString("utf8", at[edge], at[edge + 1]);
   }
 }
 

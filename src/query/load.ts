@@ -10,7 +10,8 @@ import { NewsgraphError } from "../errors.js";
 import { DOCUMENTS_FILE, GRAPH_FILE } from "../graph/write.js";
 import type { DocumentRecord, EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from "../types.js";
 import { isEntityType, isRelationType } from "../types.js";
-import { QUERY_INDEX_FILE, readQueryIndex } from "./index-file.js";
+import { IndexDamage, QUERY_INDEX_FILE, readQueryIndex, type IndexProblem } from "./index-file.js";
+import type { IndexPayload } from "./index-payload.js";
 import { IndexedGraph } from "./indexed-graph.js";
 import type { QueryGraph } from "./query-graph.js";
 
@@ -25,6 +26,8 @@ export interface LoadedGraph<G extends QueryGraph = QueryGraph> {
   dir: string;
   graph: G;
   documents: Map<string, DocumentRecord>;
+  /** How many documents `documents` holds, when known without reading documents.jsonl (from the query index). */
+  documentCount?: number;
 }
 
 /** Read a graph folder into a graphology graph. Throws NewsgraphError GRAPH_MISSING / GRAPH_INVALID naming the path. */
@@ -41,20 +44,32 @@ export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph<NewsGrap
 export function openGraph(dir: string = DEFAULT_GRAPH_DIR, onWarning?: (message: string) => void): LoadedGraph {
   const { abs, graphPath } = graphFolder(dir);
   const indexPath = join(abs, QUERY_INDEX_FILE);
-  const index = existsSync(indexPath) ? readQueryIndex(indexPath, graphPath) : undefined;
-  if (index !== undefined && !("kind" in index)) {
+  const index = existsSync(indexPath) ? readQueryIndex(indexPath, graphPath, join(abs, DOCUMENTS_FILE)) : undefined;
+  const graph = index !== undefined && !("kind" in index) ? indexedGraph(index.payload) : index;
+  if (graph instanceof IndexedGraph) {
     let documents: Map<string, DocumentRecord> | undefined;
-    // Read when a query first needs them (dates, titles, the count): many never do.
+    // Read when a query first needs them (dates, titles): many never do.
     return {
       dir: abs,
-      graph: new IndexedGraph(index),
+      graph,
       get documents() {
         return (documents ??= readDocuments(abs));
       },
+      ...(index !== undefined && "documents" in index && index.documents !== undefined && { documentCount: index.documents }),
     };
   }
-  if (index?.kind === "damaged") onWarning?.(`${indexPath}: damaged query index (${index.reason}); read ${GRAPH_FILE} instead (rebuild to repair)`);
+  if (graph?.kind === "damaged") onWarning?.(`${indexPath}: damaged query index (${graph.reason}); read ${GRAPH_FILE} instead (rebuild to repair)`);
   return loadGraph(dir);
+}
+
+/** The graph of an index's columns, or why not: a damaged section it reads at once (a later one fails the query that reads it, naming the file). */
+function indexedGraph(payload: IndexPayload): IndexedGraph | IndexProblem {
+  try {
+    return new IndexedGraph(payload);
+  } catch (err) {
+    if (err instanceof IndexDamage) return { kind: "damaged", reason: err.reason };
+    throw err;
+  }
 }
 
 /** The absolute paths of a graph folder and its graph.json; GRAPH_MISSING when either is missing. */
