@@ -16,7 +16,7 @@ import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus, type UserAliases } from "../graph/resolve-corpus.js";
 import { DOCUMENTS_FILE, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeSerializedGraph } from "../graph/write.js";
 import { digestingFile, encodeQueryIndex, QUERY_INDEX_FILE, recordIndexStats } from "../query/index-file.js";
-import { SidecarLinesWriter } from "../query/index-payload.js";
+import { DocumentLinesWriter, SidecarLinesWriter } from "../query/index-payload.js";
 import { echoInput, NewsgraphError } from "../errors.js";
 import { makeFolder, outputError } from "../graph/folder.js";
 import type { Document, DocumentRecord, EntityType, RelationType } from "../types.js";
@@ -288,7 +288,8 @@ async function buildInto(
     //    last; all are renamed together at the end.
     progress({ done, stage: "write" });
     const documents = writer.open(DOCUMENTS_FILE);
-    for (const x of extractions) documents.write(JSON.stringify(x.doc) + "\n");
+    const documentLines = new DocumentLinesWriter();
+    for (const x of extractions) documents.write(documentLines.add(x.doc.id, JSON.stringify(x.doc) + "\n"));
     const texts = writer.open(TEXTS_FILE);
     let t = 0;
     for (const textJson of spool.lines()) {
@@ -321,7 +322,7 @@ async function buildInto(
     applyLayout(graph.nodes, layout, await positions);
     const graphFile = digestingFile(writer.open(GRAPH_FILE));
     writeSerializedGraph(graphFile.file, graph, edgesJson);
-    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines.lines, new Set(extractions.map((x) => x.doc.id)).size));
+    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines.lines, documentLines.lines));
     writer.commit();
     recordIndexStats(out);
     if ("append" in update) {

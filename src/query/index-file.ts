@@ -25,7 +25,7 @@ import { DOCUMENTS_FILE, GRAPH_FILE, type StreamedFile } from "../graph/write.js
 import { NewsgraphError } from "../errors.js";
 import type { GraphAttributes } from "../types.js";
 import { decodeStatSlot, emptyStatSlot, fileStat, recordFileStats, sameStat, STAT_SLOT_BYTES, type RecordedStats } from "./index-freshness.js";
-import { indexPayload, type IndexPayload, type SidecarLines } from "./index-payload.js";
+import { indexPayload, type DocumentLines, type IndexPayload, type SidecarLines } from "./index-payload.js";
 
 export const QUERY_INDEX_FILE = "query-index.bin";
 
@@ -91,11 +91,11 @@ export function digestingFile(file: StreamedFile): { file: StreamedFile; digest:
 }
 
 /**
- * The query index of a serialized graph whose graph.json has the digest `digest` (and evidence.jsonl, when
- * given, the lines `sidecar`; documents.jsonl, when given, `documents` distinct ids).
+ * The query index of a serialized graph whose graph.json has the digest `digest` (and evidence.jsonl and
+ * documents.jsonl, when given, the lines `sidecar` and `documents`).
  */
-export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest, sidecar?: SidecarLines, documents?: number): Buffer {
-  const { attributes, ...columns } = indexPayload(graph, sidecar);
+export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest, sidecar?: SidecarLines, documents?: DocumentLines): Buffer {
+  const { attributes, ...columns } = indexPayload(graph, sidecar, documents);
   const values: Record<string, unknown> = {};
   const sections: Record<string, Section> = {};
   const parts: Uint8Array[] = [];
@@ -112,7 +112,7 @@ export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest,
     parts.push(bytes, Buffer.alloc(padding));
     payload += bytes.length + padding;
   }
-  const header: IndexHeader = { graph: digest, ...(documents !== undefined && { documents }), endianness: endianness(), attributes, values, sections, payload };
+  const header: IndexHeader = { graph: digest, ...(documents && { documents: new Set(documents.ids).size }), endianness: endianness(), attributes, values, sections, payload };
   const headerLine = Buffer.from(JSON.stringify(header) + "\n", "utf8");
   const front = FIRST_LINE_BYTES + STAT_SLOT_BYTES + headerLine.length;
   return Buffer.concat([
@@ -169,7 +169,7 @@ export type IndexProblem = { kind: "stale" } | { kind: "damaged"; reason: string
 /** An opened query index: its columns (each section read on first use), and the document count when still valid. */
 export interface OpenedIndex {
   payload: IndexPayload;
-  /** Distinct document ids of the folder's documents.jsonl, when it is the file the index was made with. */
+  /** Distinct document ids of the folder's documents.jsonl, when it is the file whose lines the index locates. */
   documents?: number;
 }
 

@@ -73,6 +73,30 @@ export interface IndexPayload {
   };
   /** Where each edge's line is in the folder's evidence.jsonl (absent in an index written without it). */
   sidecar?: SidecarLines;
+  /** Where each line of the folder's documents.jsonl is, with the id of its document (absent in an index written without it). */
+  documents?: { id: Int32Array; start: Float64Array; end: Float64Array };
+}
+
+/** The lines of a documents.jsonl: line i holds the document ids[i] at bytes [start[i], end[i]) (no newline). */
+export interface DocumentLines {
+  ids: string[];
+  start: number[];
+  end: number[];
+}
+
+/** Records where the lines of a documents.jsonl are, as the build writes them, for the query index. */
+export class DocumentLinesWriter {
+  readonly lines: DocumentLines = { ids: [], start: [], end: [] };
+  private bytes = 0;
+
+  /** Note that the line of document `id`, `text` (ending in a newline), is written next; returns `text`. */
+  add(id: string, text: string): string {
+    this.lines.ids.push(id);
+    this.lines.start.push(this.bytes);
+    this.bytes += Buffer.byteLength(text, "utf8");
+    this.lines.end.push(this.bytes - 1);
+    return text;
+  }
 }
 
 /**
@@ -106,8 +130,8 @@ export class SidecarLinesWriter {
   }
 }
 
-/** The columns of a serialized graph (and of its evidence.jsonl, when given the lines `sidecar`). */
-export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines): IndexPayload {
+/** The columns of a serialized graph (and of its evidence.jsonl and documents.jsonl, when given their lines). */
+export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines, documents?: DocumentLines): IndexPayload {
   const table = new Map<string, number>();
   const str = (s: string): number => {
     let i = table.get(s);
@@ -195,12 +219,14 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines)
   edges.rules.items = new Int32Array(rules);
   edges.evidence = packBytes(evidence);
 
+  const documentColumns = documents && { id: new Int32Array(documents.ids.map(str)), start: new Float64Array(documents.start), end: new Float64Array(documents.end) };
   return {
     attributes: graph.attributes as GraphAttributes,
     strings: packText([...table.keys()]),
     nodes,
     edges,
     ...(sidecar && { sidecar }),
+    ...(documentColumns && { documents: documentColumns }),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { EvidenceLineIndex } from "../graph/write.js";
 import type { EntityType, Evidence, GraphAttributes, Modality, RelationType } from "../types.js";
+import { IndexedDocuments, type DocumentTable } from "./indexed-documents.js";
 import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedText } from "./index-payload.js";
 import type { QueryEdgeAttributes, QueryGraph, QueryNodeAttributes } from "./query-graph.js";
 
@@ -126,6 +127,12 @@ export class IndexedGraph implements QueryGraph {
       });
     }
     return { all, counted };
+  }
+
+  /** The documents of the folder's documents.jsonl at `path` (`count` distinct ids), when the index locates its lines. */
+  documents(path: string, count: number): DocumentTable | undefined {
+    const lines = this.index.documents;
+    return lines && new IndexedDocuments(path, lines, (s) => this.columns.strings.get(s), count);
   }
 
   /** Where the edges' lines are in the folder's evidence.jsonl, when the index records it. */

@@ -13,6 +13,7 @@ import { isEntityType, isRelationType } from "../types.js";
 import { IndexDamage, QUERY_INDEX_FILE, readQueryIndex, type IndexProblem } from "./index-file.js";
 import type { IndexPayload } from "./index-payload.js";
 import { IndexedGraph } from "./indexed-graph.js";
+import type { DocumentTable } from "./indexed-documents.js";
 import type { QueryGraph } from "./query-graph.js";
 
 export { DOCUMENTS_FILE, GRAPH_FILE };
@@ -21,17 +22,15 @@ export { DOCUMENTS_FILE, GRAPH_FILE };
 export const DEFAULT_GRAPH_DIR = "graph-out";
 
 /** A graph folder in memory: the graph (a graphology graph, or the read-only view of a query index) and its documents by id. */
-export interface LoadedGraph<G extends QueryGraph = QueryGraph> {
+export interface LoadedGraph<G extends QueryGraph = QueryGraph, D extends DocumentTable = DocumentTable> {
   /** Absolute path of the folder it was read from ("" when built in memory). */
   dir: string;
   graph: G;
-  documents: Map<string, DocumentRecord>;
-  /** How many documents `documents` holds, when known without reading documents.jsonl (from the query index). */
-  documentCount?: number;
+  documents: D;
 }
 
 /** Read a graph folder into a graphology graph. Throws NewsgraphError GRAPH_MISSING / GRAPH_INVALID naming the path. */
-export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph<NewsGraph> {
+export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph<NewsGraph, Map<string, DocumentRecord>> {
   const { abs, graphPath } = graphFolder(dir);
   return { dir: abs, graph: readGraphJson(graphPath), documents: readDocuments(abs) };
 }
@@ -47,7 +46,9 @@ export function openGraph(dir: string = DEFAULT_GRAPH_DIR, onWarning?: (message:
   const index = existsSync(indexPath) ? readQueryIndex(indexPath, graphPath, join(abs, DOCUMENTS_FILE)) : undefined;
   const graph = index !== undefined && !("kind" in index) ? indexedGraph(index.payload) : index;
   if (graph instanceof IndexedGraph) {
-    let documents: Map<string, DocumentRecord> | undefined;
+    const documentsPath = join(abs, DOCUMENTS_FILE);
+    const count = index !== undefined && "documents" in index ? index.documents : undefined;
+    let documents = count === undefined ? undefined : graph.documents(documentsPath, count);
     // Read when a query first needs them (dates, titles): many never do.
     return {
       dir: abs,
@@ -55,7 +56,6 @@ export function openGraph(dir: string = DEFAULT_GRAPH_DIR, onWarning?: (message:
       get documents() {
         return (documents ??= readDocuments(abs));
       },
-      ...(index !== undefined && "documents" in index && index.documents !== undefined && { documentCount: index.documents }),
     };
   }
   if (graph?.kind === "damaged") onWarning?.(`${indexPath}: damaged query index (${graph.reason}); read ${GRAPH_FILE} instead (rebuild to repair)`);
@@ -103,7 +103,7 @@ function readDocuments(abs: string): Map<string, DocumentRecord> {
 }
 
 /** Wrap an in-memory graph (e.g. straight from the build) for the query functions. */
-export function fromGraph(graph: NewsGraph, documents: Iterable<DocumentRecord> = []): LoadedGraph<NewsGraph> {
+export function fromGraph(graph: NewsGraph, documents: Iterable<DocumentRecord> = []): LoadedGraph<NewsGraph, Map<string, DocumentRecord>> {
   return { dir: "", graph, documents: new Map([...documents].map((d) => [d.id, d])) };
 }
 

@@ -106,7 +106,7 @@ export function runStats(kg: LoadedGraph, options: StatsOptions = {}): GraphStat
   const summaries = [...communities.entries()].sort(([a, x], [b, y]) => y.length - x.length || a - b);
   return {
     name: graph.getAttribute("name") ?? "",
-    documents: (kg.documentCount ?? kg.documents.size) || (graph.getAttribute("documents") ?? 0),
+    documents: kg.documents.size || (graph.getAttribute("documents") ?? 0),
     nodes: graph.order,
     edges: graph.size,
     typedEdges: graph.size - (relationCounts.get("co_occurs")?.edges ?? 0),

@@ -12,7 +12,8 @@ import type { FileDigest } from "../../src/query/index-file.js";
 import { EVIDENCE_FILE } from "../../src/graph/write.js";
 import { evidenceDamage } from "../../src/query/evidence.js";
 import { encodeQueryIndex, fileDigest, QUERY_INDEX_FILE, recordIndexStats } from "../../src/query/index-file.js";
-import { SidecarLinesWriter } from "../../src/query/index-payload.js";
+import { DocumentLinesWriter, SidecarLinesWriter } from "../../src/query/index-payload.js";
+import { IndexedDocuments } from "../../src/query/indexed-documents.js";
 import { IndexedGraph } from "../../src/query/indexed-graph.js";
 import { GRAPH_FILE, loadGraph, openGraph, type LoadedGraph } from "../../src/query/load.js";
 import { runNeighbors } from "../../src/query/neighbors.js";
@@ -44,7 +45,9 @@ function indexedCopy(name: string, sidecar?: [string, Evidence[]][], { stats = t
     const text = sidecar.map(([edge, evidence]) => lines!.add(edgeIndex.get(edge)!, JSON.stringify({ edge, evidence }) + "\n")).join("");
     writeFileSync(join(dir, EVIDENCE_FILE), text);
   }
-  writeFileSync(join(dir, QUERY_INDEX_FILE), encodeQueryIndex(graph, digest ?? fileDigest(graphPath), lines?.lines, FIXTURE_DOCUMENTS));
+  const documents = new DocumentLinesWriter();
+  for (const line of readFileSync(join(dir, "documents.jsonl"), "utf8").split("\n")) if (line) documents.add((JSON.parse(line) as { id: string }).id, line + "\n");
+  writeFileSync(join(dir, QUERY_INDEX_FILE), encodeQueryIndex(graph, digest ?? fileDigest(graphPath), lines?.lines, documents.lines));
   if (stats) recordIndexStats(dir);
   return dir;
 }
@@ -151,16 +154,19 @@ describe("the query index", () => {
     expect(answers(kg)).toStrictEqual(answers(loadGraph(copy)));
   });
 
-  it("counts the documents without reading documents.jsonl, and reads it once it changed", () => {
+  it("reads documents.jsonl through the index, and whole once it changed", () => {
     const dir = indexedCopy("documents");
     const kg = openGraph(dir);
-    expect(kg.documentCount).toBe(FIXTURE_DOCUMENTS);
-    expect(runStats(kg).documents).toBe(loadGraph(dir).documents.size);
+    expect(kg.documents).toBeInstanceOf(IndexedDocuments);
+    expect(kg.documents.size).toBe(FIXTURE_DOCUMENTS);
+    const whole = loadGraph(dir).documents;
+    for (const id of [...whole.keys(), "no-such-document"]) expect(kg.documents.get(id)).toStrictEqual(whole.get(id));
     appendFileSync(join(dir, "documents.jsonl"), JSON.stringify({ id: "d-added", title: "Added later" }) + "\n");
     const changed = openGraph(dir);
     expect(changed.graph).toBeInstanceOf(IndexedGraph);
-    expect(changed.documentCount).toBeUndefined();
+    expect(changed.documents).toBeInstanceOf(Map);
     expect(runStats(changed).documents).toBe(FIXTURE_DOCUMENTS + 1);
+    expect(changed.documents.get("d-added")?.title).toBe("Added later");
   });
 
   it("is not used for another graph.json copied over this one", () => {
@@ -226,7 +232,7 @@ describe("the query index", () => {
     writeFileSync(indexPath, bytes);
     const kg = openGraph(dir, (message) => expect.fail(message));
     expect(kg.graph).toBeInstanceOf(IndexedGraph);
-    expect(kg.documentCount).toBeUndefined();
+    expect(kg.documents).toBeInstanceOf(Map);
     expect(answers(kg)).toStrictEqual(answers(loadGraph(dir)));
   });
 
