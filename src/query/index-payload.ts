@@ -5,6 +5,7 @@
  */
 import type { SerializedNewsGraph } from "../graph/assemble.js";
 import type { GraphAttributes } from "../types.js";
+import { keyTable } from "./key-table.js";
 
 /** Lists of string or edge indices, one list per row: row i holds items[offsets[i] .. offsets[i + 1]). */
 export interface IndexLists {
@@ -51,6 +52,8 @@ export interface IndexPayload {
     /** 1 when the node has a roles list (possibly empty). */
     hasRoles: Uint8Array;
     roles: IndexLists;
+    /** The nodes by key (key-table.ts). */
+    slots: Int32Array;
   };
   edges: {
     key: Int32Array;
@@ -70,6 +73,8 @@ export interface IndexPayload {
     attributedTo: Int32Array;
     /** The JSON of each edge's evidence list (row i is edge i's): most queries never decode it. */
     evidence: PackedBytes;
+    /** The edges by key (key-table.ts). */
+    slots: Int32Array;
   };
   /** Where each edge's line is in the folder's evidence.jsonl (absent in an index written without it). */
   sidecar?: SidecarLines;
@@ -154,6 +159,7 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
     docs: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
     hasRoles: new Uint8Array(n),
     roles: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
+    slots: keyTable(graph.nodes.map((node) => node.key)),
   };
   const aliases: number[] = [];
   const nodeDocs: number[] = [];
@@ -194,6 +200,7 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
     inferred: new Int8Array(m),
     attributedTo: new Int32Array(m),
     evidence: { bytes: new Uint8Array(0), at: new Int32Array(0) },
+    slots: keyTable(graph.edges.map((edge) => edge.key!)),
   };
   const edgeDocs: number[] = [];
   const rules: number[] = [];

@@ -1,19 +1,17 @@
 /**
  * A QueryGraph over the columns of a query index (index-file.ts): node and edge attributes are read from
- * the columns only when a query asks for them (an edge's evidence is parsed only then), and the edges of each node
- * are listed once at load (a counting pass over the edge columns). Answers are those of the graphology
- * graph imported from the same graph.json.
+ * the columns only when a query asks for them (an edge's evidence is parsed only then), keys are looked up in
+ * the index's hash tables (key-table.ts), and the edges of each node are listed once at load (a counting pass
+ * over the edge columns). Answers are those of the graphology graph imported from the same graph.json.
  */
 import type { EvidenceLineIndex } from "../graph/write.js";
 import type { EntityType, Evidence, GraphAttributes, Modality, RelationType } from "../types.js";
 import { IndexedDocuments, type DocumentTable } from "./indexed-documents.js";
+import { lookupKey } from "./key-table.js";
 import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedText } from "./index-payload.js";
 import type { QueryEdgeAttributes, QueryGraph, QueryNodeAttributes } from "./query-graph.js";
 
 export class IndexedGraph implements QueryGraph {
-  private readonly nodeIndex = new Map<string, number>();
-  /** Edge indices by key, made on the first lookup of an edge that is not the one last iterated. */
-  private edgeIndex: Map<string, number> | undefined;
   private lastEdge = { key: "", index: -1 };
   /** The edges of each node, in edge order (a self-loop once). */
   private readonly incident: IndexLists;
@@ -22,7 +20,6 @@ export class IndexedGraph implements QueryGraph {
 
   constructor(private readonly index: IndexPayload) {
     this.columns = { index, strings: new StringTable(index.strings), evidence: new EvidenceTable(index.edges.evidence) };
-    index.nodes.key.forEach((s, i) => this.nodeIndex.set(this.columns.strings.get(s), i));
     this.incident = incidentEdges(index.nodes.key.length, index.edges.source, index.edges.target);
   }
 
@@ -39,7 +36,7 @@ export class IndexedGraph implements QueryGraph {
   }
 
   hasNode(node: string): boolean {
-    return this.nodeIndex.has(node);
+    return lookupKey(this.index.nodes.slots, node, (i) => this.nodeKey(i)) >= 0;
   }
 
   getNodeAttributes(node: string): QueryNodeAttributes {
@@ -149,19 +146,16 @@ export class IndexedGraph implements QueryGraph {
   }
 
   private node(key: string): number {
-    const i = this.nodeIndex.get(key);
-    if (i === undefined) throw new Error(`no node ${key} in the query index`);
+    const i = lookupKey(this.index.nodes.slots, key, (row) => this.nodeKey(row));
+    if (i < 0) throw new Error(`no node ${key} in the query index`);
     return i;
   }
 
   private edge(key: string): number {
     if (key === this.lastEdge.key) return this.lastEdge.index;
-    if (!this.edgeIndex) {
-      this.edgeIndex = new Map();
-      this.index.edges.key.forEach((s, i) => this.edgeIndex!.set(this.columns.strings.get(s), i));
-    }
-    const i = this.edgeIndex.get(key);
-    if (i === undefined) throw new Error(`no edge ${key} in the query index`);
+    const { key: keys, slots } = this.index.edges;
+    const i = lookupKey(slots, key, (row) => this.columns.strings.get(keys[row]!));
+    if (i < 0) throw new Error(`no edge ${key} in the query index`);
     return i;
   }
 
