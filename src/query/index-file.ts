@@ -25,7 +25,7 @@ import { DOCUMENTS_FILE, GRAPH_FILE, type StreamedFile } from "../graph/write.js
 import { NewsgraphError } from "../errors.js";
 import type { GraphAttributes } from "../types.js";
 import { decodeStatSlot, emptyStatSlot, fileStat, recordFileStats, sameStat, STAT_SLOT_BYTES, type RecordedStats } from "./index-freshness.js";
-import { indexPayload, type DocumentLines, type IndexPayload, type SidecarLines } from "./index-payload.js";
+import { indexPayload, type ByteText, type DocumentLines, type IndexPayload, type SidecarLines } from "./index-payload.js";
 
 export const QUERY_INDEX_FILE = "query-index.bin";
 
@@ -55,7 +55,15 @@ interface Section {
   at: number;
   bytes: number;
   crc: number;
+  /** For a section read by range (BLOCKED): the CRC-32 of each BLOCK_BYTES block. */
+  blocks?: number[];
 }
+
+/** Sections read by range, a block at a time: the edges' evidence and keys (most of an index's bytes; a query reads a few). */
+const BLOCKED = new Set(["edges.evidence.bytes", "edges.keys.bytes"]);
+
+/** Bytes of a block of a BLOCKED section. */
+const BLOCK_BYTES = 1 << 16;
 
 interface IndexHeader {
   graph: FileDigest;
@@ -107,7 +115,7 @@ export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest,
       continue;
     }
     const type = typeof value === "string" ? "latin1" : columnType(value as Column);
-    sections[path] = { type, at: payload, bytes: bytes.length, crc: crc32(bytes) };
+    sections[path] = { type, at: payload, bytes: bytes.length, crc: crc32(bytes), ...(BLOCKED.has(path) && { blocks: blockChecksums(bytes) }) };
     const padding = -bytes.length & (ALIGN - 1);
     parts.push(bytes, Buffer.alloc(padding));
     payload += bytes.length + padding;
@@ -134,6 +142,12 @@ export function recordIndexStats(dir: string): void {
   } catch {
     // The folder is complete without them: queries then hash graph.json and read documents.jsonl.
   }
+}
+
+function blockChecksums(bytes: Uint8Array): number[] {
+  const blocks: number[] = [];
+  for (let at = 0; at < bytes.length; at += BLOCK_BYTES) blocks.push(crc32(bytes.subarray(at, at + BLOCK_BYTES)));
+  return blocks;
 }
 
 /** The name of a column's array type (a Buffer is stored as the Uint8Array it is). */
@@ -225,13 +239,15 @@ function openIndex(fd: number, path: string, graphPath: string, documentsPath: s
   const payloadAt = headerEnd + 1 + (-(headerEnd + 1) & (ALIGN - 1));
   if (payloadAt + header.payload !== size) return { kind: "damaged", reason: `${size} bytes where its header says ${payloadAt + header.payload}` };
   for (const [name, s] of Object.entries(header.sections)) {
-    if (!(s.at >= 0 && s.at + s.bytes <= header.payload) || !(s.type in COLUMN_TYPES || s.type === "latin1")) return { kind: "damaged", reason: `section ${name} out of place` };
+    const blocks = s.blocks === undefined || s.blocks.length === Math.ceil(s.bytes / BLOCK_BYTES);
+    if (!(s.at >= 0 && s.at + s.bytes <= header.payload) || !(s.type in COLUMN_TYPES || s.type === "latin1") || !blocks) return { kind: "damaged", reason: `section ${name} out of place` };
   }
   const stats = decodeStatSlot(front.subarray(FIRST_LINE_BYTES, headerAt));
   if (!isCurrent(graphPath, stats.graph, header.graph)) return { kind: "stale" };
 
   const section = (name: string): unknown => {
     const s = header.sections[name]!;
+    if (s.blocks) return new BlockedBytes(fd, payloadAt + s.at, s.bytes, s.blocks, () => new IndexDamage(path, `section ${name} does not match its checksum`));
     const bytes = readAt(fd, payloadAt + s.at, s.bytes);
     if (bytes.length !== s.bytes || crc32(bytes) !== s.crc) throw new IndexDamage(path, `section ${name} does not match its checksum`);
     if (s.type === "latin1") return bytes.toString("latin1");
@@ -283,6 +299,40 @@ function lazyTree(paths: readonly string[], load: (path: string) => unknown): Re
     });
   }
   return root;
+}
+
+/** A BLOCKED section: its bytes decoded by range, each block read and checked when a range first needs it. */
+class BlockedBytes implements ByteText {
+  private readonly read: (Buffer | undefined)[] = [];
+
+  constructor(
+    private readonly fd: number,
+    private readonly at: number,
+    private readonly bytes: number,
+    private readonly checksums: number[],
+    private readonly damage: () => Error,
+  ) {}
+
+  toString(encoding: "utf8" | "latin1", start: number, end: number): string {
+    if (start >= end) return "";
+    const first = Math.floor(start / BLOCK_BYTES);
+    const last = Math.floor((end - 1) / BLOCK_BYTES);
+    const blocks: Buffer[] = [];
+    for (let b = first; b <= last; b++) blocks.push(this.block(b));
+    const from = start - first * BLOCK_BYTES;
+    return (blocks.length === 1 ? blocks[0]! : Buffer.concat(blocks)).toString(encoding, from, from + end - start);
+  }
+
+  private block(b: number): Buffer {
+    let block = this.read[b];
+    if (block === undefined) {
+      const length = Math.min(BLOCK_BYTES, this.bytes - b * BLOCK_BYTES);
+      block = readAt(this.fd, this.at + b * BLOCK_BYTES, length);
+      if (block.length !== length || crc32(block) !== this.checksums[b]) throw this.damage();
+      this.read[b] = block;
+    }
+    return block;
+  }
 }
 
 /** `length` bytes of a file from `position` (fewer at its end), in a buffer of their own (aligned for any typed array). */

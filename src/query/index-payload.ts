@@ -23,10 +23,22 @@ export interface PackedText {
   wide: [number, string][];
 }
 
+/** Bytes that decode by range (a Buffer; read from the index, its blocks are read when first decoded). */
+export interface ByteText {
+  toString(encoding: "utf8" | "latin1", start: number, end: number): string;
+}
+
 /** Strings as one UTF-8 buffer: string i is bytes[at[i] .. at[i + 1]), decoded only when read. */
 export interface PackedBytes {
-  bytes: Uint8Array;
+  bytes: ByteText;
   at: Int32Array;
+}
+
+/** Strings as one Latin-1 buffer: string i is bytes[at[i] .. at[i + 1]), or `wide` by index when it has other characters. */
+export interface PackedKeys {
+  bytes: ByteText;
+  at: Int32Array;
+  wide: [number, string][];
 }
 
 /** No value (an absent optional attribute) in an index column of string indices. */
@@ -56,7 +68,8 @@ export interface IndexPayload {
     slots: Int32Array;
   };
   edges: {
-    key: Int32Array;
+    /** Edge i's key (edge keys are most of a graph's text: kept apart, read by range). */
+    keys: PackedKeys;
     /** Node indices. */
     source: Int32Array;
     target: Int32Array;
@@ -185,7 +198,7 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
 
   const evidence: string[] = [];
   const edges: IndexPayload["edges"] = {
-    key: new Int32Array(m),
+    keys: packKeys(graph.edges.map((edge) => edge.key!)),
     source: new Int32Array(m),
     target: new Int32Array(m),
     undirected: new Uint8Array(m),
@@ -204,9 +217,8 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
   };
   const edgeDocs: number[] = [];
   const rules: number[] = [];
-  graph.edges.forEach(({ key, source, target, undirected, attributes }, e) => {
+  graph.edges.forEach(({ source, target, undirected, attributes }, e) => {
     const a = attributes!;
-    edges.key[e] = str(key!);
     edges.source[e] = nodeIndex.get(source) ?? ABSENT;
     edges.target[e] = nodeIndex.get(target) ?? ABSENT;
     edges.undirected[e] = undirected ? 1 : 0;
@@ -241,9 +253,20 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
 const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 
 function packText(strings: readonly string[]): PackedText {
+  const { narrow, wide } = latin1Apart(strings);
+  return { text: narrow.join(""), at: offsets(narrow, (s) => s.length), wide };
+}
+
+function packKeys(strings: readonly string[]): PackedKeys {
+  const { narrow, wide } = latin1Apart(strings);
+  return { bytes: Buffer.from(narrow.join(""), "latin1"), at: offsets(narrow, (s) => s.length), wide };
+}
+
+/** The strings with those that are not Latin-1 emptied, and those apart by index. */
+function latin1Apart(strings: readonly string[]): { narrow: string[]; wide: [number, string][] } {
   const wide: [number, string][] = [];
   const narrow = strings.map((s, i) => (NOT_LATIN1.test(s) ? (wide.push([i, s]), "") : s));
-  return { text: narrow.join(""), at: offsets(narrow, (s) => s.length), wide };
+  return { narrow, wide };
 }
 
 /** Add row `row` of lists: its items' string indices to `items`, and where the row ends to `lists.offsets`. */

@@ -8,7 +8,7 @@ import type { EvidenceLineIndex } from "../graph/write.js";
 import type { EntityType, Evidence, GraphAttributes, Modality, RelationType } from "../types.js";
 import { IndexedDocuments, type DocumentTable } from "./indexed-documents.js";
 import { lookupKey } from "./key-table.js";
-import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedText } from "./index-payload.js";
+import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedKeys, type PackedText } from "./index-payload.js";
 import type { QueryEdgeAttributes, QueryGraph, QueryNodeAttributes } from "./query-graph.js";
 
 export class IndexedGraph implements QueryGraph {
@@ -19,7 +19,7 @@ export class IndexedGraph implements QueryGraph {
   private readonly columns: Columns;
 
   constructor(private readonly index: IndexPayload) {
-    this.columns = { index, strings: new StringTable(index.strings), evidence: new EvidenceTable(index.edges.evidence) };
+    this.columns = { index, strings: new StringTable(index.strings), edgeKeys: new KeyTable(index.edges.keys), evidence: new EvidenceTable(index.edges.evidence) };
     this.incident = incidentEdges(index.nodes.key.length, index.edges.source, index.edges.target);
   }
 
@@ -28,7 +28,7 @@ export class IndexedGraph implements QueryGraph {
   }
 
   get size(): number {
-    return this.index.edges.key.length;
+    return this.index.edges.source.length;
   }
 
   getAttribute<Name extends keyof GraphAttributes>(name: Name): GraphAttributes[Name] {
@@ -153,8 +153,7 @@ export class IndexedGraph implements QueryGraph {
 
   private edge(key: string): number {
     if (key === this.lastEdge.key) return this.lastEdge.index;
-    const { key: keys, slots } = this.index.edges;
-    const i = lookupKey(slots, key, (row) => this.columns.strings.get(keys[row]!));
+    const i = lookupKey(this.index.edges.slots, key, (row) => this.columns.edgeKeys.get(row));
     if (i < 0) throw new Error(`no edge ${key} in the query index`);
     return i;
   }
@@ -165,7 +164,7 @@ export class IndexedGraph implements QueryGraph {
 
   /** The key of edge `e`, remembered as the last edge handed out (queries look it up again at once). */
   private edgeKey(e: number): string {
-    const key = this.columns.strings.get(this.index.edges.key[e]!);
+    const key = this.columns.edgeKeys.get(e);
     this.lastEdge = { key, index: e };
     return key;
   }
@@ -208,16 +207,27 @@ class StringTable {
   }
 }
 
+/** The keys of the edges, decoded from their Latin-1 bytes when read (the few others apart). */
+class KeyTable {
+  private wide: Map<number, string> | undefined;
+
+  constructor(private readonly packed: PackedKeys) {}
+
+  get(i: number): string {
+    const { bytes, at } = this.packed;
+    const start = at[i]!;
+    const end = at[i + 1]!;
+    return start === end ? ((this.wide ??= new Map(this.packed.wide)).get(i) ?? "") : bytes.toString("latin1", start, end);
+  }
+}
+
 /** The JSON texts of the edges' evidence, decoded from UTF-8 when read (the column itself read on first use). */
 class EvidenceTable {
-  private bytes: Buffer | undefined;
-
   constructor(private readonly packed: PackedBytes) {}
 
   get(edge: number): string {
     const { bytes, at } = this.packed;
-    this.bytes ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return this.bytes.toString("utf8", at[edge], at[edge + 1]);
+    return bytes.toString("utf8", at[edge]!, at[edge + 1]!);
   }
 }
 
@@ -225,6 +235,7 @@ class EvidenceTable {
 interface Columns {
   index: IndexPayload;
   strings: StringTable;
+  edgeKeys: KeyTable;
   evidence: EvidenceTable;
 }
 

@@ -31,13 +31,22 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /**
  * A copy of the fixture folder with a query index made from its graph.json, as the build writes one (the
  * files' stats recorded unless `stats` is false); with `sidecar` (edge key and evidence of each line), also
- * an evidence.jsonl whose lines the index locates. `digest` replaces graph.json's true digest.
+ * an evidence.jsonl whose lines the index locates. `digest` replaces graph.json's true digest; `edit`
+ * changes the graph first.
  */
-function indexedCopy(name: string, sidecar?: [string, Evidence[]][], { stats = true, digest }: { stats?: boolean; digest?: FileDigest } = {}): string {
+function indexedCopy(
+  name: string,
+  sidecar?: [string, Evidence[]][],
+  { stats = true, digest, edit }: { stats?: boolean; digest?: FileDigest; edit?: (graph: SerializedNewsGraph) => void } = {},
+): string {
   const dir = join(tmp, name);
   cpSync(FIXTURE_DIR, dir, { recursive: true });
   const graphPath = join(dir, GRAPH_FILE);
   const graph = JSON.parse(readFileSync(graphPath, "utf8")) as SerializedNewsGraph;
+  if (edit) {
+    edit(graph);
+    writeFileSync(graphPath, JSON.stringify(graph));
+  }
   let lines: SidecarLinesWriter | undefined;
   if (sidecar) {
     lines = new SidecarLinesWriter(graph.edges.length);
@@ -104,6 +113,20 @@ function answers(kg: LoadedGraph): unknown[] {
 describe("the query index", () => {
   it("gives every query the answers graph.json gives", () => {
     const dir = indexedCopy("same");
+    const indexed = openGraph(dir);
+    expect(indexed.graph).toBeInstanceOf(IndexedGraph);
+    expect(answers(indexed)).toStrictEqual(answers(loadGraph(dir)));
+  });
+
+  it("gives the same answers with edge keys and evidence longer than a block of the index, and not Latin-1", () => {
+    const dir = indexedCopy("long", undefined, {
+      edit: (graph) =>
+        graph.edges.forEach((edge, i) => {
+          const long = `${"Invented words of a long sentence. ".repeat(600 + i)}Łódź-like ✓ ${i}`;
+          edge.attributes!.evidence = [...edge.attributes!.evidence, item("d1", long, 0), item("d2", long.slice(7), 5)];
+          if (i % 3 === 0) edge.key = `${edge.key}:${"k".repeat(40_000)}${i % 2 ? "ł" : ""}`;
+        }),
+    });
     const indexed = openGraph(dir);
     expect(indexed.graph).toBeInstanceOf(IndexedGraph);
     expect(answers(indexed)).toStrictEqual(answers(loadGraph(dir)));
