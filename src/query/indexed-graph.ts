@@ -8,6 +8,7 @@ import type { EvidenceLineIndex } from "../graph/write.js";
 import type { EntityType, Evidence, GraphAttributes, Modality, RelationType } from "../types.js";
 import { IndexedDocuments, type DocumentTable } from "./indexed-documents.js";
 import { lookupKey } from "./key-table.js";
+import type { RelationCount } from "./stats.js";
 import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedKeys, type PackedText } from "./index-payload.js";
 import type { QueryEdgeAttributes, QueryGraph, QueryNodeAttributes } from "./query-graph.js";
 
@@ -124,6 +125,20 @@ export class IndexedGraph implements QueryGraph {
       });
     }
     return { all, counted };
+  }
+
+  /** The edges, negated edges and summed weight of each relation, in edge order (as stats.ts counts them, on the columns). */
+  relationCounts(): Map<RelationType, RelationCount> {
+    const { relation, negated, weight } = this.index.edges;
+    const counts = new Map<number, RelationCount>();
+    for (let e = 0; e < relation.length; e++) {
+      let count = counts.get(relation[e]!);
+      if (count === undefined) counts.set(relation[e]!, (count = { relation: this.columns.strings.get(relation[e]!) as RelationType, edges: 0, negated: 0, weight: 0 }));
+      count.edges += 1;
+      count.weight += weight[e]!;
+      if (negated[e] === 1) count.negated += 1;
+    }
+    return new Map([...counts.values()].map((count) => [count.relation, count]));
   }
 
   /** The documents of the folder's documents.jsonl at `path` (`count` distinct ids), when the index locates its lines. */
