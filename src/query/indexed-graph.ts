@@ -13,7 +13,11 @@ import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type Pack
 import type { QueryEdgeAttributes, QueryGraph, QueryNodeAttributes } from "./query-graph.js";
 
 export class IndexedGraph implements QueryGraph {
-  private lastEdge = { key: "", index: -1 };
+  /** The edge last handed out and the node last looked up (queries look each up again at once, often many times). */
+  private lastEdgeKey: string | undefined;
+  private lastEdgeIndex = -1;
+  private lastNodeKey: string | undefined;
+  private lastNodeIndex = -1;
   /** The edges of each node, in edge order (a self-loop once). */
   private readonly incident: IndexLists;
 
@@ -161,13 +165,16 @@ export class IndexedGraph implements QueryGraph {
   }
 
   private node(key: string): number {
+    if (key === this.lastNodeKey) return this.lastNodeIndex;
     const i = lookupKey(this.index.nodes.slots, key, (row) => this.nodeKey(row));
     if (i < 0) throw new Error(`no node ${key} in the query index`);
+    this.lastNodeKey = key;
+    this.lastNodeIndex = i;
     return i;
   }
 
   private edge(key: string): number {
-    if (key === this.lastEdge.key) return this.lastEdge.index;
+    if (key === this.lastEdgeKey) return this.lastEdgeIndex;
     const i = lookupKey(this.index.edges.slots, key, (row) => this.columns.edgeKeys.get(row));
     if (i < 0) throw new Error(`no edge ${key} in the query index`);
     return i;
@@ -180,7 +187,8 @@ export class IndexedGraph implements QueryGraph {
   /** The key of edge `e`, remembered as the last edge handed out (queries look it up again at once). */
   private edgeKey(e: number): string {
     const key = this.columns.edgeKeys.get(e);
-    this.lastEdge = { key, index: e };
+    this.lastEdgeKey = key;
+    this.lastEdgeIndex = e;
     return key;
   }
 
