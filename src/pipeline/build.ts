@@ -15,7 +15,8 @@ import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedN
 import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus, type UserAliases } from "../graph/resolve-corpus.js";
 import { DOCUMENTS_FILE, EncodedText, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeEncodedGraph, writeGraphEdges, type StreamedFile } from "../graph/write.js";
-import { encodeQueryIndex, QUERY_INDEX_FILE, SidecarLinesWriter, type SidecarLines } from "../query/index-file.js";
+import { encodeQueryIndex, QUERY_INDEX_FILE, recordIndexStats } from "../query/index-file.js";
+import { DocumentLinesWriter, SidecarLinesWriter, type SidecarLines } from "../query/index-payload.js";
 import { echoInput, NewsgraphError } from "../errors.js";
 import { makeFolder, outputError } from "../graph/folder.js";
 import type { Document, DocumentRecord, EntityType, Evidence, RelationType } from "../types.js";
@@ -300,7 +301,8 @@ async function buildInto(
     //    last; all are renamed together at the end.
     progress({ done, stage: "write" });
     const documents = writer.open(DOCUMENTS_FILE);
-    for (const x of extractions) documents.write(JSON.stringify(x.doc) + "\n");
+    const documentLines = new DocumentLinesWriter();
+    for (const x of extractions) documents.write(documentLines.add(x.doc.id, JSON.stringify(x.doc) + "\n"));
     const texts = writer.open(TEXTS_FILE);
     let t = 0;
     for (const textJson of spool.lines()) {
@@ -330,8 +332,9 @@ async function buildInto(
     applyLayout(graph.nodes, layout, await positions);
     const graphFile = writer.open(GRAPH_FILE, { digest: true });
     writeEncodedGraph(graphFile, graph, edgesJson.end());
-    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines));
+    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines, documentLines.lines));
     writer.commit();
+    recordIndexStats(out);
     if ("append" in update) {
       try {
         appendCache(out, update.append);

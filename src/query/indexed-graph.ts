@@ -1,27 +1,30 @@
 /**
  * A QueryGraph over the columns of a query index (index-file.ts): node and edge attributes are read from
- * the columns only when a query asks for them (an edge's evidence is parsed only then), and the edges of each node
- * are listed once at load (a counting pass over the edge columns). Answers are those of the graphology
- * graph imported from the same graph.json.
+ * the columns only when a query asks for them (an edge's evidence is parsed only then), keys are looked up in
+ * the index's hash tables (key-table.ts), and the edges of each node are listed once at load (a counting pass
+ * over the edge columns). Answers are those of the graphology graph imported from the same graph.json.
  */
 import type { EvidenceLineIndex } from "../graph/write.js";
 import type { EntityType, Evidence, GraphAttributes, Modality, RelationType } from "../types.js";
-import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedText } from "./index-file.js";
+import { IndexedDocuments, type DocumentTable } from "./indexed-documents.js";
+import { lookupKey } from "./key-table.js";
+import type { RelationCount } from "./stats.js";
+import { ABSENT, type IndexLists, type IndexPayload, type PackedBytes, type PackedKeys, type PackedText } from "./index-payload.js";
 import type { QueryEdgeAttributes, QueryGraph, QueryNodeAttributes } from "./query-graph.js";
 
 export class IndexedGraph implements QueryGraph {
-  private readonly nodeIndex = new Map<string, number>();
-  /** Edge indices by key, made on the first lookup of an edge that is not the one last iterated. */
-  private edgeIndex: Map<string, number> | undefined;
-  private lastEdge = { key: "", index: -1 };
+  /** The edge last handed out and the node last looked up (queries look each up again at once, often many times). */
+  private lastEdgeKey: string | undefined;
+  private lastEdgeIndex = -1;
+  private lastNodeKey: string | undefined;
+  private lastNodeIndex = -1;
   /** The edges of each node, in edge order (a self-loop once). */
   private readonly incident: IndexLists;
 
   private readonly columns: Columns;
 
   constructor(private readonly index: IndexPayload) {
-    this.columns = { index, strings: new StringTable(index.strings), evidence: new EvidenceTable(index.edges.evidence) };
-    index.nodes.key.forEach((s, i) => this.nodeIndex.set(this.columns.strings.get(s), i));
+    this.columns = { index, strings: new StringTable(index.strings), edgeKeys: new KeyTable(index.edges.keys), evidence: new EvidenceTable(index.edges.evidence) };
     this.incident = incidentEdges(index.nodes.key.length, index.edges.source, index.edges.target);
   }
 
@@ -30,7 +33,7 @@ export class IndexedGraph implements QueryGraph {
   }
 
   get size(): number {
-    return this.index.edges.key.length;
+    return this.index.edges.source.length;
   }
 
   getAttribute<Name extends keyof GraphAttributes>(name: Name): GraphAttributes[Name] {
@@ -38,7 +41,7 @@ export class IndexedGraph implements QueryGraph {
   }
 
   hasNode(node: string): boolean {
-    return this.nodeIndex.has(node);
+    return lookupKey(this.index.nodes.slots, node, (i) => this.nodeKey(i)) >= 0;
   }
 
   getNodeAttributes(node: string): QueryNodeAttributes {
@@ -128,6 +131,26 @@ export class IndexedGraph implements QueryGraph {
     return { all, counted };
   }
 
+  /** The edges, negated edges and summed weight of each relation, in edge order (as stats.ts counts them, on the columns). */
+  relationCounts(): Map<RelationType, RelationCount> {
+    const { relation, negated, weight } = this.index.edges;
+    const counts = new Map<number, RelationCount>();
+    for (let e = 0; e < relation.length; e++) {
+      let count = counts.get(relation[e]!);
+      if (count === undefined) counts.set(relation[e]!, (count = { relation: this.columns.strings.get(relation[e]!) as RelationType, edges: 0, negated: 0, weight: 0 }));
+      count.edges += 1;
+      count.weight += weight[e]!;
+      if (negated[e] === 1) count.negated += 1;
+    }
+    return new Map([...counts.values()].map((count) => [count.relation, count]));
+  }
+
+  /** The documents of the folder's documents.jsonl at `path` (`count` distinct ids), when the index locates its lines. */
+  documents(path: string, count: number): DocumentTable | undefined {
+    const lines = this.index.documents;
+    return lines && new IndexedDocuments(path, lines, (s) => this.columns.strings.get(s), count);
+  }
+
   /** Where the edges' lines are in the folder's evidence.jsonl, when the index records it. */
   evidenceLines(): EvidenceLineIndex | undefined {
     const lines = this.index.sidecar;
@@ -142,19 +165,18 @@ export class IndexedGraph implements QueryGraph {
   }
 
   private node(key: string): number {
-    const i = this.nodeIndex.get(key);
-    if (i === undefined) throw new Error(`no node ${key} in the query index`);
+    if (key === this.lastNodeKey) return this.lastNodeIndex;
+    const i = lookupKey(this.index.nodes.slots, key, (row) => this.nodeKey(row));
+    if (i < 0) throw new Error(`no node ${key} in the query index`);
+    this.lastNodeKey = key;
+    this.lastNodeIndex = i;
     return i;
   }
 
   private edge(key: string): number {
-    if (key === this.lastEdge.key) return this.lastEdge.index;
-    if (!this.edgeIndex) {
-      this.edgeIndex = new Map();
-      this.index.edges.key.forEach((s, i) => this.edgeIndex!.set(this.columns.strings.get(s), i));
-    }
-    const i = this.edgeIndex.get(key);
-    if (i === undefined) throw new Error(`no edge ${key} in the query index`);
+    if (key === this.lastEdgeKey) return this.lastEdgeIndex;
+    const i = lookupKey(this.index.edges.slots, key, (row) => this.columns.edgeKeys.get(row));
+    if (i < 0) throw new Error(`no edge ${key} in the query index`);
     return i;
   }
 
@@ -164,8 +186,9 @@ export class IndexedGraph implements QueryGraph {
 
   /** The key of edge `e`, remembered as the last edge handed out (queries look it up again at once). */
   private edgeKey(e: number): string {
-    const key = this.columns.strings.get(this.index.edges.key[e]!);
-    this.lastEdge = { key, index: e };
+    const key = this.columns.edgeKeys.get(e);
+    this.lastEdgeKey = key;
+    this.lastEdgeIndex = e;
     return key;
   }
 
@@ -188,25 +211,46 @@ export class IndexedGraph implements QueryGraph {
   }
 }
 
-/** The strings of the index's string table. */
+/** The strings of the index's string table (a non-Latin-1 one has an empty slice and is looked up apart). */
 class StringTable {
-  constructor(private readonly packed: PackedText) {}
+  private readonly text: string;
+  private readonly at: Int32Array;
+  private readonly wide: Map<number, string>;
+
+  constructor(packed: PackedText) {
+    this.text = packed.text;
+    this.at = packed.at;
+    this.wide = new Map(packed.wide);
+  }
 
   get(i: number): string {
-    return this.packed.text.slice(this.packed.at[i], this.packed.at[i + 1]);
+    const start = this.at[i]!;
+    const end = this.at[i + 1]!;
+    return start === end ? (this.wide.get(i) ?? "") : this.text.slice(start, end);
   }
 }
 
-/** The JSON texts of the edges' evidence, decoded from UTF-8 when read. */
-class EvidenceTable {
-  private readonly bytes: Buffer;
+/** The keys of the edges, decoded from their Latin-1 bytes when read (the few others apart). */
+class KeyTable {
+  private wide: Map<number, string> | undefined;
 
-  constructor(private readonly packed: PackedBytes) {
-    this.bytes = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength);
+  constructor(private readonly packed: PackedKeys) {}
+
+  get(i: number): string {
+    const { bytes, at } = this.packed;
+    const start = at[i]!;
+    const end = at[i + 1]!;
+    return start === end ? ((this.wide ??= new Map(this.packed.wide)).get(i) ?? "") : bytes.toString("latin1", start, end);
   }
+}
+
+/** The JSON texts of the edges' evidence, decoded from UTF-8 when read (the column itself read on first use). */
+class EvidenceTable {
+  constructor(private readonly packed: PackedBytes) {}
 
   get(edge: number): string {
-    return this.bytes.toString("utf8", this.packed.at[edge], this.packed.at[edge + 1]);
+    const { bytes, at } = this.packed;
+    return bytes.toString("utf8", at[edge]!, at[edge + 1]!);
   }
 }
 
@@ -214,6 +258,7 @@ class EvidenceTable {
 interface Columns {
   index: IndexPayload;
   strings: StringTable;
+  edgeKeys: KeyTable;
   evidence: EvidenceTable;
 }
 

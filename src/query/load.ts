@@ -10,8 +10,10 @@ import { NewsgraphError } from "../errors.js";
 import { DOCUMENTS_FILE, GRAPH_FILE } from "../graph/write.js";
 import type { DocumentRecord, EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from "../types.js";
 import { isEntityType, isRelationType } from "../types.js";
-import { QUERY_INDEX_FILE, readQueryIndex } from "./index-file.js";
+import { IndexDamage, QUERY_INDEX_FILE, readQueryIndex, type IndexProblem } from "./index-file.js";
+import type { IndexPayload } from "./index-payload.js";
 import { IndexedGraph } from "./indexed-graph.js";
+import type { DocumentTable } from "./indexed-documents.js";
 import type { QueryGraph } from "./query-graph.js";
 
 export { DOCUMENTS_FILE, GRAPH_FILE };
@@ -20,15 +22,15 @@ export { DOCUMENTS_FILE, GRAPH_FILE };
 export const DEFAULT_GRAPH_DIR = "graph-out";
 
 /** A graph folder in memory: the graph (a graphology graph, or the read-only view of a query index) and its documents by id. */
-export interface LoadedGraph<G extends QueryGraph = QueryGraph> {
+export interface LoadedGraph<G extends QueryGraph = QueryGraph, D extends DocumentTable = DocumentTable> {
   /** Absolute path of the folder it was read from ("" when built in memory). */
   dir: string;
   graph: G;
-  documents: Map<string, DocumentRecord>;
+  documents: D;
 }
 
 /** Read a graph folder into a graphology graph. Throws NewsgraphError GRAPH_MISSING / GRAPH_INVALID naming the path. */
-export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph<NewsGraph> {
+export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph<NewsGraph, Map<string, DocumentRecord>> {
   const { abs, graphPath } = graphFolder(dir);
   return { dir: abs, graph: readGraphJson(graphPath), documents: readDocuments(abs) };
 }
@@ -41,20 +43,33 @@ export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph<NewsGrap
 export function openGraph(dir: string = DEFAULT_GRAPH_DIR, onWarning?: (message: string) => void): LoadedGraph {
   const { abs, graphPath } = graphFolder(dir);
   const indexPath = join(abs, QUERY_INDEX_FILE);
-  const index = existsSync(indexPath) ? readQueryIndex(indexPath, graphPath) : undefined;
-  if (index !== undefined && !("kind" in index)) {
-    let documents: Map<string, DocumentRecord> | undefined;
-    // Read when a query first needs them (dates, titles, the count): many never do.
+  const index = existsSync(indexPath) ? readQueryIndex(indexPath, graphPath, join(abs, DOCUMENTS_FILE)) : undefined;
+  const graph = index !== undefined && !("kind" in index) ? indexedGraph(index.payload) : index;
+  if (graph instanceof IndexedGraph) {
+    const documentsPath = join(abs, DOCUMENTS_FILE);
+    const count = index !== undefined && "documents" in index ? index.documents : undefined;
+    let documents = count === undefined ? undefined : graph.documents(documentsPath, count);
+    // Read when a query first needs them (dates, titles): many never do.
     return {
       dir: abs,
-      graph: new IndexedGraph(index),
+      graph,
       get documents() {
         return (documents ??= readDocuments(abs));
       },
     };
   }
-  if (index?.kind === "damaged") onWarning?.(`${indexPath}: damaged query index (${index.reason}); read ${GRAPH_FILE} instead (rebuild to repair)`);
+  if (graph?.kind === "damaged") onWarning?.(`${indexPath}: damaged query index (${graph.reason}); read ${GRAPH_FILE} instead (rebuild to repair)`);
   return loadGraph(dir);
+}
+
+/** The graph of an index's columns, or why not: a damaged section it reads at once (a later one fails the query that reads it, naming the file). */
+function indexedGraph(payload: IndexPayload): IndexedGraph | IndexProblem {
+  try {
+    return new IndexedGraph(payload);
+  } catch (err) {
+    if (err instanceof IndexDamage) return { kind: "damaged", reason: err.reason };
+    throw err;
+  }
 }
 
 /** The absolute paths of a graph folder and its graph.json; GRAPH_MISSING when either is missing. */
@@ -88,7 +103,7 @@ function readDocuments(abs: string): Map<string, DocumentRecord> {
 }
 
 /** Wrap an in-memory graph (e.g. straight from the build) for the query functions. */
-export function fromGraph(graph: NewsGraph, documents: Iterable<DocumentRecord> = []): LoadedGraph<NewsGraph> {
+export function fromGraph(graph: NewsGraph, documents: Iterable<DocumentRecord> = []): LoadedGraph<NewsGraph, Map<string, DocumentRecord>> {
   return { dir: "", graph, documents: new Map([...documents].map((d) => [d.id, d])) };
 }
 

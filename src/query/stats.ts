@@ -90,18 +90,9 @@ export function runStats(kg: LoadedGraph, options: StatsOptions = {}): GraphStat
     }
   });
 
-  const relationCounts = new Map<RelationType, RelationCount>();
+  const relationCounts = graph instanceof IndexedGraph ? graph.relationCounts() : countRelations(graph);
   let negatedEdges = 0;
-  graph.forEachEdge((_edge, e) => {
-    const count = relationCounts.get(e.relation) ?? { relation: e.relation, edges: 0, negated: 0, weight: 0 };
-    count.edges += 1;
-    count.weight += e.weight;
-    if (e.negated) {
-      count.negated += 1;
-      negatedEdges += 1;
-    }
-    relationCounts.set(e.relation, count);
-  });
+  for (const count of relationCounts.values()) negatedEdges += count.negated;
 
   const summaries = [...communities.entries()].sort(([a, x], [b, y]) => y.length - x.length || a - b);
   return {
@@ -122,6 +113,19 @@ export function runStats(kg: LoadedGraph, options: StatsOptions = {}): GraphStat
     })),
     suspects: findSuspects(kg, opts.suspects),
   };
+}
+
+/** The edges, negated edges and summed weight of each relation, in edge order. */
+function countRelations(graph: QueryGraph): Map<RelationType, RelationCount> {
+  const relationCounts = new Map<RelationType, RelationCount>();
+  graph.forEachEdge((_edge, e) => {
+    const count = relationCounts.get(e.relation) ?? { relation: e.relation, edges: 0, negated: 0, weight: 0 };
+    count.edges += 1;
+    count.weight += e.weight;
+    if (e.negated) count.negated += 1;
+    relationCounts.set(e.relation, count);
+  });
+  return relationCounts;
 }
 
 /** How many distinct other entities `node` is linked to: by any edge, and by typed (not co_occurs) edges. */

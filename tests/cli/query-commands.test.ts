@@ -1,7 +1,7 @@
 // Spawned smoke tests of the query and export commands: the built CLI (dist/, as `npm test` compiles it)
 // on the hand-made query fixture, and on a graph built from seeds/ once into a temporary folder.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -132,6 +132,38 @@ describe("query commands on the seeds graph", () => {
       const indexed = run(...args, "--graph", graph);
       expect(indexed.status, `${args.join(" ")}: ${indexed.stderr}`).toBe(0);
       expect(run(...args, "--graph", withoutIndex)).toEqual(indexed);
+    }
+  }, 180_000);
+
+  it("never answers wrongly from a damaged index: a flipped byte anywhere gives the answer without it, or one line naming the file and exit 4", () => {
+    const withoutIndex = join(tmp, "seeds-graph-no-index");
+    cpSync(graph, withoutIndex, { recursive: true });
+    rmSync(join(withoutIndex, "query-index.bin"));
+    const hub = (JSON.parse(run("stats", "--graph", graph, "--json").stdout) as GraphStats).topEntities[0]!.key;
+    const commands = [
+      ["show", hub, "--json"],
+      ["neighbors", hub, "--json"],
+    ];
+    const expected = commands.map((args) => run(...args, "--graph", withoutIndex).stdout);
+    const bytes = readFileSync(join(graph, "query-index.bin"));
+    const damaged = join(tmp, "seeds-graph-damaged-index");
+    const indexPath = join(damaged, "query-index.bin");
+    for (let k = 0; k < 8; k++) {
+      rmSync(damaged, { recursive: true, force: true });
+      cpSync(graph, damaged, { recursive: true });
+      const flipped = Buffer.from(bytes);
+      flipped[Math.floor((bytes.length * (k + 0.5)) / 8)] ^= 4;
+      writeFileSync(indexPath, flipped);
+      commands.forEach((args, i) => {
+        const { status, stdout, stderr } = run(...args, "--graph", damaged);
+        if (status === 0) {
+          expect(stdout).toBe(expected[i]);
+          expect(stderr === "" || stderr.includes(indexPath)).toBe(true);
+        } else {
+          expect(status).toBe(4);
+          expect(stderr).toMatch(new RegExp(`^newsgraph: ${indexPath.replace(/\W/g, "\\$&")}: damaged query index .*\n$`));
+        }
+      });
     }
   }, 180_000);
 
