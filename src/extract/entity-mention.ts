@@ -4,12 +4,13 @@
  * then sees one shape instead of a dozen (literals with and without `nominal` or `compound`, spread
  * copies, `basedIn` added later), and V8 no longer deoptimizes and recompiles it on each new one.
  */
+import { oneLine } from "../nlp/normalize.js";
 import type { EntityMention } from "./mentions.js";
 
 /** What a mention is made of; the optional parts default to none. */
 export type MentionFields = Omit<EntityMention, "aliases"> & { aliases?: string[] };
 
-/** A mention of the fields given (no aliases, description, "X-based" place or compound by default). */
+/** A mention of the fields given (no aliases, description, "X-based" place or compound by default); its name on one line. */
 export function entityMention(f: MentionFields): EntityMention {
   return {
     sentence: f.sentence,
@@ -18,7 +19,7 @@ export function entityMention(f: MentionFields): EntityMention {
     start: f.start,
     end: f.end,
     text: f.text,
-    name: f.name,
+    name: oneLine(f.name),
     aliases: f.aliases ?? [],
     type: f.type,
     source: f.source,
@@ -37,7 +38,7 @@ export function changedMention(m: EntityMention, c: Partial<EntityMention>): Ent
     start: c.start ?? m.start,
     end: c.end ?? m.end,
     text: c.text ?? m.text,
-    name: c.name ?? m.name,
+    name: c.name === undefined ? m.name : oneLine(c.name),
     aliases: c.aliases ?? m.aliases,
     type: c.type ?? m.type,
     source: c.source ?? m.source,

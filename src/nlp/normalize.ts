@@ -16,6 +16,18 @@ export function asciiPunctuation(s: string): string {
   return s.replace(/[’‘`´]/g, "'").replace(/[“”„«»]/g, '"').replace(/[‐‑‒–—]/g, "-");
 }
 
+/** A line break, tab, no-break space or run of spaces: what `oneLine` replaces. */
+const SPACING = /[^\S ]| {2}/;
+
+/**
+ * A name as one line with single spaces: names in hard-wrapped text (wire copy, mail, text converted from
+ * PDF) run across line breaks, and "United\nStates" must be the name "United States", not a second entity.
+ */
+export function oneLine(name: string): string {
+  if (!SPACING.test(name)) return name;
+  return name.replace(/\s+/g, " ");
+}
+
 /** Latin letters that Unicode does not decompose into a base letter and an accent. */
 const LETTER_FOLDS: Record<string, string> = { ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ħ: "h", Ħ: "H", ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", ı: "i", þ: "th", Þ: "Th", ð: "d", Ð: "D" };
 
@@ -73,7 +85,7 @@ function computeNameKey(name: string): string {
     .toLowerCase()
     .replace(/'s\b/g, "")
     .replace(/[.]/g, "")
-    .replace(/[-_/]/g, " ")
+    .replace(/[-_/\s]/g, " ")
     .replace(/[^\p{L}\p{N} &]/gu, "")
     .replace(/^the\s+/, "")
     .replace(/\s+/g, " ")

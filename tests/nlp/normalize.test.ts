@@ -1,6 +1,6 @@
 /** Name keys: one normaliser for every comparison of names (case, punctuation, accents; a person's particles). */
 import { describe, expect, it } from "vitest";
-import { asciiPunctuation, foldAccents, hasAccents, nameKey, personNameKey, personShortForms, slugify } from "../../src/nlp/normalize.js";
+import { asciiPunctuation, foldAccents, hasAccents, nameKey, oneLine, personNameKey, personShortForms, slugify } from "../../src/nlp/normalize.js";
 
 // [a, b]: the same name key
 const SAME_KEY: [string, string][] = [
@@ -13,6 +13,8 @@ const SAME_KEY: [string, string][] = [
   ["Luiz Inácio Lula da Silva", "Luiz Inacio Lula da Silva"],
   ["The Hague", "Hague"],
   ["Jean-Claude Juncker", "Jean Claude Juncker"],
+  ["Varnholt\nMining Corp", "Varnholt Mining Corp"],
+  ["Varnholt\u00a0Mining", "Varnholt  Mining"],
 ];
 
 // [a, b]: different name keys
@@ -73,5 +75,13 @@ describe("name keys", () => {
     expect(slugify("Recep Tayyip Erdoğan")).toBe("recep-tayyip-erdogan");
     expect(slugify("Владимир")).toBe("владимир");
     expect([hasAccents("Erdoğan"), hasAccents("Erdogan")]).toEqual([true, false]);
+  });
+});
+
+describe("oneLine", () => {
+  it("writes a name broken across lines, tabs or no-break spaces on one line with single spaces", () => {
+    expect(oneLine("Varnholt\nMining\r\n  Corp")).toBe("Varnholt Mining Corp");
+    expect(oneLine("Varnholt\u00a0Mining")).toBe("Varnholt Mining");
+    expect(oneLine("Varnholt Mining")).toBe("Varnholt Mining");
   });
 });
