@@ -11,7 +11,7 @@ import { FrozenLexicons, type NerLexiconData } from "./ner-lexicons.js";
 import { left2, leftCore, leftRest, NerFeaturizer, right2, rightCore, rightRest, wordCore, wordRest, type NerWord } from "./ner-features.js";
 import { UNSET_ROW, type LinearModel } from "./linear-model.js";
 import { SentenceFeatures } from "./sentence-features.js";
-import { bilouTagSet, bilouToIob2 } from "./tagset.js";
+import { bilouTagSet, bilouToIob2, tagNames } from "./tagset.js";
 import { NewsgraphError } from "../../errors.js";
 import { WordSlots } from "./word-slots.js";
 import { WordTable } from "./word-table.js";
@@ -96,7 +96,9 @@ export class NerTagger implements Tagger {
 
   tagDocument(sentences: string[][]): string[][] {
     const classes = this.classify(sentences);
-    return classes.map((cs) => Array.from(cs, (c) => this.iob2[c]!));
+    const tags: string[][] = new Array(classes.length);
+    for (let s = 0; s < classes.length; s++) tags[s] = tagNames(classes[s]!, this.iob2);
+    return tags;
   }
 
   /**

@@ -12,7 +12,7 @@ import type { LinearModel } from "./linear-model.js";
 import { decodeModel, encodeModel } from "./model-format.js";
 import type { Tagger } from "./ner-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
-import { freeTagSet } from "./tagset.js";
+import { freeTagSet, tagNames } from "./tagset.js";
 import { withWordInfo, type WordInfo } from "./word-info.js";
 import { WordSlots } from "./word-slots.js";
 import { WordTable } from "./word-table.js";
@@ -62,6 +62,8 @@ export class PosFeaturizer {
   /** The table's generation the vocabulary belongs to (it is made again after the table was cleared). */
   generation = 0;
   private readonly clusters: ClusterIndex;
+  /** A word's cluster codes, reused. */
+  private readonly codes = new Int32Array(2);
 
   constructor(
     clusters: ClusterLexicon | null = null,
@@ -86,10 +88,13 @@ export class PosFeaturizer {
     }
     for (let id = vocabulary.length; id < table.infos.length; id++) {
       const info = table.infos[id]!;
-      const codes = this.clusters.codes(info.norm);
+      const codes = this.codes;
+      this.clusters.codesInto(info.norm, codes);
       vocabulary.push(withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id }));
     }
-    return Array.from(ids, (id) => vocabulary[id]!);
+    const words: PosWord[] = new Array(ids.length);
+    for (let i = 0; i < ids.length; i++) words[i] = vocabulary[ids[i]!]!;
+    return words;
   }
 
   /** The features of the word alone (a token's core features). */
@@ -269,7 +274,7 @@ export class PosTagger implements Tagger {
     starts[n] = fill;
     const out = new Int32Array(n);
     this.model.decodeRows(n, { rows, starts }, null, conjA, conjB, out, initial, C, 0);
-    return Array.from(out, (c) => this.model.tagset.names[c]!);
+    return tagNames(out, this.model.tagset.names);
   }
 
 }
