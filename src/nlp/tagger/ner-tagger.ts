@@ -221,16 +221,16 @@ export class NerTagger implements Tagger {
         const left2 = (t > 1 ? slots[t - 2]! : 0) * E + LEFT2 * C;
         const right2 = (t + 2 < n ? slots[t + 2]! : 0) * E + RIGHT2 * C;
         const base = (tok + t) * C2;
+        // Sums from zero: 0 + x is x (the pool holds float32 values and never -0).
         for (let c = 0; c < C; c++) {
-          let v = Math.fround(0 + pool[self + c]!);
-          v = Math.fround(v + pool[left + c]!);
+          let v = Math.fround(pool[self + c]! + pool[left + c]!);
           v = Math.fround(v + pool[right + c]!);
           v = Math.fround(v + pool[left2 + c]!);
           initial[base + c] = v + pool[right2 + c]!;
         }
         // Stage two's: the words two away give it nothing.
         for (let c = C; c < C2; c++) {
-          const v = Math.fround(Math.fround(0 + pool[self + c]!) + pool[left + c]!);
+          const v = Math.fround(pool[self + c]! + pool[left + c]!);
           initial[base + c] = v + pool[right + c]!;
         }
       }
