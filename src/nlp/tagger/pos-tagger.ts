@@ -31,6 +31,8 @@ export interface PosWord extends WordInfo {
   readonly coarse: number;
   readonly fine: number;
   readonly id: number;
+  /** hSuf[2], the hash of the 3-character suffix, in the word itself (read for every token, see tagWords). */
+  readonly suf3: number;
 }
 
 /**
@@ -43,8 +45,8 @@ const NEIGHBOURS: readonly { template: number; offset: -2 | -1 | 1 | 2; value: (
   { template: T.KEY_P1, offset: 1, value: (w) => w.hKey },
   { template: T.KEY_M2, offset: -2, value: (w) => w.hKey },
   { template: T.KEY_P2, offset: 2, value: (w) => w.hKey },
-  { template: T.SUF3_M1, offset: -1, value: (w) => w.hSuf[2]! },
-  { template: T.SUF3_P1, offset: 1, value: (w) => w.hSuf[2]! },
+  { template: T.SUF3_M1, offset: -1, value: (w) => w.suf3 },
+  { template: T.SUF3_P1, offset: 1, value: (w) => w.suf3 },
   { template: T.SHORT_M1, offset: -1, value: (w) => w.hShort },
   { template: T.SHORT_P1, offset: 1, value: (w) => w.hShort },
   { template: T.FINE_M1, offset: -1, value: (w) => w.fine },
@@ -90,7 +92,7 @@ export class PosFeaturizer {
       const info = table.infos[id]!;
       const codes = this.codes;
       this.clusters.codesInto(info.norm, codes);
-      vocabulary.push(withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id }));
+      vocabulary.push(withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id, suf3: info.hSuf[2]! }));
     }
     const words: PosWord[] = new Array(ids.length);
     for (let i = 0; i < ids.length; i++) words[i] = vocabulary[ids[i]!]!;
@@ -134,7 +136,7 @@ export class PosFeaturizer {
       const w = ws[i]!;
       sf.begin(i);
       sf.conjA[i] = w.hKey;
-      sf.conjB[i] = w.hSuf[2]!;
+      sf.conjB[i] = w.suf3;
       this.word(w, sf);
       // Everything so far depends on the word alone (the tagger caches its scores per word).
       sf.markCore(i);
@@ -262,7 +264,7 @@ export class PosTagger implements Tagger {
       const self = around[t + 2]!;
       starts[t] = fill;
       conjA[t] = w.hKey;
-      conjB[t] = w.hSuf[2]!;
+      conjB[t] = w.suf3;
       for (let k = 0; k < NEIGHBOURS.length; k++) {
         if (k === FIRST_AT && t === 0) rows[fill++] = pool[self * N + NEIGHBOURS.length]!;
         rows[fill++] = pool[around[t + 2 + NEIGHBOURS[k]!.offset]! * N + k]!;
