@@ -153,7 +153,7 @@ export class LinearModel {
   /** Quantized weights, or null when float. */
   private readonly q: Int16Array | null;
   private readonly scales: Float32Array | null;
-  /** The weights' sums are exact in any order (see exactSums): the decoder adds a token's rows two at a time. */
+  /** The weights' sums are exact in any order (see exactSums): the decoder adds a token's rows four at a time. */
   private readonly pairwise: boolean;
 
   constructor(
