@@ -3,7 +3,8 @@
  * one class per granularity, coarse to fine), its data file src/nlp/models/clusters.bin (made by
  * `npm run train:clusters`, see brown-clusters.ts) and its loading, the digest by which a model file
  * records the clusters it was trained with, and ClusterIndex, the POS tagger's and parser's view of a
- * word's coarse and fine class as feature hashes (looked up as written, then in lowercase, cached per word).
+ * word's coarse and fine class as feature hashes (looked up as written, then in lowercase; cached per word
+ * for the parser, while the POS tagger keeps them in its own word facts).
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../../errors.js";
@@ -32,25 +33,30 @@ export class ClusterIndex {
     this.table = lexicon ? FeatureTable.fromKeys(lexicon.keys) : null;
   }
 
-  /** [coarse, fine]: hashes of the word's coarse (second level) and finest class, or of "no cluster". */
+  /** [coarse, fine]: hashes of the word's coarse (second level) and finest class, or of "no cluster" (cached per word). */
   codes(word: string): Int32Array {
     let codes = this.cache.get(word);
     if (codes === undefined) {
-      codes = new Int32Array(2).fill(NONE);
-      const c = this.lexicon;
-      if (c && this.table) {
-        const key = clusterKey(word);
-        let row = this.table.get(hashString(key));
-        if (row < 0) row = this.table.get(hashString(key.toLowerCase()));
-        if (row >= 0) {
-          codes[0] = fmix32(0x1000 + c.values[row * c.levels + Math.min(1, c.levels - 1)]!);
-          codes[1] = fmix32(0x2000 + c.values[row * c.levels + c.levels - 1]!);
-        }
-      }
+      codes = new Int32Array(2);
+      this.codesInto(word, codes);
       if (this.cache.size >= CACHE_SIZE) this.cache.clear();
       this.cache.set(word, codes);
     }
     return codes;
+  }
+
+  /** The word's codes (as `codes`) written to out[0] and out[1], not cached: for a caller that keeps them per word itself. */
+  codesInto(word: string, out: Int32Array): void {
+    out[0] = out[1] = NONE;
+    const c = this.lexicon;
+    if (!c || !this.table) return;
+    const key = clusterKey(word);
+    let row = this.table.get(hashString(key));
+    if (row < 0) row = this.table.get(hashString(key.toLowerCase()));
+    if (row >= 0) {
+      out[0] = fmix32(0x1000 + c.values[row * c.levels + Math.min(1, c.levels - 1)]!);
+      out[1] = fmix32(0x2000 + c.values[row * c.levels + c.levels - 1]!);
+    }
   }
 }
 

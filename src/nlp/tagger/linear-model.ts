@@ -71,6 +71,13 @@ function addQuantizedPair(s: Float64Array, q: Int16Array, b1: number, s1: number
   for (let c = 0; c < n; c++) s[c] += Math.fround(q[b1 + c]! * s1) + Math.fround(q[b2 + c]! * s2);
 }
 
+/** As addQuantizedPair, four rows at once: one pass over the scores for four rows (exact sums only). */
+function addQuantizedQuad(s: Float64Array, q: Int16Array, b1: number, s1: number, b2: number, s2: number, b3: number, s3: number, b4: number, s4: number, n: number): void {
+  for (let c = 0; c < n; c++) {
+    s[c] += Math.fround(q[b1 + c]! * s1) + Math.fround(q[b2 + c]! * s2) + (Math.fround(q[b3 + c]! * s3) + Math.fround(q[b4 + c]! * s4));
+  }
+}
+
 /** Terms of a token's score that exactSums vouches for (a token sums well under a hundred rows). */
 const EXACT_TERMS = 256;
 
@@ -138,13 +145,15 @@ export class LinearModel {
   private readonly history = new Int32Array(4);
   private readonly scores: Float64Array;
   private rowBuffer = new Int32Array(4096);
+  /** A token's rows gathered for addRowsExact. */
+  private gathered = new Int32Array(256);
 
   /** Float weights, or null when quantized. */
   private readonly floats: Float32Array | null;
   /** Quantized weights, or null when float. */
   private readonly q: Int16Array | null;
   private readonly scales: Float32Array | null;
-  /** The weights' sums are exact in any order (see exactSums): the decoder adds a token's rows two at a time. */
+  /** The weights' sums are exact in any order (see exactSums): the decoder adds a token's rows four at a time. */
   private readonly pairwise: boolean;
 
   constructor(
@@ -251,24 +260,43 @@ export class LinearModel {
     }
   }
 
-  /** As addRows, two rows at a time (quantized weights whose sums are exact in any order). */
-  private addRowPairs(s: Float64Array, rows: Int32Array, from: number, to: number): void {
+  /**
+   * Add the weights of rows[0 .. m) (all ≥ 0) to s, four rows at a time, then two, then one (quantized
+   * weights whose sums are exact in any order, see exactSums).
+   */
+  private addRowsExact(s: Float64Array, rows: Int32Array, m: number): void {
     const q = this.q!;
     const scales = this.scales!;
-    const { stride, offset, scaleAt } = this;
+    const { stride, offset, scaleAt, nClasses } = this;
     const half = stride >> 1;
-    let pending = -1;
-    for (let k = from; k < to; k++) {
-      const row = rows[k]!;
-      if (row < 0) continue;
-      if (pending < 0) {
-        pending = row;
-        continue;
-      }
-      addQuantizedPair(s, q, pending * stride + offset, scales[pending * half + scaleAt]!, row * stride + offset, scales[row * half + scaleAt]!, this.nClasses);
-      pending = -1;
+    let k = 0;
+    for (; k + 4 <= m; k += 4) {
+      const r1 = rows[k]!;
+      const r2 = rows[k + 1]!;
+      const r3 = rows[k + 2]!;
+      const r4 = rows[k + 3]!;
+      addQuantizedQuad(
+        s, q,
+        r1 * stride + offset, scales[r1 * half + scaleAt]!,
+        r2 * stride + offset, scales[r2 * half + scaleAt]!,
+        r3 * stride + offset, scales[r3 * half + scaleAt]!,
+        r4 * stride + offset, scales[r4 * half + scaleAt]!,
+        nClasses,
+      );
     }
-    if (pending >= 0) this.addRow(s, pending);
+    if (k + 2 <= m) {
+      const r1 = rows[k]!;
+      const r2 = rows[k + 1]!;
+      addQuantizedPair(s, q, r1 * stride + offset, scales[r1 * half + scaleAt]!, r2 * stride + offset, scales[r2 * half + scaleAt]!, nClasses);
+      k += 2;
+    }
+    if (k < m) this.addRow(s, rows[k]!);
+  }
+
+  /** Room for `m` rows of one token in the gathered rows. */
+  private gatherRoom(m: number): Int32Array {
+    if (this.gathered.length < m) this.gathered = new Int32Array(2 * m);
+    return this.gathered;
   }
 
   /**
@@ -276,7 +304,8 @@ export class LinearModel {
    * token i at initial[i · initialStride + initialAt ...], and the rows of each token's conjoined history
    * features (see ConjoinedRows)). Scores are summed in double precision in a fixed order (initial,
    * a's rows, b's rows, the four history rows), so every caller gets the same sums for the same features;
-   * a's rows two at a time when the sums are exact in any order (see exactSums), which gives the same sums.
+   * when the sums are exact in any order (see exactSums), which gives the same sums, a token's rows (a's,
+   * b's and the history rows) are gathered and added four at a time.
    */
   decodeRows(
     n: number,
@@ -306,16 +335,10 @@ export class LinearModel {
         const base = i * initialStride + initialAt;
         for (let c = 0; c < C; c++) s[c] = initial[base + c]!;
       } else for (let c = 0; c < C; c++) s[c] = 0;
+      const aStart = aStarts[i]!;
       const aEnd = aEnds ? aEnds[i]! : aStarts[i + 1]!;
-      if (this.pairwise) this.addRowPairs(s, aRows, aStarts[i]!, aEnd);
-      else this.addRows(aRows, aStarts[i]!, aEnd, s);
-      if (b) {
-        const bRows = b.rows;
-        for (let k = b.starts[i]!, end = b.starts[i + 1]!; k < end; k++) {
-          const row = bRows[k]!;
-          if (row >= 0) this.addRow(s, row);
-        }
-      }
+      const bStart = b ? b.starts[i]! : 0;
+      const bEnd = b ? b.starts[i + 1]! : 0;
       let r3: number;
       let r4: number;
       if (conj) {
@@ -331,10 +354,30 @@ export class LinearModel {
       }
       const r1 = prevRows[prev1]!;
       const r2 = prevRows[(C + 1) * (1 + prev2) + prev1]!;
-      if (r1 >= 0) this.addRow(s, r1);
-      if (r2 >= 0) this.addRow(s, r2);
-      if (r3 >= 0) this.addRow(s, r3);
-      if (r4 >= 0) this.addRow(s, r4);
+      if (this.pairwise) {
+        const rows = this.gatherRoom(aEnd - aStart + bEnd - bStart + 4);
+        let m = 0;
+        for (let k = aStart; k < aEnd; k++) {
+          const row = aRows[k]!;
+          if (row >= 0) rows[m++] = row;
+        }
+        for (let k = bStart; k < bEnd; k++) {
+          const row = b!.rows[k]!;
+          if (row >= 0) rows[m++] = row;
+        }
+        if (r1 >= 0) rows[m++] = r1;
+        if (r2 >= 0) rows[m++] = r2;
+        if (r3 >= 0) rows[m++] = r3;
+        if (r4 >= 0) rows[m++] = r4;
+        this.addRowsExact(s, rows, m);
+      } else {
+        this.addRows(aRows, aStart, aEnd, s);
+        if (b) this.addRows(b.rows, bStart, bEnd, s);
+        if (r1 >= 0) this.addRow(s, r1);
+        if (r2 >= 0) this.addRow(s, r2);
+        if (r3 >= 0) this.addRow(s, r3);
+        if (r4 >= 0) this.addRow(s, r4);
+      }
       // The best class allowed after prev1 (ties go to the lower id), as bestAllowed.
       const last = i === n - 1;
       const allowedAt = prev1 * C;

@@ -35,7 +35,7 @@ export interface NerWord extends WordInfo, GazetteerStart {
   /** Usual casing of the word in running text (from the casing lexicon), or -1 when unknown. */
   readonly usualCase: number;
   /** Hashes of the word's cluster ids at the lexicon's granularities (empty without clusters). */
-  readonly clusters: Int32Array;
+  readonly clusters: readonly number[];
   /** Number of the word in its featurizer's table (see NerFeaturizer.vocabulary). */
   readonly id: number;
   /** Dense number of the word's key (hKey) in its featurizer, which counts document statistics by key. */
@@ -376,7 +376,7 @@ function addGazetteer(sf: SentenceFeatures, template: number, gaz: Int32Array, i
 }
 
 /** Cluster hashes of a word; a capitalized word unknown as written is looked up in Title Case, then lowercase. */
-function wordClusters(lexicons: NerLexicons, w: WordInfo): Int32Array {
+function wordClusters(lexicons: NerLexicons, w: WordInfo): readonly number[] {
   let clusters = lexicons.clusterHashes(w.hFold);
   if (clusters.length > 0 || w.cap === CAP.LOWER || !w.alpha) return clusters;
   if (w.cap === CAP.ALLCAPS) {

@@ -15,7 +15,7 @@ export interface NerLexicons {
   /** Usual capitalisation class (see CAP) of a word key (hash of its lowercase form), or -1 when unknown. */
   usualCase(hKey: number): number;
   /** Hashes of the word's cluster ids, coarse to fine (by hash of the word's cluster key, see clusters.ts). */
-  clusterHashes(hFold: number): Int32Array;
+  clusterHashes(hFold: number): readonly number[];
   /** What a gazetteer match starting at the word depends on of the word alone (see gazetteer.ts). */
   gazetteerStart(w: WordInfo): GazetteerStart;
   /** Gazetteer match bits of a sentence, two 32-bit words per token (see gazetteer.ts). */
@@ -34,7 +34,7 @@ export interface NerLexiconData {
   clusters: ClusterLexicon | null;
 }
 
-const NONE = new Int32Array(0);
+const NONE: readonly number[] = [];
 
 export class FrozenLexicons implements NerLexicons {
   private readonly casingTable: FeatureTable | null;
@@ -53,13 +53,14 @@ export class FrozenLexicons implements NerLexicons {
     return row < 0 ? -1 : this.data.casing!.values[row]!;
   }
 
-  clusterHashes(hFold: number): Int32Array {
+  clusterHashes(hFold: number): readonly number[] {
     const clusters = this.data.clusters;
     if (!clusters || !this.clusterTable) return NONE;
     const row = this.clusterTable.get(hFold);
     if (row < 0) return NONE;
-    const out = new Int32Array(clusters.levels);
-    for (let l = 0; l < clusters.levels; l++) out[l] = fmix32(Math.imul(l + 1, 0x9e3779b1) ^ clusters.values[row * clusters.levels + l]!);
+    // A plain array: the NER words keep it, and a typed array costs about 220 bytes of heap.
+    const out: number[] = [];
+    for (let l = 0; l < clusters.levels; l++) out.push(fmix32(Math.imul(l + 1, 0x9e3779b1) ^ clusters.values[row * clusters.levels + l]!));
     return out;
   }
 

@@ -11,7 +11,7 @@ import { FrozenLexicons, type NerLexiconData } from "./ner-lexicons.js";
 import { left2, leftCore, leftRest, NerFeaturizer, right2, rightCore, rightRest, wordCore, wordRest, type NerWord } from "./ner-features.js";
 import { UNSET_ROW, type LinearModel } from "./linear-model.js";
 import { SentenceFeatures } from "./sentence-features.js";
-import { bilouTagSet, bilouToIob2 } from "./tagset.js";
+import { bilouTagSet, bilouToIob2, tagNames } from "./tagset.js";
 import { NewsgraphError } from "../../errors.js";
 import { WordSlots } from "./word-slots.js";
 import { WordTable } from "./word-table.js";
@@ -41,10 +41,11 @@ export class NerTagger implements Tagger {
   private readonly wordSf = new SentenceFeatures();
   /**
    * Per-word cache of what a word contributes: slot 0 is the sentence boundary, slot id + 1 the featurizer's
-   * word `id` (see word-slots.ts). Slot k's scores are scorePool[k · ENTRY · C ...] (self, left and right, each 2C
-   * floats: stage one's then stage two's; left2 and right2, C floats each: stage two has no features of the
-   * words two away), its conjoined history rows conjPool[k · 2(C+1) ...]
-   * (looked up on first use, see ConjoinedRows).
+   * word `id` (see word-slots.ts). Slot k's entry starts at k · W (W = slotWidth(C) cells of 4 bytes): its
+   * scores scorePool[k · W ...] (self, left and right, each 2C floats: stage one's then stage two's; left2 and
+   * right2, C floats each: stage two has no features of the words two away), then its conjoined history rows
+   * conjPool[k · W + ENTRY · C ...] (looked up on first use, see ConjoinedRows). Both pools view one buffer,
+   * so that the history rows of a word are next to the scores just read for it.
    */
   private readonly slots: WordSlots<NerWord>;
   private scorePool: Float32Array;
@@ -78,8 +79,9 @@ export class NerTagger implements Tagger {
     if (stage2 && stage2.table !== stage1.table) {
       throw new NewsgraphError("MODEL_INVALID", "the NER stages must share one feature table (see thawShared)");
     }
-    this.scorePool = new Float32Array(INITIAL_SLOTS * ENTRY * C);
-    this.conjPool = new Int32Array(INITIAL_SLOTS * 2 * (C + 1));
+    const pools = new ArrayBuffer(INITIAL_SLOTS * slotWidth(C) * 4);
+    this.scorePool = new Float32Array(pools);
+    this.conjPool = new Int32Array(pools);
     this.docInitial = new Float32Array(this.docStarts.length * 2 * C);
     this.slots = new WordSlots((w, slot) => this.fillSlot(w, slot));
   }
@@ -96,7 +98,9 @@ export class NerTagger implements Tagger {
 
   tagDocument(sentences: string[][]): string[][] {
     const classes = this.classify(sentences);
-    return classes.map((cs) => Array.from(cs, (c) => this.iob2[c]!));
+    const tags: string[][] = new Array(classes.length);
+    for (let s = 0; s < classes.length; s++) tags[s] = tagNames(classes[s]!, this.iob2);
+    return tags;
   }
 
   /**
@@ -130,18 +134,16 @@ export class NerTagger implements Tagger {
   /** Fill the next cache slot with what a word contributes to its own scores and its neighbours' (null = sentence boundary). */
   private fillSlot(w: NerWord | null, slot: number): void {
     const C = this.names.length;
-    const R = 2 * C + 2;
-    if ((slot + 1) * ENTRY * C > this.scorePool.length) {
-      const scores = new Float32Array(2 * this.scorePool.length);
-      scores.set(this.scorePool);
-      this.scorePool = scores;
+    const W = slotWidth(C);
+    if ((slot + 1) * W > this.scorePool.length) {
       const conj = new Int32Array(2 * this.conjPool.length);
       conj.set(this.conjPool);
       this.conjPool = conj;
+      this.scorePool = new Float32Array(conj.buffer);
     }
-    const at = slot * ENTRY * C;
+    const at = slot * W;
     this.scorePool.fill(0, at, at + ENTRY * C);
-    this.conjPool.fill(UNSET_ROW, slot * R, (slot + 1) * R);
+    this.conjPool.fill(UNSET_ROW, at + ENTRY * C, at + W);
     if (w) this.scoresOf(w, wordCore as WordFeatures, wordRest as WordFeatures, at + SELF * C);
     this.scoresOf(w, leftCore, leftRest, at + LEFT * C);
     this.scoresOf(w, rightCore, rightRest, at + RIGHT * C);
@@ -168,8 +170,7 @@ export class NerTagger implements Tagger {
     this.slots.catchUp(this.featurizer.vocabulary, this.featurizer.generation);
     const C = this.names.length;
     const C2 = 2 * C;
-    const E = ENTRY * C;
-    const R = C2 + 2;
+    const W = slotWidth(C);
     let tokens = 0;
     for (const s of sentences) tokens += s.length;
     this.reserve(tokens);
@@ -203,7 +204,7 @@ export class NerTagger implements Tagger {
         starts[tok + t] = fill + sf.starts[t]!;
         cores[tok + t] = fill + sf.cores[t]!;
         const slot = ws[t]!.id + 1;
-        conjAt[tok + t] = slot * R;
+        conjAt[tok + t] = slot * W + ENTRY * C;
         conjA[tok + t] = sf.conjA[t]!;
         conjB[tok + t] = sf.conjB[t]!;
         slots[t] = slot;
@@ -213,22 +214,22 @@ export class NerTagger implements Tagger {
       const pool = this.scorePool;
       for (let t = 0; t < n; t++) {
         // Slot 0 is the sentence boundary.
-        const self = slots[t]! * E + SELF * C;
-        const left = (t > 0 ? slots[t - 1]! : 0) * E + LEFT * C;
-        const right = (t + 1 < n ? slots[t + 1]! : 0) * E + RIGHT * C;
-        const left2 = (t > 1 ? slots[t - 2]! : 0) * E + LEFT2 * C;
-        const right2 = (t + 2 < n ? slots[t + 2]! : 0) * E + RIGHT2 * C;
+        const self = slots[t]! * W + SELF * C;
+        const left = (t > 0 ? slots[t - 1]! : 0) * W + LEFT * C;
+        const right = (t + 1 < n ? slots[t + 1]! : 0) * W + RIGHT * C;
+        const left2 = (t > 1 ? slots[t - 2]! : 0) * W + LEFT2 * C;
+        const right2 = (t + 2 < n ? slots[t + 2]! : 0) * W + RIGHT2 * C;
         const base = (tok + t) * C2;
+        // Sums from zero: 0 + x is x (the pool holds float32 values and never -0).
         for (let c = 0; c < C; c++) {
-          let v = Math.fround(0 + pool[self + c]!);
-          v = Math.fround(v + pool[left + c]!);
+          let v = Math.fround(pool[self + c]! + pool[left + c]!);
           v = Math.fround(v + pool[right + c]!);
           v = Math.fround(v + pool[left2 + c]!);
           initial[base + c] = v + pool[right2 + c]!;
         }
         // Stage two's: the words two away give it nothing.
         for (let c = C; c < C2; c++) {
-          const v = Math.fround(Math.fround(0 + pool[self + c]!) + pool[left + c]!);
+          const v = Math.fround(pool[self + c]! + pool[left + c]!);
           initial[base + c] = v + pool[right + c]!;
         }
       }
@@ -266,6 +267,11 @@ const RIGHT = 4;
 const LEFT2 = 6;
 const RIGHT2 = 7;
 const ENTRY = 8;
+
+/** Cells (4 bytes) of a word's slot: its scores (ENTRY · C floats), then its conjoined history rows (two rows per previous class, see ConjoinedRows). */
+function slotWidth(C: number): number {
+  return ENTRY * C + 2 * (C + 1);
+}
 
 /** Slots allocated at first (the pools double as needed). */
 const INITIAL_SLOTS = 4096;

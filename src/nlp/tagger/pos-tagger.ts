@@ -12,7 +12,7 @@ import type { LinearModel } from "./linear-model.js";
 import { decodeModel, encodeModel } from "./model-format.js";
 import type { Tagger } from "./ner-tagger.js";
 import { SentenceFeatures } from "./sentence-features.js";
-import { freeTagSet } from "./tagset.js";
+import { freeTagSet, tagNames } from "./tagset.js";
 import { withWordInfo, type WordInfo } from "./word-info.js";
 import { WordSlots } from "./word-slots.js";
 import { WordTable } from "./word-table.js";
@@ -31,6 +31,8 @@ export interface PosWord extends WordInfo {
   readonly coarse: number;
   readonly fine: number;
   readonly id: number;
+  /** hSuf[2], the hash of the 3-character suffix, in the word itself (read for every token, see tagWords). */
+  readonly suf3: number;
 }
 
 /**
@@ -43,8 +45,8 @@ const NEIGHBOURS: readonly { template: number; offset: -2 | -1 | 1 | 2; value: (
   { template: T.KEY_P1, offset: 1, value: (w) => w.hKey },
   { template: T.KEY_M2, offset: -2, value: (w) => w.hKey },
   { template: T.KEY_P2, offset: 2, value: (w) => w.hKey },
-  { template: T.SUF3_M1, offset: -1, value: (w) => w.hSuf[2]! },
-  { template: T.SUF3_P1, offset: 1, value: (w) => w.hSuf[2]! },
+  { template: T.SUF3_M1, offset: -1, value: (w) => w.suf3 },
+  { template: T.SUF3_P1, offset: 1, value: (w) => w.suf3 },
   { template: T.SHORT_M1, offset: -1, value: (w) => w.hShort },
   { template: T.SHORT_P1, offset: 1, value: (w) => w.hShort },
   { template: T.FINE_M1, offset: -1, value: (w) => w.fine },
@@ -62,6 +64,8 @@ export class PosFeaturizer {
   /** The table's generation the vocabulary belongs to (it is made again after the table was cleared). */
   generation = 0;
   private readonly clusters: ClusterIndex;
+  /** A word's cluster codes, reused. */
+  private readonly codes = new Int32Array(2);
 
   constructor(
     clusters: ClusterLexicon | null = null,
@@ -86,10 +90,13 @@ export class PosFeaturizer {
     }
     for (let id = vocabulary.length; id < table.infos.length; id++) {
       const info = table.infos[id]!;
-      const codes = this.clusters.codes(info.norm);
-      vocabulary.push(withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id }));
+      const codes = this.codes;
+      this.clusters.codesInto(info.norm, codes);
+      vocabulary.push(withWordInfo(info, { coarse: codes[0]!, fine: codes[1]!, id, suf3: info.hSuf[2]! }));
     }
-    return Array.from(ids, (id) => vocabulary[id]!);
+    const words: PosWord[] = new Array(ids.length);
+    for (let i = 0; i < ids.length; i++) words[i] = vocabulary[ids[i]!]!;
+    return words;
   }
 
   /** The features of the word alone (a token's core features). */
@@ -129,7 +136,7 @@ export class PosFeaturizer {
       const w = ws[i]!;
       sf.begin(i);
       sf.conjA[i] = w.hKey;
-      sf.conjB[i] = w.hSuf[2]!;
+      sf.conjB[i] = w.suf3;
       this.word(w, sf);
       // Everything so far depends on the word alone (the tagger caches its scores per word).
       sf.markCore(i);
@@ -257,7 +264,7 @@ export class PosTagger implements Tagger {
       const self = around[t + 2]!;
       starts[t] = fill;
       conjA[t] = w.hKey;
-      conjB[t] = w.hSuf[2]!;
+      conjB[t] = w.suf3;
       for (let k = 0; k < NEIGHBOURS.length; k++) {
         if (k === FIRST_AT && t === 0) rows[fill++] = pool[self * N + NEIGHBOURS.length]!;
         rows[fill++] = pool[around[t + 2 + NEIGHBOURS[k]!.offset]! * N + k]!;
@@ -269,7 +276,7 @@ export class PosTagger implements Tagger {
     starts[n] = fill;
     const out = new Int32Array(n);
     this.model.decodeRows(n, { rows, starts }, null, conjA, conjB, out, initial, C, 0);
-    return Array.from(out, (c) => this.model.tagset.names[c]!);
+    return tagNames(out, this.model.tagset.names);
   }
 
 }

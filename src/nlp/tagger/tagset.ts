@@ -64,3 +64,10 @@ export function iobToBilou(tags: readonly string[]): string[] {
 export function bilouToIob2(tags: readonly string[]): string[] {
   return tags.map((t) => (t === "O" ? "O" : t[0] === "B" || t[0] === "U" ? `B-${t.slice(2)}` : `I-${t.slice(2)}`));
 }
+
+/** The names of class ids (a loop: Array.from with a mapping function costs a call per tag). */
+export function tagNames(classes: Int32Array, names: readonly string[]): string[] {
+  const out: string[] = new Array(classes.length);
+  for (let i = 0; i < classes.length; i++) out[i] = names[classes[i]!]!;
+  return out;
+}

@@ -20,9 +20,13 @@ export interface WordInfo {
   readonly hFold: number;
   readonly hShape: number;
   readonly hShort: number;
-  /** Hashes of the 1- to 4-character prefixes and suffixes of `key` (0 when the word is too short). */
-  readonly hPre: Int32Array;
-  readonly hSuf: Int32Array;
+  /**
+   * Hashes of the 1- to 4-character prefixes and suffixes of `key` (0 when the word is too short). Plain
+   * arrays of small integers: a typed array costs about 220 bytes of heap a word, and the facts of every
+   * word seen are kept (their copying by the young-generation GC was a large part of a new word's cost).
+   */
+  readonly hPre: readonly number[];
+  readonly hSuf: readonly number[];
   readonly cap: number;
   readonly length: number;
   /** The word has a letter. */
@@ -103,8 +107,8 @@ function capClass(word: string): number {
 export function computeWordInfo(raw: string): WordInfo {
   const norm = normalizeToken(raw);
   const key = foldDigits(norm.toLowerCase());
-  const hPre = new Int32Array(4);
-  const hSuf = new Int32Array(4);
+  const hPre = [0, 0, 0, 0];
+  const hSuf = [0, 0, 0, 0];
   for (let k = 1; k <= 4; k++) {
     if (key.length > k) {
       hPre[k - 1] = hashString(key.slice(0, k));

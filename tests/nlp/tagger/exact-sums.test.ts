@@ -15,7 +15,7 @@ function rows(...rs: { scale: number; q: [number, number] }[]): [Int16Array, Flo
   return [q, scales];
 }
 
-describe("exactSums (the decoder adds rows two at a time only when it holds)", () => {
+describe("exactSums (the decoder groups rows only when it holds)", () => {
   it("holds for the shipped models", () => {
     const clusters = loadClusters();
     const pos = decodePosModel(readFileSync(modelPath("pos.bin")), "pos.bin", clusters).weights;
