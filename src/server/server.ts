@@ -2,7 +2,7 @@
  * The viewer server behind `newsgraph serve`: node:http on a loopback address, serving only the built
  * viewer (viewer/dist) and a whitelist of the graph folder's files, plus a small JSON API:
  *   GET /                      the viewer (index.html and its assets)
- *   GET /data/graph.json       the graph (gzip when accepted)
+ *   GET /data/graph.json       the graph (gzip when accepted, compressed as the server starts)
  *   GET /data/documents.jsonl  the document records
  *   GET /api/info              which optional files the graph folder holds
  *   GET /api/text?id=ID        one document's text with the character spans of its mentions
@@ -22,7 +22,7 @@ import { echoInput, NewsgraphError } from "../errors.js";
 import { EVIDENCE_FILE, TEXTS_FILE } from "../graph/write.js";
 import { viewerDistPath } from "../paths.js";
 import { DEFAULT_GRAPH_DIR, DOCUMENTS_FILE, GRAPH_FILE, loadGraph } from "../query/load.js";
-import { contentType, resolveInside, sendBody, sendFile } from "./static-files.js";
+import { contentType, prepareGzip, resolveInside, sendBody, sendFile } from "./static-files.js";
 import { JsonLinesStore } from "./jsonl-store.js";
 import { DocumentsBody } from "./documents-body.js";
 
@@ -261,6 +261,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     }
   }
 
+  void prepareGzip(join(graphDir, GRAPH_FILE));
   const urlHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}/`,

@@ -3,7 +3,7 @@
  * (no "..", no encoded separators or NUL, no dot-files, no symlink leading outside), names its content
  * type, and sends it with an ETag and gzip when the client accepts it. Files are streamed, and gzip
  * bodies made once per file version, so memory stays flat however many clients ask at once; the first
- * request of a version receives its gzip body while it is being made, not after.
+ * request of a version receives its gzip body while it is being made, not after, unless it was made ahead.
  */
 import { constants, realpathSync, statSync, type Stats } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
@@ -115,6 +115,24 @@ export function cachedGzip(key: string, etag: string, read: () => Promise<Buffer
     if (gzipCache.get(key)?.body === body) gzipCache.delete(key);
   });
   return body;
+}
+
+/**
+ * Make the gzip body of a file ahead of its first request (the server does it for graph.json as it
+ * starts, while the browser opens): that request then finds it made, and the page's download does not
+ * share the machine with its compression. Best effort: a file that cannot be read is left to the requests.
+ */
+export async function prepareGzip(file: string): Promise<void> {
+  const opened = await openRegularFile(file);
+  if (!opened) return;
+  const { handle, stats } = opened;
+  try {
+    await cachedGzip(file, etagOf(stats), () => handle.readFile());
+  } catch {
+    // The request will try again, and report what fails.
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The gzip body of a file version, if it is made or being made. */

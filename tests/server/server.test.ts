@@ -98,6 +98,21 @@ describe("newsgraph serve's server", () => {
     expect(head.body.length).toBe(0);
   });
 
+  it("compresses graph.json as it starts: the first compressed reply is the made body, sent with its length", async () => {
+    const fresh = join(base, "fresh-graph");
+    cpSync(FIXTURE, fresh, { recursive: true });
+    const other = await startServer({ graph: fresh, port: 0, viewerDir });
+    try {
+      const zipped = await get(other, "/data/graph.json", { headers: { "accept-encoding": "gzip" } });
+      expect(zipped.headers["content-encoding"]).toBe("gzip");
+      // A body compressed while it is sent goes out in chunks, without a length.
+      expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
+      expect(JSON.parse(gunzipSync(zipped.body).toString()).nodes).toHaveLength(11);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("answers the info and text API", async () => {
     const info = await get(server, "/api/info");
     expect(JSON.parse(info.body.toString())).toEqual({ documents: true, texts: true, evidence: true });
