@@ -17,6 +17,7 @@ import {
 } from "./model.js";
 import { addTally, claimCountsOf, emptyTally, tallyEdge } from "./edge-tally.js";
 import type { HeldCoOccurrences } from "./held-co-occurrences.js";
+import { NeighbourPairs } from "./neighbour-counts.js";
 import type { ClaimKind } from "./state.js";
 import { runSteps } from "./steps.js";
 
@@ -104,31 +105,28 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, h
   let maxDegree = 0;
   let maxMentions = 0;
   // Distinct neighbours through any relation and through stated relations (a self-loop makes an entity its own neighbour).
-  const neighbors = new Map<string, Set<string>>();
-  const statedNeighbors = new Map<string, Set<string>>();
-  const link = (sets: Map<string, Set<string>>, a: string, b: string): void => {
-    const set = sets.get(a);
-    if (set) set.add(b);
-    else sets.set(a, new Set([b]));
-  };
+  const keys = graph.nodes();
+  const position = new Map(keys.map((node, i) => [node, i]));
+  const neighbors = new NeighbourPairs(keys.length);
+  const statedNeighbors = new NeighbourPairs(keys.length);
   for (const { attributes: attrs, source, target } of graph.edgeEntries()) {
     if (++items % ITEMS_PER_STEP === 0) yield;
-    link(neighbors, source, target);
-    link(neighbors, target, source);
-    if (attrs.relation === "co_occurs" || source === target) continue;
-    link(statedNeighbors, source, target);
-    link(statedNeighbors, target, source);
+    const a = position.get(source)!;
+    const b = position.get(target)!;
+    neighbors.link(a, b);
+    if (attrs.relation !== "co_occurs" && a !== b) statedNeighbors.link(a, b);
   }
-  const keys = graph.nodes();
-  held?.forEachEnds((source, target) => {
-    link(neighbors, keys[source]!, keys[target]!);
-    link(neighbors, keys[target]!, keys[source]!);
-  });
+  held?.forEachEnds((a, b) => neighbors.link(a, b));
+  yield;
+  const neighborCounts = neighbors.counts();
+  const statedCounts = statedNeighbors.counts();
+  yield;
   const stated = new Map<string, number>();
+  let at = 0;
   for (const { node, attributes: attrs } of graph.nodeEntries()) {
     if (++items % ITEMS_PER_STEP === 0) yield;
-    stated.set(node, statedNeighbors.get(node)?.size ?? 0);
-    const d = neighbors.get(node)?.size ?? 0;
+    stated.set(node, statedCounts[at]!);
+    const d = neighborCounts[at++]!;
     degree.set(node, d);
     maxDegree = Math.max(maxDegree, d);
     maxMentions = Math.max(maxMentions, attrs.mentions);
