@@ -20,12 +20,12 @@ function slot(id: string): HTMLElement {
 async function main(): Promise<void> {
   const status = slot("status");
   try {
-    const info = await fetchInfo();
     const progress = (loaded: number) => (status.textContent = `Loading the graph… ${loaded.toLocaleString("en-US")} relations`);
-    const loading = Promise.all([loadGraph(progress), info.documents ? fetchDocuments() : Promise.resolve([])]);
-    // Sigma's shaders compile while the worker downloads the graph; a stage that cannot be made (no WebGL)
-    // is reported at once, not after the download.
-    const [[{ graph, held }, records], stage] = await Promise.all([loading, createStage(slot("stage"))]);
+    // All at once: the graph's download, the folder's description and documents, and sigma's stage, whose
+    // shaders compile while the worker downloads the graph (a stage that cannot be made, without WebGL, is
+    // reported at once, not after the download).
+    const described = fetchInfo().then(async (info) => ({ info, records: info.documents ? await fetchDocuments() : [] }));
+    const [{ graph, held }, { info, records }, stage] = await Promise.all([loadGraph(progress), described, createStage(slot("stage"))]);
     performance.mark("newsgraph:loaded");
     const documents = documentTable(records);
     const index = await runInSlices(graphIndexSteps(graph, documents, held));
