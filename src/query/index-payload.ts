@@ -13,6 +13,9 @@ export interface IndexLists {
   items: Int32Array;
 }
 
+/** Lists for `rows` rows, to be filled by appendRow. */
+const emptyLists = (rows: number): IndexLists => ({ offsets: new Int32Array(rows + 1), items: new Int32Array(0) });
+
 /**
  * Strings as one string of Latin-1 characters (stored one byte each): string i is text.slice(at[i], at[i + 1])
  * (a slice is not a copy). The few strings with other characters are in `wide` by index, their slice empty.
@@ -168,10 +171,10 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
     community: new Float64Array(n),
     firstSeen: new Int32Array(n),
     lastSeen: new Int32Array(n),
-    aliases: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
-    docs: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
+    aliases: emptyLists(n),
+    docs: emptyLists(n),
     hasRoles: new Uint8Array(n),
-    roles: { offsets: new Int32Array(n + 1), items: new Int32Array(0) },
+    roles: emptyLists(n),
     slots: keyTable(graph.nodes.map((node) => node.key)),
   };
   const aliases: number[] = [];
@@ -206,8 +209,8 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
     negated: new Uint8Array(m),
     predicate: new Int32Array(m),
     weight: new Float64Array(m),
-    docs: { offsets: new Int32Array(m + 1), items: new Int32Array(0) },
-    rules: { offsets: new Int32Array(m + 1), items: new Int32Array(0) },
+    docs: emptyLists(m),
+    rules: emptyLists(m),
     modality: new Int32Array(m),
     confidence: new Float64Array(m),
     inferred: new Int8Array(m),
