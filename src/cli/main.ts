@@ -45,6 +45,13 @@ async function registerCommands(program: Command, args: readonly string[]): Prom
   }
 }
 
+// A reader that stops early (`newsgraph neighbors x | head`) closes the pipe: the output is no longer
+// wanted, so the command ends quietly, as other command-line tools do, instead of with a stack trace.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 const program = new Command();
 program
   .name("newsgraph")

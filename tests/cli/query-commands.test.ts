@@ -1,6 +1,6 @@
 // Spawned smoke tests of the query and export commands: the built CLI (dist/, as `npm test` compiles it)
 // on the hand-made query fixture, and on a graph built from seeds/ once into a temporary folder.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -176,5 +176,17 @@ describe("query commands on the seeds graph", () => {
     const saved = JSON.parse(readFileSync(join(graph, "graph.json"), "utf8")) as { nodes: unknown[]; edges: unknown[] };
     const parsed = parse(readFileSync(out, "utf8"));
     expect([parsed.order, parsed.size]).toEqual([saved.nodes.length, saved.edges.length]);
+  });
+});
+
+describe("output read by a reader that stops early", () => {
+  it("ends quietly when the pipe closes before the answer is written (`newsgraph ... | head`)", async () => {
+    const child = spawn(process.execPath, [CLI, "stats", "--json", "--graph", FIXTURE], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy(); // closed before the command has started, let alone written
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
   });
 });
