@@ -1,4 +1,4 @@
-/** 32-bit string hashing shared by the tagger's feature ids and the duplicate-story detector. */
+/** 32-bit string hashing shared by the tagger's feature ids, the duplicate-story detector and the query index's key tables. */
 
 /** murmur3's 32-bit finalizer: spreads every input bit over the whole word (signed result). */
 export function fmix32(h: number): number {

@@ -29,23 +29,9 @@ export function entityMention(f: MentionFields): EntityMention {
   };
 }
 
-/** A copy of a mention with the fields given changed (one object, no spread; a field given as undefined keeps the mention's). */
-export function changedMention(m: EntityMention, c: Partial<EntityMention>): EntityMention {
-  return {
-    sentence: c.sentence ?? m.sentence,
-    tokStart: c.tokStart ?? m.tokStart,
-    tokEnd: c.tokEnd ?? m.tokEnd,
-    start: c.start ?? m.start,
-    end: c.end ?? m.end,
-    text: c.text ?? m.text,
-    name: c.name === undefined ? m.name : oneLine(c.name),
-    aliases: c.aliases ?? m.aliases,
-    type: c.type ?? m.type,
-    source: c.source ?? m.source,
-    nominal: c.nominal ?? m.nominal,
-    basedIn: c.basedIn ?? m.basedIn,
-    compound: c.compound ?? m.compound,
-  };
+/** A copy of a mention with the fields given changed, in the same shape. */
+export function changedMention(m: EntityMention, changes: Partial<EntityMention>): EntityMention {
+  return entityMention({ ...m, ...changes });
 }
 
 /**
