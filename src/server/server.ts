@@ -5,6 +5,8 @@
  *   GET /data/graph.json       the graph (gzip when accepted, compressed as the server starts)
  *   GET /data/documents.jsonl  the document records
  *   GET /api/info              which optional files the graph folder holds
+ *   GET /api/co-occurrences    which edges of graph.json the viewer holds back at first, their ends and
+ *                              tally (src/graph/co-occurrence-summary.ts), tagged with graph.json's ETag
  *   GET /api/text?id=ID        one document's text with the character spans of its mentions
  *   GET /api/evidence?edge=KEY the full evidence of an edge whose list graph.json caps ({edge, evidence},
  *                              evidence null when the sidecar holds nothing more for it)
@@ -25,6 +27,7 @@ import { DEFAULT_GRAPH_DIR, DOCUMENTS_FILE, GRAPH_FILE, loadGraph } from "../que
 import { contentType, prepareGzip, resolveInside, sendBody, sendFile } from "./static-files.js";
 import { JsonLinesStore } from "./jsonl-store.js";
 import { DocumentsBody } from "./documents-body.js";
+import { CoOccurrenceBody } from "./co-occurrence-body.js";
 
 export interface ServeOptions {
   /** Graph folder written by `newsgraph build`. */
@@ -117,6 +120,9 @@ export function createRequestHandler(graphDir: string, viewerDir: string, host: 
   const texts = new JsonLinesStore(join(graphDir, TEXTS_FILE), "id", onDamage);
   const evidence = new JsonLinesStore(join(graphDir, EVIDENCE_FILE), "edge", onDamage);
   const documents = new DocumentsBody(join(graphDir, DOCUMENTS_FILE), onDamage);
+  const coOccurrences = new CoOccurrenceBody(join(graphDir, GRAPH_FILE));
+  // Made now, while the browser opens the page: its first request finds it made.
+  coOccurrences.current().catch(() => {});
   const checkHost = isLoopbackHost(host);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -143,6 +149,18 @@ export function createRequestHandler(graphDir: string, viewerDir: string, host: 
     if (path === "/api/info") {
       const [hasDocuments, hasTexts, hasEvidence] = await Promise.all([documents.current().then((d) => d !== null), texts.available(), evidence.available()]);
       sendJson(res, 200, { documents: hasDocuments, texts: hasTexts, evidence: hasEvidence }, head);
+      return;
+    }
+    if (path === "/api/co-occurrences") {
+      let body: Awaited<ReturnType<CoOccurrenceBody["current"]>>;
+      try {
+        body = await coOccurrences.current();
+      } catch (err) {
+        sendError(res, 500, `${GRAPH_FILE}: ${err instanceof Error ? err.message : String(err)}`, head);
+        return;
+      }
+      if (!body) sendError(res, 404, "not found", head);
+      else await sendBody(req, res, { key: coOccurrences.file + "#co-occurrences", etag: body.etag, bytes: body.bytes, type: contentType(".json") }, { "Cache-Control": "no-cache" });
       return;
     }
     if (path === "/api/evidence") {

@@ -169,7 +169,8 @@ async function streamGzip(key: string, etag: string, source: Readable, res: Serv
   }
 }
 
-function etagOf(stats: Stats): string {
+/** The ETag of a file version (size and modification time). */
+export function etagOf(stats: Stats): string {
   return `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}"`;
 }
 

@@ -113,6 +113,34 @@ describe("newsgraph serve's server", () => {
     }
   });
 
+  it("summarizes graph.json's co-occurrences under its ETag, and again when the file changes", async () => {
+    const fresh = join(base, "summary-graph");
+    cpSync(FIXTURE, fresh, { recursive: true });
+    const other = await startServer({ graph: fresh, port: 0, viewerDir });
+    try {
+      const graph = await get(other, "/data/graph.json");
+      const data = JSON.parse(graph.body.toString()) as { edges: { attributes: { relation: string } }[] };
+      const reply = await get(other, "/api/co-occurrences");
+      expect(reply.status).toBe(200);
+      const summary = JSON.parse(reply.body.toString());
+      expect(summary.etag).toBe(graph.headers.etag);
+      expect(summary.held).toBe(data.edges.map((e) => (e.attributes.relation === "co_occurs" ? "1" : "0")).join(""));
+      expect(summary.tally.count).toBe(23);
+      // A rebuilt graph.json (here: without its co-occurrences) gets a summary of its own.
+      writeFileSync(join(fresh, "graph.json"), JSON.stringify({ ...data, edges: data.edges.filter((e) => e.attributes.relation !== "co_occurs") }));
+      const rebuilt = JSON.parse((await get(other, "/api/co-occurrences")).body.toString());
+      expect(rebuilt.etag).toBe((await get(other, "/data/graph.json", { method: "HEAD" })).headers.etag);
+      expect(rebuilt.held).not.toContain("1");
+      expect(rebuilt.tally.count).toBe(0);
+      writeFileSync(join(fresh, "graph.json"), "{ not json");
+      const broken = await get(other, "/api/co-occurrences");
+      expect(broken.status).toBe(500);
+      expect(JSON.parse(broken.body.toString()).error).toMatch(/^graph\.json: /);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("answers the info and text API", async () => {
     const info = await get(server, "/api/info");
     expect(JSON.parse(info.body.toString())).toEqual({ documents: true, texts: true, evidence: true });

@@ -1,12 +1,14 @@
 /**
- * Co-occurrences held out of the graph at load: the index counts them as if they were in it, and once
- * imported the graph is the one a whole import makes, each entity's relations in the same order.
+ * Co-occurrences held out of the graph at load, as the server's summary says (src/graph/co-occurrence-summary.ts):
+ * the index counts them as if they were in it, and once imported the graph is the one a whole import
+ * makes, each entity's relations in the same order.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SerializedGraph } from "graphology-types";
 import { describe, expect, it } from "vitest";
 import { buildGraphIndex } from "../../viewer/src/core/graph-index.js";
+import { summarizeCoOccurrences } from "../../src/graph/co-occurrence-summary.js";
 import { HeldCoOccurrences, splitEdgeBatch } from "../../viewer/src/core/held-co-occurrences.js";
 import { documentTable, importGraph, parseJsonLines, type DocumentRecord, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type ViewerGraph } from "../../viewer/src/core/model.js";
 import { runSteps } from "../../viewer/src/core/steps.js";
@@ -16,17 +18,18 @@ const DIR = join(import.meta.dirname, "..", "fixtures", "viewer", "graph");
 const FIXTURE = JSON.parse(readFileSync(join(DIR, "graph.json"), "utf8")) as Serialized;
 const DOCUMENTS = documentTable(parseJsonLines<DocumentRecord>(readFileSync(join(DIR, "documents.jsonl"), "utf8")));
 
-/** Load as the viewer does: nodes whole, edges in batches split by the worker, co-occurrences held. */
+/** Load as the viewer does: the server's summary, nodes whole, edges in batches split by the worker, co-occurrences held. */
 function loadHeld(data: Serialized, batch: number): { graph: ViewerGraph; held: HeldCoOccurrences } {
   const graph = importGraph({ options: data.options, attributes: data.attributes, nodes: data.nodes, edges: [] });
-  const position = new Map(data.nodes.map((node, i) => [node.key, i]));
-  const held = new HeldCoOccurrences();
+  // As it travels: JSON from the server, typed arrays in the page.
+  const summary = JSON.parse(JSON.stringify(summarizeCoOccurrences(data, '"x"'))) as ReturnType<typeof summarizeCoOccurrences>;
+  const order = Uint8Array.from(summary.held, (c) => Number(c));
+  const held = new HeldCoOccurrences({ order, ends: Uint32Array.from(summary.ends), tally: summary.tally });
   const edges = data.edges ?? [];
   for (let i = 0; i < edges.length; i += batch) {
-    const slice = edges.slice(i, i + batch);
-    const { typed, held: batchHeld } = splitEdgeBatch(slice.map((e) => JSON.stringify(e)), slice, position);
+    const { typed, held: heldText } = splitEdgeBatch(edges.slice(i, i + batch).map((e) => JSON.stringify(e)), order, i);
     graph.import({ edges: JSON.parse(typed) as Serialized["edges"] });
-    held.add(batchHeld);
+    held.add(heldText);
   }
   return { graph, held };
 }

@@ -10,7 +10,7 @@ import { buildGraphIndex, graphIndexSteps, type GraphIndex } from "../../viewer/
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../../viewer/src/core/model.js";
 import { buildSearchIndex, searchIndexSteps } from "../../viewer/src/core/search.js";
 import { CLAIM_KINDS } from "../../viewer/src/core/state.js";
-import { isClaimOf } from "../../viewer/src/core/visibility.js";
+import { isClaimOf } from "../../src/graph/edge-tally.js";
 import { loadFixture } from "./fixture.js";
 
 /** A ring of `n` invented entities, each also linked to the one three places on, every fifth link negated. */

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { createRenderGraph, drawnEdges, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
 import { defaultViewState, type ViewState } from "../../viewer/src/core/state.js";
-import { computeVisibility, edgePassesFilters, hiddenByFilters, isClaimOf, renderedNodes } from "../../viewer/src/core/visibility.js";
+import { isClaimOf } from "../../src/graph/edge-tally.js";
+import { computeVisibility, edgePassesFilters, hiddenByFilters, renderedNodes } from "../../viewer/src/core/visibility.js";
 import { loadFixture } from "./fixture.js";
 
 const { graph, index } = loadFixture();

@@ -24,7 +24,7 @@ export interface LoadedGraph {
 export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGraph> {
   const worker = new Worker(new URL("./graph-loader.worker.ts", import.meta.url), { type: "module" });
   const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
-  const held = new HeldCoOccurrences();
+  let held = new HeldCoOccurrences();
   return new Promise<LoadedGraph>((resolve, reject) => {
     const fail = (error: Error): void => {
       worker.terminate();
@@ -36,12 +36,14 @@ export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGr
       try {
         if (message.kind === "attributes") {
           if (message.attributes) graph.replaceAttributes(message.attributes);
+        } else if (message.kind === "summary") {
+          held = new HeldCoOccurrences(message.summary);
         } else if (message.kind === "nodes") {
           graph.import({ nodes: JSON.parse(message.items) as SerializedNode<NodeAttributes>[] });
         } else if (message.kind === "edges") {
           graph.import({ edges: JSON.parse(message.items) as SerializedEdge<EdgeAttributes>[] });
           held.add(message.held);
-          onProgress(graph.size + held.count);
+          onProgress(message.edgesSoFar);
         } else if (message.kind === "done") {
           worker.terminate();
           resolve({ graph, held });
@@ -52,7 +54,8 @@ export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGr
         fail(err instanceof Error ? err : new Error(String(err)));
       }
     });
-    const request: LoadRequest = { url: new URL("data/graph.json", document.baseURI).href, batch: BATCH };
+    const at = (path: string): string => new URL(path, document.baseURI).href;
+    const request: LoadRequest = { url: at("data/graph.json"), summaryUrl: at("api/co-occurrences"), batch: BATCH };
     worker.postMessage(request);
   });
 }

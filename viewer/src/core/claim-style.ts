@@ -4,7 +4,7 @@
  * "possibly meets", "former leader of", "member of (inferred)"), so that the difference never rests on
  * colour alone. The legend lists the same styles.
  */
-import { isClaimOf } from "./visibility.js";
+import { isClaimOf } from "../../../src/graph/edge-tally.js";
 import type { EdgeAttributes, RelationType } from "./model.js";
 import { CLAIM_KINDS, type ClaimKind } from "./state.js";
 

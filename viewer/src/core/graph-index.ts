@@ -15,7 +15,7 @@ import {
   type RelationType,
   type ViewerGraph,
 } from "./model.js";
-import { addTally, claimCountsOf, emptyTally, tallyEdge } from "./edge-tally.js";
+import { addTally, claimCountsOf, emptyTally, tallyEdge } from "../../../src/graph/edge-tally.js";
 import type { HeldCoOccurrences } from "./held-co-occurrences.js";
 import { NeighbourPairs } from "./neighbour-counts.js";
 import type { ClaimKind } from "./state.js";

@@ -1,100 +1,92 @@
 /**
  * Co-occurrence relations held out of the graph while the page opens: they are most relations of a news
  * graph and hidden by default, and parsing and importing them cost more than the rest of the load. The
- * graph loader's worker splits each edge batch into its typed relations (imported at once) and its
- * co-occurrences, held here as JSON text with the node positions of their ends and the counts the index
- * needs. `importSteps` brings them in later: every edge again in file order, so that the graph is exactly
- * the one a whole import makes (graphology keeps each entity's relations in the order they came).
+ * server says which edges of graph.json they are, where their ends are and how they tally
+ * (src/graph/co-occurrence-summary.ts); the graph loader's worker cuts each edge batch into its typed
+ * relations (imported at once) and its co-occurrences, held here as JSON text. `importSteps` brings them
+ * in later: every edge again in file order, so that the graph is exactly the one a whole import makes
+ * (graphology keeps each entity's relations in the order they came).
  */
 import type { SerializedEdge } from "graphology-types";
-import { addTally, emptyTally, tallyEdge, type EdgeTally } from "./edge-tally.js";
+import { emptyTally, type EdgeTally } from "../../../src/graph/edge-tally.js";
 import type { EdgeAttributes, ViewerGraph } from "./model.js";
 
 type Edge = SerializedEdge<EdgeAttributes>;
 
-/** The co-occurrences of one edge batch, as the worker posts them. */
-export interface HeldBatch {
-  /** JSON text of the batch's co-occurrences (an array). */
-  text: string;
-  /** Per edge of the batch, in file order: 1 for a held co-occurrence, 0 for a relation imported at once. */
+/** Which edges of the file are held, where their ends are and their tally (the server's summary, in typed arrays). */
+export interface HeldSummary {
+  /** Per edge of the file, in file order: 1 for a held co-occurrence, 0 for a relation imported at once. */
   order: Uint8Array;
   /** Node positions (in the order the nodes came) of each held co-occurrence's source and target, one after the other. */
   ends: Uint32Array;
-  /** Their count, largest weight and claim kinds. */
   tally: EdgeTally;
 }
 
+export const NOTHING_HELD: HeldSummary = { order: new Uint8Array(0), ends: new Uint32Array(0), tally: emptyTally() };
+
 /**
- * Split a batch of edges (their JSON texts and the same parsed): the JSON text of those imported at once,
- * and the co-occurrences held back. A co-occurrence without a key is imported at once: graphology would
- * name it by a counter, and the same edge imported later would get another name.
+ * Split a batch of edges (their JSON texts), the first of which is edge `first` of the file, by the
+ * summary's order: the JSON text of those imported at once, and that of the held co-occurrences.
  */
-export function splitEdgeBatch(items: readonly string[], edges: readonly Edge[], position: ReadonlyMap<string, number>): { typed: string; held: HeldBatch } {
+export function splitEdgeBatch(items: readonly string[], order: Uint8Array, first: number): { typed: string; held: string } {
   const typed: string[] = [];
-  const heldTexts: string[] = [];
-  const order = new Uint8Array(edges.length);
-  const ends: number[] = [];
-  const tally = emptyTally();
-  edges.forEach((edge, i) => {
-    const attrs = edge.attributes!;
-    if (attrs.relation !== "co_occurs" || edge.key === undefined) {
-      typed.push(items[i]!);
-      return;
-    }
-    order[i] = 1;
-    heldTexts.push(items[i]!);
-    ends.push(position.get(edge.source)!, position.get(edge.target)!);
-    tallyEdge(tally, attrs);
-  });
-  return {
-    typed: `[${typed.join(",")}]`,
-    held: { text: `[${heldTexts.join(",")}]`, order, ends: Uint32Array.from(ends), tally },
-  };
+  const held: string[] = [];
+  items.forEach((item, i) => (order[first + i] === 1 ? held : typed).push(item));
+  return { typed: `[${typed.join(",")}]`, held: `[${held.join(",")}]` };
 }
 
 /** Edges (re)imported between two pauses of `importSteps`. */
 const EDGES_PER_STEP = 2000;
 
 export class HeldCoOccurrences {
-  readonly #batches: HeldBatch[] = [];
-  #tally = emptyTally();
+  #summary: HeldSummary;
+  /** JSON texts of the held co-occurrences (arrays), in file order. */
+  readonly #texts: string[] = [];
 
-  add(batch: HeldBatch): void {
-    this.#batches.push(batch);
-    addTally(this.#tally, batch.tally);
+  constructor(summary: HeldSummary = NOTHING_HELD) {
+    this.#summary = summary;
+  }
+
+  /** The next held co-occurrences, as the JSON text of an array. */
+  add(text: string): void {
+    this.#texts.push(text);
   }
 
   /** Co-occurrences held (not in the graph yet). */
   get count(): number {
-    return this.#tally.count;
+    return this.#summary.tally.count;
   }
 
   /** Their count, largest weight and claim kinds. */
   get tally(): Readonly<EdgeTally> {
-    return this.#tally;
+    return this.#summary.tally;
   }
 
   /** Each held co-occurrence's ends, as positions in the node list. */
   forEachEnds(visit: (source: number, target: number) => void): void {
-    for (const { ends } of this.#batches) for (let i = 0; i < ends.length; i += 2) visit(ends[i]!, ends[i + 1]!);
+    const { ends } = this.#summary;
+    for (let i = 0; i < ends.length; i += 2) visit(ends[i]!, ends[i + 1]!);
   }
 
-  /** Import the held co-occurrences into `graph` (which holds every other edge of the batches): all its edges again, in file order. */
+  /** Import the held co-occurrences into `graph` (which holds every other edge of the file): all its edges again, in file order. */
   *importSteps(graph: ViewerGraph): Generator<void, void, void> {
-    if (this.#tally.count === 0) return;
+    if (this.count === 0) return;
     const imported: Edge[] = [];
     for (const { edge, source, target, attributes, undirected } of graph.edgeEntries()) {
       imported.push({ key: edge, source, target, attributes, undirected });
     }
     const all: Edge[] = [];
+    const { order } = this.#summary;
     let next = 0;
-    for (const batch of this.#batches) {
+    let at = 0;
+    for (const text of this.#texts) {
       yield;
-      const held = JSON.parse(batch.text) as Edge[];
-      let h = 0;
-      for (const flag of batch.order) all.push(flag === 1 ? held[h++]! : imported[next++]!);
+      for (const edge of JSON.parse(text) as Edge[]) {
+        while (order[at++] === 0) all.push(imported[next++]!);
+        all.push(edge);
+      }
     }
-    // Relations imported after the last batch (none today) keep their place at the end.
+    // Relations after the last co-occurrence keep their place at the end.
     all.push(...imported.slice(next));
     yield;
     graph.clearEdges();
@@ -102,7 +94,7 @@ export class HeldCoOccurrences {
       graph.import({ edges: all.slice(i, i + EDGES_PER_STEP) });
       if (i + EDGES_PER_STEP < all.length) yield;
     }
-    this.#batches.length = 0;
-    this.#tally = emptyTally();
+    this.#texts.length = 0;
+    this.#summary = NOTHING_HELD;
   }
 }

@@ -3,6 +3,7 @@
  * entities are shown, label density) that lives in the URL hash; `ViewerState` adds what is transient (hover, zoom).
  */
 import { NO_EXPLORATION, type Exploration } from "./exploration.js";
+import type { ClaimKind } from "../../../src/graph/edge-tally.js";
 import type { EntityType, RelationType } from "./model.js";
 
 export interface Filters {
@@ -25,9 +26,7 @@ export interface Filters {
   showUndated: boolean;
 }
 
-/** Kinds of claims that are not plain assertions: negated, possible, former, derived at document level. */
-export const CLAIM_KINDS = ["negated", "possible", "former", "inferred"] as const;
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
+export { CLAIM_KINDS, type ClaimKind } from "../../../src/graph/edge-tally.js";
 
 export const COLOR_MODES = ["type", "community"] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];

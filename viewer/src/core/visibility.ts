@@ -7,7 +7,8 @@
  */
 import type { GraphIndex } from "./graph-index.js";
 import type { EdgeAttributes, EntityType, RelationType, ViewerGraph } from "./model.js";
-import type { ClaimKind, Filters, ViewState } from "./state.js";
+import { isClaimOf } from "../../../src/graph/edge-tally.js";
+import type { Filters, ViewState } from "./state.js";
 import { inTimeRange } from "./timeline.js";
 
 export interface Visibility {
@@ -22,13 +23,6 @@ function inTime(dates: readonly string[] | undefined, undated: boolean, filters:
 
 function nodeInTime(node: string, index: GraphIndex, filters: Filters): boolean {
   return inTime(index.nodeDates.get(node), index.undatedNodes.has(node), filters);
-}
-
-/** Whether a relation is a claim of this kind (negated, possible, former, inferred). */
-export function isClaimOf(attrs: EdgeAttributes, kind: ClaimKind): boolean {
-  if (kind === "negated") return attrs.negated;
-  if (kind === "inferred") return attrs.inferred === true;
-  return attrs.modality === kind;
 }
 
 /** Whether an edge passes the relation, claim, confidence, weight and date filters (its ends are checked separately). */

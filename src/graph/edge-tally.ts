@@ -1,12 +1,22 @@
 /**
- * What the filters and the legend need to know of a set of relations, gathered one relation at a time:
- * how many, the largest weight, how many are claims of each kind, whether some carries a confidence. Plain
- * data, so that the graph loader's worker can post the tally of the co-occurrences it holds back and the
- * graph index can add it to its own.
+ * The kinds of claims that are not plain assertions, and what the viewer's filters and legend need to
+ * know of a set of relations, gathered one relation at a time: how many, the largest weight, how many are
+ * claims of each kind, whether some carries a confidence. Plain data, so that the server can send the
+ * tally of graph.json's co-occurrences (src/graph/co-occurrence-summary.ts) and the viewer's graph index
+ * can add it to its own.
  */
-import type { EdgeAttributes } from "./model.js";
-import { CLAIM_KINDS, type ClaimKind } from "./state.js";
-import { isClaimOf } from "./visibility.js";
+import type { EdgeAttributes } from "../types.js";
+
+/** Kinds of claims that are not plain assertions: negated, possible, former, derived at document level. */
+export const CLAIM_KINDS = ["negated", "possible", "former", "inferred"] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/** Whether a relation is a claim of this kind (negated, possible, former, inferred). */
+export function isClaimOf(attrs: EdgeAttributes, kind: ClaimKind): boolean {
+  if (kind === "negated") return attrs.negated;
+  if (kind === "inferred") return attrs.inferred === true;
+  return attrs.modality === kind;
+}
 
 export interface EdgeTally {
   count: number;

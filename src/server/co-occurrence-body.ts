@@ -1,0 +1,37 @@
+/**
+ * GET /api/co-occurrences: the summary of a graph folder's graph.json's co-occurrences
+ * (src/graph/co-occurrence-summary.ts) as JSON bytes, made once per version of the file (as the server
+ * starts) and shared by every request.
+ */
+import { summarizeCoOccurrences } from "../graph/co-occurrence-summary.js";
+import { etagOf, openRegularFile } from "./static-files.js";
+
+/**
+ * The summary of a graph folder's graph.json as the server sends it; `current` gives null when the file is
+ * missing or a symlink, and fails when it is not JSON (the request answers 500, and the viewer says so).
+ */
+export class CoOccurrenceBody {
+  #cached: { etag: string; body: Promise<Buffer> } | null = null;
+
+  constructor(readonly file: string) {}
+
+  async current(): Promise<{ bytes: Buffer; etag: string } | null> {
+    const opened = await openRegularFile(this.file);
+    if (!opened) return null;
+    const { handle, stats } = opened;
+    const etag = etagOf(stats);
+    try {
+      if (this.#cached === null || this.#cached.etag !== etag) {
+        const body = handle.readFile("utf8").then((text) => Buffer.from(JSON.stringify(summarizeCoOccurrences(JSON.parse(text), etag))));
+        this.#cached = { etag, body };
+        body.catch(() => {
+          if (this.#cached?.body === body) this.#cached = null;
+        });
+      }
+      // The summary's own tag: a new version of graph.json makes a new summary.
+      return { bytes: await this.#cached.body, etag: `"c-${etag.slice(1)}` };
+    } finally {
+      await handle.close();
+    }
+  }
+}
