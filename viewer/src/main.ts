@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     performance.mark("newsgraph:indexed");
     const name = graph.getAttribute("name");
     if (name) document.title = `${name} · newsgraph`;
-    startApp(
+    await startApp(
       { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage, overlay: slot("stage-wrap"), panel: slot("panel") },
       { graph, documents, info, index, held },
     );

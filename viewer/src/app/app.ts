@@ -43,6 +43,7 @@ import { heldImport } from "./held-import.js";
 import { escapeExploration } from "./explore-actions.js";
 import type { Stage } from "./programs.js";
 import { createRenderer } from "./renderer.js";
+import { nextTask } from "./slices.js";
 import { Store } from "./store.js";
 import { exportGexf, exportPng, exportSvg, fileStem } from "./view-export.js";
 
@@ -72,7 +73,8 @@ function viewOf(state: ViewerState): ViewState {
   return { selected, document, filters, colorBy, sizeBy, nodeLimit, explore, labelDensity };
 }
 
-export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOptions = {}): void {
+/** Start the viewer; resolves once the graph is drawn (the first draw comes in a task of its own). */
+export async function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOptions = {}): Promise<void> {
   const options = { ...VIEWER_DEFAULTS, ...viewerOptions };
   const { graph, documents, info, index, held } = data;
   const defaults = defaultViewState(options, index.statedRelations);
@@ -244,6 +246,8 @@ export function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOp
   });
 
   updateUi(store.state, null);
+  await nextTask();
+  renderer.show();
   updateLabels(store.state);
   if (store.state.selected !== null) renderer.centerOn(store.state.selected);
   requestAnimationFrame(() => setTimeout(() => coOccurs.start()));

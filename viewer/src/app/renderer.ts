@@ -45,6 +45,11 @@ export interface Renderer {
   batch(update: () => void): void;
   /** Animate the camera to a visible entity (framing the ego view or the paths when they are shown). */
   centerOn(node: string): void;
+  /**
+   * Show the stage with the graph drawn. The first draw is left to this call, so that the caller can give
+   * it a task of its own: on a large graph it takes as long as the rest of the start.
+   */
+  show(): void;
 }
 
 export function createRenderer(
@@ -87,16 +92,14 @@ export function createRenderer(
       return m ? exploreEdgeDisplay(display, edge, data, graph, m) : display;
     },
   };
-  // The stage drew its warm-up (app/programs.ts): emptied, set up, it draws the graph once the label layer
-  // listens, at once (that draw drops the one the new settings scheduled).
+  // The stage drew its warm-up (app/programs.ts): emptied and set up here, it draws the graph once the
+  // label layer listens, when shown (that draw drops the one the new settings scheduled).
   const sigma = stage;
   const container = sigma.getContainer();
   const detached = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
   sigma.setGraph(detached);
   sigma.setSettings(settings);
   labels.attach(sigma);
-  showStage(sigma);
-  sigma.setGraph(graph);
 
   // Shift-, ctrl- or cmd-click adds to (or takes from) the selection; a plain click selects one entity.
   sigma.on("clickNode", ({ node, event }) => {
@@ -189,6 +192,11 @@ export function createRenderer(
       }
       const ratio = radius > 0 ? Math.min(1, Math.max(MIN_FOCUS_RATIO, radius * FOCUS_MARGIN)) : Math.min(camera.ratio, LONE_FOCUS_RATIO);
       void camera.animate({ x: center.x, y: center.y, ratio }, { duration: 400 });
+    },
+    show() {
+      showStage(sigma);
+      // Drawn now unless a batch already gave sigma the graph (and drew it).
+      sigma.setGraph(graph);
     },
   };
 }

@@ -7,6 +7,18 @@
 /** Work done in one slice before the page gets a turn. */
 const SLICE_MS = 25;
 
+/** Resolves in a task of its own, after what the page has waiting (input, drawing). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export function runInSlices<T>(steps: Generator<void, T, void>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     // A message to oneself is the quickest way back into the event loop (timers are clamped).
