@@ -1,7 +1,8 @@
 /**
  * The extractor version that keys the extraction cache: a hash of everything a document's extraction
  * depends on besides its text — the package version, the trained models, the knowledge-base data files,
- * and the extraction and NLP sources when the package ships them. Any change to one of them gives a new
+ * and the extraction and NLP sources (with the hashing, randomness and vocabulary files they use) when the
+ * package ships them. Any change to one of them gives a new
  * version, and cached extractions made by another version are ignored.
  */
 import { createHash, type Hash } from "node:crypto";
@@ -13,12 +14,15 @@ import { VERSION } from "../version.js";
 /** Folders (relative to the package root) whose files the extraction depends on, with the suffixes hashed. */
 const INPUTS: [folder: string, suffixes: string[]][] = [
   ["src/nlp/models", [".bin", ".json"]],
-  ["src/kb", [".json"]],
+  ["src/kb", [".json", ".ts"]],
   ["src/extract", [".ts"]],
   ["src/nlp", [".ts"]],
   ["src/corpus", ["dedup.ts"]],
   ["src/pipeline", ["extract-work.ts"]],
 ];
+
+/** Single files outside those folders that the extraction's results depend on (feature hashing, seeded randomness, the vocabularies). */
+const FILES = ["src/hash.ts", "src/random.ts", "src/types.ts"];
 
 function listFiles(dir: string, suffixes: string[]): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
@@ -34,7 +38,8 @@ function listFiles(dir: string, suffixes: string[]): string[] {
 /** Hash of the package version and of the extraction's data and source files (sorted by path). */
 export function computeExtractorVersion(root: string = PACKAGE_ROOT): string {
   const hash = createHash("sha256").update(`newsgraph ${VERSION}\n`);
-  const files = [...new Set(INPUTS.flatMap(([folder, suffixes]) => listFiles(join(root, folder), suffixes)))];
+  const single = FILES.map((file) => join(root, file)).filter((file) => existsSync(file));
+  const files = [...new Set([...INPUTS.flatMap(([folder, suffixes]) => listFiles(join(root, folder), suffixes)), ...single])];
   files.sort();
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   for (const file of files) {

@@ -43,4 +43,13 @@ describe("extractor version", () => {
     writeFileSync(join(root, "src/extract/rules.ts"), "export const RULES = [1];\n");
     expect(computeExtractorVersion(root)).not.toBe(base);
   });
+
+  it("changes with the hashing, randomness and vocabulary files the extraction uses, and a kb source", () => {
+    const base = computeExtractorVersion(fakePackage(MODEL));
+    for (const file of ["src/hash.ts", "src/random.ts", "src/types.ts", "src/kb/index.ts"]) {
+      const root = fakePackage(MODEL);
+      writeFileSync(join(root, file), "export const SEED = 1;\n");
+      expect(computeExtractorVersion(root), file).not.toBe(base);
+    }
+  });
 });
