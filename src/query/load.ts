@@ -3,7 +3,7 @@
  * and exports; the query commands read the folder's query index instead of graph.json when it matches. A missing folder or file gives GRAPH_MISSING, anything unreadable GRAPH_INVALID, both naming
  * the path, so the CLI can print one line.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import { MultiGraph } from "graphology";
 import { NewsgraphError } from "../errors.js";
@@ -31,8 +31,18 @@ export interface LoadedGraph<G extends QueryGraph = QueryGraph, D extends Docume
 
 /** Read a graph folder into a graphology graph. Throws NewsgraphError GRAPH_MISSING / GRAPH_INVALID naming the path. */
 export function loadGraph(dir: string = DEFAULT_GRAPH_DIR): LoadedGraph<NewsGraph, Map<string, DocumentRecord>> {
+  return readGraphFolder(dir).loaded;
+}
+
+/**
+ * As `loadGraph`, also giving graph.json's parsed JSON and its stat taken before it was read (the server
+ * makes what it serves from them without parsing the file again).
+ */
+export function readGraphFolder(dir: string): { loaded: LoadedGraph<NewsGraph, Map<string, DocumentRecord>>; data: unknown; stats: Stats } {
   const { abs, graphPath } = graphFolder(dir);
-  return { dir: abs, graph: readGraphJson(graphPath), documents: readDocuments(abs) };
+  const stats = statSync(graphPath);
+  const data = parseGraphJson(graphPath);
+  return { loaded: { dir: abs, graph: graphFromJson(data, graphPath), documents: readDocuments(abs) }, data, stats };
 }
 
 /**
@@ -85,15 +95,13 @@ function graphFolder(dir: string): { abs: string; graphPath: string } {
   return { abs, graphPath };
 }
 
-/** Parse graph.json into a graphology graph (GRAPH_INVALID naming the file when it is not one). */
-function readGraphJson(graphPath: string): NewsGraph {
-  let data: unknown;
+/** Parse graph.json (GRAPH_INVALID naming the file when it is not JSON). */
+function parseGraphJson(graphPath: string): unknown {
   try {
-    data = JSON.parse(readFileSync(graphPath, "utf8"));
+    return JSON.parse(readFileSync(graphPath, "utf8"));
   } catch (err) {
     throw new NewsgraphError("GRAPH_INVALID", `${graphPath}: not valid JSON (${(err as Error).message})`, { path: graphPath });
   }
-  return graphFromJson(data, graphPath);
 }
 
 /** The folder's documents.jsonl by id (none when it has no such file). */

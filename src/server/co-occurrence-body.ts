@@ -1,8 +1,11 @@
 /**
  * GET /api/co-occurrences: the summary of a graph folder's graph.json's co-occurrences
- * (src/graph/co-occurrence-summary.ts) as JSON bytes, made once per version of the file (as the server
- * starts) and shared by every request.
+ * (src/graph/co-occurrence-summary.ts) as JSON bytes, made once per version of the file (from the parse
+ * the server makes as it starts; again if the file changes) and shared by every request. Should the file
+ * change between its stat and its read, the summary carries the older tag: the next request sees a newer
+ * stat and makes it again.
  */
+import type { Stats } from "node:fs";
 import { summarizeCoOccurrences } from "../graph/co-occurrence-summary.js";
 import { etagOf, openRegularFile } from "./static-files.js";
 
@@ -14,6 +17,12 @@ export class CoOccurrenceBody {
   #cached: { etag: string; body: Promise<Buffer> } | null = null;
 
   constructor(readonly file: string) {}
+
+  /** Take the summary of a version of the file parsed elsewhere (the server parses graph.json as it starts), tagged with the stat taken before it was read. */
+  seed(stats: Stats, data: unknown): void {
+    const etag = etagOf(stats);
+    this.#cached = { etag, body: Promise.resolve(Buffer.from(JSON.stringify(summarizeCoOccurrences(data, etag)))) };
+  }
 
   async current(): Promise<{ bytes: Buffer; etag: string } | null> {
     const opened = await openRegularFile(this.file);

@@ -16,14 +16,14 @@
  * streamed and bodies made once per file version, so memory stays flat under many concurrent requests.
  * Damaged lines of the folder's JSONL files are reported through `onWarning` and in the API's answers.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync, type Stats } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { echoInput, NewsgraphError } from "../errors.js";
 import { EVIDENCE_FILE, TEXTS_FILE } from "../graph/write.js";
 import { viewerDistPath } from "../paths.js";
-import { DEFAULT_GRAPH_DIR, DOCUMENTS_FILE, GRAPH_FILE, loadGraph } from "../query/load.js";
+import { DEFAULT_GRAPH_DIR, DOCUMENTS_FILE, GRAPH_FILE, readGraphFolder } from "../query/load.js";
 import { contentType, prepareGzip, resolveInside, sendBody, sendFile } from "./static-files.js";
 import { JsonLinesStore } from "./jsonl-store.js";
 import { DocumentsBody } from "./documents-body.js";
@@ -114,15 +114,23 @@ function describeDamage(damaged: number[]): string {
 }
 
 /** The request handler, on its own so tests can drive it without the CLI. */
-export function createRequestHandler(graphDir: string, viewerDir: string, host: string, onWarning?: (message: string) => void) {
+export function createRequestHandler(
+  graphDir: string,
+  viewerDir: string,
+  host: string,
+  onWarning?: (message: string) => void,
+  /** graph.json as the caller parsed it, with its stat taken before the read (the co-occurrence summary is made from it). */
+  parsedGraph?: { stats: Stats; data: unknown },
+) {
   const onDamage = (file: string, damaged: number[]) =>
     onWarning?.(`${file}: ${describeDamage(damaged)} (cut short or not JSON); the records on them are not served (rebuild to repair)`);
   const texts = new JsonLinesStore(join(graphDir, TEXTS_FILE), "id", onDamage);
   const evidence = new JsonLinesStore(join(graphDir, EVIDENCE_FILE), "edge", onDamage);
   const documents = new DocumentsBody(join(graphDir, DOCUMENTS_FILE), onDamage);
   const coOccurrences = new CoOccurrenceBody(join(graphDir, GRAPH_FILE));
-  // Made now, while the browser opens the page: its first request finds it made.
-  coOccurrences.current().catch(() => {});
+  // Made now, before the browser asks: its first request finds it made.
+  if (parsedGraph) coOccurrences.seed(parsedGraph.stats, parsedGraph.data);
+  else coOccurrences.current().catch(() => {});
   const checkHost = isLoopbackHost(host);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -248,12 +256,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     throw new NewsgraphError("BAD_ARGUMENT", `--port must be an integer from 0 to 65535, got ${firstPort}`, { port: firstPort });
   }
   // Fails with GRAPH_MISSING / GRAPH_INVALID naming the path before anything listens.
-  loadGraph(options.graph ?? SERVE_DEFAULTS.graph);
+  const { data, stats } = readGraphFolder(options.graph ?? SERVE_DEFAULTS.graph);
   if (!existsSync(join(viewerDir, "index.html")) || !statSync(viewerDir).isDirectory()) {
     throw new NewsgraphError("VIEWER_MISSING", `the viewer is not built (no ${join(viewerDir, "index.html")}); run \`npm run build\``, { path: viewerDir });
   }
 
-  const handler = createRequestHandler(graphDir, viewerDir, host, options.onWarning);
+  const handler = createRequestHandler(graphDir, viewerDir, host, options.onWarning, { stats, data });
   const server = createServer((req, res) => {
     handler(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendError(res, 500, `internal error: ${err instanceof Error ? err.message : String(err)}`);
