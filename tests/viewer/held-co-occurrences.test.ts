@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { buildGraphIndex } from "../../viewer/src/core/graph-index.js";
 import { summarizeCoOccurrences } from "../../src/graph/co-occurrence-summary.js";
 import { HeldCoOccurrences, splitEdgeBatch } from "../../viewer/src/core/held-co-occurrences.js";
+import type { ItemBatch } from "../../viewer/src/core/json-splitter.js";
 import { documentTable, importGraph, parseJsonLines, type DocumentRecord, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type ViewerGraph } from "../../viewer/src/core/model.js";
 import { runSteps } from "../../viewer/src/core/steps.js";
 
@@ -17,6 +18,20 @@ type Serialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttribute
 const DIR = join(import.meta.dirname, "..", "fixtures", "viewer", "graph");
 const FIXTURE = JSON.parse(readFileSync(join(DIR, "graph.json"), "utf8")) as Serialized;
 const DOCUMENTS = documentTable(parseJsonLines<DocumentRecord>(readFileSync(join(DIR, "documents.jsonl"), "utf8")));
+
+/** Edges' JSON texts as the splitter hands them over: one text, the elements separated by commas and white space. */
+function itemBatch(items: string[]): ItemBatch {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let text = "";
+  for (const item of items) {
+    if (text !== "") text += ",\n ";
+    starts.push(text.length);
+    text += item;
+    ends.push(text.length);
+  }
+  return { text, starts, ends };
+}
 
 /** Load as the viewer does: the server's summary, nodes whole, edges in batches split by the worker, co-occurrences held. */
 function loadHeld(data: Serialized, batch: number): { graph: ViewerGraph; held: HeldCoOccurrences } {
@@ -27,7 +42,7 @@ function loadHeld(data: Serialized, batch: number): { graph: ViewerGraph; held: 
   const held = new HeldCoOccurrences({ order, ends: Uint32Array.from(summary.ends), tally: summary.tally });
   const edges = data.edges ?? [];
   for (let i = 0; i < edges.length; i += batch) {
-    const { typed, held: heldText } = splitEdgeBatch(edges.slice(i, i + batch).map((e) => JSON.stringify(e)), order, i);
+    const { typed, held: heldText } = splitEdgeBatch(itemBatch(edges.slice(i, i + batch).map((e) => JSON.stringify(e))), order, i);
     graph.import({ edges: JSON.parse(typed) as Serialized["edges"] });
     held.add(heldText);
   }

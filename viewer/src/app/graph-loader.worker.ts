@@ -12,7 +12,7 @@ import type { SerializedGraph } from "graphology-types";
 import type { CoOccurrenceSummary } from "../../../src/graph/co-occurrence-summary.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../core/model.js";
 import { splitEdgeBatch, type HeldSummary } from "../core/held-co-occurrences.js";
-import { JsonSplitter } from "../core/json-splitter.js";
+import { itemsArray, JsonSplitter, type ItemBatch } from "../core/json-splitter.js";
 
 type Serialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -61,10 +61,10 @@ addEventListener("message", (event: MessageEvent<LoadRequest>) => {
       const held = Uint8Array.from(summary.held, (c) => (c === "1" ? 1 : 0));
       let edgesCut = 0;
       let nodesDone = false;
-      const waitingEdges: string[][] = [];
-      const sendEdges = (items: string[]): void => {
+      const waitingEdges: ItemBatch[] = [];
+      const sendEdges = (items: ItemBatch): void => {
         const { typed, held: heldText } = splitEdgeBatch(items, held, edgesCut);
-        edgesCut += items.length;
+        edgesCut += items.starts.length;
         send({ kind: "edges", items: typed, held: heldText, edgesSoFar: edgesCut });
       };
       const splitter = new JsonSplitter(["nodes", "edges"], batch, {
@@ -72,7 +72,7 @@ addEventListener("message", (event: MessageEvent<LoadRequest>) => {
           if (key === "attributes") send({ kind: "attributes", attributes: JSON.parse(json) as Serialized["attributes"] });
         },
         items(key, items) {
-          if (key === "nodes") send({ kind: "nodes", items: `[${items.join(",")}]` });
+          if (key === "nodes") send({ kind: "nodes", items: itemsArray(items) });
           else if (nodesDone) sendEdges(items);
           else waitingEdges.push(items);
         },

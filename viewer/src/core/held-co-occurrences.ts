@@ -9,6 +9,7 @@
  */
 import type { SerializedEdge } from "graphology-types";
 import { emptyTally, type EdgeTally } from "../../../src/graph/edge-tally.js";
+import type { ItemBatch } from "./json-splitter.js";
 import type { EdgeAttributes, ViewerGraph } from "./model.js";
 
 type Edge = SerializedEdge<EdgeAttributes>;
@@ -25,14 +26,21 @@ export interface HeldSummary {
 export const NOTHING_HELD: HeldSummary = { order: new Uint8Array(0), ends: new Uint32Array(0), tally: emptyTally() };
 
 /**
- * Split a batch of edges (their JSON texts), the first of which is edge `first` of the file, by the
- * summary's order: the JSON text of those imported at once, and that of the held co-occurrences.
+ * Split a batch of edges, the first of which is edge `first` of the file, by the summary's order: the
+ * JSON text of those imported at once, and that of the held co-occurrences. Each run of edges of one kind
+ * is cut from the batch's text in one piece (a built graph.json keeps its co-occurrences together).
  */
-export function splitEdgeBatch(items: readonly string[], order: Uint8Array, first: number): { typed: string; held: string } {
-  const typed: string[] = [];
-  const held: string[] = [];
-  items.forEach((item, i) => (order[first + i] === 1 ? held : typed).push(item));
-  return { typed: `[${typed.join(",")}]`, held: `[${held.join(",")}]` };
+export function splitEdgeBatch(batch: ItemBatch, order: Uint8Array, first: number): { typed: string; held: string } {
+  const runs: [string[], string[]] = [[], []];
+  const { text, starts, ends } = batch;
+  for (let i = 0; i < starts.length; ) {
+    const kind = order[first + i] === 1 ? 1 : 0;
+    let j = i + 1;
+    while (j < starts.length && (order[first + j] === 1 ? 1 : 0) === kind) j++;
+    runs[kind].push(text.slice(starts[i], ends[j - 1]));
+    i = j;
+  }
+  return { typed: `[${runs[0].join(",")}]`, held: `[${runs[1].join(",")}]` };
 }
 
 /** Edges (re)imported between two pauses of `importSteps`. */

@@ -1,15 +1,31 @@
 /**
- * Splits the text of a JSON object as it arrives, chunk by chunk, without parsing it: each element of
- * the arrays under the chosen top-level keys comes out as its own JSON text, in batches, as soon as it is
- * complete; every other top-level member comes out whole. The graph loader uses it to hand graph.json
- * over in pieces while it downloads, so that the page can parse and import each batch meanwhile.
+ * Splits the text of a JSON object as it arrives, chunk by chunk, without parsing it: the elements of
+ * the arrays under the chosen top-level keys come out in batches, as soon as they are complete; every
+ * other top-level member comes out whole. The graph loader uses it to hand graph.json over in pieces
+ * while it downloads, so that the page can parse and import each batch meanwhile.
  */
+
+/**
+ * Consecutive elements of a split array: one slice of the text, from the first element's start to the
+ * last one's end (the elements with the commas and white space between them), and where each element
+ * starts and ends in it. Whole runs of elements are cut from it without joining them one by one.
+ */
+export interface ItemBatch {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
+/** The JSON text of an array of elements `from` to `to` (exclusive) of a batch. */
+export function itemsArray(batch: ItemBatch, from = 0, to = batch.starts.length): string {
+  return to > from ? `[${batch.text.slice(batch.starts[from], batch.ends[to - 1])}]` : "[]";
+}
 
 export interface SplitSink {
   /** A top-level member other than the split arrays: its key and the JSON text of its value. */
   member(key: string, json: string): void;
-  /** Elements of a split array, in order, as JSON texts. */
-  items(key: string, items: string[]): void;
+  /** Elements of a split array, in order. */
+  items(key: string, batch: ItemBatch): void;
   /** A split array is complete (after its last items). */
   arrayEnd(key: string): void;
 }
@@ -46,7 +62,9 @@ export class JsonSplitter {
   #valueStart = -1;
   #inItems = false;
   #itemStart = -1;
-  #batch: string[] = [];
+  /** Absolute positions of the current batch's elements (its text is kept from the first start). */
+  #starts: number[] = [];
+  #ends: number[] = [];
   #ended = false;
 
   constructor(arrays: Iterable<string>, batchSize: number, sink: SplitSink) {
@@ -57,7 +75,7 @@ export class JsonSplitter {
 
   /** Take the next piece of text. */
   push(chunk: string): void {
-    const keep = Math.min(...[this.#keyStart, this.#valueStart, this.#itemStart].filter((i) => i >= 0), this.#base + this.#text.length);
+    const keep = Math.min(...[this.#keyStart, this.#valueStart, this.#itemStart, this.#starts[0] ?? -1].filter((i) => i >= 0), this.#base + this.#text.length);
     this.#text = this.#text.slice(keep - this.#base) + chunk;
     this.#base = keep;
     const text = this.#text;
@@ -106,7 +124,7 @@ export class JsonSplitter {
         }
       } else if (this.#depth === 2 && this.#inItems) {
         if (c === COMMA || c === CLOSE_BRACKET) {
-          if (this.#itemStart >= 0) this.#addItem(text.slice(this.#itemStart - base, at));
+          if (this.#itemStart >= 0) this.#addItem(this.#itemStart, i);
           this.#itemStart = -1;
           if (c === CLOSE_BRACKET) {
             this.#flush();
@@ -172,14 +190,23 @@ export class JsonSplitter {
     this.#valueStart = -1;
   }
 
-  #addItem(json: string): void {
-    this.#batch.push(json);
-    if (this.#batch.length >= this.#batchSize) this.#flush();
+  /** An element from absolute position `start` up to `end` (the comma or bracket after it, where white space may precede). */
+  #addItem(start: number, end: number): void {
+    let last = end - this.#base;
+    while (isSpace(this.#text.charCodeAt(last - 1))) last--;
+    this.#starts.push(start);
+    this.#ends.push(last + this.#base);
+    if (this.#starts.length >= this.#batchSize) this.#flush();
   }
 
   #flush(): void {
-    if (this.#batch.length === 0) return;
-    this.#sink.items(this.#key, this.#batch);
-    this.#batch = [];
+    if (this.#starts.length === 0) return;
+    const first = this.#starts[0]!;
+    const text = this.#text.slice(first - this.#base, this.#ends[this.#ends.length - 1]! - this.#base);
+    const starts = this.#starts.map((at) => at - first);
+    const ends = this.#ends.map((at) => at - first);
+    this.#starts = [];
+    this.#ends = [];
+    this.#sink.items(this.#key, { text, starts, ends });
   }
 }
