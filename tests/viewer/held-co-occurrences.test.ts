@@ -12,6 +12,8 @@ import { summarizeCoOccurrences } from "../../src/graph/co-occurrence-summary.js
 import { HeldCoOccurrences, splitEdgeBatch } from "../../viewer/src/core/held-co-occurrences.js";
 import type { ItemBatch } from "../../viewer/src/core/json-splitter.js";
 import { documentTable, importGraph, parseJsonLines, type DocumentRecord, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type ViewerGraph } from "../../viewer/src/core/model.js";
+import { createRenderGraph, drawnEdges, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
+import { defaultViewState } from "../../viewer/src/core/state.js";
 import { runSteps } from "../../viewer/src/core/steps.js";
 
 type Serialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -86,5 +88,36 @@ describe("held co-occurrences", () => {
     const attrs = again.getEdgeAttributes("e0");
     runSteps(heldAgain.importSteps(again));
     expect(again.getEdgeAttributes("e0")).toBe(attrs);
+  });
+
+  it("draws the graph without co-occurrences the same before and after they come in, and as a whole import", () => {
+    // In the whole graph, Kelmscar's co-occurrence makes it Varnholt's first undirected neighbour; without it, Orvane is.
+    const node = (key: string) => ({ key, attributes: { label: key, type: "person", aliases: [], mentions: 1, docs: [], x: 0, y: 0, size: 1, color: "#000", community: 0 } });
+    const edge = (key: string, relation: string, target: string) => ({
+      key,
+      source: "a:varnholt",
+      target,
+      undirected: true,
+      attributes: { relation, negated: false, predicate: "", weight: 1, docs: [], evidence: [], rules: [] },
+    });
+    const data = {
+      options: FIXTURE.options,
+      attributes: FIXTURE.attributes,
+      nodes: [node("a:varnholt"), node("b:orvane"), node("c:kelmscar")],
+      edges: [edge("e0", "co_occurs", "c:kelmscar"), edge("e1", "meets", "b:orvane"), edge("e2", "meets", "c:kelmscar")],
+    } as unknown as Serialized;
+    const { graph, held } = loadHeld(data, 2);
+    const order = ["a:varnholt", "b:orvane", "c:kelmscar"];
+    const drawn = (from: ViewerGraph): string[] => {
+      const rendered = createRenderGraph(from);
+      syncRenderGraph(rendered, from, new Set(order), order, drawnEdges(defaultViewState({}, true).filters));
+      return rendered.edges();
+    };
+    const before = drawn(graph);
+    runSteps(held.importSteps(graph));
+    expect(graph.edges("a:varnholt").at(-1)).toBe("e1");
+    expect(drawn(graph)).toEqual(before);
+    expect(before).toEqual(["e1", "e2"]);
+    expect(drawn(importGraph(data))).toEqual(before);
   });
 });

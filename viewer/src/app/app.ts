@@ -43,7 +43,6 @@ import { heldImport } from "./held-import.js";
 import { escapeExploration } from "./explore-actions.js";
 import type { Stage } from "./programs.js";
 import { createRenderer } from "./renderer.js";
-import { nextTask } from "./slices.js";
 import { Store } from "./store.js";
 import { exportGexf, exportPng, exportSvg, fileStem } from "./view-export.js";
 
@@ -88,24 +87,12 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
   };
 
   const store = new Store(initialViewerState(readHash()));
-  /** The held co-occurrences came in after the drawn graph was filled: it is filled again, in the whole graph's order. */
-  let refill = false;
-  const coOccurs = heldImport(graph, held, () => {
-    refill = true;
-    // Imported in the background: refilled now (imported for a change of the view: refilled with the change).
-    queueMicrotask(() => {
-      if (!refill) return;
-      refill = false;
-      recompute(store.state, true);
-      updateLabels(store.state);
-    });
-  });
+  // The drawn graph does not change when they come in: it holds no co-occurrence, and its relations are
+  // in the loaded graph's order (core/render-graph.ts), which the import keeps.
+  const coOccurs = heldImport(graph, held);
   // Only the overview of the best connected entities, without co-occurrences, can be drawn without them.
   const { selected, document: openDoc, filters: startFilters, explore: startExplore } = store.state;
-  if (selected !== null || openDoc !== null || startFilters.showCoOccurs || isExploring(startExplore)) {
-    coOccurs.now();
-    refill = false;
-  }
+  if (selected !== null || openDoc !== null || startFilters.showCoOccurs || isExploring(startExplore)) coOccurs.now();
   const rendered = createRenderGraph(graph);
   const pathFinder = createPathFinder(graph);
   const findPaths = ({ selected, explore }: ViewerState): PathsView | null =>
@@ -210,8 +197,7 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
     if (state.selected !== previous.selected || state.document !== previous.document || state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.explore !== previous.explore) {
       coOccurs.now();
     }
-    const edgesChanged = refill || state.filters.showCoOccurs !== previous.filters.showCoOccurs;
-    refill = false;
+    const edgesChanged = state.filters.showCoOccurs !== previous.filters.showCoOccurs;
     if (state.selected !== previous.selected || state.explore.pathTo !== previous.explore.pathTo || state.explore.pathAny !== previous.explore.pathAny) {
       paths = findPaths(state);
     }
@@ -246,8 +232,7 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
   });
 
   updateUi(store.state, null);
-  await nextTask();
-  renderer.show();
+  await renderer.show();
   updateLabels(store.state);
   if (store.state.selected !== null) renderer.centerOn(store.state.selected);
   requestAnimationFrame(() => setTimeout(() => coOccurs.start()));

@@ -15,8 +15,7 @@ export interface HeldImport {
   now(): void;
 }
 
-/** `imported` runs once, when the graph holds every relation (not at all when none was held). */
-export function heldImport(graph: ViewerGraph, held: HeldCoOccurrences, imported: () => void): HeldImport {
+export function heldImport(graph: ViewerGraph, held: HeldCoOccurrences): HeldImport {
   let background: Background<void> | null = null;
   const start = (): Background<void> => {
     background ??= inBackground(
@@ -24,7 +23,6 @@ export function heldImport(graph: ViewerGraph, held: HeldCoOccurrences, imported
         if (held.count === 0) return;
         yield* held.importSteps(graph);
         performance.mark("newsgraph:co-occurrences");
-        imported();
       })(),
     );
     return background;

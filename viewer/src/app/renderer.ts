@@ -13,6 +13,7 @@ import type { ViewerState } from "../core/state.js";
 import { hoverEdge, selectNode, setZoomedIn } from "./actions.js";
 import { createLabelLayer, type LabelLayer } from "./label-layer.js";
 import { programSettings, showStage, type Stage } from "./programs.js";
+import { nextTask } from "./slices.js";
 import { toggleSelection } from "./explore-actions.js";
 import type { Store } from "./store.js";
 
@@ -46,10 +47,11 @@ export interface Renderer {
   /** Animate the camera to a visible entity (framing the ego view or the paths when they are shown). */
   centerOn(node: string): void;
   /**
-   * Show the stage with the graph drawn. The first draw is left to this call, so that the caller can give
-   * it a task of its own: on a large graph it takes as long as the rest of the start.
+   * Show the stage with the graph drawn, in tasks of their own (on a large graph each takes about as long
+   * as the rest of the start): the canvases take the stage's final size (software WebGL reallocates each
+   * drawing buffer), then the graph is drawn. Resolves once it is drawn.
    */
-  show(): void;
+  show(): Promise<void>;
 }
 
 export function createRenderer(
@@ -193,7 +195,10 @@ export function createRenderer(
       const ratio = radius > 0 ? Math.min(1, Math.max(MIN_FOCUS_RATIO, radius * FOCUS_MARGIN)) : Math.min(camera.ratio, LONE_FOCUS_RATIO);
       void camera.animate({ x: center.x, y: center.y, ratio }, { duration: 400 });
     },
-    show() {
+    async show() {
+      await nextTask();
+      sigma.resize();
+      await nextTask();
       showStage(sigma);
       // Drawn now unless a batch already gave sigma the graph (and drew it).
       sigma.setGraph(graph);

@@ -26,7 +26,9 @@ export function createRenderGraph(data: ViewerGraph): ViewerGraph {
  * `drawn` accepts (clear `render` first when `drawn` changes). When
  * some entity has to go, the graph is cleared and refilled instead of dropped from node by node: sigma
  * reprocesses the whole graph on every drop event (each node and each of its edges), which made leaving a
- * hub's neighbourhood take seconds; one "cleared" event costs one pass.
+ * hub's neighbourhood take seconds; one "cleared" event costs one pass. An empty `render` is filled with
+ * the relations in `data`'s order, which relations `data` gains later (the co-occurrences held out at
+ * load) do not change: the drawn graph is then the same whether they came in before or after.
  */
 export function syncRenderGraph(
   render: ViewerGraph,
@@ -36,6 +38,7 @@ export function syncRenderGraph(
   drawn: DrawnEdge = () => true,
 ): void {
   if (render.someNode((node) => !nodes.has(node))) render.clear();
+  const fresh = render.order === 0;
   const added: string[] = [];
   for (const node of order) {
     if (nodes.has(node) && !render.hasNode(node)) {
@@ -43,11 +46,11 @@ export function syncRenderGraph(
       added.push(node);
     }
   }
-  for (const node of added) {
-    data.forEachEdge(node, (edge, attrs, source, target, _sa, _ta, undirected) => {
-      if (render.hasEdge(edge) || !render.hasNode(source) || !render.hasNode(target) || !drawn(attrs)) return;
-      if (undirected) render.addUndirectedEdgeWithKey(edge, source, target, attrs);
-      else render.addDirectedEdgeWithKey(edge, source, target, attrs);
-    });
-  }
+  const add = (edge: string, attrs: EdgeAttributes, source: string, target: string, undirected: boolean): void => {
+    if (render.hasEdge(edge) || !render.hasNode(source) || !render.hasNode(target) || !drawn(attrs)) return;
+    if (undirected) render.addUndirectedEdgeWithKey(edge, source, target, attrs);
+    else render.addDirectedEdgeWithKey(edge, source, target, attrs);
+  };
+  if (fresh) data.forEachEdge((edge, attrs, source, target, _sa, _ta, undirected) => add(edge, attrs, source, target, undirected));
+  else for (const node of added) data.forEachEdge(node, (edge, attrs, source, target, _sa, _ta, undirected) => add(edge, attrs, source, target, undirected));
 }
