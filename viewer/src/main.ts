@@ -9,6 +9,7 @@ import { loadGraph } from "./app/load-graph.js";
 import { createStage } from "./app/programs.js";
 import { runInSlices } from "./app/slices.js";
 import { graphIndexSteps } from "./core/graph-index.js";
+import { countText } from "./core/format.js";
 import { documentTable } from "./core/model.js";
 
 function slot(id: string): HTMLElement {
@@ -20,7 +21,7 @@ function slot(id: string): HTMLElement {
 async function main(): Promise<void> {
   const status = slot("status");
   try {
-    const progress = (loaded: number) => (status.textContent = `Loading the graph… ${loaded.toLocaleString("en-US")} relations`);
+    const progress = (loaded: number) => (status.textContent = `Loading the graph… ${countText(loaded)} relations`);
     // All at once: the graph's download, the folder's description and documents, and sigma's stage, whose
     // shaders compile while the worker downloads the graph (a stage that cannot be made, without WebGL, is
     // reported at once, not after the download).

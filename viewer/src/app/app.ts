@@ -32,7 +32,7 @@ import { createLayoutControl } from "../ui/layout-control.js";
 import { createLegend } from "../ui/legend.js";
 import { createReader } from "../ui/document-view.js";
 import { createExploreStatus } from "../ui/explore-status.js";
-import { createSearchBox } from "../ui/search-box.js";
+import { createSearchBox, searchIndexOf } from "../ui/search-box.js";
 import { createTimeStrip } from "../ui/time-strip.js";
 import { createViewControls } from "../ui/view-controls.js";
 import { applyView, openDocument, selectNode, setLabelDensity } from "./actions.js";
@@ -235,5 +235,11 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
   await renderer.show();
   updateLabels(store.state);
   if (store.state.selected !== null) renderer.centerOn(store.state.selected);
-  requestAnimationFrame(() => setTimeout(() => coOccurs.start()));
+  // What the first frame did without comes in the background once it is shown.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      coOccurs.start();
+      searchIndexOf(ctx);
+    }),
+  );
 }

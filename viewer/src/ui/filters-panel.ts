@@ -16,7 +16,7 @@ import {
 } from "../app/actions.js";
 import type { AppContext } from "../app/context.js";
 import { DEFAULT_NODE_COLOR, RELATION_COLORS } from "../core/colors.js";
-import { plural, relationText, typeText } from "../core/format.js";
+import { countText, plural, relationText, typeText } from "../core/format.js";
 import type { RelationType } from "../core/model.js";
 import { CLAIM_KINDS, COLOR_MODES, SIZE_MODES, type ViewerState } from "../core/state.js";
 import { h } from "./dom.js";
@@ -189,7 +189,7 @@ export function createFiltersPanel(ctx: AppContext): FiltersPanel {
       colorBy.value = state.colorBy;
       sizeBy.value = state.sizeBy;
       const visibility = ctx.visibility();
-      shownText.textContent = `Showing ${plural(visibility.nodes.size, "entity", "entities")} of ${ctx.graph.order.toLocaleString("en-US")}, ${plural(visibility.edges.size, "relation")}.`;
+      shownText.textContent = `Showing ${plural(visibility.nodes.size, "entity", "entities")} of ${countText(ctx.graph.order)}, ${plural(visibility.edges.size, "relation")}.`;
       moreRow.hidden = ctx.graph.order <= state.nodeLimit;
     },
   };

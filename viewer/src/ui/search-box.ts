@@ -35,17 +35,24 @@ export function createSearchBox(ctx: AppContext): HTMLElement {
 /** Search indexes by graph, so that every box shares one. */
 const indexes = new WeakMap<AppContext["graph"], Background<SearchIndex>>();
 
-export function createEntitySearch(ctx: AppContext, options: EntitySearchOptions): HTMLElement {
+/**
+ * The graph's search index, built in the background from the first call (a large graph has tens of
+ * thousands of names to fold; the app asks for it once the first frame is shown), or at once through
+ * `now()` when typed into sooner.
+ */
+export function searchIndexOf(ctx: AppContext): Background<SearchIndex> {
   let index = indexes.get(ctx.graph);
   if (!index) {
-    // Built in the background (a large graph has tens of thousands of names to fold), at once if typed into sooner.
     index = inBackground(searchIndexSteps(ctx.graph, (node) => ctx.index.degree.get(node) ?? 0));
     indexes.set(ctx.graph, index);
   }
-  const searchIndex = index;
+  return index;
+}
+
+export function createEntitySearch(ctx: AppContext, options: EntitySearchOptions): HTMLElement {
   const listId = `${options.testid}-results`;
   const find = (text: string): SearchHit[] => {
-    const found = searchEntities(searchIndex.now(), text, ctx.options.searchSuggestions + (options.exclude ? 1 : 0));
+    const found = searchEntities(searchIndexOf(ctx).now(), text, ctx.options.searchSuggestions + (options.exclude ? 1 : 0));
     return (options.exclude ? found.filter((hit) => !options.exclude!(hit.node)) : found).slice(0, ctx.options.searchSuggestions);
   };
   let hits: SearchHit[] = [];

@@ -7,7 +7,7 @@
  */
 import { setFilters } from "../app/actions.js";
 import type { AppContext } from "../app/context.js";
-import { plural } from "../core/format.js";
+import { countText, plural } from "../core/format.js";
 import type { ViewerState } from "../core/state.js";
 import {
   binAxisLabel,
@@ -203,7 +203,7 @@ export function createTimeStrip(ctx: AppContext): TimeStrip | null {
     });
     replaceChildren(key, ...(entity ? [swatch(ALL_COLOR), "all", swatch(ENTITY_COLOR), h("span", { class: "time-key-entity" }, entity.label)] : []));
     key.title = entity ? `Bars: all documents, and over them the ${plural(dated(entity.histogram), "dated document")} of ${entity.label}, each on its own scale` : "";
-    undatedText.textContent = `${all.undated.toLocaleString("en-US")} undated` + (entity && entity.histogram.undated > 0 ? ` (${entity.histogram.undated} of ${entity.label})` : "");
+    undatedText.textContent = `${countText(all.undated)} undated` + (entity && entity.histogram.undated > 0 ? ` (${entity.histogram.undated} of ${entity.label})` : "");
   }
 
   function drawRange(state: ViewerState): void {
