@@ -49,8 +49,8 @@ function pending<P>(classes: Record<string, P>): Record<string, P> {
  * edge of every program. Software WebGL compiles a program when it is linked and again on its first draw,
  * for a second or more in all; done now, while the graph downloads and imports, the real first frame finds
  * them compiled. Each step (the contexts, each canvas's size, each program, the draw) runs in a task of its
- * own, so that none holds the page for long. The stage stays hidden until the renderer takes it over
- * (app/renderer.ts).
+ * own, so that none holds the page for long. The stage ends holding an empty graph, and stays hidden until
+ * the renderer takes it over (app/renderer.ts).
  */
 export function createStage(container: HTMLElement): Promise<Stage> {
   return runInSlices(stageSteps(container));
@@ -102,6 +102,9 @@ function* stageSteps(container: HTMLElement): Generator<void, Stage, void> {
     const gl = canvas.getContext("webgl2") ?? canvas.getContext("webgl");
     gl?.flush();
   }
+  yield;
+  // Left empty, so that the renderer can set it up without a draw of the warm-up.
+  sigma.setGraph(empty);
   return sigma;
 }
 

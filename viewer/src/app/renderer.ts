@@ -3,7 +3,6 @@
  * (click selects, hover highlights, zoom decides edge labels), refreshes only what changed, and moves the
  * camera to an entity. Node and edge labels go through the label layer, which keeps them from overlapping.
  */
-import Graph from "graphology";
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import { exploreEdgeDisplay, exploreNodeDisplay, type ExploreMarks } from "../core/explore-display.js";
@@ -94,12 +93,11 @@ export function createRenderer(
       return m ? exploreEdgeDisplay(display, edge, data, graph, m) : display;
     },
   };
-  // The stage drew its warm-up (app/programs.ts): emptied and set up here, it draws the graph once the
-  // label layer listens, when shown (that draw drops the one the new settings scheduled).
+  // The stage drew its warm-up and holds an empty graph (app/programs.ts): set up here, it draws the graph
+  // once the label layer listens, when shown (that draw drops the one the new settings scheduled).
   const sigma = stage;
   const container = sigma.getContainer();
-  const detached = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
-  sigma.setGraph(detached);
+  const detached = sigma.getGraph();
   sigma.setSettings(settings);
   labels.attach(sigma);
 
