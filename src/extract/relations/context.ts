@@ -109,7 +109,10 @@ class SentenceView implements SentenceContext {
 
 export function makeContext(input: ContextInput): SentenceContext {
   const { sentence, text } = input;
-  const [start, end] = evidenceSpan(sentence, [...input.items.map((i) => i.m), ...input.demonyms.map((d) => d.d)]);
+  const spans: (EntityMention | DemonymMention)[] = [];
+  for (const i of input.items) spans.push(i.m);
+  for (const d of input.demonyms) spans.push(d.d);
+  const [start, end] = evidenceSpan(sentence, spans);
   const evidence: Evidence = { doc: input.docId, sentence: text.slice(start, end).replace(/\s+/g, " "), start, end };
   if (input.date) evidence.date = input.date;
   return new SentenceView(input, evidence);
