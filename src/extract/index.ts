@@ -57,8 +57,9 @@ function documentNames(gaz: Gazetteer, entities: DocEntity[]): Map<string, Entit
 }
 
 /**
- * `xs.map(f)` as an array without holes whatever `xs` is (the map of a holey array is holey): every
- * sentence's words then have one shape, and the functions that read them do not deoptimize on a second.
+ * `xs.map(f)` as an array without holes whatever `xs` is (the map of a holey array is holey): the
+ * document's sentences of words, and each sentence's words, then have one shape, and the functions that
+ * read them do not deoptimize on a second.
  */
 function packedMap<T, U>(xs: readonly T[], f: (x: T) => U): U[] {
   const out: U[] = [];
@@ -97,10 +98,10 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const allMentions: EntityMention[] = [];
   const allDemonyms: DemonymMention[] = [];
   // Whole-document tagging: the tagger's document-level features see every sentence.
-  const words = sentences.map((sentence) => packedMap(sentence.tokens, (t) => t.text));
+  const words = packedMap(sentences, (sentence) => packedMap(sentence.tokens, (t) => t.text));
   // Each sentence's words with ASCII punctuation, and lowercase: made once, read by every stage below.
-  const ascii = words.map((ws) => packedMap(ws, asciiPunctuation));
-  const lower = ascii.map((ws) => packedMap(ws, (w) => w.toLowerCase()));
+  const ascii = packedMap(words, (ws) => packedMap(ws, asciiPunctuation));
+  const lower = packedMap(ascii, (ws) => packedMap(ws, (w) => w.toLowerCase()));
   clock?.stop(words.reduce((n, ws) => n + ws.length, 0));
   clock?.start("ner");
   const nerTags = extractor.ner.tagDocument(words);
