@@ -67,6 +67,13 @@ function packedMap<T, U>(xs: readonly T[], f: (x: T) => U): U[] {
   return out;
 }
 
+/** The distinct words of a document's sentences (a function of its own: optimized once, whatever deoptimizes its caller). */
+function wordSet(sentences: readonly string[][]): Set<string> {
+  const out = new Set<string>();
+  for (const ws of sentences) for (let i = 0; i < ws.length; i++) out.add(ws[i]!);
+  return out;
+}
+
 /** A sentence's mentions without those in its credit line (from token `from`; -1 when it has none). */
 function withoutCredit(found: SentenceMentions, from: number): SentenceMentions {
   if (from < 0) return found;
@@ -132,8 +139,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   }
   // Second pass: names the document establishes are mentions wherever they recur untagged.
   // (Words with typographic punctuation differ from their ASCII forms, but no name key holds punctuation.)
-  const docWords = new Set<string>();
-  for (const ws of lower) for (const w of ws) docWords.add(w);
+  const docWords = wordSet(lower);
   const first = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
   const names = documentNames(gazetteer, first.entities);
   let maxTokens = 1;
