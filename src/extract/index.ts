@@ -56,6 +56,24 @@ function documentNames(gaz: Gazetteer, entities: DocEntity[]): Map<string, Entit
   return names;
 }
 
+/**
+ * `xs.map(f)` as an array without holes whatever `xs` is (the map of a holey array is holey): the
+ * document's sentences of words, and each sentence's words, then have one shape, and the functions that
+ * read them do not deoptimize on a second.
+ */
+function packedMap<T, U>(xs: readonly T[], f: (x: T) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i]!));
+  return out;
+}
+
+/** The distinct words of a document's sentences (a function of its own: optimized once, whatever deoptimizes its caller). */
+function wordSet(sentences: readonly string[][]): Set<string> {
+  const out = new Set<string>();
+  for (const ws of sentences) for (let i = 0; i < ws.length; i++) out.add(ws[i]!);
+  return out;
+}
+
 /** A sentence's mentions without those in its credit line (from token `from`; -1 when it has none). */
 function withoutCredit(found: SentenceMentions, from: number): SentenceMentions {
   if (from < 0) return found;
@@ -87,10 +105,10 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const allMentions: EntityMention[] = [];
   const allDemonyms: DemonymMention[] = [];
   // Whole-document tagging: the tagger's document-level features see every sentence.
-  const words = sentences.map((sentence) => sentence.tokens.map((t) => t.text));
+  const words = packedMap(sentences, (sentence) => packedMap(sentence.tokens, (t) => t.text));
   // Each sentence's words with ASCII punctuation, and lowercase: made once, read by every stage below.
-  const ascii = words.map((ws) => ws.map(asciiPunctuation));
-  const lower = ascii.map((ws) => ws.map((w) => w.toLowerCase()));
+  const ascii = packedMap(words, (ws) => packedMap(ws, asciiPunctuation));
+  const lower = packedMap(ascii, (ws) => packedMap(ws, (w) => w.toLowerCase()));
   clock?.stop(words.reduce((n, ws) => n + ws.length, 0));
   clock?.start("ner");
   const nerTags = extractor.ner.tagDocument(words);
@@ -121,8 +139,7 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   }
   // Second pass: names the document establishes are mentions wherever they recur untagged.
   // (Words with typographic punctuation differ from their ASCII forms, but no name key holds punctuation.)
-  const docWords = new Set<string>();
-  for (const ws of lower) for (const w of ws) docWords.add(w);
+  const docWords = wordSet(lower);
   const first = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
   const names = documentNames(gazetteer, first.entities);
   let maxTokens = 1;

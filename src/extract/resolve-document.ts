@@ -19,16 +19,17 @@ export interface ResolvedDocument {
   countryOf: Map<DemonymMention, string>;
 }
 
+/** (Every field is set when a cluster is made, so that all clusters have one shape.) */
 interface Cluster {
   key: string;
   mentions: EntityMention[];
   demonyms: DemonymMention[];
   types: Map<EntityType, number>;
   /** A gazetteer type overrides the tagger's votes. */
-  fixedType?: EntityType;
-  canonical?: string;
+  fixedType: EntityType | undefined;
+  canonical: string | undefined;
   aliases: Set<string>;
-  mergedInto?: Cluster;
+  mergedInto: Cluster | undefined;
 }
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -101,7 +102,7 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
   const get = (key: string): Cluster => {
     let c = clusters.get(key);
     if (!c) {
-      c = { key, mentions: [], demonyms: [], types: new Map(), aliases: new Set() };
+      c = { key, mentions: [], demonyms: [], types: new Map(), fixedType: undefined, canonical: undefined, aliases: new Set(), mergedInto: undefined };
       clusters.set(key, c);
     }
     return c;

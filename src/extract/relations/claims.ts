@@ -52,8 +52,7 @@ export class ClaimCollector {
   add(s: SentenceContext, output: RuleOutput): void {
     for (const c of output.claims) {
       const key = `${c.source}|${c.relation}|${c.target}|${c.negated}|${s.sentence.index}`;
-      const mirror = `${c.target}|${c.relation}|${c.source}|${c.negated}|${s.sentence.index}`;
-      if (this.seen.has(key) || (SYMMETRIC_RELATIONS.has(c.relation) && this.seen.has(mirror))) continue;
+      if (this.seen.has(key) || (SYMMETRIC_RELATIONS.has(c.relation) && this.seen.has(`${c.target}|${c.relation}|${c.source}|${c.negated}|${s.sentence.index}`))) continue;
       this.seen.add(key);
       this.relations.push({ ...c, evidence: s.evidence });
     }

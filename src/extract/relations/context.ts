@@ -66,26 +66,59 @@ export interface ContextInput {
   entityByKey: ReadonlyMap<string, string>;
 }
 
+/**
+ * A sentence's view as an instance of one class: every view has the same shape (the tree's getter is on
+ * the prototype; a getter in an object literal would put each view in dictionary mode), so the rules'
+ * reads of a view stay monomorphic.
+ */
+class SentenceView implements SentenceContext {
+  readonly gaz: Gazetteer;
+  readonly lex: Lexicon;
+  readonly sentence: Sentence;
+  readonly words: string[];
+  readonly lower: string[];
+  readonly pos: string[];
+  readonly items: readonly Item[];
+  readonly demonyms: { d: DemonymMention; id: string }[];
+  readonly evidence: Evidence;
+  readonly typeOf: (entityId: string) => EntityType;
+  readonly entityOf: (m: EntityMention) => string | undefined;
+  readonly entityByKey: ReadonlyMap<string, string>;
+  private readonly parse: () => DependencyTree;
+
+  constructor(input: ContextInput, evidence: Evidence) {
+    this.gaz = input.gaz;
+    this.lex = input.lex;
+    this.sentence = input.sentence;
+    this.words = input.words;
+    this.lower = input.lower;
+    this.pos = input.pos;
+    this.items = input.items;
+    this.demonyms = input.demonyms;
+    this.evidence = evidence;
+    this.typeOf = input.typeOf;
+    this.entityOf = input.entityOf;
+    this.entityByKey = input.entityByKey;
+    this.parse = input.tree;
+  }
+
+  get tree(): DependencyTree {
+    return this.parse();
+  }
+}
+
+/** Whitespace runs as one space each (without a copy when the text has no other whitespace). */
+function singleSpaced(text: string): string {
+  return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, " ") : text;
+}
+
 export function makeContext(input: ContextInput): SentenceContext {
-  const { gaz, lex, sentence, text } = input;
-  const [start, end] = evidenceSpan(sentence, [...input.items.map((i) => i.m), ...input.demonyms.map((d) => d.d)]);
-  const evidence: Evidence = { doc: input.docId, sentence: text.slice(start, end).replace(/\s+/g, " "), start, end };
+  const { sentence, text } = input;
+  const spans: (EntityMention | DemonymMention)[] = [];
+  for (const i of input.items) spans.push(i.m);
+  for (const d of input.demonyms) spans.push(d.d);
+  const [start, end] = evidenceSpan(sentence, spans);
+  const evidence: Evidence = { doc: input.docId, sentence: singleSpaced(text.slice(start, end)), start, end };
   if (input.date) evidence.date = input.date;
-  return {
-    gaz,
-    lex,
-    sentence,
-    words: input.words,
-    lower: input.lower,
-    pos: input.pos,
-    get tree() {
-      return input.tree();
-    },
-    items: input.items,
-    demonyms: input.demonyms,
-    evidence,
-    typeOf: input.typeOf,
-    entityOf: input.entityOf,
-    entityByKey: input.entityByKey,
-  };
+  return new SentenceView(input, evidence);
 }

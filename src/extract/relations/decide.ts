@@ -80,8 +80,7 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
   const kept = new Map<string, DocRelation>();
   const keep = (r: DocRelation) => {
     const key = `${r.source}|${r.relation}|${r.target}|${r.negated}|${r.modality}|${r.evidence.start}`;
-    const mirror = `${r.target}|${r.relation}|${r.source}|${r.negated}|${r.modality}|${r.evidence.start}`;
-    const seen = kept.get(key) ?? (SYMMETRIC_RELATIONS.has(r.relation) ? kept.get(mirror) : undefined);
+    const seen = kept.get(key) ?? (SYMMETRIC_RELATIONS.has(r.relation) ? kept.get(`${r.target}|${r.relation}|${r.source}|${r.negated}|${r.modality}|${r.evidence.start}`) : undefined);
     if (!seen) kept.set(key, r);
     // A surer reading raises a measured edge; an unmeasured one (no confidence) stays unmeasured.
     else if (seen.confidence !== undefined && r.confidence !== undefined && r.confidence > seen.confidence) seen.confidence = r.confidence;
@@ -113,9 +112,10 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
       const { source, target } = candidate;
       const scores = model.score(features);
       let q: ReturnType<typeof claimQualities> | undefined;
-      model.classes.forEach((relation, c) => {
+      for (let c = 0; c < model.classes.length; c++) {
+        const relation = model.classes[c]!;
         const confidence = scores.confidence[c]!;
-        if (confidence < bar(relation) || !fitsSignature(lex, relation, source.type, target.type)) return;
+        if (confidence < bar(relation) || !fitsSignature(lex, relation, source.type, target.type)) continue;
         q ??= claimQualities(ctx, source, target);
         const [first, last] = source.tokStart < target.tokStart ? [source, target] : [target, source];
         const between = ctx.words.slice(first.tokEnd, last.tokStart);
@@ -133,7 +133,7 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
           modality: modalityOf(q, relation),
           ...(explain ? { features: scores.top(c) } : {}),
         });
-      });
+      }
     }
   }
 

@@ -53,6 +53,13 @@ function titleBefore(ctx: SentenceContext, a: Anchor): string {
   return title;
 }
 
+/** The title words right before one side's mention, and a nominal's head noun, pushed onto `f`. */
+function sideFeatures(ctx: SentenceContext, f: string[], side: "s" | "t", a: Anchor, ty: string): void {
+  const title = titleBefore(ctx, a);
+  if (title) f.push(`ti${side}=${title}|${ty}`);
+  if (a.kind === "nominal") f.push(`nh${side}=${ctx.lower[a.tokEnd - 1]}|${ty}`);
+}
+
 /** The feature strings of a candidate pair. */
 export function pairFeatures(ctx: SentenceContext, c: Candidate, facts: PairFacts): string[] {
   const { source: s, target: t } = c;
@@ -86,11 +93,8 @@ export function pairFeatures(ctx: SentenceContext, c: Candidate, facts: PairFact
   f.push(`r1=${lower[last.tokEnd] ?? "</s>"}|${ord}`, `r2=${lower[last.tokEnd + 1] ?? "</s>"}|${ord}`);
   f.push(`l1p=${pos[first.tokStart - 1] ?? "<s>"}|${tyo}`, `r1p=${pos[last.tokEnd] ?? "</s>"}|${tyo}`);
   // Title words right before each mention ("President X", "the Russian ambassador X").
-  for (const [side, a] of [["s", s], ["t", t]] as const) {
-    const title = titleBefore(ctx, a);
-    if (title) f.push(`ti${side}=${title}|${ty}`);
-    if (a.kind === "nominal") f.push(`nh${side}=${lower[a.tokEnd - 1]}|${ty}`);
-  }
+  sideFeatures(ctx, f, "s", s, ty);
+  sideFeatures(ctx, f, "t", t, ty);
 
   // What the rules said, and the document.
   for (const r of facts.rules) f.push(`ru=${r}`, `rr=${r.slice(r.indexOf("|") + 1)}`);

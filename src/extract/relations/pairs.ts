@@ -24,6 +24,12 @@ export interface PairInstance {
   features: string[];
 }
 
+/** Whether a set (absent: empty) holds an element other than `id`. */
+function holdsOther(set: ReadonlySet<string> | undefined, id: string): boolean {
+  if (set) for (const x of set) if (x !== id) return true;
+  return false;
+}
+
 /** The anchors of every sentence of a document (index = sentence). */
 export function documentAnchors(a: DocumentAnalysis): Anchor[][] {
   return a.contexts.map((ctx) => anchorsOf(ctx));
@@ -112,9 +118,9 @@ export function documentPairs(a: DocumentAnalysis, fits: (source: EntityType, ta
         kbHome: a.homes.get(source.id)?.country === target.id,
         mainCountry: target.id === mainCountry,
         kbElsewhere: target.type === "country" && a.homes.has(source.id) && a.homes.get(source.id)!.country !== target.id,
-        otherCountry: target.type === "country" && [...(countriesOf.get(source.id) ?? [])].some((c) => c !== target.id),
+        otherCountry: target.type === "country" && holdsOther(countriesOf.get(source.id), target.id),
         known: [known.get(source.id)!, known.get(target.id)!],
-        takenByOther: [...(tiedTo.get(`${ctx.evidence.start}|${target.id}`) ?? [])].some((x) => x !== source.id),
+        takenByOther: holdsOther(tiedTo.get(`${ctx.evidence.start}|${target.id}`), source.id),
       });
       out.push({ sentence: s, ctx, candidate, features });
     }

@@ -86,7 +86,7 @@ export class RelationModel {
 
   /** Raw scores (log-odds before calibration) of every class for a feature list. */
   raw(features: readonly string[]): Float64Array {
-    const z = Float64Array.from(this.bias);
+    const z = this.bias.slice();
     const { weights } = this;
     for (const f of features) {
       const at = this.rows.get(f);
