@@ -203,6 +203,7 @@ export class NerTagger implements Tagger {
       if (this.sentSlots.length < n) this.sentSlots = new Int32Array(2 * n);
       const slots = this.sentSlots;
       for (let k = 0; k < total; k++) rows[fill + k] = table.get(keys[k]!);
+      this.stage1.touchRows(rows.subarray(fill), total);
       for (let t = 0; t < n; t++) {
         starts[tok + t] = fill + sf.starts[t]!;
         cores[tok + t] = fill + sf.cores[t]!;
