@@ -143,6 +143,8 @@ export interface SentenceRows {
 export class LinearModel {
   readonly nClasses: number;
   private readonly history = new Int32Array(4);
+  /** The sum touchRows read last (kept, so that its loads are not optimized away). */
+  touched = 0;
   private readonly scores: Float64Array;
   private rowBuffer = new Int32Array(4096);
   /** A token's rows gathered for addRowsExact. */
@@ -200,6 +202,22 @@ export class LinearModel {
       const w = this.floats!;
       for (let c = 0; c < C; c++) pool[at + c] += w[base + c]!;
     }
+  }
+
+  /**
+   * Read the first and the last cell of each of rows[0 .. n) (-1 = none) in a loop of independent loads,
+   * so that the rows' cache misses overlap before the rows are summed one by one (a software prefetch; a
+   * shared row spans two cache lines more often than not).
+   */
+  touchRows(rows: Int32Array, n: number): void {
+    const w = this.q ?? this.floats!;
+    const stride = this.stride;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const row = rows[k]!;
+      if (row >= 0) sum += w[row * stride]! + w[row * stride + stride - 1]!;
+    }
+    this.touched = sum;
   }
 
   /** This model's weights as dense float rows (rows × nClasses), for freezing and inspection. */

@@ -40,6 +40,8 @@ export interface NerWord extends WordInfo, GazetteerStart {
   readonly id: number;
   /** Dense number of the word's key (hKey) in its featurizer, which counts document statistics by key. */
   readonly keyId: number;
+  /** The word opens a quote, a parenthesis or an aside (the word after it is not counted as mid-sentence). */
+  readonly opener: boolean;
 }
 
 /** A document prepared for feature extraction. */
@@ -101,9 +103,8 @@ export class NerFeaturizer {
   /** The table's generation the vocabulary belongs to (it is made again after the table was cleared). */
   generation = 0;
   private readonly keyIds = new Map<number, number>();
-  /** By key id: the document (stamp) that last used the key, and the key's index in it. */
-  private keyStamp = new Int32Array(1024);
-  private keyIndex = new Int32Array(1024);
+  /** By key id k: keySeen[2k] is the document (stamp) that last used the key, keySeen[2k + 1] the key's index in it (side by side: one cache line). */
+  private keySeen = new Int32Array(2048);
   private stamp = 0;
 
   constructor(
@@ -131,14 +132,11 @@ export class NerFeaturizer {
     if (keyId === undefined) {
       keyId = this.keyIds.size;
       this.keyIds.set(info.hKey, keyId);
-      if (keyId === this.keyStamp.length) {
-        this.keyStamp = grow(this.keyStamp);
-        this.keyIndex = grow(this.keyIndex);
-      }
+      if (2 * keyId === this.keySeen.length) this.keySeen = grow(this.keySeen);
     }
     const lex = this.lexicons;
     const { gazLists, gazPrefix } = lex.gazetteerStart(info);
-    return withWordInfo(info, { usualCase: lex.usualCase(info.hKey), clusters: wordClusters(lex, info), id, keyId, gazLists, gazPrefix });
+    return withWordInfo(info, { usualCase: lex.usualCase(info.hKey), clusters: wordClusters(lex, info), id, keyId, gazLists, gazPrefix, opener: isOpener(info) });
   }
 
   /** Word facts, sentence casing and document-level casing statistics of a document. */
@@ -147,6 +145,7 @@ export class NerFeaturizer {
     this.catchUp();
     const vocabulary = this.vocabulary;
     const stamp = ++this.stamp;
+    const seen = this.keySeen;
     let keyCount = 0;
     const words: NerWord[][] = [];
     const keys: Int32Array[] = [];
@@ -155,11 +154,12 @@ export class NerFeaturizer {
       const ks = new Int32Array(is.length);
       for (let i = 0; i < is.length; i++) {
         const w = (ws[i] = vocabulary[is[i]!]!);
-        if (this.keyStamp[w.keyId] !== stamp) {
-          this.keyStamp[w.keyId] = stamp;
-          this.keyIndex[w.keyId] = keyCount++;
+        const at = 2 * w.keyId;
+        if (seen[at] !== stamp) {
+          seen[at] = stamp;
+          seen[at + 1] = keyCount++;
         }
-        ks[i] = this.keyIndex[w.keyId]!;
+        ks[i] = seen[at + 1]!;
       }
       words.push(ws);
       keys.push(ks);
@@ -175,7 +175,7 @@ export class NerFeaturizer {
         const w = ws[i]!;
         if (!w.alpha) continue;
         if (w.cap === CAP.LOWER) lowerSeen[ks[i]!] = 1;
-        if (i === 0 || isOpener(ws[i - 1]!)) continue;
+        if (i === 0 || ws[i - 1]!.opener) continue;
         caseCounts[6 * ks[i]! + w.cap]!++;
       }
     }

@@ -38,7 +38,11 @@ export class NerTagger implements Tagger {
   readonly featurizer: NerFeaturizer;
   private readonly sf = new SentenceFeatures();
   private readonly extra = new SentenceFeatures();
+  /** The features of a new word's groups (see fillSlot), and their rows. */
   private readonly wordSf = new SentenceFeatures();
+  private wordRows = new Int32Array(256);
+  /** The sum of the slot cells classify touched last (kept, so that its loads are not optimized away). */
+  touched = 0;
   /**
    * Per-word cache of what a word contributes: slot 0 is the sentence boundary, slot id + 1 the featurizer's
    * word `id` (see word-slots.ts). Slot k's entry starts at k · W (W = slotWidth(C) cells of 4 bytes): its
@@ -104,34 +108,12 @@ export class NerTagger implements Tagger {
   }
 
   /**
-   * Add the scores of a group of single-word features at scorePool[at ...]: stage one's over core and rest,
-   * stage two's (at + C) over core only.
+   * Fill the next cache slot with what a word contributes to its own scores and its neighbours' (null =
+   * sentence boundary): each group's features (stage one's over core and rest, stage two's over core only)
+   * summed in float32, in feature order, into the group's part of the slot. The rows of all the groups'
+   * features are looked up first, and read once before they are summed: a new word's rows are mostly cold
+   * (other stages run between documents), and their cache misses then overlap instead of coming one by one.
    */
-  private scoresOf(w: NerWord | null, core: WordFeatures | null, rest: WordFeatures, at: number): void {
-    const C = this.names.length;
-    const sf = this.wordSf;
-    sf.reset(1);
-    sf.begin(0);
-    if (core) core(w, sf);
-    sf.markCore(0);
-    rest(w, sf);
-    sf.end();
-    const end = sf.starts[1]!;
-    // The stages share the feature table (and a row holds both stages' weights): a core feature's row is
-    // looked up once for both.
-    const coreEnd = this.stage2 ? sf.cores[0]! : 0;
-    const table = this.stage1.table;
-    const pool = this.scorePool;
-    const keys = sf.keys;
-    for (let k = 0; k < end; k++) {
-      const row = table.get(keys[k]!);
-      if (row < 0) continue;
-      this.stage1.addRowTo(pool, at, row);
-      if (k < coreEnd) this.stage2!.addRowTo(pool, at + C, row);
-    }
-  }
-
-  /** Fill the next cache slot with what a word contributes to its own scores and its neighbours' (null = sentence boundary). */
   private fillSlot(w: NerWord | null, slot: number): void {
     const C = this.names.length;
     const W = slotWidth(C);
@@ -142,15 +124,38 @@ export class NerTagger implements Tagger {
       this.scorePool = new Float32Array(conj.buffer);
     }
     const at = slot * W;
-    this.scorePool.fill(0, at, at + ENTRY * C);
+    const pool = this.scorePool;
+    pool.fill(0, at, at + ENTRY * C);
     this.conjPool.fill(UNSET_ROW, at + ENTRY * C, at + W);
-    if (w) this.scoresOf(w, wordCore as WordFeatures, wordRest as WordFeatures, at + SELF * C);
-    this.scoresOf(w, leftCore, leftRest, at + LEFT * C);
-    this.scoresOf(w, rightCore, rightRest, at + RIGHT * C);
-    this.scoresOf(w, null, left2, at + LEFT2 * C);
-    this.scoresOf(w, null, right2, at + RIGHT2 * C);
+    const groups = w ? WORD_GROUPS : BOUNDARY_GROUPS;
+    const sf = this.wordSf;
+    sf.reset(groups.length);
+    for (let g = 0; g < groups.length; g++) {
+      const { core, rest } = groups[g]!;
+      sf.begin(g);
+      if (core) core(w, sf);
+      sf.markCore(g);
+      rest(w, sf);
+    }
+    sf.end();
+    const total = sf.starts[groups.length]!;
+    if (this.wordRows.length < total) this.wordRows = new Int32Array(2 * total);
+    const { rows } = this.stage1.lookup(sf, this.wordRows);
+    this.stage1.touchRows(rows, total);
+    // The stages share the feature table (and a row holds both stages' weights): a core feature's row is
+    // looked up once for both.
+    const stage2 = this.stage2;
+    for (let g = 0; g < groups.length; g++) {
+      const part = at + groups[g]!.part * C;
+      const coreEnd = stage2 ? sf.cores[g]! : 0;
+      for (let k = sf.starts[g]!; k < sf.starts[g + 1]!; k++) {
+        const row = rows[k]!;
+        if (row < 0) continue;
+        this.stage1.addRowTo(pool, part, row);
+        if (k < coreEnd) stage2!.addRowTo(pool, part + C, row);
+      }
+    }
   }
-
 
   /** Make room for a document's buffers: `tokens` tokens. */
   private reserve(tokens: number): void {
@@ -200,6 +205,7 @@ export class NerTagger implements Tagger {
       if (this.sentSlots.length < n) this.sentSlots = new Int32Array(2 * n);
       const slots = this.sentSlots;
       for (let k = 0; k < total; k++) rows[fill + k] = table.get(keys[k]!);
+      this.stage1.touchRows(rows.subarray(fill), total);
       for (let t = 0; t < n; t++) {
         starts[tok + t] = fill + sf.starts[t]!;
         cores[tok + t] = fill + sf.cores[t]!;
@@ -212,6 +218,10 @@ export class NerTagger implements Tagger {
       starts[tok + n] = fill + total;
       // Starting scores: the token's own word scores plus its neighbours', summed in single precision.
       const pool = this.scorePool;
+      // The sentence's slots read one float a cache line first (a software prefetch: their misses overlap).
+      let touched = 0;
+      for (let t = 0; t < n; t++) for (let c = slots[t]! * W, end = c + ENTRY * C; c < end; c += 16) touched += pool[c]!;
+      this.touched = touched;
       for (let t = 0; t < n; t++) {
         // Slot 0 is the sentence boundary.
         const self = slots[t]! * W + SELF * C;
@@ -260,6 +270,13 @@ export class NerTagger implements Tagger {
 
 type WordFeatures = (w: NerWord | null, sf: SentenceFeatures) => void;
 
+/** A group of single-word features: its part of the slot, its core features (stage one's and two's) and the rest (stage one's). */
+interface WordGroup {
+  part: number;
+  core: WordFeatures | null;
+  rest: WordFeatures;
+}
+
 /** Parts of a word's cache entry, in units of C floats: scores it contributes as the token itself and as each neighbour. */
 const SELF = 0;
 const LEFT = 2;
@@ -267,6 +284,16 @@ const RIGHT = 4;
 const LEFT2 = 6;
 const RIGHT2 = 7;
 const ENTRY = 8;
+
+/** The groups of a word's slot; the sentence boundary is never a token itself. The words two away give stage two nothing. */
+const WORD_GROUPS: readonly WordGroup[] = [
+  { part: SELF, core: wordCore as WordFeatures, rest: wordRest as WordFeatures },
+  { part: LEFT, core: leftCore, rest: leftRest },
+  { part: RIGHT, core: rightCore, rest: rightRest },
+  { part: LEFT2, core: null, rest: left2 },
+  { part: RIGHT2, core: null, rest: right2 },
+];
+const BOUNDARY_GROUPS = WORD_GROUPS.slice(1);
 
 /** Cells (4 bytes) of a word's slot: its scores (ENTRY · C floats), then its conjoined history rows (two rows per previous class, see ConjoinedRows). */
 function slotWidth(C: number): number {

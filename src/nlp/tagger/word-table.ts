@@ -3,8 +3,10 @@
  * lexical facts computed once, whichever tagger meets it first; each tagger keeps its own facts of a word
  * by that number. The extraction tags a document with the NER tagger, then the POS tagger, passing both the
  * same sentences: the second asks for the numbers of the document the first just asked for, and gets them
- * without a lookup (a string Map lookup per token was a fifth of the POS tagger's time).
+ * without a lookup (a string Map lookup per token was a fifth of the POS tagger's time). Short ASCII words
+ * are looked up by exact numeric key (short-words.ts), the others in a Map.
  */
+import { ShortWords } from "./short-words.js";
 import { computeWordInfo, type WordInfo } from "./word-info.js";
 
 export class WordTable {
@@ -13,6 +15,7 @@ export class WordTable {
   /** Times the table was cleared (numbers are reused after a clear). */
   generation = 0;
   private readonly ids = new Map<string, number>();
+  private readonly short = new ShortWords();
   /** The document asked for last, and its numbers. */
   private lastDocument: readonly (readonly string[])[] | null = null;
   private lastIds: Int32Array[] = [];
@@ -43,21 +46,30 @@ export class WordTable {
     const out = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) {
       const text = words[i]!;
-      let id = this.ids.get(text);
-      if (id === undefined) {
-        id = this.infos.length;
-        this.ids.set(text, id);
-        this.infos.push(computeWordInfo(text));
+      if (this.short.pack(text)) {
+        let id = this.short.get();
+        if (id < 0) this.short.set((id = this.add(text)));
+        out[i] = id;
+        continue;
       }
+      let id = this.ids.get(text);
+      if (id === undefined) this.ids.set(text, (id = this.add(text)));
       out[i] = id;
     }
     return out;
+  }
+
+  /** Number a new word. */
+  private add(text: string): number {
+    this.infos.push(computeWordInfo(text));
+    return this.infos.length - 1;
   }
 
   private clearIfFull(): void {
     if (this.infos.length < this.capacity) return;
     this.infos.length = 0;
     this.ids.clear();
+    this.short.clear();
     this.generation++;
   }
 }
