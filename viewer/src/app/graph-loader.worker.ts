@@ -5,8 +5,8 @@
  * parses a string several times faster than it receives the same objects by structured clone. The
  * server's summary of the file's co-occurrences (src/graph/co-occurrence-summary.ts), fetched alongside,
  * says which edges to hold back (core/held-co-occurrences.ts): the page parses and imports only the typed
- * relations before its first frame, and nothing is parsed here. Edges wait for the last node, which they
- * refer to.
+ * relations before its first frame, and nothing is parsed here. The nodes are cut while the summary
+ * comes; edges wait for it and for the last node, which they refer to.
  */
 import type { SerializedGraph } from "graphology-types";
 import type { CoOccurrenceSummary } from "../../../src/graph/co-occurrence-summary.js";
@@ -45,52 +45,73 @@ async function fetchOk(url: string, name: string): Promise<Response> {
   return response;
 }
 
+/** The summary's "0"/"1" per edge as bytes. */
+function heldOrder(held: string): Uint8Array {
+  const order = new Uint8Array(held.length);
+  for (let i = 0; i < held.length; i++) order[i] = held.charCodeAt(i) === 49 ? 1 : 0;
+  return order;
+}
+
 addEventListener("message", (event: MessageEvent<LoadRequest>) => {
   const { url, summaryUrl, batch } = event.data;
   void (async () => {
     try {
-      const [response, summary] = await Promise.all([
-        fetchOk(url, "data/graph.json"),
-        fetchOk(summaryUrl, "api/co-occurrences").then((r) => r.json() as Promise<CoOccurrenceSummary>),
-      ]);
-      if (response.headers.get("ETag") !== summary.etag) throw new Error("graph.json changed while the page loaded it: reload the page");
-      const order = Uint8Array.from(summary.held, (c) => (c === "1" ? 1 : 0));
-      const ends = Uint32Array.from(summary.ends);
-      send({ kind: "summary", summary: { order, ends, tally: summary.tally } }, [order.buffer, ends.buffer]);
-      // The worker keeps its own copy of the order (the page's was transferred).
-      const held = Uint8Array.from(summary.held, (c) => (c === "1" ? 1 : 0));
+      const response = await fetchOk(url, "data/graph.json");
+      // The nodes are cut while the summary comes; the edges wait for it (and for the last node).
+      let held: Uint8Array | null = null;
       let edgesCut = 0;
       let nodesDone = false;
       const waitingEdges: ItemBatch[] = [];
-      const sendEdges = (items: ItemBatch): void => {
-        const { typed, held: heldText } = splitEdgeBatch(items, held, edgesCut);
-        edgesCut += items.starts.length;
-        send({ kind: "edges", items: typed, held: heldText, edgesSoFar: edgesCut });
+      const sendWaitingEdges = (): void => {
+        if (!nodesDone || held === null) return;
+        for (const items of waitingEdges.splice(0)) {
+          const { typed, held: heldText } = splitEdgeBatch(items, held, edgesCut);
+          edgesCut += items.starts.length;
+          send({ kind: "edges", items: typed, held: heldText, edgesSoFar: edgesCut });
+        }
       };
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      const summaryIn = fetchOk(summaryUrl, "api/co-occurrences")
+        .then((r) => r.json() as Promise<CoOccurrenceSummary>)
+        .then((summary) => {
+          if (response.headers.get("ETag") !== summary.etag) throw new Error("graph.json changed while the page loaded it: reload the page");
+          const order = heldOrder(summary.held);
+          const ends = Uint32Array.from(summary.ends);
+          send({ kind: "summary", summary: { order, ends, tally: summary.tally } }, [order.buffer, ends.buffer]);
+          // The worker keeps its own copy of the order (the page's was transferred).
+          held = heldOrder(summary.held);
+          sendWaitingEdges();
+        });
+      // A summary that fails stops the download at once; the error is thrown below.
+      summaryIn.catch(() => void reader.cancel());
       const splitter = new JsonSplitter(["nodes", "edges"], batch, {
         member(key, json) {
           if (key === "attributes") send({ kind: "attributes", attributes: JSON.parse(json) as Serialized["attributes"] });
         },
         items(key, items) {
           if (key === "nodes") send({ kind: "nodes", items: itemsArray(items) });
-          else if (nodesDone) sendEdges(items);
-          else waitingEdges.push(items);
+          else {
+            waitingEdges.push(items);
+            sendWaitingEdges();
+          }
         },
         arrayEnd(key) {
           if (key !== "nodes") return;
           nodesDone = true;
-          for (const items of waitingEdges.splice(0)) sendEdges(items);
+          sendWaitingEdges();
         },
       });
-      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         splitter.push(value);
       }
+      await summaryIn;
       splitter.end();
-      for (const items of waitingEdges) sendEdges(items);
-      if (edgesCut !== held.length) throw new Error("graph.json does not match its co-occurrence summary: reload the page");
+      // A file without a node list lets its edges go at its end.
+      nodesDone = true;
+      sendWaitingEdges();
+      if (edgesCut !== held!.length) throw new Error("graph.json does not match its co-occurrence summary: reload the page");
       send({ kind: "done" });
     } catch (err) {
       send({ kind: "error", message: err instanceof Error ? err.message : String(err) });
