@@ -1,8 +1,9 @@
 /**
  * `npm run bench:viewer`: how fast the built viewer is in headless Chromium (software WebGL), on graphs
  * written by the tests' own generator. It prints, for a BBC-sized graph (13,000 entities, 52,000
- * relations of which 45,000 co-occurrence, 2,225 dated documents): first render, search-Enter to panel
- * (median over hubs and ordinary entities) and the two-hop step; for a 50,000-entity / 200,000-relation
+ * relations of which 45,000 co-occurrence, 2,225 dated documents): first render (median of three cold
+ * opens), search-Enter to panel (median over hubs and ordinary entities) and the two-hop step; for a
+ * 50,000-entity / 200,000-relation
  * graph: time to open and the longest main-thread block while it loads. Figures are printed against
  * the targets of issue 14; nothing fails on a slow machine. NEWSGRAPH_BENCH_GRAPH=DIR measures a real
  * graph folder instead of the BBC-sized fixture. Not part of `npm test` (run by tests/e2e/bench-viewer.config.ts).
@@ -19,6 +20,12 @@ import { writeSyntheticGraph, type SyntheticOptions } from "./synthetic-graph.js
 const BBC_SIZED: SyntheticOptions = { nodes: 13_000, edgesPerNode: 4, documents: 2_225, seed: 14, coOccursShare: 0.87 };
 const HUGE: SyntheticOptions = { nodes: 50_000, edgesPerNode: 4, documents: 5_000, seed: 50, coOccursShare: 0.87 };
 const TARGETS = { firstRenderMs: 2000, selectMs: 150, expandMs: 300, blockMs: 200 };
+/**
+ * The BBC-sized graph is opened this many times, each time by a fresh server and browser (nothing cached),
+ * and the median first render is held against the target: on a shared machine one open varies by half a
+ * second. Every open is printed.
+ */
+const FIRST_RENDER_OPENS = 3;
 /** Pause after each timed gesture so the camera animation and idle work settle. */
 const SETTLE_MS = 800;
 
@@ -215,9 +222,22 @@ it("measures the viewer on a BBC-sized and a 50,000-entity graph", { timeout: 20
   try {
     if (!given) writeSyntheticGraph(bbcDir, BBC_SIZED);
     const { hubs, others } = sampleLabels(bbcDir);
+    const firstRenders: number[] = [];
+    for (let open = 1; open < FIRST_RENDER_OPENS; open++) {
+      const cold = await startViewerSession(bbcDir);
+      try {
+        const { page, problems, figures } = await openAndMeasure(cold, `bbc-sized-open-${open}`);
+        firstRenders.push(figures.shownMs);
+        await page.close();
+        expect(problems).toEqual([]);
+      } finally {
+        await cold.close();
+      }
+    }
     let session = await startViewerSession(bbcDir);
     try {
       const { page, problems, figures } = await openAndMeasure(session, "bbc-sized");
+      firstRenders.push(figures.shownMs);
       await page.waitForTimeout(SETTLE_MS);
       const selects: [string, number][] = [];
       for (const label of [...hubs, ...others]) {
@@ -229,7 +249,7 @@ it("measures the viewer on a BBC-sized and a 50,000-entity graph", { timeout: 20
       const times = selects.map(([, ms]) => ms);
       report.push(
         `${given ? `graph ${given}` : `BBC-sized fixture (${BBC_SIZED.nodes} entities, ~${BBC_SIZED.nodes * BBC_SIZED.edgesPerNode} relations)`}:`,
-        line("first render", figures.shownMs, TARGETS.firstRenderMs, `longest block ${figures.longestBlockMs} ms (CPU ${figures.longestCpuMs} ms)`),
+        line(`first render (median of ${firstRenders.length} opens)`, median(firstRenders), TARGETS.firstRenderMs, `opens ${firstRenders.join(" / ")} ms; last open: longest block ${figures.longestBlockMs} ms (CPU ${figures.longestCpuMs} ms)`),
         line("select-and-panel (median)", median(times), TARGETS.selectMs, `hubs ${selects.slice(0, 3).map(([, ms]) => Math.round(ms)).join("/")} ms, max ${Math.round(Math.max(...times))} ms`),
         line("expand 2 hops (ego view)", twoHops, TARGETS.expandMs),
         `  phases: ${marksText(figures.marks)}`,
