@@ -2,11 +2,10 @@
  * What the viewer needs to keep graph.json's co-occurrences out of its first frame without parsing them
  * (the server sends it as GET /api/co-occurrences, src/server/co-occurrence-body.ts): which edges of the
  * file are held co-occurrences, in file order, the positions in the node list of their ends, and their
- * tally (count, largest weight, claim kinds). With it, the
- * viewer's loader cuts graph.json's edges into the relations it imports at once and the co-occurrences it
- * keeps as text for later, without a JSON.parse of its own (viewer/src/app/graph-loader.worker.ts). It is
- * tagged with the ETag of the graph.json it was made from, so that the viewer can tell a summary of
- * another version of the file.
+ * tally (count, largest weight, claim kinds). With it, the viewer's loader cuts graph.json's edges into
+ * the relations it imports at once and the co-occurrences it keeps as text for later, without a
+ * JSON.parse of its own (viewer/src/app/graph-loader.worker.ts). It is tagged with the ETag of the
+ * graph.json it was made from, so that the viewer can tell a summary of another version of the file.
  */
 import { emptyTally, tallyEdge, type EdgeTally } from "./edge-tally.js";
 import type { EdgeAttributes } from "../types.js";

@@ -9,6 +9,11 @@ import type { Stats } from "node:fs";
 import { summarizeCoOccurrences } from "../graph/co-occurrence-summary.js";
 import { etagOf, openRegularFile } from "./static-files.js";
 
+/** The summary of a parsed graph.json as the bytes sent. */
+function summaryBytes(data: unknown, etag: string): Buffer {
+  return Buffer.from(JSON.stringify(summarizeCoOccurrences(data, etag)));
+}
+
 /**
  * The summary of a graph folder's graph.json as the server sends it; `current` gives null when the file is
  * missing or a symlink, and fails when it is not JSON (the request answers 500, and the viewer says so).
@@ -21,7 +26,7 @@ export class CoOccurrenceBody {
   /** Take the summary of a version of the file parsed elsewhere (the server parses graph.json as it starts), tagged with the stat taken before it was read. */
   seed(stats: Stats, data: unknown): void {
     const etag = etagOf(stats);
-    this.#cached = { etag, body: Promise.resolve(Buffer.from(JSON.stringify(summarizeCoOccurrences(data, etag)))) };
+    this.#cached = { etag, body: Promise.resolve(summaryBytes(data, etag)) };
   }
 
   async current(): Promise<{ bytes: Buffer; etag: string } | null> {
@@ -31,7 +36,7 @@ export class CoOccurrenceBody {
     const etag = etagOf(stats);
     try {
       if (this.#cached === null || this.#cached.etag !== etag) {
-        const body = handle.readFile("utf8").then((text) => Buffer.from(JSON.stringify(summarizeCoOccurrences(JSON.parse(text), etag))));
+        const body = handle.readFile("utf8").then((text) => summaryBytes(JSON.parse(text), etag));
         this.#cached = { etag, body };
         body.catch(() => {
           if (this.#cached?.body === body) this.#cached = null;

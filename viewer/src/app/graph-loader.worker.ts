@@ -75,11 +75,11 @@ addEventListener("message", (event: MessageEvent<LoadRequest>) => {
         .then((r) => r.json() as Promise<CoOccurrenceSummary>)
         .then((summary) => {
           if (response.headers.get("ETag") !== summary.etag) throw new Error("graph.json changed while the page loaded it: reload the page");
-          const order = heldOrder(summary.held);
+          held = heldOrder(summary.held);
+          // The page gets a copy (transferred); the worker keeps the order to cut the edges.
+          const order = held.slice();
           const ends = Uint32Array.from(summary.ends);
           send({ kind: "summary", summary: { order, ends, tally: summary.tally } }, [order.buffer, ends.buffer]);
-          // The worker keeps its own copy of the order (the page's was transferred).
-          held = heldOrder(summary.held);
           sendWaitingEdges();
         });
       // A summary that fails stops the download at once; the error is thrown below.

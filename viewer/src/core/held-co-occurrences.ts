@@ -9,7 +9,7 @@
  */
 import type { SerializedEdge } from "graphology-types";
 import { emptyTally, type EdgeTally } from "../../../src/graph/edge-tally.js";
-import type { ItemBatch } from "./json-splitter.js";
+import { elementsText, type ItemBatch } from "./json-splitter.js";
 import type { EdgeAttributes, ViewerGraph } from "./model.js";
 
 type Edge = SerializedEdge<EdgeAttributes>;
@@ -23,7 +23,7 @@ export interface HeldSummary {
   tally: EdgeTally;
 }
 
-export const NOTHING_HELD: HeldSummary = { order: new Uint8Array(0), ends: new Uint32Array(0), tally: emptyTally() };
+const NOTHING_HELD: HeldSummary = { order: new Uint8Array(0), ends: new Uint32Array(0), tally: emptyTally() };
 
 /**
  * Split a batch of edges, the first of which is edge `first` of the file, by the summary's order: the
@@ -32,12 +32,12 @@ export const NOTHING_HELD: HeldSummary = { order: new Uint8Array(0), ends: new U
  */
 export function splitEdgeBatch(batch: ItemBatch, order: Uint8Array, first: number): { typed: string; held: string } {
   const runs: [string[], string[]] = [[], []];
-  const { text, starts, ends } = batch;
-  for (let i = 0; i < starts.length; ) {
+  const count = batch.starts.length;
+  for (let i = 0; i < count; ) {
     const kind = order[first + i] === 1 ? 1 : 0;
     let j = i + 1;
-    while (j < starts.length && (order[first + j] === 1 ? 1 : 0) === kind) j++;
-    runs[kind].push(text.slice(starts[i], ends[j - 1]));
+    while (j < count && (order[first + j] === 1 ? 1 : 0) === kind) j++;
+    runs[kind].push(elementsText(batch, i, j));
     i = j;
   }
   return { typed: `[${runs[0].join(",")}]`, held: `[${runs[1].join(",")}]` };

@@ -16,9 +16,14 @@ export interface ItemBatch {
   ends: number[];
 }
 
-/** The JSON text of an array of elements `from` to `to` (exclusive) of a batch. */
-export function itemsArray(batch: ItemBatch, from = 0, to = batch.starts.length): string {
-  return to > from ? `[${batch.text.slice(batch.starts[from], batch.ends[to - 1])}]` : "[]";
+/** The text of elements `from` to `to` (exclusive, `to` > `from`) of a batch, with the commas between them. */
+export function elementsText(batch: ItemBatch, from: number, to: number): string {
+  return batch.text.slice(batch.starts[from], batch.ends[to - 1]);
+}
+
+/** The JSON text of an array of a batch's elements. */
+export function itemsArray(batch: ItemBatch): string {
+  return batch.starts.length > 0 ? `[${elementsText(batch, 0, batch.starts.length)}]` : "[]";
 }
 
 export interface SplitSink {
