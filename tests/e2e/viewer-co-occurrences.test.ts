@@ -97,7 +97,10 @@ describe("viewer with most relations co-occurrences", () => {
     expect(problems).toEqual([]);
   });
 
-  /** The hub's panel counts its co-occurrences as hidden, lists them once switched on, and its ego view goes through them. */
+  /**
+   * The hub's panel counts its co-occurrences as hidden, lists them once switched on (25, then all on
+   * demand), and its ego view goes through them.
+   */
   async function checkHub(page: Page): Promise<void> {
     const panel = page.getByTestId("entity-panel");
     await expect.poll(() => panel.getByTestId("entity-label").textContent()).toBe(expected.hub.label);
@@ -105,10 +108,18 @@ describe("viewer with most relations co-occurrences", () => {
     await page.getByTestId("filter-cooccurs").check();
     const group = panel.locator('.relation-group[data-relation="co_occurs"]');
     await expect.poll(() => group.locator("summary .count").textContent()).toBe(String(expected.hub.coOccurrences));
+    // A long group lists its strongest relations first, the rest on demand.
+    await group.locator("summary").click();
+    const listed = group.getByTestId("relation");
+    await expect.poll(() => listed.count()).toBe(25);
+    await group.getByTestId("more-relations").click();
+    await expect.poll(() => listed.count()).toBe(expected.hub.coOccurrences);
     await page.getByTestId("ego-1").click();
     await expect
       .poll(() => page.getByTestId("shown-count").textContent())
       .toBe(`Showing ${count(expected.hub.egoEntities)} entities of ${NODES}, ${count(expected.hub.egoRelations)} relations.`);
+    // Exploring around the entity keeps its relations as listed.
+    expect(await listed.count()).toBe(expected.hub.coOccurrences);
   }
 
   it("shows a hub selected by the URL at load as the whole graph has it", async () => {

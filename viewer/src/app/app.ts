@@ -2,7 +2,7 @@
  * The viewer application: takes the loaded and indexed graph, restores the view from the URL hash, creates the
  * renderer and the UI parts, and on every state change recomputes what is visible, redraws, updates the
  * UI and writes the shareable state back to the hash. The co-occurrences held out of the graph at load
- * come in after the first frame, or before the first change of the view if that comes sooner.
+ * come in after the first frame, or at once when the view needs them (switched on, or paths through them).
  */
 import { communityColor } from "../core/colors.js";
 import { communityLabels } from "../core/community-labels.js";
@@ -67,6 +67,11 @@ export interface AppData {
   held: HeldCoOccurrences;
 }
 
+/** Whether the view reads co-occurrences: drawn, listed, or walked by paths (hidden, they are only counted). */
+function needsCoOccurrences({ filters, explore }: ViewerState): boolean {
+  return filters.showCoOccurs || (explore.pathTo !== null && explore.pathAny);
+}
+
 function viewOf(state: ViewerState): ViewState {
   const { selected, document, filters, colorBy, sizeBy, nodeLimit, explore, labelDensity } = state;
   return { selected, document, filters, colorBy, sizeBy, nodeLimit, explore, labelDensity };
@@ -87,12 +92,10 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
   };
 
   const store = new Store(initialViewerState(readHash()));
-  // The drawn graph does not change when they come in: it holds no co-occurrence, and its relations are
-  // in the loaded graph's order (core/render-graph.ts), which the import keeps.
+  // While they are hidden, nothing drawn or listed changes when they come in: the import appends them
+  // after the typed relations (core/held-co-occurrences.ts), and the panel counts those still held.
   const coOccurs = heldImport(graph, held);
-  // Only the overview of the best connected entities, without co-occurrences, can be drawn without them.
-  const { selected, document: openDoc, filters: startFilters, explore: startExplore } = store.state;
-  if (selected !== null || openDoc !== null || startFilters.showCoOccurs || isExploring(startExplore)) coOccurs.now();
+  if (needsCoOccurrences(store.state)) coOccurs.now();
   const rendered = createRenderGraph(graph);
   const pathFinder = createPathFinder(graph);
   const findPaths = ({ selected, explore }: ViewerState): PathsView | null =>
@@ -139,6 +142,7 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
     options,
     defaults,
     evidence: createEvidenceReader(graph, info.evidence),
+    heldAround: (node) => coOccurs.around(node),
     visibility: () => visibility,
     paths: () => paths,
     focusEntity(node) {
@@ -193,10 +197,7 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
   };
 
   store.subscribe((state, previous) => {
-    // What reads the whole graph's relations (the drawn entities, the panel, the reader, exploring) waits for the held ones.
-    if (state.selected !== previous.selected || state.document !== previous.document || state.filters !== previous.filters || state.nodeLimit !== previous.nodeLimit || state.explore !== previous.explore) {
-      coOccurs.now();
-    }
+    if (needsCoOccurrences(state)) coOccurs.now();
     const edgesChanged = state.filters.showCoOccurs !== previous.filters.showCoOccurs;
     if (state.selected !== previous.selected || state.explore.pathTo !== previous.explore.pathTo || state.explore.pathAny !== previous.explore.pathAny) {
       paths = findPaths(state);

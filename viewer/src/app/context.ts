@@ -18,6 +18,8 @@ export interface AppContext {
   /** The view a fresh page opens on for this graph (what "reset" returns to). */
   defaults: ViewState;
   evidence: EvidenceReader;
+  /** The entity's co-occurrences not in `graph` yet (held out at load; counted as hidden until they come in). */
+  heldAround(node: string): number;
   /** What the filters currently let through. */
   visibility(): Visibility;
   /** The paths "path to…" shows, or null. */

@@ -3,9 +3,11 @@
  * graph and hidden by default, and parsing and importing them cost more than the rest of the load. The
  * server says which edges of graph.json they are, where their ends are and how they tally
  * (src/graph/co-occurrence-summary.ts); the graph loader's worker cuts each edge batch into its typed
- * relations (imported at once) and its co-occurrences, held here as JSON text. `importSteps` brings them
- * in later: every edge again in file order, so that the graph is exactly the one a whole import makes
- * (graphology keeps each entity's relations in the order they came).
+ * relations (imported at once) and its co-occurrences, held here as JSON text. `importSteps` appends them
+ * later, in file order, after the typed relations: at every step the graph holds all typed relations in
+ * file order and the first co-occurrences, so what the typed relations give (the drawn graph without
+ * co-occurrences, an entity's relations in the order graphology lists them) never changes as they come in,
+ * and `around` says how many of an entity's co-occurrences are still held.
  */
 import type { SerializedEdge } from "graphology-types";
 import { emptyTally, type EdgeTally } from "../../../src/graph/edge-tally.js";
@@ -43,13 +45,12 @@ export function splitEdgeBatch(batch: ItemBatch, order: Uint8Array, first: numbe
   return { typed: `[${runs[0].join(",")}]`, held: `[${runs[1].join(",")}]` };
 }
 
-/** Edges (re)imported between two pauses of `importSteps`. */
-const EDGES_PER_STEP = 2000;
-
 export class HeldCoOccurrences {
   #summary: HeldSummary;
   /** JSON texts of the held co-occurrences (arrays), in file order. */
   readonly #texts: string[] = [];
+  /** Held co-occurrences imported so far (the first ones of the summary's order). */
+  #imported = 0;
 
   constructor(summary: HeldSummary = NOTHING_HELD) {
     this.#summary = summary;
@@ -60,7 +61,7 @@ export class HeldCoOccurrences {
     this.#texts.push(text);
   }
 
-  /** Co-occurrences held (not in the graph yet). */
+  /** Co-occurrences held when the page opened (0 once all are imported). */
   get count(): number {
     return this.#summary.tally.count;
   }
@@ -76,33 +77,26 @@ export class HeldCoOccurrences {
     for (let i = 0; i < ends.length; i += 2) visit(ends[i]!, ends[i + 1]!);
   }
 
-  /** Import the held co-occurrences into `graph` (which holds every other edge of the file): all its edges again, in file order. */
-  *importSteps(graph: ViewerGraph): Generator<void, void, void> {
-    if (this.count === 0) return;
-    const imported: Edge[] = [];
-    for (const { edge, source, target, attributes, undirected } of graph.edgeEntries()) {
-      imported.push({ key: edge, source, target, attributes, undirected });
+  /** How many co-occurrences of the entity at `position` of the node list are not in the graph yet. */
+  around(position: number): number {
+    const { ends } = this.#summary;
+    let count = 0;
+    for (let i = 2 * this.#imported; i < ends.length; i += 2) {
+      if (ends[i] === position || ends[i + 1] === position) count++;
     }
-    const all: Edge[] = [];
-    const { order } = this.#summary;
-    let next = 0;
-    let at = 0;
+    return count;
+  }
+
+  /** Append the held co-occurrences to `graph` (which holds every other edge of the file), one batch per step, in file order. */
+  *importSteps(graph: ViewerGraph): Generator<void, void, void> {
     for (const text of this.#texts) {
       yield;
-      for (const edge of JSON.parse(text) as Edge[]) {
-        while (order[at++] === 0) all.push(imported[next++]!);
-        all.push(edge);
-      }
-    }
-    // Relations after the last co-occurrence keep their place at the end.
-    all.push(...imported.slice(next));
-    yield;
-    graph.clearEdges();
-    for (let i = 0; i < all.length; i += EDGES_PER_STEP) {
-      graph.import({ edges: all.slice(i, i + EDGES_PER_STEP) });
-      if (i + EDGES_PER_STEP < all.length) yield;
+      const edges = JSON.parse(text) as Edge[];
+      graph.import({ edges });
+      this.#imported += edges.length;
     }
     this.#texts.length = 0;
+    this.#imported = 0;
     this.#summary = NOTHING_HELD;
   }
 }

@@ -22,6 +22,8 @@ import { pathSection } from "./path-box.js";
 
 const DIRECTION_ARROWS = { out: "→", in: "←", both: "↔" } as const;
 const DOCUMENTS_LISTED = 30;
+/** Relations a group lists before "Show all". */
+const RELATIONS_LISTED = 25;
 const TOP_ENTITIES = 10;
 
 export interface Panel {
@@ -116,10 +118,23 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
     download(`${node.replace(/[^\p{L}\p{N}-]+/gu, "-")}-relations.csv`, new Blob([csv], { type: "text/csv;charset=utf-8" }));
   }
 
-  /** A group of relations; a closed one (co-occurrence: hundreds around a hub) is filled when first opened. */
+  /**
+   * A group of relations; a closed one (co-occurrence: hundreds around a hub) is filled when first opened.
+   * A long group lists its strongest relations and the rest on demand (a hub's hundreds of relations,
+   * each with its sentences, would take longer to lay out than the graph to draw).
+   */
   function relationGroup(node: string, group: RelationGroup): HTMLElement {
     const open = group.relation !== "co_occurs";
-    const list = () => h("ul", { class: "relation-list" }, ...group.items.map((item) => relationItem(node, group.relation, item)));
+    const items = (from: number, to: number) => group.items.slice(from, to).map((item) => relationItem(node, group.relation, item));
+    const list = (): HTMLElement => {
+      const ul = h("ul", { class: "relation-list" }, ...items(0, RELATIONS_LISTED));
+      if (group.items.length <= RELATIONS_LISTED) return ul;
+      const button = h("button", { class: "link more", testid: "more-relations", attrs: { type: "button" } }, `Show all ${group.items.length}`);
+      const more = h("li", {}, button);
+      button.addEventListener("click", () => more.replaceWith(...items(RELATIONS_LISTED, group.items.length)));
+      ul.append(more);
+      return ul;
+    };
     const details = h(
       "details",
       { class: "relation-group", attrs: { "data-relation": group.relation, open } },
@@ -136,10 +151,18 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
     return details;
   }
 
+  /** The relations section last built: kept while the entity's shown and hidden relations stay the same (exploring around it). */
+  let relations: { node: string; shown: string; element: HTMLElement } | null = null;
+
   function relationsSection(node: string): HTMLElement {
     const visibility = ctx.visibility();
-    const { groups, hidden } = groupRelations(graph, node, (edge) => visibility.edges.has(edge));
-    return h(
+    const grouped = groupRelations(graph, node, (edge) => visibility.edges.has(edge));
+    const { groups } = grouped;
+    // Co-occurrences still held out of the graph are hidden ones (they come in at once when switched on).
+    const hidden = grouped.hidden + ctx.heldAround(node);
+    const shown = `${hidden} ${groups.map((group) => group.items.map((item) => item.edge).join(" ")).join(" ")}`;
+    if (relations !== null && relations.node === node && relations.shown === shown) return relations.element;
+    const element = h(
       "section",
       { class: "relations" },
       h(
@@ -154,6 +177,8 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
       ...groups.map((group) => relationGroup(node, group)),
       hidden > 0 ? h("p", { class: "muted" }, `${plural(hidden, "relation")} hidden by the filters.`) : null,
     );
+    relations = { node, shown, element };
+    return element;
   }
 
   function documentsSection(docIds: readonly string[]): HTMLElement {
@@ -247,8 +272,8 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
       if (!changed) return;
       const node = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
       replaceChildren(element, node === null ? overview() : entityView(node));
-      // Back to the top for the new content, only when scrolled: setting scrollTop lays the page out at once.
-      if (scrolled && scroller) scroller.scrollTop = 0;
+      // Back to the top for another entity, only when scrolled: setting scrollTop lays the page out at once.
+      if (scrolled && scroller && (previous === null || state.selected !== previous.selected)) scroller.scrollTop = 0;
     },
   };
 }
