@@ -129,7 +129,7 @@ export function createPanel(ctx: AppContext, openReader: OpenReader): Panel {
     const list = (): HTMLElement => {
       const ul = h("ul", { class: "relation-list" }, ...items(0, RELATIONS_LISTED));
       if (group.items.length <= RELATIONS_LISTED) return ul;
-      const button = h("button", { class: "link more", testid: "more-relations", attrs: { type: "button" } }, `Show all ${group.items.length}`);
+      const button = h("button", { class: "link more", testid: "more-relations", attrs: { type: "button" } }, `Show all ${group.items.length} relations`);
       const more = h("li", {}, button);
       button.addEventListener("click", () => more.replaceWith(...items(RELATIONS_LISTED, group.items.length)));
       ul.append(more);
