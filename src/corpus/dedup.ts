@@ -8,7 +8,7 @@
  * depend on the order of the documents.
  */
 import { NewsgraphError } from "../errors.js";
-import { fmix32, hashString } from "../hash.js";
+import { fmix32, FNV_OFFSET, FNV_PRIME } from "../hash.js";
 
 export interface DedupOptions {
   /** Words per shingle. */
@@ -38,29 +38,69 @@ export function resolveDedupOptions(options: DedupOptions = {}): Required<DedupO
 /** The shared finalizer as an unsigned 32-bit value (signatures compare as unsigned). */
 const mix = (h: number): number => fmix32(h) >>> 0;
 
-/** A word's hash (FNV-1a, finalized), unsigned. */
-const hashWord = (s: string): number => hashString(s) >>> 0;
+/** Whether a code point is a letter or a digit (\p{L}, \p{N}). */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** The answer for every code point of the Basic Multilingual Plane, made on first use (a few milliseconds). */
+let bmpWordChars: Uint8Array | undefined;
 
-/** The hashes of a text's word shingles (lowercased letters and digits; punctuation and layout ignored). */
-export function shingleHashes(text: string, shingle: number): Set<number> {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(hashWord);
-  const out = new Set<number>();
+function basicWordChars(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) table[cp] = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 0;
+  return table;
+}
+
+/**
+ * The hashes of a text's words, the runs of letters and digits of its lowercase form (FNV-1a over their
+ * UTF-16 code units, finalized, unsigned: `hashString` of each word), computed in place without cutting
+ * the words out.
+ */
+export function wordHashes(text: string): number[] {
+  const lower = text.toLowerCase();
+  const basic = (bmpWordChars ??= basicWordChars());
+  const out: number[] = [];
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < lower.length; ) {
+    const cp = lower.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (cp < 0x10000 ? basic[cp] === 1 : WORD_CHAR.test(String.fromCodePoint(cp))) {
+      if (!inWord) {
+        h = FNV_OFFSET;
+        inWord = true;
+      }
+      for (let k = i; k < i + width; k++) h = Math.imul(h ^ lower.charCodeAt(k), FNV_PRIME);
+    } else if (inWord) {
+      out.push(fmix32(h) >>> 0);
+      inWord = false;
+    }
+    i += width;
+  }
+  if (inWord) out.push(fmix32(h) >>> 0);
+  return out;
+}
+
+/** The hashes of a text's word shingles (lowercased letters and digits; punctuation and layout ignored), repeats included. */
+export function shingleHashes(text: string, shingle: number): number[] {
+  const words = wordHashes(text);
+  const out: number[] = [];
   const span = Math.min(shingle, words.length);
   for (let i = 0; i + span <= words.length; i++) {
     let h = 0x9e3779b9;
     for (let k = 0; k < span; k++) h = mix(Math.imul(h, 31) ^ words[i + k]!);
-    out.add(h);
+    out.push(h);
   }
   return out;
 }
 
-/** The MinHash signature of a text: for each seeded hash function, the smallest hash of its shingles. */
+/** The MinHash signature of a text: for each seeded hash function, the smallest hash of its shingles (a repeated shingle changes no minimum). */
 export function minhashSignature(text: string, options: DedupOptions = {}): Uint32Array {
   const o = resolveDedupOptions(options);
   const seeds = new Uint32Array(o.hashes);
   for (let i = 0; i < o.hashes; i++) seeds[i] = mix(Math.imul(o.seed + 1, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b));
   const mins = new Uint32Array(o.hashes).fill(0xffffffff);
-  for (const h of shingleHashes(text, o.shingle)) {
+  const shingles = shingleHashes(text, o.shingle);
+  for (let s = 0; s < shingles.length; s++) {
+    const h = shingles[s]!;
     for (let i = 0; i < o.hashes; i++) {
       const v = mix(h ^ seeds[i]!);
       if (v < mins[i]!) mins[i] = v;

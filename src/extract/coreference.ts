@@ -103,13 +103,17 @@ export function linkReferences(input: ReferenceInput): Map<EntityMention, string
   };
 
   for (const [s, sentence] of input.sentences.entries()) {
-    const refs: EntityMention[] = [...input.mentions[s]!.filter((m) => m.source === "NOM" && m.nominal), ...roleMentions(input, sentence, s), ...pronounMentions(input, sentence, s)];
-    const named: Occurrence[] = input.mentions[s]!.flatMap((m) => {
-      const id = input.entityOf.get(m);
-      return id ? [{ id, sentence: s, tokStart: m.tokStart, tokEnd: m.tokEnd }] : [];
-    });
     // References and names of the sentence in token order, so a reference sees what precedes it (pushed
-    // into one array: spreading map() results deoptimized this code on empty ones).
+    // into arrays: spreading map() and flatMap() results deoptimized this code on empty ones).
+    const refs: EntityMention[] = [];
+    for (const m of input.mentions[s]!) if (m.source === "NOM" && m.nominal) refs.push(m);
+    for (const m of roleMentions(input, sentence, s)) refs.push(m);
+    for (const m of pronounMentions(input, sentence, s)) refs.push(m);
+    const named: Occurrence[] = [];
+    for (const m of input.mentions[s]!) {
+      const id = input.entityOf.get(m);
+      if (id) named.push({ id, sentence: s, tokStart: m.tokStart, tokEnd: m.tokEnd });
+    }
     const events: { at: number; o: Occurrence | undefined; ref: EntityMention | undefined }[] = [];
     for (const o of named) events.push({ at: o.tokStart, o, ref: undefined });
     for (const m of refs) events.push({ at: m.tokStart, o: undefined, ref: m });

@@ -91,32 +91,46 @@ function isAttachedName(gaz: Gazetteer, word: string): boolean {
   return m !== null && gaz.attachedParticles.has(m[1]!);
 }
 
-/**
- * Mentions of one sentence from its words (ASCII punctuation, and lowercase), tagger tags and POS tags,
- * with the gazetteer's help.
- */
-export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentence, words: string[], lower: string[], ner: string[], pos: string[]): SentenceMentions {
-  const mentions: EntityMention[] = [];
-  const demonyms: DemonymMention[] = [];
-  const covered = new Uint8Array(words.length);
-  const headline = isHeadline(gaz, words);
+/** One sentence's mention scan: its words, the tokens mentions cover, the mentions and demonyms found so far. */
+class SentenceScan {
+  readonly mentions: EntityMention[] = [];
+  readonly demonyms: DemonymMention[] = [];
+  readonly covered: Uint8Array;
 
-  const make = (a: number, b: number, type: EntityType, source: MentionSource, name?: string): EntityMention => {
+  constructor(
+    readonly gaz: Gazetteer,
+    readonly text: string,
+    readonly sentence: Sentence,
+    readonly words: string[],
+    readonly lower: string[],
+  ) {
+    this.covered = new Uint8Array(words.length);
+  }
+
+  /** A mention of tokens [a, b). */
+  make(a: number, b: number, type: EntityType, source: MentionSource, name?: string): EntityMention {
+    const { sentence, text } = this;
     const start = sentence.tokens[a]!.start;
     const end = sentence.tokens[b - 1]!.end;
     const surface = text.slice(start, end);
     return entityMention({ sentence: sentence.index, tokStart: a, tokEnd: b, start, end, text: surface, name: name ?? asciiPunctuation(surface), type, source });
-  };
-  const demonym = (a: number, b: number): boolean => {
-    if (!isCapitalized(words[a]!)) return false;
-    const country = gaz.demonyms.get(b === a + 1 ? lower[a]! : lower.slice(a, b).join(" "));
-    if (!country) return false;
-    demonyms.push({ sentence: sentence.index, tokStart: a, tokEnd: b, start: sentence.tokens[a]!.start, end: sentence.tokens[b - 1]!.end, text: words.slice(a, b).join(" "), country });
-    covered.fill(1, a, b);
-    return true;
-  };
+  }
 
-  // 1. Hyphen compounds first: "Paris-based", "Iran-Iraq".
+  /** Record tokens [a, b) as a demonym when they are one (capitalized, known), covering them. */
+  demonym(a: number, b: number): boolean {
+    const { sentence, words, lower } = this;
+    if (!isCapitalized(words[a]!)) return false;
+    const country = this.gaz.demonyms.get(b === a + 1 ? lower[a]! : lower.slice(a, b).join(" "));
+    if (!country) return false;
+    this.demonyms.push({ sentence: sentence.index, tokStart: a, tokEnd: b, start: sentence.tokens[a]!.start, end: sentence.tokens[b - 1]!.end, text: words.slice(a, b).join(" "), country });
+    this.covered.fill(1, a, b);
+    return true;
+  }
+}
+
+/** 1. Hyphen compounds first: "Paris-based", "Iran-Iraq". */
+function hyphenCompounds(scan: SentenceScan, ner: string[]): void {
+  const { gaz, text, sentence, words, covered, mentions } = scan;
   for (let i = 0; i < words.length; i++) {
     const compound = hyphenCompound(text, sentence, i, words[i]!, ner[i] ?? "O", gaz);
     if (compound.length > 0) {
@@ -124,82 +138,95 @@ export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentenc
       mentions.push(...compound);
     }
   }
+}
 
-  // 2. Tagger spans.
-  for (let i = 0; i < words.length; ) {
-    const tag = ner[i] ?? "O";
-    if (!tag.startsWith("B-") || covered[i]) {
-      i++;
-      continue;
-    }
-    const label = tag.slice(2);
-    let j = i + 1;
-    while (j < words.length && ner[j] === `I-${label}` && !covered[j]) j++;
-    let a = i;
-    let spanLabel = label;
-    // A sentence word the tagger swept in at the start ("Meanwhile", "Since Google") is no part of a name.
-    while (a < j && SENTENCE_WORDS.has(lower[a]!)) a++;
-    // Titles and honorifics the tagger swept into a name are roles, not name; an honorific makes it a person.
-    while (a < j - 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, "")))) {
-      if (gaz.honorifics.has(lower[a]!.replace(/\.$/, ""))) spanLabel = "PER";
-      a++;
-    }
-    // The end of a longer title ("Secretary of State | Hillary Clinton", "Chancellor of the Exchequer").
-    const tail = titleTail(gaz, lower, a, j);
-    if (tail > 0) {
-      a += tail;
-      spanLabel = "PER"; // what a person title names is a person
-    }
-    // The complement of a title before the span, then a person: "Minister for | Foreign Affairs John
-    // Smith", "Commissioner for | Migration Dimitris Avramopoulos" name the person from the given name on,
-    // or after a one-word complement when no given name is known.
-    if (spanLabel !== "PER" && a >= 2 && (lower[a - 1] === "for" || lower[a - 1] === "of") && gaz.titles.has(lower[a - 2]!) && j - a >= 3) {
-      const given = words.findIndex((w, k) => k > a && k < j - 1 && gaz.givenNames.has(w.toLowerCase()) && isCapitalized(words[k + 1]!));
-      a = given > 0 ? given : a + 1;
-      spanLabel = "PER";
-    }
-    // "Harrington, a professor of ...": a lone name set off by an apposition headed by a person's title
-    // is a person's, unless the gazetteer knows it.
-    if (spanLabel !== "PER" && j - a === 1 && words[j] === "," && ARTICLES.has(lower[j + 1] ?? "") && !lookupName(gaz, words[a]!) && appositionTitle(gaz, lower, j + 2)) spanLabel = "PER";
-    // A title or sentence word the tagger swept in at the end ("X Editor", "Y The"); a name never ends in
-    // an article, a common acronym ("London UTC") or a day named with its preposition ("Bild on Saturday").
-    if (label === "PER") while (j - 1 > a && (gaz.titles.has(lower[j - 1]!) || SENTENCE_WORDS.has(lower[j - 1]!) || ARTICLES.has(lower[j - 1]!))) j--;
-    while (j - 1 > a && (ARTICLES.has(lower[j - 1]!) || gaz.commonAcronyms.has(words[j - 1]!))) j--;
-    while (a < j - 1 && gaz.commonAcronyms.has(words[a]!)) a++;
-    if (j - 2 > a && CALENDAR_WORDS.has(lower[j - 1]!) && DATE_PREPOSITIONS.has(lower[j - 2]!)) j -= 2;
-    // Nothing left but a title or an honorific ("Mr", "Minister"): a role, no name.
-    if (a >= j || (j - a === 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, ""))))) {
-      i = Math.max(j, i + 1);
-      continue;
-    }
-    if (!plausibleSpan(gaz, words, lower, a, j, headline)) {
-      i = j;
-      continue;
-    }
-    if (!demonym(a, j)) {
-      const m = typeSpan(make(a, j, "organization", spanLabel as MentionSource), spanLabel, words.slice(a, j), gaz);
-      if (m) {
-        mentions.push(m);
-        covered.fill(1, a, j);
-      }
-    }
-    i = j;
+/**
+ * 2. The tagger span starting at token i (when one does), trimmed of the words the tagger swept in and
+ * typed; returns the token to go on from. (Each phase of the scan is a function of its own: V8 compiles
+ * and, on a branch seen late, recompiles it alone.)
+ */
+function taggerSpan(scan: SentenceScan, ner: string[], i: number, headline: boolean): number {
+  const { gaz, words, lower, covered } = scan;
+  const tag = ner[i] ?? "O";
+  if (!tag.startsWith("B-") || covered[i]) return i + 1;
+  const label = tag.slice(2);
+  const inside = `I-${label}`;
+  let j = i + 1;
+  while (j < words.length && ner[j] === inside && !covered[j]) j++;
+  let a = i;
+  let spanLabel = label;
+  // A sentence word the tagger swept in at the start ("Meanwhile", "Since Google") is no part of a name.
+  while (a < j && SENTENCE_WORDS.has(lower[a]!)) a++;
+  // Titles and honorifics the tagger swept into a name are roles, not name; an honorific makes it a person.
+  while (a < j - 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, "")))) {
+    if (gaz.honorifics.has(lower[a]!.replace(/\.$/, ""))) spanLabel = "PER";
+    a++;
   }
+  // The end of a longer title ("Secretary of State | Hillary Clinton", "Chancellor of the Exchequer").
+  const tail = titleTail(gaz, lower, a, j);
+  if (tail > 0) {
+    a += tail;
+    spanLabel = "PER"; // what a person title names is a person
+  }
+  // The complement of a title before the span, then a person: "Minister for | Foreign Affairs John
+  // Smith", "Commissioner for | Migration Dimitris Avramopoulos" name the person from the given name on,
+  // or after a one-word complement when no given name is known.
+  if (spanLabel !== "PER" && a >= 2 && (lower[a - 1] === "for" || lower[a - 1] === "of") && gaz.titles.has(lower[a - 2]!) && j - a >= 3) {
+    const given = words.findIndex((w, k) => k > a && k < j - 1 && gaz.givenNames.has(w.toLowerCase()) && isCapitalized(words[k + 1]!));
+    a = given > 0 ? given : a + 1;
+    spanLabel = "PER";
+  }
+  // "Harrington, a professor of ...": a lone name set off by an apposition headed by a person's title
+  // is a person's, unless the gazetteer knows it.
+  if (spanLabel !== "PER" && j - a === 1 && words[j] === "," && ARTICLES.has(lower[j + 1] ?? "") && !lookupName(gaz, words[a]!) && appositionTitle(gaz, lower, j + 2)) spanLabel = "PER";
+  // A title or sentence word the tagger swept in at the end ("X Editor", "Y The"); a name never ends in
+  // an article, a common acronym ("London UTC") or a day named with its preposition ("Bild on Saturday").
+  if (label === "PER") while (j - 1 > a && (gaz.titles.has(lower[j - 1]!) || SENTENCE_WORDS.has(lower[j - 1]!) || ARTICLES.has(lower[j - 1]!))) j--;
+  while (j - 1 > a && (ARTICLES.has(lower[j - 1]!) || gaz.commonAcronyms.has(words[j - 1]!))) j--;
+  while (a < j - 1 && gaz.commonAcronyms.has(words[a]!)) a++;
+  if (j - 2 > a && CALENDAR_WORDS.has(lower[j - 1]!) && DATE_PREPOSITIONS.has(lower[j - 2]!)) j -= 2;
+  // Nothing left but a title or an honorific ("Mr", "Minister"): a role, no name.
+  if (a >= j || (j - a === 1 && (gaz.titles.has(lower[a]!) || gaz.honorifics.has(lower[a]!.replace(/\.$/, ""))))) return Math.max(j, i + 1);
+  if (!plausibleSpan(gaz, words, lower, a, j, headline)) return j;
+  if (!scan.demonym(a, j)) {
+    const m = typeSpan(scan.make(a, j, "organization", spanLabel as MentionSource), spanLabel, words.slice(a, j), gaz);
+    if (m) {
+      scan.mentions.push(m);
+      covered.fill(1, a, j);
+    }
+  }
+  return j;
+}
 
-  // 3. Gazetteer names and demonyms the tagger missed (capitalized, longest match first).
+/** 3. Gazetteer names and demonyms the tagger missed (capitalized, longest match first). */
+function gazetteerNames(scan: SentenceScan): void {
+  const { gaz, words, covered, mentions } = scan;
   for (let i = 0; i < words.length; i++) {
     if (covered[i] || !isCapitalized(words[i]!)) continue;
-    if (demonym(i, i + 1)) continue;
+    if (scan.demonym(i, i + 1)) continue;
     for (let n = uncoveredRun(covered, i, gaz.maxTokens); n >= 1; n--) {
       if (!isCapitalized(words[i + n - 1]!)) continue;
       const known = lookupName(gaz, words.slice(i, i + n).join(" "));
       if (!known || !known.strong) continue;
       if (n === 1 && i === 0 && known.type !== "country" && words[i] !== words[i]!.toUpperCase()) continue;
-      mentions.push(make(i, i + n, known.type, "GAZ"));
+      mentions.push(scan.make(i, i + n, known.type, "GAZ"));
       covered.fill(1, i, i + n);
       break;
     }
   }
+}
+
+/**
+ * Mentions of one sentence from its words (ASCII punctuation, and lowercase), tagger tags and POS tags,
+ * with the gazetteer's help.
+ */
+export function sentenceMentions(gaz: Gazetteer, text: string, sentence: Sentence, words: string[], lower: string[], ner: string[], pos: string[]): SentenceMentions {
+  const scan = new SentenceScan(gaz, text, sentence, words, lower);
+  const { mentions, demonyms, covered } = scan;
+  const headline = isHeadline(gaz, words);
+  hyphenCompounds(scan, ner);
+  for (let i = 0; i < words.length; ) i = taggerSpan(scan, ner, i, headline);
+  gazetteerNames(scan);
 
   mentions.sort((x, y) => x.tokStart - y.tokStart);
   const whole = joinParticleNames(mentions, text, sentence, words, gaz, covered);
@@ -249,12 +276,15 @@ function typeSpan(m: EntityMention, label: string, words: string[], gaz: Gazette
   }
 }
 
+/** What a token holds when it holds no mention (one array for all, never written to). */
+const NO_MENTIONS: readonly EntityMention[] = [];
+
 /**
  * Mentions inside a hyphenated token: "X-based" (a place) and "A-B" compounds of two known names. A
  * hyphenated word that continues a person's name is one part of it ("Kim Jong-Un", not "Un" the UN).
  */
-function hyphenCompound(text: string, sentence: Sentence, i: number, word: string, tag: string, gaz: Gazetteer): EntityMention[] {
-  if (!word.includes("-") || !isCapitalized(word) || tag === "I-PER") return [];
+function hyphenCompound(text: string, sentence: Sentence, i: number, word: string, tag: string, gaz: Gazetteer): readonly EntityMention[] {
+  if (!word.includes("-") || !isCapitalized(word) || tag === "I-PER") return NO_MENTIONS;
   const tok = sentence.tokens[i]!;
   const part = (from: number, to: number, type: EntityType, source: MentionSource): EntityMention => {
     const surface = text.slice(tok.start + from, tok.start + to);
@@ -267,10 +297,10 @@ function hyphenCompound(text: string, sentence: Sentence, i: number, word: strin
     return [part(0, based[1]!.length, type, "GAZ")];
   }
   const pieces = word.split("-");
-  if (pieces.length !== 2 || !pieces.every((p) => isCapitalized(p) && p.length > 1)) return [];
+  if (pieces.length !== 2 || !pieces.every((p) => isCapitalized(p) && p.length > 1)) return NO_MENTIONS;
   const known = pieces.map((p) => lookupName(gaz, p));
-  if (!known.some((k) => k && k.type !== "location")) return [];
-  if (pieces.some((p) => gaz.demonyms.has(p.toLowerCase()))) return [];
+  if (!known.some((k) => k && k.type !== "location")) return NO_MENTIONS;
+  if (pieces.some((p) => gaz.demonyms.has(p.toLowerCase()))) return NO_MENTIONS;
   const fallback: EntityType = tag.endsWith("PER") ? "person" : "organization";
   const first = part(0, pieces[0]!.length, known[0]?.type ?? fallback, "GAZ");
   const second = part(pieces[0]!.length + 1, word.length, known[1]?.type ?? fallback, "GAZ");

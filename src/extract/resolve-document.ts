@@ -209,7 +209,7 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
 
   // 5. Entities and ids, in order of first mention.
   const roots = all.filter((c) => root(c) === c && (c.mentions.length > 0 || c.demonyms.length > 0));
-  const firstPos = new Map(roots.map((c) => [c, Math.min(...c.mentions.map((m) => m.start), ...c.demonyms.map((d) => d.start))]));
+  const firstPos = new Map(roots.map((c) => [c, firstStart(c)]));
   roots.sort((a, b) => firstPos.get(a)! - firstPos.get(b)! || a.key.localeCompare(b.key));
   const entities: DocEntity[] = [];
   const idOf = new Map<Cluster, string>();
@@ -221,9 +221,10 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
     for (const m of c.mentions) surface.add(m.name);
     for (const a of c.aliases) surface.add(a);
     surface.delete(name);
-    const ms: Mention[] = [...c.mentions, ...c.demonyms]
-      .map((m) => ({ text: m.text, start: m.start, end: m.end, sentence: m.sentence }))
-      .sort((a, b) => a.start - b.start);
+    const ms: Mention[] = [];
+    for (const m of c.mentions) ms.push({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
+    for (const d of c.demonyms) ms.push({ text: d.text, start: d.start, end: d.end, sentence: d.sentence });
+    ms.sort((a, b) => a.start - b.start);
     entities.push({ id, type: typeOf(c), name, aliases: [...surface].filter((a) => nameKey(a) !== nameKey(name) || a !== name).sort(), mentions: ms });
   }
   const entityOf = new Map<EntityMention, string>();
@@ -239,6 +240,17 @@ export function resolveDocument(gaz: Gazetteer, mentions: EntityMention[], demon
 
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { entities, entityOf, countryOf };
+}
+
+/**
+ * Where a cluster is first named: its earliest mention or demonym (loops, not spreads of map() results:
+ * the two lists hold objects of two shapes, and one is often empty).
+ */
+function firstStart(c: Cluster): number {
+  let first = Infinity;
+  for (const m of c.mentions) if (m.start < first) first = m.start;
+  for (const d of c.demonyms) if (d.start < first) first = d.start;
+  return first;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupStories, minhashSignature, resolveDedupOptions, signatureSimilarity, type StoryInput } from "../../src/corpus/dedup.js";
+import { groupStories, minhashSignature, resolveDedupOptions, signatureSimilarity, wordHashes, type StoryInput } from "../../src/corpus/dedup.js";
+import { hashString } from "../../src/hash.js";
 import { sha256 } from "../../src/corpus/read.js";
 import { NewsgraphError } from "../../src/errors.js";
 
@@ -29,6 +30,11 @@ describe("minhash signatures", () => {
 
   it("ignore case, punctuation and layout", () => {
     expect(minhashSignature(STORY.toUpperCase().replace(/\./g, " .\n"))).toEqual(minhashSignature(STORY));
+  });
+
+  it("hash the words the regular expression of letters and digits cuts out, in any script", () => {
+    const texts = [STORY, "Zoë's café—naïve 3rd-party résumé", "Straße ΑΘΗΝΑ Москва 東京 2024年", "𝒳ylo 𝟘 \ud800 x\u0301y", "", "  ,;  "];
+    for (const text of texts) expect(wordHashes(text)).toEqual((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => hashString(w) >>> 0));
   });
 });
 
