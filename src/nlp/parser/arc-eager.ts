@@ -96,6 +96,16 @@ export class ArcEagerState {
     }
   }
 
+  /**
+   * The one valid move of a state that has only one, else -1: shift onto an empty stack; with only the root
+   * left in the buffer, reduce a stack top that has its head, or attach it to the root (left-arc).
+   */
+  onlyMove(): number {
+    if (this.sp === 0) return SHIFT;
+    if (this.b < this.root) return -1;
+    return this.head[this.stack[this.sp - 1]!]! >= 0 ? REDUCE : LEFT;
+  }
+
   /** Make a move; arcs take the relation id given. */
   apply(move: number, rel: number): void {
     switch (move) {

@@ -154,26 +154,34 @@ export class ParserFeatures {
 
   /**
    * The transition keys that read only the buffer (its first three words, the front's left dependents),
-   * and the bias. Written to out from k; returns the new count. The same until the front moves or takes a
-   * left dependent.
+   * and the bias, in training's order: the words' keys around the left dependents'. Written to out from k;
+   * returns the new count.
    */
   bufferKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    return this.frontClassKeys(st, out, this.frontLeftKeys(st, out, this.frontWordKeys(st, out, k)));
+  }
+
+  /**
+   * The transition keys that read only the buffer's first three words, and the bias: the same until the
+   * front moves. Written to out from k; returns the new count.
+   */
+  frontKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    return this.frontClassKeys(st, out, this.frontWordKeys(st, out, k));
+  }
+
+  /** The bias and the words and tags of the buffer's first three words. */
+  private frontWordKeys(st: ArcEagerState, out: Int32Array, k: number): number {
     const W = this.W;
     const P = this.P;
     const WP = this.WP;
-    const R = this.relHash;
-    const L = st.label;
     const root = st.root;
     const n0 = st.b;
     const n1 = n0 < root ? n0 + 1 : -1;
     const n2 = n1 > 0 && n1 < root ? n1 + 1 : -1;
-    const n0l = st.l1[n0]!;
-    const n0l2 = st.l2[n0]!;
-    const n0w = at(W, n0);
     const n0p = at(P, n0);
     out[k++] = featureKey(0, 0);
     out[k++] = featureKey(4, at(WP, n0));
-    out[k++] = featureKey(5, n0w);
+    out[k++] = featureKey(5, at(W, n0));
     out[k++] = featureKey(6, n0p);
     out[k++] = featureKey(7, at(WP, n1));
     out[k++] = featureKey(8, at(W, n1));
@@ -183,6 +191,33 @@ export class ParserFeatures {
     out[k++] = featureKey(12, at(P, n2));
     out[k++] = featureKey2(20, n0p, at(P, n1));
     out[k++] = featureKey2(21, mix(n0p, at(P, n1)), at(P, n2));
+    return k;
+  }
+
+  /** The suffix and word clusters of the buffer's first two words. */
+  private frontClassKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    const n0 = st.b;
+    const n1 = n0 < st.root ? n0 + 1 : -1;
+    out[k++] = featureKey2(75, this.SUF[n0]!, at(this.P, n0));
+    out[k++] = featureKey(78, at(this.C2, n0));
+    out[k++] = featureKey(79, at(this.C2, n1));
+    return k;
+  }
+
+  /**
+   * The transition keys of the buffer front's left dependents: the same until the front moves or takes a
+   * left dependent. Written to out from k; returns the new count.
+   */
+  frontLeftKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    const W = this.W;
+    const P = this.P;
+    const R = this.relHash;
+    const L = st.label;
+    const n0 = st.b;
+    const n0l = st.l1[n0]!;
+    const n0l2 = st.l2[n0]!;
+    const n0w = at(W, n0);
+    const n0p = at(P, n0);
     const n0vl = st.vl[n0]!;
     out[k++] = featureKey2(37, n0w, n0vl);
     out[k++] = featureKey2(38, n0p, n0vl);
@@ -196,28 +231,34 @@ export class ParserFeatures {
     const n0sl = st.sl[n0]!;
     out[k++] = featureKey2(71, n0w, n0sl);
     out[k++] = featureKey2(72, n0p, n0sl);
-    out[k++] = featureKey2(75, this.SUF[n0]!, n0p);
-    out[k++] = featureKey(78, at(this.C2, n0));
-    out[k++] = featureKey(79, at(this.C2, n1));
     return k;
   }
 
-  /** The transition keys that read the stack top and the buffer together, or the stack top's right side. Written to out from k; returns the new count. */
+  /**
+   * The transition keys that read the stack top and the buffer together, or the stack top's right side, in
+   * training's order: the stack top's right side's keys between the others. Written to out from k; returns
+   * the new count.
+   */
   pairKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    return this.stackBufferTailKeys(st, out, this.stackRightKeys(st, out, this.stackBufferHeadKeys(st, out, k)));
+  }
+
+  /** The transition keys that read the stack top and the buffer together. Written to out from k; returns the new count. */
+  stackBufferKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    return this.stackBufferTailKeys(st, out, this.stackBufferHeadKeys(st, out, k));
+  }
+
+  /** The words and tags of the stack top and the buffer's first words, with their distance. */
+  private stackBufferHeadKeys(st: ArcEagerState, out: Int32Array, k: number): number {
     const W = this.W;
     const P = this.P;
     const WP = this.WP;
-    const R = this.relHash;
-    const L = st.label;
-    const root = st.root;
     const s0 = st.s0;
-    const s1 = st.sp > 1 ? st.stack[st.sp - 2]! : -1;
     const n0 = st.b;
-    const n1 = n0 < root ? n0 + 1 : -1;
+    const n1 = n0 < st.root ? n0 + 1 : -1;
     const s0h = s0 > 0 ? st.head[s0]! : -1;
     const s0l = s0 > 0 ? st.l1[s0]! : -1;
     const s0r = s0 > 0 ? st.r1[s0]! : -1;
-    const s0r2 = s0 > 0 ? st.r2[s0]! : -1;
     const n0l = st.l1[n0]!;
     const d = s0 > 0 ? Math.min(n0 - s0, 10) : 0;
     const s0w = at(W, s0);
@@ -226,6 +267,7 @@ export class ParserFeatures {
     const n0p = at(P, n0);
     const s0wp = at(WP, s0);
     const n0wp = at(WP, n0);
+    const s0n0p = mix(s0p, n0p);
     out[k++] = featureKey2(13, s0wp, n0wp);
     out[k++] = featureKey2(14, s0wp, n0w);
     out[k++] = featureKey2(15, s0w, n0wp);
@@ -233,19 +275,36 @@ export class ParserFeatures {
     out[k++] = featureKey2(17, s0p, n0wp);
     out[k++] = featureKey2(18, s0w, n0w);
     out[k++] = featureKey2(19, s0p, n0p);
-    out[k++] = featureKey2(22, mix(s0p, n0p), at(P, n1));
+    out[k++] = featureKey2(22, s0n0p, at(P, n1));
     out[k++] = featureKey2(23, mix(at(P, s0h), s0p), n0p);
     out[k++] = featureKey2(24, mix(s0p, at(P, s0l)), n0p);
     out[k++] = featureKey2(25, mix(s0p, at(P, s0r)), n0p);
-    out[k++] = featureKey2(26, mix(s0p, n0p), at(P, n0l));
+    out[k++] = featureKey2(26, s0n0p, at(P, n0l));
     // Distance.
     out[k++] = featureKey2(27, s0w, d);
     out[k++] = featureKey2(28, s0p, d);
     out[k++] = featureKey2(29, n0w, d);
     out[k++] = featureKey2(30, n0p, d);
     out[k++] = featureKey2(31, mix(s0w, n0w), d);
-    out[k++] = featureKey2(32, mix(s0p, n0p), d);
-    // Right valency and relation set of the stack top.
+    out[k++] = featureKey2(32, s0n0p, d);
+    return k;
+  }
+
+  /**
+   * The transition keys of the stack top's right side: its right valency, rightmost dependents and their
+   * relations. The same while the word is on top and takes no right dependent. Written to out from k;
+   * returns the new count.
+   */
+  stackRightKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    const W = this.W;
+    const P = this.P;
+    const R = this.relHash;
+    const L = st.label;
+    const s0 = st.s0;
+    const s0r = s0 > 0 ? st.r1[s0]! : -1;
+    const s0r2 = s0 > 0 ? st.r2[s0]! : -1;
+    const s0w = at(W, s0);
+    const s0p = at(P, s0);
     const s0vr = s0 > 0 ? st.vr[s0]! : 0;
     out[k++] = featureKey2(33, s0w, s0vr);
     out[k++] = featureKey2(34, s0p, s0vr);
@@ -259,10 +318,25 @@ export class ParserFeatures {
     const s0sr = s0 > 0 ? st.sr[s0]! : 0;
     out[k++] = featureKey2(67, s0w, s0sr);
     out[k++] = featureKey2(68, s0p, s0sr);
+    return k;
+  }
+
+  /** The second stack item with the buffer front, and the word clusters of the stack top and the buffer. */
+  private stackBufferTailKeys(st: ArcEagerState, out: Int32Array, k: number): number {
+    const W = this.W;
+    const P = this.P;
+    const s0 = st.s0;
+    const s1 = st.sp > 1 ? st.stack[st.sp - 2]! : -1;
+    const n0 = st.b;
+    const n1 = n0 < st.root ? n0 + 1 : -1;
+    const s0h = s0 > 0 ? st.head[s0]! : -1;
+    const s0p = at(P, s0);
+    const n0p = at(P, n0);
+    const s0n0p = mix(s0p, n0p);
     // The second stack item.
     out[k++] = featureKey2(73, mix(at(P, s1), s0p), n0p);
     out[k++] = featureKey2(74, at(W, s1), n0p);
-    out[k++] = featureKey2(76, mix(s0p, n0p), s0 > 0 && st.head[s0]! >= 0 ? 1 : 0);
+    out[k++] = featureKey2(76, s0n0p, s0 > 0 && st.head[s0]! >= 0 ? 1 : 0);
     // Word clusters (Koo et al. 2008): coarse and fine classes of S0, N0, N1 alone and with tags.
     const C1 = this.C1;
     const C2 = this.C2;
@@ -270,7 +344,7 @@ export class ParserFeatures {
     out[k++] = featureKey2(81, at(C2, s0), n0p);
     out[k++] = featureKey2(82, s0p, at(C2, n0));
     out[k++] = featureKey2(83, mix(at(C1, s0), n0p), at(C1, n1));
-    out[k++] = featureKey2(84, at(C1, s0h), mix(s0p, n0p));
+    out[k++] = featureKey2(84, at(C1, s0h), s0n0p);
     return k;
   }
 

@@ -162,24 +162,36 @@ export class SparseLinear implements Scorer {
       slots[base + 3] = e;
     }
     this.nClasses = C;
+    // The slots of the keys found, in the order of the keys: the first pass finds them and touches their
+    // weights (independent loads the processor overlaps), the second adds the weights.
+    let found = new Int32Array(64);
     this.score = (keys: Int32Array, count: number, out: Float64Array): void => {
-      out.fill(0);
+      if (found.length < count) found = new Int32Array(2 * count);
       this.touched = touchHomes(slots, 4, shift, keys, count);
+      let hits = 0;
+      let touched = 0;
       for (let k = 0; k < count; k++) {
         const key = keys[k]!;
         const unsigned = key >>> 0;
         for (let i = 4 * (key >>> shift); ; i += 4) {
-          const found = slots[i]!;
-          if (found === key) {
-            // A zero weight adds nothing: the sums are those over every class.
-            const scale = slotScales[i + 1]!;
-            for (let e = slots[i + 2]!, end = slots[i + 3]!; e < end; e++) {
-              const entry = entries[e]!;
-              out[entry >>> 16] += Math.fround(((entry << 16) >> 16) * scale);
-            }
+          const at = slots[i]!;
+          if (at === key) {
+            found[hits++] = i;
+            touched ^= entries[slots[i + 2]!]!;
             break;
           }
-          if (found === 0 || found >>> 0 > unsigned) break;
+          if (at === 0 || at >>> 0 > unsigned) break;
+        }
+      }
+      this.touched ^= touched;
+      out.fill(0);
+      for (let h = 0; h < hits; h++) {
+        // A zero weight adds nothing: the sums are those over every class.
+        const i = found[h]!;
+        const scale = slotScales[i + 1]!;
+        for (let e = slots[i + 2]!, end = slots[i + 3]!; e < end; e++) {
+          const entry = entries[e]!;
+          out[entry >>> 16] += Math.fround(((entry << 16) >> 16) * scale);
         }
       }
     };

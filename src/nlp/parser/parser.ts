@@ -46,19 +46,25 @@ export class DependencyParser implements SentenceParser {
   private readonly relKeys = new Int32Array(MAX_RELATION_KEYS);
   private readonly moveScores = new Float64Array(N_MOVES);
   /**
-   * The move scores of the stack top's keys per word (index 0: the empty stack), kept while the word is on
-   * the stack, and those of the buffer's keys, kept while the front and its left dependents stay: a state
-   * looks up only the keys that read both. Summing a state's scores in parts gives the very sums of summing
-   * them at once: a model file's weights are float32 multiples of 2^-38 (every weight is at least a row's
-   * largest, above the pruning threshold, over 32767), whose sums stay far below 2^15, so every partial sum
-   * is exact in double precision, in any order. (A trained model's float weights may round differently in
-   * the last bit; only the dev scores of training see those.)
+   * The move scores of the stack top's keys per word, kept while the word is on the stack; those of its
+   * right side's keys per word, kept while it takes no right dependent (rightCount: its right valency when
+   * they were summed, -1 before); those of the buffer's first words' keys, kept while the front stays; and
+   * those of the front's left dependents' keys, kept while the front and its left dependents stay: a state
+   * looks up only the keys that read the stack and the buffer together. Summing a state's scores in parts
+   * gives the very sums of summing them at once: a model file's weights are float32 multiples of 2^-38
+   * (every weight is at least a row's largest, above the pruning threshold, over 32767), whose sums stay far
+   * below 2^15, so every partial sum is exact in double precision, in any order. (A trained model's float
+   * weights may round differently in the last bit; only the dev scores of training see those.)
    */
   private stackTopScores = new Float64Array(0);
   private stackTopKnown = new Uint8Array(0);
-  private readonly bufferScores = new Float64Array(N_MOVES);
-  private bufferFront = -1;
-  private bufferLeft = -1;
+  private stackRightScores = new Float64Array(0);
+  private rightCount = new Int32Array(0);
+  private readonly frontScores = new Float64Array(N_MOVES);
+  private scoredFront = -1;
+  private readonly frontLeftScores = new Float64Array(N_MOVES);
+  private leftFront = -1;
+  private leftCount = -1;
   private readonly relScores: Float64Array;
   private readonly depRel: number;
   private readonly rootRel: number;
@@ -93,8 +99,12 @@ export class DependencyParser implements SentenceParser {
     if (this.stackTopKnown.length < n + 1) {
       this.stackTopKnown = new Uint8Array(2 * (n + 1));
       this.stackTopScores = new Float64Array(2 * (n + 1) * N_MOVES);
+      this.stackRightScores = new Float64Array(2 * (n + 1) * N_MOVES);
+      this.rightCount = new Int32Array(2 * (n + 1));
     } else this.stackTopKnown.fill(0, 0, n + 1);
-    this.bufferFront = -1;
+    this.rightCount.fill(-1, 0, n + 1);
+    this.scoredFront = -1;
+    this.leftFront = -1;
     while (!st.done) {
       const move = this.bestMove(st);
       let rel = -1;
@@ -112,26 +122,42 @@ export class DependencyParser implements SentenceParser {
     return { heads, labels };
   }
 
-  /** The best valid move of a state of the sentence being parsed (ties to the lower move number). */
+  /**
+   * The best valid move of a state of the sentence being parsed (ties to the lower move number). A state
+   * with one valid move (about one in eleven) is not scored.
+   */
   private bestMove(st: ArcEagerState): number {
-    const { features, keys, moves, moveScores, bufferScores } = this;
-    const top = st.sp > 0 ? st.stack[st.sp - 1]! : 0;
+    const only = st.onlyMove();
+    if (only >= 0) return only;
+    const { features, keys, moves, moveScores, frontScores, frontLeftScores } = this;
+    // A state with a choice of moves has a stack top.
+    const top = st.stack[st.sp - 1]!;
     if (this.stackTopKnown[top] === 0) {
       moves.score(keys, features.stackTopKeys(st, keys, 0), moveScores);
       this.stackTopScores.set(moveScores, top * N_MOVES);
       this.stackTopKnown[top] = 1;
     }
-    if (st.b !== this.bufferFront || st.vl[st.b] !== this.bufferLeft) {
-      moves.score(keys, features.bufferKeys(st, keys, 0), bufferScores);
-      this.bufferFront = st.b;
-      this.bufferLeft = st.vl[st.b]!;
+    if (this.rightCount[top] !== st.vr[top]) {
+      moves.score(keys, features.stackRightKeys(st, keys, 0), moveScores);
+      this.stackRightScores.set(moveScores, top * N_MOVES);
+      this.rightCount[top] = st.vr[top]!;
     }
-    moves.score(keys, features.pairKeys(st, keys, 0), moveScores);
+    if (st.b !== this.scoredFront) {
+      moves.score(keys, features.frontKeys(st, keys, 0), frontScores);
+      this.scoredFront = st.b;
+    }
+    if (st.b !== this.leftFront || st.vl[st.b] !== this.leftCount) {
+      moves.score(keys, features.frontLeftKeys(st, keys, 0), frontLeftScores);
+      this.leftFront = st.b;
+      this.leftCount = st.vl[st.b]!;
+    }
+    moves.score(keys, features.stackBufferKeys(st, keys, 0), moveScores);
     let best = -1;
     let bestScore = -Infinity;
+    const at = top * N_MOVES;
     for (let m = 0; m < N_MOVES; m++) {
       if (!st.valid(m)) continue;
-      const score = moveScores[m]! + this.stackTopScores[top * N_MOVES + m]! + bufferScores[m]!;
+      const score = moveScores[m]! + this.stackTopScores[at + m]! + this.stackRightScores[at + m]! + frontScores[m]! + frontLeftScores[m]!;
       if (score > bestScore) {
         bestScore = score;
         best = m;

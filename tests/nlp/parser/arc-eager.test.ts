@@ -81,4 +81,21 @@ describe("arc-eager dynamic oracle", () => {
     expect(Array.from(st.head.subarray(1, 4))).toEqual([4, 1, 1]);
     expect(st.label[3]).toBe(9);
   });
+
+  it("names the one valid move of every state that has only one, and none of a state with a choice", () => {
+    // Every state reached by every sequence of valid moves over sentences of up to four words.
+    let forced = 0;
+    const visit = (moves: number[], n: number): void => {
+      const st = new ArcEagerState();
+      st.reset(n);
+      for (const m of moves) st.apply(m, 0);
+      if (st.done) return;
+      const valid = [...Array(N_MOVES).keys()].filter((m) => st.valid(m));
+      expect(st.onlyMove()).toBe(valid.length === 1 ? valid[0] : -1);
+      if (valid.length === 1) forced++;
+      for (const m of valid) visit([...moves, m], n);
+    };
+    for (let n = 1; n <= 4; n++) visit([], n);
+    expect(forced).toBeGreaterThan(0);
+  });
 });

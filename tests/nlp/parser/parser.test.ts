@@ -4,7 +4,7 @@ import { learnExpansion } from "../../../src/nlp/parser/expansion.js";
 import { decodeParserModel, encodeParserModel, freezeParser, trainedParser, DependencyParser } from "../../../src/nlp/parser/parser.js";
 import { alignTreebank, relationInventory, trainingTrees } from "../../../src/nlp/parser/treebank.js";
 import { ParserTrainer } from "../../../src/nlp/parser/training.js";
-import { ArcEagerState, LEFT, N_MOVES, RIGHT } from "../../../src/nlp/parser/arc-eager.js";
+import { ArcEagerState, LEFT, N_MOVES, REDUCE, RIGHT } from "../../../src/nlp/parser/arc-eager.js";
 import { MAX_TRANSITION_KEYS, ParserFeatures } from "../../../src/nlp/parser/features.js";
 import { PackedLinear } from "../../../src/nlp/parser/packed.js";
 import { scoreUd } from "../../../src/eval/ud.js";
@@ -87,5 +87,30 @@ describe("dependency parser", () => {
     for (const [words, tags] of sentences) {
       expect(Array.from(parser.parse(words, tags).heads)).toEqual(reference(words, tags));
     }
+  });
+
+  it("scores a state's keys in parts that together are its keys (buffer: first words, front's left dependents; pair: stack with buffer, stack top's right side)", () => {
+    const features = new ParserFeatures(4);
+    const words = ["Ana", "gave", "the", "old", "clerk", "two", "blue", "boxes", "."];
+    features.prepare(words, ["NNP", "VBD", "DT", "JJ", "NN", "CD", "JJ", "NNS", "."]);
+    const st = new ArcEagerState();
+    st.reset(words.length);
+    const whole = new Int32Array(MAX_TRANSITION_KEYS);
+    const parts = new Int32Array(MAX_TRANSITION_KEYS);
+    const same = (n: number, m: number) => expect(Array.from(parts.subarray(0, m)).sort()).toEqual(Array.from(whole.subarray(0, n)).sort());
+    // Shifts, left and right arcs and reductions, so that fronts take left dependents and stack tops right ones.
+    const moves = [0, 0, 0, 0, LEFT, LEFT, LEFT, RIGHT, 0, 0, LEFT, LEFT, RIGHT, REDUCE, RIGHT, REDUCE, REDUCE];
+    let withLeft = 0;
+    let withRight = 0;
+    for (const move of moves) {
+      same(features.bufferKeys(st, whole, 0), features.frontLeftKeys(st, parts, features.frontKeys(st, parts, 0)));
+      same(features.pairKeys(st, whole, 0), features.stackRightKeys(st, parts, features.stackBufferKeys(st, parts, 0)));
+      if (st.vl[st.b]! > 0) withLeft++;
+      if (st.sp > 0 && st.vr[st.s0]! > 0) withRight++;
+      expect(st.valid(move)).toBe(true);
+      st.apply(move, 1);
+    }
+    expect(withLeft).toBeGreaterThan(2);
+    expect(withRight).toBeGreaterThan(1);
   });
 });
