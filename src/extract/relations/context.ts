@@ -5,6 +5,7 @@
  * they find (claims.ts); nothing here is shared or written across sentences.
  */
 import { evidenceSpan } from "./evidence-window.js";
+import { oneLine } from "../../nlp/normalize.js";
 import type { EntityType, Evidence, Sentence } from "../../types.js";
 import type { DependencyTree } from "../../nlp/parser/parser.js";
 import type { Gazetteer } from "../gazetteer.js";
@@ -107,18 +108,13 @@ class SentenceView implements SentenceContext {
   }
 }
 
-/** Whitespace runs as one space each (without a copy when the text has no other whitespace). */
-function singleSpaced(text: string): string {
-  return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, " ") : text;
-}
-
 export function makeContext(input: ContextInput): SentenceContext {
   const { sentence, text } = input;
   const spans: (EntityMention | DemonymMention)[] = [];
   for (const i of input.items) spans.push(i.m);
   for (const d of input.demonyms) spans.push(d.d);
   const [start, end] = evidenceSpan(sentence, spans);
-  const evidence: Evidence = { doc: input.docId, sentence: singleSpaced(text.slice(start, end)), start, end };
+  const evidence: Evidence = { doc: input.docId, sentence: oneLine(text.slice(start, end)), start, end };
   if (input.date) evidence.date = input.date;
   return new SentenceView(input, evidence);
 }

@@ -94,7 +94,7 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
   const store = new Store(initialViewerState(readHash()));
   // While they are hidden, nothing drawn or listed changes when they come in: the import appends them
   // after the typed relations (core/held-co-occurrences.ts), and the panel counts those still held.
-  const coOccurs = heldImport(graph, held);
+  const coOccurs = heldImport(graph, held, index.position);
   if (needsCoOccurrences(store.state)) coOccurs.now();
   const rendered = createRenderGraph(graph);
   const pathFinder = createPathFinder(graph);

@@ -18,9 +18,9 @@ export interface HeldImport {
   around(node: string): number;
 }
 
-export function heldImport(graph: ViewerGraph, held: HeldCoOccurrences): HeldImport {
+/** `positions`: each entity's place in the node list, by which the server's summary names them (the graph index's). */
+export function heldImport(graph: ViewerGraph, held: HeldCoOccurrences, positions: ReadonlyMap<string, number>): HeldImport {
   let background: Background<void> | null = null;
-  let positions: Map<string, number> | null = null;
   const start = (): Background<void> => {
     background ??= inBackground(
       (function* () {
@@ -35,9 +35,6 @@ export function heldImport(graph: ViewerGraph, held: HeldCoOccurrences): HeldImp
     start: () => void start(),
     now: () => start().now(),
     around(node) {
-      if (held.count === 0) return 0;
-      // The summary names entities by their place in the node list, which the graph keeps.
-      positions ??= new Map(graph.nodes().map((key, i) => [key, i]));
       const position = positions.get(node);
       return position === undefined ? 0 : held.around(position);
     },

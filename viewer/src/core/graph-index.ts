@@ -43,6 +43,8 @@ export interface GraphIndex {
   ranking: string[];
   /** Position of each node in the ranking (0 = best connected). */
   rank: ReadonlyMap<string, number>;
+  /** Place of each node in the graph's node list (the order they were loaded in, by which the co-occurrence summary names them). */
+  position: ReadonlyMap<string, number>;
   /** Distinct neighbours of each node. */
   degree: ReadonlyMap<string, number>;
   maxDegree: number;
@@ -210,6 +212,7 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, h
     statedRelations: [...relationCounts.keys()].some((r) => r !== "co_occurs"),
     ranking,
     rank: new Map(ranking.map((node, i) => [node, i])),
+    position,
     degree,
     maxDegree,
     maxMentions,
