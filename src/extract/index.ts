@@ -8,11 +8,11 @@
 import { asciiPunctuation, nameKey } from "../nlp/normalize.js";
 import type { DependencyTree } from "../nlp/parser/parser.js";
 import { splitSentencesCounted } from "../nlp/sentences.js";
-import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, EntityType } from "../types.js";
+import type { DocEntity, DocExtraction, DocRelation, Document, DocumentRecord, EntityType, Sentence } from "../types.js";
 import type { Extractor } from "./extractor.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { propagateNames, sentenceMentions, type DemonymMention, type EntityMention, type SentenceMentions } from "./mentions.js";
-import { resolveDocument } from "./resolve-document.js";
+import { resolveDocument, type ResolvedDocument } from "./resolve-document.js";
 import { linkReferences } from "./coreference.js";
 import { creditStart } from "./credits.js";
 import { describedEntity, describedInSentence } from "./described.js";
@@ -96,14 +96,165 @@ export interface DocumentAnalysis {
   longSentences: number;
 }
 
+/** A sentence's mentions and demonyms, its POS tags, and its tree (parsed when a rule first reads it). */
+interface SentenceRecord {
+  mentions: EntityMention[];
+  demonyms: DemonymMention[];
+  pos: string[];
+  tree: () => DependencyTree;
+}
+
+/** A document's words per sentence (as written, with ASCII punctuation, lowercase) and their tags. */
+interface DocumentTokens {
+  words: string[][];
+  ascii: string[][];
+  lower: string[][];
+  ner: string[][];
+  pos: string[][];
+}
+
+/**
+ * A sentence's tree, parsed once, after tagging, when a rule first reads it (sentences naming fewer than
+ * two entities give no relation, and most are never parsed); the tree travels with its record.
+ */
+function lazyTree(extractor: Extractor, words: string[], pos: string[]): () => DependencyTree {
+  const { clock } = extractor;
+  let parsed: DependencyTree | undefined;
+  return () => {
+    if (parsed) return parsed;
+    clock?.start("parse");
+    parsed = extractor.parser.parse(words, pos);
+    clock?.stop(words.length);
+    return parsed;
+  };
+}
+
+// The steps of `analyzeDocument` are functions of their own: V8 optimizes each on its own, and a step
+// that meets a new shape or a path not taken before is recompiled alone, not the whole analysis with
+// everything inlined into it.
+
+/** First pass: each sentence's mentions and demonyms (without its credit line), into `records` and the document's lists. */
+function scanSentences(extractor: Extractor, doc: Document, sentences: readonly Sentence[], tokens: DocumentTokens, credit: number[], records: SentenceRecord[], allMentions: EntityMention[], allDemonyms: DemonymMention[]): void {
+  const { gazetteer } = extractor;
+  const { words, ascii, lower, ner, pos } = tokens;
+  for (let s = 0; s < sentences.length; s++) {
+    // A byline or an agency credit names who wrote or supplied the story, not what it is about.
+    credit[s] = creditStart(gazetteer, words[s]!, lower[s]!);
+    const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentences[s]!, ascii[s]!, lower[s]!, ner[s]!, pos[s]!), credit[s]!);
+    records.push({ mentions: found.mentions, demonyms: found.demonyms, pos: pos[s]!, tree: lazyTree(extractor, words[s]!, pos[s]!) });
+    for (const m of found.mentions) allMentions.push(m);
+    for (const d of found.demonyms) allDemonyms.push(d);
+  }
+}
+
+/** Second pass: names the document establishes are mentions wherever they recur untagged (`allMentions` refilled). */
+function propagateDocumentNames(gaz: Gazetteer, doc: Document, sentences: readonly Sentence[], ascii: readonly string[][], credit: readonly number[], records: SentenceRecord[], entities: DocEntity[], allMentions: EntityMention[]): void {
+  // (Words with typographic punctuation differ from their ASCII forms, but no name key holds punctuation.)
+  const names = documentNames(gaz, entities);
+  let maxTokens = 1;
+  for (const n of names.keys()) maxTokens = Math.max(maxTokens, n.split(" ").length);
+  allMentions.length = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    const record = records[s]!;
+    const found = withoutCredit(propagateNames(doc.text, sentences[s]!, ascii[s]!, record, names, maxTokens), credit[s]!);
+    records[s] = { mentions: found.mentions, demonyms: found.demonyms, pos: record.pos, tree: record.tree };
+    for (const m of found.mentions) allMentions.push(m);
+  }
+}
+
+/** Descriptions and pronouns linked to the entity (or the two entities) they refer back to, and added to their entities' mentions. */
+function linkDocumentReferences(gaz: Gazetteer, doc: Document, sentences: readonly Sentence[], tokens: DocumentTokens, records: SentenceRecord[], resolved: ResolvedDocument, byId: Map<string, DocEntity>): Map<EntityMention, string[]> {
+  const references = linkReferences({
+    gaz,
+    text: doc.text,
+    sentences,
+    lower: tokens.lower,
+    pos: tokens.pos,
+    tree: (s) => records[s]!.tree(),
+    mentions: records.map((p) => p.mentions),
+    entities: resolved.entities,
+    entityOf: resolved.entityOf,
+  });
+  for (const [m, ids] of references) {
+    if (ids.length === 1) resolved.entityOf.set(m, ids[0]!);
+    for (const id of ids) byId.get(id)!.mentions.push({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
+    if (m.source === "PRO") records[m.sentence]!.mentions.push(m);
+  }
+  return references;
+}
+
+/** Token order of items. */
+function byTokenOrder(a: Item, b: Item): number {
+  return a.m.tokStart - b.m.tokStart || a.m.start - b.m.start;
+}
+
+/** Each sentence's resolved mentions as items in token order, with what the document only describes ("a new pipeline to X") made an entity of its own. */
+function sentenceItems(gaz: Gazetteer, doc: Document, sentences: readonly Sentence[], tokens: DocumentTokens, records: SentenceRecord[], resolved: ResolvedDocument, byId: Map<string, DocEntity>, references: Map<EntityMention, string[]>): Item[][] {
+  const out: Item[][] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const items: Item[] = [];
+    for (const m of records[s]!.mentions) {
+      const single = resolved.entityOf.get(m);
+      for (const id of references.get(m) ?? (single ? [single] : [])) items.push({ m, id, type: byId.get(id)!.type });
+    }
+    items.sort(byTokenOrder);
+    const described = describedInSentence({ gaz, text: doc.text, sentence: sentences[s]!, lower: tokens.lower[s]!, pos: tokens.pos[s]!, items });
+    for (const d of described) {
+      const e = describedEntity(d, `e${resolved.entities.length + 1}`);
+      resolved.entities.push(e);
+      byId.set(e.id, e);
+      resolved.entityOf.set(d.m, e.id);
+      records[s]!.mentions.push(d.m);
+      items.push({ m: d.m, id: e.id, type: e.type });
+    }
+    out.push(described.length > 0 ? items.sort(byTokenOrder) : items);
+  }
+  return out;
+}
+
+/** What the rules state: the title rules over every sentence's view, then role nominals, then the sentence rules over the views with them. */
+function applyRules(extractor: Extractor, doc: Document, sentences: readonly Sentence[], tokens: DocumentTokens, records: SentenceRecord[], itemsBySentence: Item[][], resolved: ResolvedDocument, byId: Map<string, DocEntity>, entityByKey: Map<string, string>): { contexts: SentenceContext[]; collector: ClaimCollector } {
+  const { gazetteer, lexicon } = extractor;
+  const typeById = new Map<string, EntityType>(resolved.entities.map((e) => [e.id, e.type]));
+  const typeOf = (id: string) => typeById.get(id)!;
+  const entityOf = (m: EntityMention) => resolved.entityOf.get(m);
+  const inputs: ContextInput[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const { demonyms, pos, tree } = records[s]!;
+    const dems: { d: DemonymMention; id: string }[] = [];
+    for (const d of demonyms) {
+      const id = resolved.countryOf.get(d);
+      if (id) dems.push({ d, id });
+    }
+    inputs.push({ gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence: sentences[s]!, words: tokens.ascii[s]!, lower: tokens.lower[s]!, pos, tree, items: itemsBySentence[s]!, demonyms: dems, typeOf, entityOf, entityByKey });
+  }
+  const collector = new ClaimCollector();
+  const titled: SentenceContext[] = [];
+  for (const input of inputs) titled.push(makeContext(input));
+  for (const view of titled) for (const rule of TITLE_RULES) collector.add(view, rule.run(view));
+  // Role nominals ("the Norwegian leader") name the person the titles make that country's leader.
+  const leaders = [...collector.relations];
+  const contexts: SentenceContext[] = [];
+  for (let s = 0; s < titled.length; s++) {
+    const view = titled[s]!;
+    const nominals = roleNominals(view, leaders);
+    if (nominals.length === 0) {
+      contexts.push(view); // (its items are in token order already)
+      continue;
+    }
+    for (const item of nominals) byId.get(item.id)!.mentions.push({ text: item.m.text, start: item.m.start, end: item.m.end, sentence: item.m.sentence });
+    const items = [...view.items, ...nominals].sort(byTokenOrder);
+    contexts.push(makeContext({ ...inputs[s]!, items }));
+  }
+  for (const view of contexts) for (const rule of SENTENCE_RULES) collector.add(view, rule.run(view));
+  return { contexts, collector };
+}
+
 /** Analyse one document with the extractor's models and lexicons: everything up to the relation decision. */
 export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAnalysis {
-  const { gazetteer, lexicon, clock } = extractor;
+  const { gazetteer, clock } = extractor;
   clock?.start("tokenize");
   const { sentences, split: longSentences } = splitSentencesCounted(doc.text);
-  const perSentence: { mentions: EntityMention[]; demonyms: DemonymMention[]; pos: string[]; tree: () => DependencyTree }[] = [];
-  const allMentions: EntityMention[] = [];
-  const allDemonyms: DemonymMention[] = [];
   // Whole-document tagging: the tagger's document-level features see every sentence.
   const words = packedMap(sentences, (sentence) => packedMap(sentence.tokens, (t) => t.text));
   // Each sentence's words with ASCII punctuation, and lowercase: made once, read by every stage below.
@@ -111,115 +262,30 @@ export function analyzeDocument(extractor: Extractor, doc: Document): DocumentAn
   const lower = packedMap(ascii, (ws) => packedMap(ws, (w) => w.toLowerCase()));
   clock?.stop(words.reduce((n, ws) => n + ws.length, 0));
   clock?.start("ner");
-  const nerTags = extractor.ner.tagDocument(words);
+  const ner = extractor.ner.tagDocument(words);
   clock?.stop();
-  const credit: number[] = [];
   clock?.start("pos");
-  const posTags = extractor.pos.tagDocument(words);
+  const pos = extractor.pos.tagDocument(words);
   clock?.stop();
+  const tokens: DocumentTokens = { words, ascii, lower, ner, pos };
   clock?.start("mentions");
-  for (const [s, sentence] of sentences.entries()) {
-    const pos = posTags[s]!;
-    // A sentence is parsed once, after tagging, when a rule first reads its tree (sentences naming fewer
-    // than two entities give no relation, and most are never parsed); the tree travels with its record.
-    let parsed: DependencyTree | undefined;
-    const tree = () => {
-      if (parsed) return parsed;
-      clock?.start("parse");
-      parsed = extractor.parser.parse(words[s]!, pos);
-      clock?.stop(words[s]!.length);
-      return parsed;
-    };
-    // A byline or an agency credit names who wrote or supplied the story, not what it is about.
-    credit[s] = creditStart(gazetteer, words[s]!, lower[s]!);
-    const found = withoutCredit(sentenceMentions(gazetteer, doc.text, sentence, ascii[s]!, lower[s]!, nerTags[s]!, pos), credit[s]!);
-    perSentence.push({ mentions: found.mentions, demonyms: found.demonyms, pos, tree });
-    allMentions.push(...found.mentions);
-    allDemonyms.push(...found.demonyms);
-  }
-  // Second pass: names the document establishes are mentions wherever they recur untagged.
-  // (Words with typographic punctuation differ from their ASCII forms, but no name key holds punctuation.)
+  const credit: number[] = [];
+  const records: SentenceRecord[] = [];
+  const allMentions: EntityMention[] = [];
+  const allDemonyms: DemonymMention[] = [];
+  scanSentences(extractor, doc, sentences, tokens, credit, records, allMentions, allDemonyms);
   const docWords = wordSet(lower);
   const first = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
-  const names = documentNames(gazetteer, first.entities);
-  let maxTokens = 1;
-  for (const n of names.keys()) maxTokens = Math.max(maxTokens, n.split(" ").length);
-  allMentions.length = 0;
-  sentences.forEach((sentence, s) => {
-    const found = withoutCredit(propagateNames(doc.text, sentence, ascii[s]!, perSentence[s]!, names, maxTokens), credit[s]!);
-    perSentence[s] = { mentions: found.mentions, demonyms: found.demonyms, pos: perSentence[s]!.pos, tree: perSentence[s]!.tree };
-    allMentions.push(...found.mentions);
-  });
+  propagateDocumentNames(gazetteer, doc, sentences, ascii, credit, records, first.entities, allMentions);
   const resolved = resolveDocument(gazetteer, allMentions, allDemonyms, docWords);
-  // Descriptions and pronouns: linked to the entity (or the two entities) they refer back to.
   const byId = new Map(resolved.entities.map((e) => [e.id, e]));
-  const references = linkReferences({
-    gaz: gazetteer,
-    text: doc.text,
-    sentences,
-    lower,
-    pos: posTags,
-    tree: (s) => perSentence[s]!.tree(),
-    mentions: perSentence.map((p) => p.mentions),
-    entities: resolved.entities,
-    entityOf: resolved.entityOf,
-  });
-  for (const [m, ids] of references) {
-    if (ids.length === 1) resolved.entityOf.set(m, ids[0]!);
-    for (const id of ids) byId.get(id)!.mentions.push({ text: m.text, start: m.start, end: m.end, sentence: m.sentence });
-    if (m.source === "PRO") perSentence[m.sentence]!.mentions.push(m);
-  }
-  /** The resolved mentions of a sentence as items, in token order. */
-  const itemsOf = (s: number): Item[] => {
-    const items: Item[] = [];
-    for (const m of perSentence[s]!.mentions) {
-      const single = resolved.entityOf.get(m);
-      for (const id of references.get(m) ?? (single ? [single] : [])) items.push({ m, id, type: byId.get(id)!.type });
-    }
-    return items.sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
-  };
-  // What the document only describes ("a new pipeline to X") becomes an entity of its own.
-  const itemsBySentence = sentences.map((sentence, s) => {
-    const items = itemsOf(s);
-    const described = describedInSentence({ gaz: gazetteer, text: doc.text, sentence, lower: lower[s]!, pos: posTags[s]!, items });
-    for (const d of described) {
-      const e = describedEntity(d, `e${resolved.entities.length + 1}`);
-      resolved.entities.push(e);
-      byId.set(e.id, e);
-      resolved.entityOf.set(d.m, e.id);
-      perSentence[s]!.mentions.push(d.m);
-      items.push({ m: d.m, id: e.id, type: e.type });
-    }
-    return described.length > 0 ? items.sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start) : items;
-  });
-  const typeById = new Map<string, EntityType>(resolved.entities.map((e) => [e.id, e.type]));
+  const references = linkDocumentReferences(gazetteer, doc, sentences, tokens, records, resolved, byId);
+  const itemsBySentence = sentenceItems(gazetteer, doc, sentences, tokens, records, resolved, byId, references);
   const entityByKey = new Map<string, string>();
   for (const e of resolved.entities) if (!e.description) for (const n of [e.name, ...e.aliases]) if (!entityByKey.has(nameKey(n))) entityByKey.set(nameKey(n), e.id);
   clock?.stop();
   clock?.start("relations");
-
-  const inputs: ContextInput[] = sentences.map((sentence, s) => {
-    const { demonyms, pos, tree } = perSentence[s]!;
-    const items = itemsBySentence[s]!;
-    const dems = demonyms.flatMap((d) => {
-      const id = resolved.countryOf.get(d);
-      return id ? [{ d, id }] : [];
-    });
-    return { gaz: gazetteer, lex: lexicon, text: doc.text, docId: doc.id, date: doc.date, sentence, words: ascii[s]!, lower: lower[s]!, pos, tree, items, demonyms: dems, typeOf: (id) => typeById.get(id)!, entityOf: (m) => resolved.entityOf.get(m), entityByKey };
-  });
-  const collector = new ClaimCollector();
-  const titled = inputs.map((input) => makeContext(input));
-  for (const view of titled) for (const rule of TITLE_RULES) collector.add(view, rule.run(view));
-  // Role nominals ("the Norwegian leader") name the person the titles make that country's leader.
-  const leaders = [...collector.relations];
-  const contexts = titled.map((view, s) => {
-    const nominals = roleNominals(view, leaders);
-    if (nominals.length === 0) return view; // (its items are in token order already)
-    for (const item of nominals) byId.get(item.id)!.mentions.push({ text: item.m.text, start: item.m.start, end: item.m.end, sentence: item.m.sentence });
-    const items = [...view.items, ...nominals].sort((a, b) => a.m.tokStart - b.m.tokStart || a.m.start - b.m.start);
-    return makeContext({ ...inputs[s]!, items });
-  });
-  for (const view of contexts) for (const rule of SENTENCE_RULES) collector.add(view, rule.run(view));
+  const { contexts, collector } = applyRules(extractor, doc, sentences, tokens, records, itemsBySentence, resolved, byId, entityByKey);
   const { relations, roles } = collector;
   for (const e of resolved.entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const e of resolved.entities) {

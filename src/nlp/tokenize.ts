@@ -41,11 +41,10 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     const ws = skipSpace(text, TOKEN_RE.lastIndex, end);
     if (ws >= end) break;
     TOKEN_RE.lastIndex = ws;
-    const m = TOKEN_RE.exec(text);
-    if (!m) break;
-    let word = m[0];
-    let start = m.index;
-    if (start + word.length > end) word = word.slice(0, end - start);
+    // The regex is sticky: a match starts at ws and ends at lastIndex (test() makes no match array).
+    if (!TOKEN_RE.test(text)) break;
+    const start = ws;
+    const word = text.slice(start, Math.min(TOKEN_RE.lastIndex, end));
     TOKEN_RE.lastIndex = start + pushWord(tokens, text, word, start);
   }
   return tokens;

@@ -4,7 +4,7 @@ import { loadExtractor } from "../../src/extract/extractor.js";
 import { extractDocument } from "../../src/extract/index.js";
 import { sentenceCandidates, type Anchor } from "../../src/extract/relations/candidates.js";
 import { fitPlatt, rawScore, trainLogistic } from "../../src/extract/relations/logistic.js";
-import { loadRelationModel } from "../../src/extract/relations/relation-model.js";
+import { loadRelationModel, RelationModel, type RelationModelData } from "../../src/extract/relations/relation-model.js";
 import { modelPath } from "../../src/paths.js";
 import { isRelationType, type DocRelation } from "../../src/types.js";
 
@@ -40,6 +40,51 @@ describe("the shipped relation model", () => {
       expect(r.modality).toBeDefined();
       expect(r.features!.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("the relation model's feature rows", () => {
+  /** The raw scores of a feature list summed straight from the model file's rows, found by a Map of the names (a name given twice: its last row). */
+  function rawFromFile(data: RelationModelData, features: string[], rows = new Map(data.features.map((f, i) => [f, i]))): number[] {
+    const z = [...data.bias];
+    for (const f of features) {
+      const i = rows.get(f);
+      if (i === undefined) continue;
+      const pairs = data.weights[i]!;
+      const row = new Array<number>(z.length).fill(0);
+      for (let j = 0; j + 1 < pairs.length; j += 2) row[pairs[j]!] = pairs[j + 1]!;
+      for (let c = 0; c < z.length; c++) z[c]! += row[c]!;
+    }
+    return z;
+  }
+
+  it("finds every feature of the shipped model by its name", () => {
+    const model = loadRelationModel();
+    const { data } = model;
+    const rows = new Map(data.features.map((f, i) => [f, i]));
+    const wrong = data.features.filter((f) => {
+      const expected = rawFromFile(data, [f], rows);
+      return [...model.raw([f])].some((z, c) => z !== expected[c]);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("adds nothing for a feature it does not know, and the last row of a name given twice", () => {
+    const names = ["bias", "bw=of|f", "bw=of|b", "ty=person>country", "bw=of|f", "l1=<s>|f"];
+    const data: RelationModelData = {
+      format: "newsgraph-relations/1",
+      classes: ["citizen_of", "leader_of"],
+      bias: [0.5, -0.25],
+      calibration: [[1, 0], [1, 0]],
+      features: names,
+      weights: names.map((_, i) => [0, i + 1, 1, -(i + 1) / 8]),
+      minConfidence: 0.5,
+      thresholds: [0.5, 0.5],
+      rules: [],
+      info: {},
+    };
+    const model = new RelationModel(data);
+    for (const features of [[], ["bw=of|f"], ["bias", "unknown", "l1=<s>|f", "bw=of|b", "bw=of"], names]) expect([...model.raw(features)]).toEqual(rawFromFile(data, features));
   });
 });
 

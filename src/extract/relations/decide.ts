@@ -68,33 +68,40 @@ export function decideRelations(a: DocumentAnalysis, lex: Lexicon, model: Relati
 }
 
 /**
- * Every relation of an analysed document from the candidate floor up, with its confidence: what a build
- * caches, so that any minimum confidence can be applied afterwards with the same result as deciding
- * with it. `explain: false` leaves out the classifier's top features (the build does not keep them).
+ * The relations kept so far, by what they claim (source, relation, target, negation, modality, sentence;
+ * a symmetric relation either way round): a claim read twice is kept once, at its surest confidence.
  */
-export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: RelationModel | null, options: { explain?: boolean } = {}): DocRelation[] {
-  const explain = options.explain ?? true;
-  const bar = (_relation: RelationType) => (model ? CANDIDATE_FLOOR : 0);
-  const anchors = documentAnchors(a);
-  const sentenceAt = new Map(a.contexts.map((ctx, k) => [ctx.evidence.start, k]));
-  const kept = new Map<string, DocRelation>();
-  const keep = (r: DocRelation) => {
+class KeptRelations {
+  private readonly byClaim = new Map<string, DocRelation>();
+
+  keep(r: DocRelation): void {
     const key = `${r.source}|${r.relation}|${r.target}|${r.negated}|${r.modality}|${r.evidence.start}`;
-    const seen = kept.get(key) ?? (SYMMETRIC_RELATIONS.has(r.relation) ? kept.get(`${r.target}|${r.relation}|${r.source}|${r.negated}|${r.modality}|${r.evidence.start}`) : undefined);
-    if (!seen) kept.set(key, r);
+    const seen = this.byClaim.get(key) ?? (SYMMETRIC_RELATIONS.has(r.relation) ? this.byClaim.get(`${r.target}|${r.relation}|${r.source}|${r.negated}|${r.modality}|${r.evidence.start}`) : undefined);
+    if (!seen) this.byClaim.set(key, r);
     // A surer reading raises a measured edge; an unmeasured one (no confidence) stays unmeasured.
     else if (seen.confidence !== undefined && r.confidence !== undefined && r.confidence > seen.confidence) seen.confidence = r.confidence;
-  };
+  }
 
+  list(): DocRelation[] {
+    return [...this.byClaim.values()];
+  }
+}
+
+// The steps of `proposeRelations` are functions of their own: V8 optimizes each on its own, and one that
+// meets a new shape is recompiled alone, not the whole decision with the pairs' features inlined into it.
+
+/** The rules' edges, with claim qualities from the tree; a rule of a trained type stands on its dev precision. */
+function keepRuleEdges(a: DocumentAnalysis, model: RelationModel | null, anchors: Anchor[][], floor: number, kept: KeptRelations): void {
+  const sentenceAt = new Map(a.contexts.map((ctx, k) => [ctx.evidence.start, k]));
   for (const r of a.ruleRelations) {
     if (r.relation === "co_occurs") {
-      keep(r);
+      kept.keep(r);
       continue;
     }
     const measured = model?.rulePrecision.get(`${r.rule}|${r.relation}`);
     // A rule of a trained type stands on its dev precision, as a classified edge on its confidence.
     // (Negated claims stay with the rules: no dev data labels negation.)
-    if (measured && !r.negated && measured.precision < bar(r.relation)) continue;
+    if (measured && !r.negated && measured.precision < floor) continue;
     const k = sentenceAt.get(r.evidence.start);
     const pair = k === undefined ? undefined : closestPair(anchors[k]!, r.source, r.target);
     const q = pair ? claimQualities(a.contexts[k!]!, pair[0], pair[1]) : { negated: false, possible: false, former: false };
@@ -103,49 +110,66 @@ export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: Relat
     if (speaker) out.attributedTo = speaker;
     // (A negated claim's confidence is not measured: no dev data labels negation.)
     if (measured && !out.negated) out.confidence = measured.precision;
-    keep(out);
+    kept.keep(out);
   }
+}
 
-  if (model) {
-    const fits = classFits(lex, model.classes);
-    for (const { sentence, ctx, candidate, features } of documentPairs(a, fits, anchors)) {
-      const { source, target } = candidate;
-      const scores = model.score(features);
-      let q: ReturnType<typeof claimQualities> | undefined;
-      for (let c = 0; c < model.classes.length; c++) {
-        const relation = model.classes[c]!;
-        const confidence = scores.confidence[c]!;
-        if (confidence < bar(relation) || !fitsSignature(lex, relation, source.type, target.type)) continue;
-        q ??= claimQualities(ctx, source, target);
-        const [first, last] = source.tokStart < target.tokStart ? [source, target] : [target, source];
-        const between = ctx.words.slice(first.tokEnd, last.tokStart);
-        const speaker = speakerOf(anchors[sentence]!, q.speaker, source.id, target.id);
-        keep({
-          ...(speaker ? { attributedTo: speaker } : {}),
-          source: source.id,
-          target: target.id,
-          relation,
-          negated: q.negated,
-          predicate: between.length <= MAX_PREDICATE_WORDS ? between.join(" ") : "",
-          rule: "classifier",
-          evidence: ctx.evidence,
-          confidence: Math.round(confidence * 1000) / 1000,
-          modality: modalityOf(q, relation),
-          ...(explain ? { features: scores.top(c) } : {}),
-        });
-      }
+/** The classifier's edges: every candidate pair scored, each class from the floor up that fits the pair's types. */
+function keepClassifiedEdges(a: DocumentAnalysis, lex: Lexicon, model: RelationModel, anchors: Anchor[][], floor: number, explain: boolean, kept: KeptRelations): void {
+  const fits = classFits(lex, model.classes);
+  for (const { sentence, ctx, candidate, features } of documentPairs(a, fits, anchors)) {
+    const { source, target } = candidate;
+    const scores = model.score(features);
+    let q: ReturnType<typeof claimQualities> | undefined;
+    for (let c = 0; c < model.classes.length; c++) {
+      const relation = model.classes[c]!;
+      const confidence = scores.confidence[c]!;
+      if (confidence < floor || !fitsSignature(lex, relation, source.type, target.type)) continue;
+      q ??= claimQualities(ctx, source, target);
+      const [first, last] = source.tokStart < target.tokStart ? [source, target] : [target, source];
+      const between = ctx.words.slice(first.tokEnd, last.tokStart);
+      const speaker = speakerOf(anchors[sentence]!, q.speaker, source.id, target.id);
+      kept.keep({
+        ...(speaker ? { attributedTo: speaker } : {}),
+        source: source.id,
+        target: target.id,
+        relation,
+        negated: q.negated,
+        predicate: between.length <= MAX_PREDICATE_WORDS ? between.join(" ") : "",
+        rule: "classifier",
+        evidence: ctx.evidence,
+        confidence: Math.round(confidence * 1000) / 1000,
+        modality: modalityOf(q, relation),
+        ...(explain ? { features: scores.top(c) } : {}),
+      });
     }
   }
+}
 
-  const decided = [...kept.values()];
+/** Document-level inference over the edges decided so far: an inference is as sure as its rule on dev data, and no surer than the edge it starts from. */
+function keepInferredEdges(a: DocumentAnalysis, model: RelationModel | null, anchors: Anchor[][], floor: number, kept: KeptRelations): void {
+  const decided = kept.list();
   for (const step of INFERENCE_STEPS) {
     for (const r of step.infer(a, anchors, decided)) {
-      // An inference is as sure as its rule on dev data, and no surer than the edge it starts from.
       const measured = model?.rulePrecision.get(`${r.rule}|${r.relation}`);
       if (measured) r.confidence = Math.min(measured.precision, r.confidence ?? 1);
-      if (measured && r.confidence! < bar(r.relation)) continue;
-      keep(r);
+      if (measured && r.confidence! < floor) continue;
+      kept.keep(r);
     }
   }
-  return [...kept.values()];
+}
+
+/**
+ * Every relation of an analysed document from the candidate floor up, with its confidence: what a build
+ * caches, so that any minimum confidence can be applied afterwards with the same result as deciding
+ * with it. `explain: false` leaves out the classifier's top features (the build does not keep them).
+ */
+export function proposeRelations(a: DocumentAnalysis, lex: Lexicon, model: RelationModel | null, options: { explain?: boolean } = {}): DocRelation[] {
+  const floor = model ? CANDIDATE_FLOOR : 0;
+  const anchors = documentAnchors(a);
+  const kept = new KeptRelations();
+  keepRuleEdges(a, model, anchors, floor, kept);
+  if (model) keepClassifiedEdges(a, lex, model, anchors, floor, options.explain ?? true, kept);
+  keepInferredEdges(a, model, anchors, floor, kept);
+  return kept.list();
 }

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { NewsgraphError } from "../../errors.js";
+import { hashString } from "../../hash.js";
 import { modelPath } from "../../paths.js";
 import { isRelationType, type RelationType } from "../../types.js";
 
@@ -53,8 +54,13 @@ export class RelationModel {
   /** Rules at or above the override precision on dev, by "reason|relation". */
   readonly overrides: Map<string, RuleRecord>;
   readonly rulePrecision: Map<string, RuleRecord>;
-  /** Feature → offset of its row (one weight per class) in `weights`. */
-  private readonly rows = new Map<string, number>();
+  /**
+   * Where each feature's row is: an open-addressing table of [hash, row + 1] pairs (0: an empty slot),
+   * probed from the feature's hash. One typed array read finds a feature or tells it unknown, where a
+   * Map of the feature strings reads its buckets, its entries and the stored string.
+   */
+  private readonly table: Int32Array;
+  private readonly mask: number;
   private readonly weights: Float64Array;
   private readonly bias: Float64Array;
   private readonly calibration: [number, number][];
@@ -68,10 +74,14 @@ export class RelationModel {
     this.calibration = data.calibration;
     const k = data.classes.length;
     this.weights = new Float64Array(data.features.length * k);
+    let slots = 1;
+    while (slots < 2 * data.features.length) slots *= 2;
+    this.table = new Int32Array(2 * slots);
+    this.mask = slots - 1;
     data.features.forEach((name, i) => {
       const pairs = data.weights[i]!;
       for (let j = 0; j + 1 < pairs.length; j += 2) this.weights[i * k + pairs[j]!] = pairs[j + 1]!;
-      this.rows.set(name, i * k);
+      this.place(name, i);
     });
     // A rule is judged on dev data only once it has produced enough pairs there.
     const measured = data.rules.filter((r) => r.support >= MIN_RULE_SUPPORT);
@@ -84,13 +94,34 @@ export class RelationModel {
     return this.thresholds.get(relation) ?? 0;
   }
 
+  /** Put a feature's row in the table (a name given twice keeps its last row). */
+  private place(name: string, row: number): void {
+    const { table, mask } = this;
+    const h = hashString(name);
+    let i = h & mask;
+    while (table[2 * i + 1]! !== 0 && !(table[2 * i]! === h && this.data.features[table[2 * i + 1]! - 1] === name)) i = (i + 1) & mask;
+    table[2 * i] = h;
+    table[2 * i + 1] = row + 1;
+  }
+
+  /** The offset of a feature's row in `weights`, or -1 for a feature the model does not know. */
+  private rowOf(feature: string): number {
+    const { table, mask } = this;
+    const h = hashString(feature);
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const row = table[2 * i + 1]!;
+      if (row === 0) return -1;
+      if (table[2 * i]! === h && this.data.features[row - 1] === feature) return (row - 1) * this.classes.length;
+    }
+  }
+
   /** Raw scores (log-odds before calibration) of every class for a feature list. */
   raw(features: readonly string[]): Float64Array {
     const z = this.bias.slice();
     const { weights } = this;
     for (const f of features) {
-      const at = this.rows.get(f);
-      if (at !== undefined) for (let c = 0; c < z.length; c++) z[c]! += weights[at + c]!;
+      const at = this.rowOf(f);
+      if (at >= 0) for (let c = 0; c < z.length; c++) z[c]! += weights[at + c]!;
     }
     return z;
   }
@@ -104,8 +135,8 @@ export class RelationModel {
       top: (c) =>
         features
           .map((f) => {
-            const at = this.rows.get(f);
-            return { f, w: at === undefined ? 0 : this.weights[at + c]! };
+            const at = this.rowOf(f);
+            return { f, w: at < 0 ? 0 : this.weights[at + c]! };
           })
           .filter((x) => x.w > 0)
           .sort((a, b) => b.w - a.w || (a.f < b.f ? -1 : 1))
