@@ -186,6 +186,7 @@ export function assembleSerializedGraph(extractions: DocExtraction[], resolution
       docs: d.docs.sort(),
       stories: d.docs.length === 1 ? 1 : new Set(d.docs.map(storyOf)).size,
       evidence: all.slice(0, d.relation === "co_occurs" ? coCap : cap),
+      // right after the evidence: the query index finds an edge's evidence list in graph.json by it (write.ts)
       rules: d.rules.sort(),
     };
     if (d.relation !== "co_occurs") attributes.modality = d.modality;

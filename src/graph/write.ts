@@ -12,6 +12,7 @@ import type { Evidence, NewsGraph } from "../types.js";
 import type { SerializedNewsGraph } from "./assemble.js";
 import { makeFolder, outputError } from "./folder.js";
 import type { FileDigest } from "../query/index-file.js";
+import type { PackedBytes } from "../query/index-payload.js";
 
 export const GRAPH_FILE = "graph.json";
 export const DOCUMENTS_FILE = "documents.jsonl";
@@ -32,8 +33,8 @@ export function writeSerializedGraph(out: StreamedFile, graph: SerializedNewsGra
 }
 
 /**
- * Stream a serialized graph whose edges are already encoded (`writeGraphEdges` into an `EncodedText`,
- * e.g. while the nodes were still being laid out).
+ * Stream a serialized graph whose edges are already encoded (`encodeGraphEdges`, or `writeGraphEdges` into
+ * an `EncodedText`, e.g. while the nodes were still being laid out).
  */
 export function writeEncodedGraph(out: ByteFile, graph: SerializedNewsGraph, edges: readonly Uint8Array[]): void {
   writeGraph(out, graph, () => edges.forEach((bytes) => out.writeBytes(bytes)));
@@ -42,6 +43,58 @@ export function writeEncodedGraph(out: ByteFile, graph: SerializedNewsGraph, edg
 /** The edges of a serialized graph as graph.json lists them: `JSON.stringify` of each, comma-separated. */
 export function writeGraphEdges(out: StreamedFile, edges: SerializedNewsGraph["edges"]): void {
   edges.forEach((edge, i) => out.write((i > 0 ? "," : "") + JSON.stringify(edge)));
+}
+
+/** The edges of graph.json encoded, and each edge's evidence list as the query index keeps it. */
+export interface EncodedEdges {
+  /** What `writeGraphEdges` writes, as UTF-8. */
+  bytes: readonly Buffer[];
+  /** Edge i's evidence list, the bytes of `JSON.stringify(edge.attributes.evidence)`, copied from `bytes`. */
+  evidence: PackedBytes;
+}
+
+/**
+ * An edge's evidence list in its JSON is what lies between these (assemble.ts puts `rules` right after
+ * `evidence`); neither can occur inside a string value, whose quotes are escaped.
+ */
+const EVIDENCE_KEY = ',"evidence":';
+const RULES_KEY = ',"rules":';
+
+/** Encode the edges as `writeGraphEdges` writes them, noting where each edge's evidence list lies in the bytes. */
+export function encodeGraphEdges(edges: SerializedNewsGraph["edges"]): EncodedEdges {
+  const text = new EncodedText();
+  const start = new Float64Array(edges.length);
+  const end = new Float64Array(edges.length);
+  edges.forEach((edge, i) => {
+    const json = (i > 0 ? "," : "") + JSON.stringify(edge);
+    const from = json.indexOf(EVIDENCE_KEY) + EVIDENCE_KEY.length;
+    const to = json.indexOf(RULES_KEY, from);
+    const at = text.length;
+    // Characters are bytes in an ASCII chunk (most are); otherwise the bytes before and in the list are counted.
+    if (text.write(json) === json.length) {
+      start[i] = at + from;
+      end[i] = at + to;
+    } else {
+      start[i] = at + Buffer.byteLength(json.slice(0, from));
+      end[i] = start[i]! + Buffer.byteLength(json.slice(from, to));
+    }
+  });
+  const bytes = text.end();
+  return { bytes, evidence: copyRanges(bytes, start, end) };
+}
+
+/** Byte ranges [start[i], end[i]) of the concatenation of `parts`, each inside one part, copied into one buffer. */
+function copyRanges(parts: readonly Buffer[], start: Float64Array, end: Float64Array): PackedBytes {
+  const at = new Int32Array(start.length + 1);
+  start.forEach((s, i) => (at[i + 1] = at[i]! + end[i]! - s));
+  const bytes = Buffer.allocUnsafe(at[start.length]!);
+  let part = 0;
+  let partStart = 0;
+  for (let i = 0; i < start.length; i++) {
+    while (start[i]! >= partStart + parts[part]!.length) partStart += parts[part++]!.length;
+    bytes.set(parts[part]!.subarray(start[i]! - partStart, end[i]! - partStart), at[i]);
+  }
+  return { bytes, at };
 }
 
 function writeGraph(out: StreamedFile, graph: SerializedNewsGraph, writeEdges: () => void): void {
@@ -90,10 +143,13 @@ export interface FolderFile extends ByteFile {
 /** Bytes a file buffers before they go to disk. */
 const BUFFER_BYTES = 1 << 20;
 
+/** Byte arrays up to this size written to a file are copied into its buffer rather than written out alone. */
+const COPIED_BYTES = 1 << 16;
+
 /**
- * Strings encoded as UTF-8 straight into a byte buffer (no joined strings), handed to `emit` whenever it
- * fills; a chunk larger than the buffer is emitted on its own. With `keep`, each emitted buffer is the
- * receiver's and a new one is allocated; otherwise the buffer is reused once `emit` returns.
+ * Strings encoded as UTF-8 straight into a byte buffer (no joined strings), and bytes, handed to `emit`
+ * whenever it fills; a chunk larger than the buffer is emitted on its own. With `keep`, each emitted buffer
+ * is the receiver's and a new one is allocated; otherwise the buffer is reused once `emit` returns.
  */
 class Utf8Buffer {
   private bytes = Buffer.allocUnsafe(BUFFER_BYTES);
@@ -104,13 +160,42 @@ class Utf8Buffer {
     private readonly keep: boolean,
   ) {}
 
-  /** A UTF-16 code unit takes at most 3 bytes in UTF-8, so a chunk that may not fit flushes first. */
-  write(chunk: string): void {
+  /**
+   * Add a chunk; returns its bytes. A UTF-16 code unit takes at most 3 bytes in UTF-8, so a chunk that may
+   * not fit flushes first.
+   */
+  write(chunk: string): number {
     if (chunk.length * 3 > BUFFER_BYTES - this.used) {
       this.flush();
-      if (chunk.length * 3 > BUFFER_BYTES) return this.emit(Buffer.from(chunk));
+      if (chunk.length * 3 > BUFFER_BYTES) {
+        const bytes = Buffer.from(chunk);
+        this.emit(bytes);
+        return bytes.length;
+      }
     }
-    this.used += this.bytes.write(chunk, this.used);
+    const bytes = this.bytes.write(chunk, this.used);
+    this.used += bytes;
+    return bytes;
+  }
+
+  /**
+   * Add bytes: small ones (a line, padding) are copied into the buffer; larger ones are emitted as they
+   * are, after what the buffer holds.
+   */
+  writeBytes(bytes: Uint8Array): void {
+    if (bytes.length <= COPIED_BYTES && bytes.length <= BUFFER_BYTES - this.used) {
+      this.bytes.set(bytes, this.used);
+      this.used += bytes.length;
+      return;
+    }
+    this.flush();
+    if (bytes.length <= COPIED_BYTES) return this.writeBytes(bytes);
+    this.emit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+  }
+
+  /** Bytes held, not yet emitted. */
+  get held(): number {
+    return this.used;
   }
 
   /** Emit what the buffer holds. */
@@ -128,10 +213,20 @@ class Utf8Buffer {
  */
 export class EncodedText implements StreamedFile {
   private readonly parts: Buffer[] = [];
-  private readonly buffer = new Utf8Buffer((bytes) => this.parts.push(bytes), true);
+  private partsBytes = 0;
+  private readonly buffer = new Utf8Buffer((bytes) => {
+    this.parts.push(bytes);
+    this.partsBytes += bytes.length;
+  }, true);
 
-  write(chunk: string): void {
-    this.buffer.write(chunk);
+  /** Append a chunk; returns its bytes. */
+  write(chunk: string): number {
+    return this.buffer.write(chunk);
+  }
+
+  /** Bytes written so far. A chunk is never split between two of the buffers `end` gives. */
+  get length(): number {
+    return this.partsBytes + this.buffer.held;
   }
 
   /** The bytes written, in order. */
@@ -172,21 +267,13 @@ export class FolderWriter {
     const file = this.start(name, options.digest ?? false);
     return {
       write: (chunk: string) => file.buffer.write(chunk),
-      writeBytes: (bytes: Uint8Array) => {
-        file.buffer.flush();
-        this.writeOut(file, bytes);
-      },
+      writeBytes: (bytes: Uint8Array) => file.buffer.writeBytes(bytes),
       digest: () => {
         if (!file.hash) throw new Error(`${file.final} was not opened with a digest`);
         file.buffer.flush();
         return { bytes: file.written, sha256: file.hash.digest("hex") };
       },
     };
-  }
-
-  /** Write a whole binary file at once. */
-  putBytes(name: string, content: Uint8Array): void {
-    this.open(name).writeBytes(content);
   }
 
   private start(name: string, digest: boolean): OpenFile {

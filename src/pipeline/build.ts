@@ -14,9 +14,9 @@ import { loadRelationThresholds } from "../extract/relations/relation-model.js";
 import { assembleSerializedGraph, ASSEMBLE_DEFAULTS, planGraph, type SerializedNewsGraph } from "../graph/assemble.js";
 import { applyLayout, layoutInput } from "../graph/layout.js";
 import { readUserAliases, resolveCorpus, type UserAliases } from "../graph/resolve-corpus.js";
-import { DOCUMENTS_FILE, EncodedText, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeEncodedGraph, writeGraphEdges, type StreamedFile } from "../graph/write.js";
+import { DOCUMENTS_FILE, encodeGraphEdges, EVIDENCE_FILE, EvidenceLines, FolderWriter, GRAPH_FILE, MERGES_FILE, TEXTS_FILE, writeEncodedGraph, type StreamedFile } from "../graph/write.js";
 import { encodeQueryIndex, QUERY_INDEX_FILE, recordIndexStats } from "../query/index-file.js";
-import { DocumentLinesWriter, SidecarLinesWriter, type SidecarLines } from "../query/index-payload.js";
+import { communityColumn, DocumentLinesWriter, indexPayload, SidecarLinesWriter, type SidecarLines } from "../query/index-payload.js";
 import { echoInput, NewsgraphError } from "../errors.js";
 import { makeFolder, outputError } from "../graph/folder.js";
 import type { Document, DocumentRecord, EntityType, Evidence, RelationType } from "../types.js";
@@ -315,7 +315,9 @@ async function buildInto(
         return e.mentions.map((m) => ({ node, start: m.start, end: m.end }));
       });
       mentions.sort((a, b) => a.start - b.start || a.end - b.end || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
-      texts.write(`{"id":${JSON.stringify(x.doc.id)},"text":${textJson},"mentions":${JSON.stringify(mentions)}}\n`);
+      texts.write(`{"id":${JSON.stringify(x.doc.id)},"text":`);
+      texts.writeBytes(textJson);
+      texts.write(`,"mentions":${JSON.stringify(mentions)}}\n`);
     }
     writer.put(MERGES_FILE, resolution.merges.map((m) => JSON.stringify(m) + "\n").join(""));
     const sidecarLines = writeEvidence(writer.open(EVIDENCE_FILE), graph, evidence);
@@ -325,14 +327,17 @@ async function buildInto(
       const cacheOut = writer.open(CACHE_FILE);
       for (const line of update.rewrite) cacheOut.write(line);
     }
-    // The edges of graph.json are encoded while the layout runs, into bytes the garbage collector leaves alone.
-    const edgesJson = new EncodedText();
-    writeGraphEdges(edgesJson, graph.edges);
+    // The edges of graph.json are encoded, and the query index's columns made, while the layout runs (the
+    // edges into bytes the garbage collector leaves alone); the nodes' communities come with the layout.
+    const edgesJson = encodeGraphEdges(graph.edges);
+    const queryColumns = indexPayload(graph, sidecarLines, documentLines.lines, edgesJson.evidence);
     progress({ done, stage: "layout" });
     applyLayout(graph.nodes, layout, await positions);
+    queryColumns.nodes.community = communityColumn(graph.nodes);
     const graphFile = writer.open(GRAPH_FILE, { digest: true });
-    writeEncodedGraph(graphFile, graph, edgesJson.end());
-    writer.putBytes(QUERY_INDEX_FILE, encodeQueryIndex(graph, graphFile.digest(), sidecarLines, documentLines.lines));
+    writeEncodedGraph(graphFile, graph, edgesJson.bytes);
+    const queryIndex = writer.open(QUERY_INDEX_FILE);
+    for (const part of encodeQueryIndex(queryColumns, graphFile.digest())) queryIndex.writeBytes(part);
     writer.commit();
     recordIndexStats(out);
     if ("append" in update) {

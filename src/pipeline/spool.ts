@@ -38,8 +38,8 @@ export class LineSpool {
     this.size = 0;
   }
 
-  /** The lines written so far, in order. */
-  *lines(): Generator<string> {
+  /** The lines written so far, in order, as UTF-8 bytes. */
+  *lines(): Generator<Buffer> {
     this.flush();
     const chunk = Buffer.alloc(CHUNK);
     let position = 0;
@@ -51,7 +51,7 @@ export class LineSpool {
       const data = Buffer.concat([carry, chunk.subarray(0, n)]);
       let start = 0;
       for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
-        yield data.toString("utf8", start, nl);
+        yield data.subarray(start, nl);
         start = nl + 1;
       }
       carry = Buffer.from(data.subarray(start));

@@ -20,12 +20,11 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { endianness } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
-import type { SerializedNewsGraph } from "../graph/assemble.js";
 import { DOCUMENTS_FILE, GRAPH_FILE } from "../graph/write.js";
 import { NewsgraphError } from "../errors.js";
 import type { GraphAttributes } from "../types.js";
 import { decodeStatSlot, emptyStatSlot, fileStat, recordFileStats, sameStat, STAT_SLOT_BYTES, type RecordedStats } from "./index-freshness.js";
-import { indexPayload, type ByteText, type DocumentLines, type IndexPayload, type SidecarLines } from "./index-payload.js";
+import type { ByteText, IndexPayload } from "./index-payload.js";
 
 export const QUERY_INDEX_FILE = "query-index.bin";
 
@@ -83,11 +82,11 @@ interface IndexHeader {
 const ALIGN = 8;
 
 /**
- * The query index of a serialized graph whose graph.json has the digest `digest` (and evidence.jsonl and
- * documents.jsonl, when given, the lines `sidecar` and `documents`).
+ * The query index of the columns of a graph (`indexPayload`) whose graph.json has the digest `digest`: the
+ * file's bytes in parts, in order (the columns' own bytes, not copied into one buffer).
  */
-export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest, sidecar?: SidecarLines, documents?: DocumentLines): Buffer {
-  const { attributes, ...columns } = indexPayload(graph, sidecar, documents);
+export function encodeQueryIndex(columnsOfGraph: IndexPayload, digest: FileDigest): Uint8Array[] {
+  const { attributes, ...columns } = columnsOfGraph;
   const values: Record<string, unknown> = {};
   const sections: Record<string, Section> = {};
   const parts: Uint8Array[] = [];
@@ -104,16 +103,10 @@ export function encodeQueryIndex(graph: SerializedNewsGraph, digest: FileDigest,
     parts.push(bytes, Buffer.alloc(padding));
     payload += bytes.length + padding;
   }
-  const header: IndexHeader = { graph: digest, ...(documents && { documents: new Set(documents.ids).size }), endianness: endianness(), attributes, values, sections, payload };
+  const header: IndexHeader = { graph: digest, ...(columns.documents && { documents: new Set(columns.documents.id).size }), endianness: endianness(), attributes, values, sections, payload };
   const headerLine = Buffer.from(JSON.stringify(header) + "\n", "utf8");
   const front = FIRST_LINE_BYTES + STAT_SLOT_BYTES + headerLine.length;
-  return Buffer.concat([
-    Buffer.from(`${MAGIC} ${hex(crc32(headerLine))}\n`, "latin1"),
-    emptyStatSlot(),
-    headerLine,
-    Buffer.alloc(-front & (ALIGN - 1)),
-    ...parts,
-  ]);
+  return [Buffer.from(`${MAGIC} ${hex(crc32(headerLine))}\n`, "latin1"), emptyStatSlot(), headerLine, Buffer.alloc(-front & (ALIGN - 1)), ...parts];
 }
 
 /**

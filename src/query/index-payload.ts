@@ -13,8 +13,15 @@ export interface IndexLists {
   items: Int32Array;
 }
 
-/** Lists for `rows` rows, to be filled by appendRow. */
-const emptyLists = (rows: number): IndexLists => ({ offsets: new Int32Array(rows + 1), items: new Int32Array(0) });
+/** Lists for `rows` rows of `items` items in all, to be filled row by row by appendRow. */
+const emptyLists = (rows: number, items: number): IndexLists => ({ offsets: new Int32Array(rows + 1), items: new Int32Array(items) });
+
+/** The number of items of the lists `list` gives of each row. */
+function itemCount<T>(rows: readonly T[], list: (row: T) => readonly unknown[] | undefined): number {
+  let n = 0;
+  for (const row of rows) n += list(row)?.length ?? 0;
+  return n;
+}
 
 /**
  * Strings as one string of Latin-1 characters (stored one byte each): string i is text.slice(at[i], at[i + 1])
@@ -151,8 +158,11 @@ export class SidecarLinesWriter {
   }
 }
 
-/** The columns of a serialized graph (and of its evidence.jsonl and documents.jsonl, when given their lines). */
-export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines, documents?: DocumentLines): IndexPayload {
+/**
+ * The columns of a serialized graph (and of its evidence.jsonl and documents.jsonl, when given their lines).
+ * The edges' evidence lists are serialized here unless given (as `encodeGraphEdges` keeps them).
+ */
+export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines, documents?: DocumentLines, evidenceJson?: PackedBytes): IndexPayload {
   const table = new Map<string, number>();
   const str = (s: string): number => {
     let i = table.get(s);
@@ -168,18 +178,15 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
     label: new Int32Array(n),
     type: new Int32Array(n),
     mentions: new Float64Array(n),
-    community: new Float64Array(n),
+    community: communityColumn(graph.nodes),
     firstSeen: new Int32Array(n),
     lastSeen: new Int32Array(n),
-    aliases: emptyLists(n),
-    docs: emptyLists(n),
+    aliases: emptyLists(n, itemCount(graph.nodes, (node) => node.attributes!.aliases)),
+    docs: emptyLists(n, itemCount(graph.nodes, (node) => node.attributes!.docs)),
     hasRoles: new Uint8Array(n),
-    roles: emptyLists(n),
+    roles: emptyLists(n, itemCount(graph.nodes, (node) => node.attributes!.roles)),
     slots: keyTable(graph.nodes.map((node) => node.key)),
   };
-  const aliases: number[] = [];
-  const nodeDocs: number[] = [];
-  const roles: number[] = [];
   graph.nodes.forEach(({ key, attributes }, i) => {
     const a = attributes!;
     nodeIndex.set(key, i);
@@ -187,21 +194,19 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
     nodes.label[i] = str(a.label);
     nodes.type[i] = str(a.type);
     nodes.mentions[i] = a.mentions;
-    nodes.community[i] = a.community ?? NaN;
     nodes.firstSeen[i] = optional(a.firstSeen);
     nodes.lastSeen[i] = optional(a.lastSeen);
     nodes.hasRoles[i] = a.roles === undefined ? 0 : 1;
-    appendRow(nodes.aliases, aliases, i, a.aliases, str);
-    appendRow(nodes.docs, nodeDocs, i, a.docs, str);
-    appendRow(nodes.roles, roles, i, a.roles ?? [], str);
+    appendRow(nodes.aliases, i, a.aliases, str);
+    appendRow(nodes.docs, i, a.docs, str);
+    appendRow(nodes.roles, i, a.roles ?? [], str);
   });
-  nodes.aliases.items = new Int32Array(aliases);
-  nodes.docs.items = new Int32Array(nodeDocs);
-  nodes.roles.items = new Int32Array(roles);
 
   const evidence: string[] = [];
+  const serializeEvidence = evidenceJson === undefined;
+  const edgeKeys = graph.edges.map((edge) => edge.key!);
   const edges: IndexPayload["edges"] = {
-    keys: packKeys(graph.edges.map((edge) => edge.key!)),
+    keys: packKeys(edgeKeys),
     source: new Int32Array(m),
     target: new Int32Array(m),
     undirected: new Uint8Array(m),
@@ -209,17 +214,15 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
     negated: new Uint8Array(m),
     predicate: new Int32Array(m),
     weight: new Float64Array(m),
-    docs: emptyLists(m),
-    rules: emptyLists(m),
+    docs: emptyLists(m, itemCount(graph.edges, (edge) => edge.attributes!.docs)),
+    rules: emptyLists(m, itemCount(graph.edges, (edge) => edge.attributes!.rules)),
     modality: new Int32Array(m),
     confidence: new Float64Array(m),
     inferred: new Int8Array(m),
     attributedTo: new Int32Array(m),
     evidence: { bytes: new Uint8Array(0), at: new Int32Array(0) },
-    slots: keyTable(graph.edges.map((edge) => edge.key!)),
+    slots: keyTable(edgeKeys),
   };
-  const edgeDocs: number[] = [];
-  const rules: number[] = [];
   graph.edges.forEach(({ source, target, undirected, attributes }, e) => {
     const a = attributes!;
     edges.source[e] = nodeIndex.get(source) ?? ABSENT;
@@ -229,17 +232,15 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
     edges.negated[e] = a.negated ? 1 : 0;
     edges.predicate[e] = str(a.predicate);
     edges.weight[e] = a.weight;
-    appendRow(edges.docs, edgeDocs, e, a.docs, str);
-    appendRow(edges.rules, rules, e, a.rules, str);
+    appendRow(edges.docs, e, a.docs, str);
+    appendRow(edges.rules, e, a.rules, str);
     edges.modality[e] = optional(a.modality);
     edges.confidence[e] = a.confidence ?? NaN;
     edges.inferred[e] = a.inferred === undefined ? ABSENT : a.inferred ? 1 : 0;
     edges.attributedTo[e] = optional(a.attributedTo);
-    evidence.push(JSON.stringify(a.evidence));
+    if (serializeEvidence) evidence.push(JSON.stringify(a.evidence));
   });
-  edges.docs.items = new Int32Array(edgeDocs);
-  edges.rules.items = new Int32Array(rules);
-  edges.evidence = packBytes(evidence);
+  edges.evidence = evidenceJson ?? packBytes(evidence);
 
   const documentColumns = documents && { id: new Int32Array(documents.ids.map(str)), start: new Float64Array(documents.start), end: new Float64Array(documents.end) };
   return {
@@ -250,6 +251,14 @@ export function indexPayload(graph: SerializedNewsGraph, sidecar?: SidecarLines,
     ...(sidecar && { sidecar }),
     ...(documentColumns && { documents: documentColumns }),
   };
+}
+
+/**
+ * The community column of a graph's nodes: the layout sets their communities, so a build that makes the
+ * other columns while the layout runs makes this one again after.
+ */
+export function communityColumn(nodes: SerializedNewsGraph["nodes"]): Float64Array {
+  return Float64Array.from(nodes, (node) => node.attributes!.community ?? NaN);
 }
 
 /** Characters a Latin-1 string may not hold. */
@@ -272,10 +281,11 @@ function latin1Apart(strings: readonly string[]): { narrow: string[]; wide: [num
   return { narrow, wide };
 }
 
-/** Add row `row` of lists: its items' string indices to `items`, and where the row ends to `lists.offsets`. */
-function appendRow(lists: IndexLists, items: number[], row: number, values: readonly string[], str: (s: string) => number): void {
-  for (const value of values) items.push(str(value));
-  lists.offsets[row + 1] = items.length;
+/** Add row `row` of lists (the rows before it added): its items' string indices, and where the row ends. */
+function appendRow(lists: IndexLists, row: number, values: readonly string[], str: (s: string) => number): void {
+  let at = lists.offsets[row]!;
+  for (const value of values) lists.items[at++] = str(value);
+  lists.offsets[row + 1] = at;
 }
 
 /** Where each of `strings` starts in their concatenation (in the units `length` counts), and where the last ends. */

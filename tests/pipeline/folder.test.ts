@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { EncodedText, FolderWriter, serializeGraph, writeEncodedGraph, writeGraphEdges } from "../../src/graph/write.js";
+import { EncodedText, encodeGraphEdges, FolderWriter, serializeGraph, writeEncodedGraph, writeGraphEdges } from "../../src/graph/write.js";
+import { indexPayload } from "../../src/query/index-payload.js";
 import type { EdgeAttributes, GraphAttributes, NewsGraph, NodeAttributes } from "../../src/types.js";
 
 describe("graph.json streaming", () => {
@@ -46,6 +47,30 @@ describe("graph.json streaming", () => {
   });
 });
 
+describe("edges encoded with their evidence lists", () => {
+  it("gives the bytes writeGraphEdges writes, and the evidence column the query index would serialize", () => {
+    const g: NewsGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true, allowSelfLoops: false });
+    g.replaceAttributes({ name: "t", documents: 1, generatedBy: "x", relationTypes: ["meets"], entityTypes: ["person"] });
+    for (let i = 0; i < 2000; i++) g.addNode(`person:p${i}`, { label: `P ${i}`, type: "person", aliases: [], mentions: 1, docs: ["d"], x: 0, y: 0, size: 1, color: "#fff", community: 0 });
+    for (let i = 1; i < 2000; i++) {
+      // Sentences that look like the attribute keys, non-ASCII ones, long ones that fill a buffer on their own.
+      const sentence = i % 3 === 0 ? `He said ",\"rules\":[ and ,"evidence":[" ${i}.` : i % 3 === 1 ? `Zoë → “${i}”. `.repeat(i % 500 === 1 ? 40000 : 3) : `Plain ${i}.`;
+      const evidence = i % 7 === 0 ? [] : [{ doc: "d", sentence, start: 0, end: 8 }, { doc: "e", sentence: "Ünïcode.", start: 1, end: 2, date: "2020-01-01" }];
+      const attributes: EdgeAttributes = { relation: "meets", negated: false, predicate: "met", weight: 1, docs: ["d", "e"], stories: 1, evidence, rules: ["r"], modality: "asserted", attributedTo: "person:p0" };
+      if (i % 2) g.addUndirectedEdgeWithKey(`meets:p${i}`, `person:p${i}`, `person:p${i - 1}`, attributes);
+      else g.addDirectedEdgeWithKey(`meets:p${i}`, `person:p${i}`, `person:p${i - 1}`, attributes);
+    }
+    const serialized = g.export();
+    const written = new EncodedText();
+    writeGraphEdges(written, serialized.edges);
+    const encoded = encodeGraphEdges(serialized.edges);
+    expect(Buffer.concat(encoded.bytes).equals(Buffer.concat(written.end()))).toBe(true);
+    const serializedEvidence = indexPayload(serialized).edges.evidence;
+    expect(Buffer.from(encoded.evidence.at.buffer).equals(Buffer.from(serializedEvidence.at.buffer))).toBe(true);
+    expect((encoded.evidence.bytes as Buffer).equals(serializedEvidence.bytes as Buffer)).toBe(true);
+  });
+});
+
 describe("FolderWriter", () => {
   it("renames all files into place on commit, and leaves nothing on abort", () => {
     const dir = mkdtempSync(join(tmpdir(), "ng-folder-"));
@@ -72,5 +97,18 @@ describe("FolderWriter", () => {
     for (const chunk of chunks) file.write(chunk);
     w.commit();
     expect(readFileSync(join(dir, "big.txt")).equals(Buffer.from(chunks.join("")))).toBe(true);
+  });
+  it("writes bytes and strings in the order given, small byte arrays buffered and large ones as they are", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ng-folder-"));
+    const pieces: (string | Uint8Array)[] = [];
+    for (let i = 0; i < 3000; i++) pieces.push(`line ${i} “é” `, Buffer.from(`{"n":${i}}`.repeat(i % 500 === 0 ? 20_000 : (i % 40) + 1)), new Uint8Array(i % 8));
+    const w = new FolderWriter(dir);
+    const file = w.open("mixed.bin");
+    for (const piece of pieces) {
+      if (typeof piece === "string") file.write(piece);
+      else file.writeBytes(piece);
+    }
+    w.commit();
+    expect(readFileSync(join(dir, "mixed.bin")).equals(Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p) : p))))).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import type { FileDigest } from "../../src/query/index-file.js";
 import { EVIDENCE_FILE } from "../../src/graph/write.js";
 import { evidenceDamage } from "../../src/query/evidence.js";
 import { encodeQueryIndex, fileDigest, QUERY_INDEX_FILE, recordIndexStats } from "../../src/query/index-file.js";
-import { DocumentLinesWriter, SidecarLinesWriter } from "../../src/query/index-payload.js";
+import { DocumentLinesWriter, indexPayload, SidecarLinesWriter } from "../../src/query/index-payload.js";
 import { IndexedDocuments } from "../../src/query/indexed-documents.js";
 import { IndexedGraph } from "../../src/query/indexed-graph.js";
 import { GRAPH_FILE, loadGraph, openGraph, type LoadedGraph } from "../../src/query/load.js";
@@ -56,7 +56,7 @@ function indexedCopy(
   }
   const documents = new DocumentLinesWriter();
   for (const line of readFileSync(join(dir, "documents.jsonl"), "utf8").split("\n")) if (line) documents.add((JSON.parse(line) as { id: string }).id, line + "\n");
-  writeFileSync(join(dir, QUERY_INDEX_FILE), encodeQueryIndex(graph, digest ?? fileDigest(graphPath), lines?.lines, documents.lines));
+  writeFileSync(join(dir, QUERY_INDEX_FILE), Buffer.concat(encodeQueryIndex(indexPayload(graph, lines?.lines, documents.lines), digest ?? fileDigest(graphPath))));
   if (stats) recordIndexStats(dir);
   return dir;
 }
