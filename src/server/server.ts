@@ -2,11 +2,12 @@
  * The viewer server behind `newsgraph serve`: node:http on a loopback address, serving only the built
  * viewer (viewer/dist) and a whitelist of the graph folder's files, plus a small JSON API:
  *   GET /                      the viewer (index.html and its assets)
- *   GET /data/graph.json       the graph (gzip when accepted, compressed as the server starts)
+ *   GET /data/graph.json       the graph (gzip when accepted)
  *   GET /data/documents.jsonl  the document records
  *   GET /api/info              which optional files the graph folder holds
- *   GET /api/co-occurrences    which edges of graph.json the viewer holds back at first, their ends and
- *                              tally (src/graph/co-occurrence-summary.ts), tagged with graph.json's ETag
+ *   GET /api/graph             graph.json as the viewer loads it: the co-occurrences it holds out of its
+ *                              first frame summarized first and listed last (src/graph/viewer-graph.ts),
+ *                              compressed as the server starts
  *   GET /api/text?id=ID        one document's text with the character spans of its mentions
  *   GET /api/evidence?edge=KEY the full evidence of an edge whose list graph.json caps ({edge, evidence},
  *                              evidence null when the sidecar holds nothing more for it)
@@ -24,10 +25,10 @@ import { echoInput, NewsgraphError } from "../errors.js";
 import { EVIDENCE_FILE, TEXTS_FILE } from "../graph/write.js";
 import { viewerDistPath } from "../paths.js";
 import { DEFAULT_GRAPH_DIR, DOCUMENTS_FILE, GRAPH_FILE, readGraphFolder } from "../query/load.js";
-import { contentType, prepareGzip, resolveInside, sendBody, sendFile } from "./static-files.js";
+import { contentType, resolveInside, sendBody, sendFile } from "./static-files.js";
 import { JsonLinesStore } from "./jsonl-store.js";
 import { DocumentsBody } from "./documents-body.js";
-import { CoOccurrenceBody } from "./co-occurrence-body.js";
+import { ViewerGraphBody } from "./viewer-graph-body.js";
 
 export interface ServeOptions {
   /** Graph folder written by `newsgraph build`. */
@@ -119,7 +120,7 @@ export function createRequestHandler(
   viewerDir: string,
   host: string,
   onWarning?: (message: string) => void,
-  /** graph.json as the caller parsed it, with its stat taken before the read (the co-occurrence summary is made from it). */
+  /** graph.json as the caller parsed it, with its stat taken before the read (the viewer's graph is made from it). */
   parsedGraph?: { stats: Stats; data: unknown },
 ) {
   const onDamage = (file: string, damaged: number[]) =>
@@ -127,10 +128,10 @@ export function createRequestHandler(
   const texts = new JsonLinesStore(join(graphDir, TEXTS_FILE), "id", onDamage);
   const evidence = new JsonLinesStore(join(graphDir, EVIDENCE_FILE), "edge", onDamage);
   const documents = new DocumentsBody(join(graphDir, DOCUMENTS_FILE), onDamage);
-  const coOccurrences = new CoOccurrenceBody(join(graphDir, GRAPH_FILE));
-  // Made now, before the browser asks: its first request finds it made.
-  if (parsedGraph) coOccurrences.seed(parsedGraph.stats, parsedGraph.data);
-  else coOccurrences.current().catch(() => {});
+  const viewerGraph = new ViewerGraphBody(join(graphDir, GRAPH_FILE));
+  // Made now, with its gzip body, before the browser asks: its first request finds them made.
+  if (parsedGraph) viewerGraph.seed(parsedGraph.stats, parsedGraph.data);
+  void viewerGraph.prepare();
   const checkHost = isLoopbackHost(host);
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -159,16 +160,16 @@ export function createRequestHandler(
       sendJson(res, 200, { documents: hasDocuments, texts: hasTexts, evidence: hasEvidence }, head);
       return;
     }
-    if (path === "/api/co-occurrences") {
-      let body: Awaited<ReturnType<CoOccurrenceBody["current"]>>;
+    if (path === "/api/graph") {
+      let body: Awaited<ReturnType<ViewerGraphBody["current"]>>;
       try {
-        body = await coOccurrences.current();
+        body = await viewerGraph.current();
       } catch (err) {
         sendError(res, 500, `${GRAPH_FILE}: ${err instanceof Error ? err.message : String(err)}`, head);
         return;
       }
       if (!body) sendError(res, 404, "not found", head);
-      else await sendBody(req, res, { key: coOccurrences.file + "#co-occurrences", etag: body.etag, bytes: body.bytes, type: contentType(".json") }, { "Cache-Control": "no-cache" });
+      else await sendBody(req, res, { key: viewerGraph.key, etag: body.etag, bytes: body.bytes, type: contentType(GRAPH_FILE) }, { "Cache-Control": "no-cache" });
       return;
     }
     if (path === "/api/evidence") {
@@ -287,7 +288,6 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     }
   }
 
-  void prepareGzip(join(graphDir, GRAPH_FILE));
   const urlHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}/`,

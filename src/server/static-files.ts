@@ -117,24 +117,6 @@ export function cachedGzip(key: string, etag: string, read: () => Promise<Buffer
   return body;
 }
 
-/**
- * Make the gzip body of a file ahead of its first request (the server does it for graph.json as it
- * starts, while the browser opens): that request then finds it made, and the page's download does not
- * share the machine with its compression. Best effort: a file that cannot be read is left to the requests.
- */
-export async function prepareGzip(file: string): Promise<void> {
-  const opened = await openRegularFile(file);
-  if (!opened) return;
-  const { handle, stats } = opened;
-  try {
-    await cachedGzip(file, etagOf(stats), () => handle.readFile());
-  } catch {
-    // The request will try again, and report what fails.
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The gzip body of a file version, if it is made or being made. */
 function gzipInCache(key: string, etag: string): Promise<Buffer> | undefined {
   const cached = gzipCache.get(key);

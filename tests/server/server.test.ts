@@ -98,12 +98,12 @@ describe("newsgraph serve's server", () => {
     expect(head.body.length).toBe(0);
   });
 
-  it("compresses graph.json as it starts: the first compressed reply is the made body, sent with its length", async () => {
+  it("compresses the viewer's graph as it starts: the first compressed reply is the made body, sent with its length", async () => {
     const fresh = join(base, "fresh-graph");
     cpSync(FIXTURE, fresh, { recursive: true });
     const other = await startServer({ graph: fresh, port: 0, viewerDir });
     try {
-      const zipped = await get(other, "/data/graph.json", { headers: { "accept-encoding": "gzip" } });
+      const zipped = await get(other, "/api/graph", { headers: { "accept-encoding": "gzip" } });
       expect(zipped.headers["content-encoding"]).toBe("gzip");
       // A body compressed while it is sent goes out in chunks, without a length.
       expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
@@ -113,27 +113,30 @@ describe("newsgraph serve's server", () => {
     }
   });
 
-  it("summarizes graph.json's co-occurrences under its ETag, and again when the file changes", async () => {
-    const fresh = join(base, "summary-graph");
+  it("sends graph.json to the viewer with its co-occurrences summarized first and listed last, made again when the file changes", async () => {
+    const fresh = join(base, "viewer-graph");
     cpSync(FIXTURE, fresh, { recursive: true });
     const other = await startServer({ graph: fresh, port: 0, viewerDir });
+    type Edge = { key: string; attributes: { relation: string } };
     try {
-      const graph = await get(other, "/data/graph.json");
-      const data = JSON.parse(graph.body.toString()) as { edges: { attributes: { relation: string } }[] };
-      const reply = await get(other, "/api/co-occurrences");
+      const data = JSON.parse((await get(other, "/data/graph.json")).body.toString()) as { nodes: unknown[]; edges: Edge[] };
+      const reply = await get(other, "/api/graph");
       expect(reply.status).toBe(200);
-      const summary = JSON.parse(reply.body.toString());
-      expect(summary.etag).toBe(graph.headers.etag);
-      expect(summary.held).toBe(data.edges.map((e) => (e.attributes.relation === "co_occurs" ? "1" : "0")).join(""));
-      expect(summary.tally.count).toBe(23);
-      // A rebuilt graph.json (here: without its co-occurrences) gets a summary of its own.
-      writeFileSync(join(fresh, "graph.json"), JSON.stringify({ ...data, edges: data.edges.filter((e) => e.attributes.relation !== "co_occurs") }));
-      const rebuilt = JSON.parse((await get(other, "/api/co-occurrences")).body.toString());
-      expect(rebuilt.etag).toBe((await get(other, "/data/graph.json", { method: "HEAD" })).headers.etag);
-      expect(rebuilt.held).not.toContain("1");
-      expect(rebuilt.tally.count).toBe(0);
+      expect(reply.headers["content-type"]).toBe("application/json; charset=utf-8");
+      const served = JSON.parse(reply.body.toString()) as { coOccurrences: { typed: number; tally: { count: number } }; nodes: unknown[]; edges: Edge[] };
+      const isCo = (e: Edge) => e.attributes.relation === "co_occurs";
+      expect(served.coOccurrences.typed).toBe(data.edges.length - 23);
+      expect(served.coOccurrences.tally.count).toBe(23);
+      expect(served.nodes).toEqual(data.nodes);
+      expect(served.edges.map((e) => e.key)).toEqual([...data.edges.filter((e) => !isCo(e)), ...data.edges.filter(isCo)].map((e) => e.key));
+      // A rebuilt graph.json (here: without its co-occurrences) gets a body, and a tag, of its own.
+      writeFileSync(join(fresh, "graph.json"), JSON.stringify({ ...data, edges: data.edges.filter((e) => !isCo(e)) }));
+      const rebuilt = await get(other, "/api/graph");
+      expect(rebuilt.headers.etag).not.toBe(reply.headers.etag);
+      expect(JSON.parse(rebuilt.body.toString()).coOccurrences.tally.count).toBe(0);
+      expect((await get(other, "/api/graph", { headers: { "if-none-match": String(rebuilt.headers.etag) } })).status).toBe(304);
       writeFileSync(join(fresh, "graph.json"), "{ not json");
-      const broken = await get(other, "/api/co-occurrences");
+      const broken = await get(other, "/api/graph");
       expect(broken.status).toBe(500);
       expect(JSON.parse(broken.body.toString()).error).toMatch(/^graph\.json: /);
     } finally {

@@ -1,5 +1,5 @@
 /**
- * Co-occurrences held out of the graph at load, as the server's summary says (src/graph/co-occurrence-summary.ts):
+ * Co-occurrences held out of the graph at load, as the server's graph for the viewer says (src/graph/viewer-graph.ts):
  * the index counts them as if they were in it, an entity's held ones are counted until they come in, and
  * once appended the graph holds every relation of a whole import, the typed ones unmoved.
  */
@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { SerializedGraph } from "graphology-types";
 import { describe, expect, it } from "vitest";
 import { buildGraphIndex } from "../../viewer/src/core/graph-index.js";
-import { summarizeCoOccurrences } from "../../src/graph/co-occurrence-summary.js";
+import { viewerGraphJson, type CoOccurrenceSummary } from "../../src/graph/viewer-graph.js";
 import { HeldCoOccurrences, splitEdgeBatch } from "../../viewer/src/core/held-co-occurrences.js";
 import type { ItemBatch } from "../../viewer/src/core/json-splitter.js";
 import { documentTable, importGraph, parseJsonLines, type DocumentRecord, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type ViewerGraph } from "../../viewer/src/core/model.js";
@@ -35,16 +35,16 @@ function itemBatch(items: string[]): ItemBatch {
   return { text, starts, ends };
 }
 
-/** Load as the viewer does: the server's summary, nodes whole, edges in batches split by the worker, co-occurrences held. */
+/** Load as the viewer does: the server's graph for it, nodes whole, edges in batches split by the worker, co-occurrences held. */
 function loadHeld(data: Serialized, batch: number): { graph: ViewerGraph; held: HeldCoOccurrences } {
   const graph = importGraph({ options: data.options, attributes: data.attributes, nodes: data.nodes, edges: [] });
   // As it travels: JSON from the server, typed arrays in the page.
-  const summary = JSON.parse(JSON.stringify(summarizeCoOccurrences(data, '"x"'))) as ReturnType<typeof summarizeCoOccurrences>;
-  const order = Uint8Array.from(summary.held, (c) => Number(c));
-  const held = new HeldCoOccurrences({ order, ends: Uint32Array.from(summary.ends), tally: summary.tally });
-  const edges = data.edges ?? [];
+  const served = JSON.parse(viewerGraphJson(data)) as Serialized & { coOccurrences: CoOccurrenceSummary };
+  const summary = served.coOccurrences;
+  const held = new HeldCoOccurrences({ ends: Uint32Array.from(summary.ends), tally: summary.tally });
+  const edges = served.edges ?? [];
   for (let i = 0; i < edges.length; i += batch) {
-    const { typed, held: heldText } = splitEdgeBatch(itemBatch(edges.slice(i, i + batch).map((e) => JSON.stringify(e))), order, i);
+    const { typed, held: heldText } = splitEdgeBatch(itemBatch(edges.slice(i, i + batch).map((e) => JSON.stringify(e))), summary.typed, i);
     graph.import({ edges: JSON.parse(typed) as Serialized["edges"] });
     held.add(heldText);
   }

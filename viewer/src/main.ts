@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     // shaders compile while the worker downloads the graph (a stage that cannot be made, without WebGL, is
     // reported at once, not after the download).
     const described = fetchInfo().then(async (info) => ({ info, records: info.documents ? await fetchDocuments() : [] }));
-    const [{ graph, held }, { info, records }, stage] = await Promise.all([loadGraph(progress), described, createStage(slot("stage"))]);
+    const [{ graph, held, rest }, { info, records }, stage] = await Promise.all([loadGraph(progress), described, createStage(slot("stage"))]);
     performance.mark("newsgraph:loaded");
     const documents = documentTable(records);
     const index = await runInSlices(graphIndexSteps(graph, documents, held));
@@ -35,12 +35,17 @@ async function main(): Promise<void> {
     if (name) document.title = `${name} · newsgraph`;
     await startApp(
       { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage, overlay: slot("stage-wrap"), panel: slot("panel") },
-      { graph, documents, info, index, held },
+      { graph, documents, info, index, held, rest },
     );
     performance.mark("newsgraph:started");
     if (graph.order === 0) status.textContent = "The graph is empty: the build found no entities.";
     else status.hidden = true;
     document.body.dataset["ready"] = "true";
+    rest.done.catch((err: unknown) => {
+      status.hidden = false;
+      status.textContent = `Could not load the co-occurrences: ${err instanceof Error ? err.message : String(err)}`;
+      status.classList.add("error");
+    });
   } catch (err) {
     status.textContent = `Could not load the graph: ${err instanceof Error ? err.message : String(err)}`;
     status.classList.add("error");

@@ -2,7 +2,8 @@
  * The viewer application: takes the loaded and indexed graph, restores the view from the URL hash, creates the
  * renderer and the UI parts, and on every state change recomputes what is visible, redraws, updates the
  * UI and writes the shareable state back to the hash. The co-occurrences held out of the graph at load
- * come in after the first frame, or at once when the view needs them (switched on, or paths through them).
+ * come in after the first frame, or as soon as they are downloaded when the view needs them (switched on,
+ * or paths through them).
  */
 import { communityColor } from "../core/colors.js";
 import { communityLabels } from "../core/community-labels.js";
@@ -40,6 +41,7 @@ import type { ServerInfo } from "./api.js";
 import type { AppContext } from "./context.js";
 import { createEvidenceReader } from "./evidence.js";
 import { heldImport } from "./held-import.js";
+import type { HeldDownload } from "./load-graph.js";
 import { escapeExploration } from "./explore-actions.js";
 import type { Stage } from "./programs.js";
 import { createRenderer } from "./renderer.js";
@@ -65,6 +67,8 @@ export interface AppData {
   index: GraphIndex;
   /** The co-occurrences not in `graph` yet. */
   held: HeldCoOccurrences;
+  /** Their download, asked for once the first frame is shown. */
+  rest: HeldDownload;
 }
 
 /** Whether the view reads co-occurrences: drawn, listed, or walked by paths (hidden, they are only counted). */
@@ -80,7 +84,7 @@ function viewOf(state: ViewerState): ViewState {
 /** Start the viewer; resolves once the graph is drawn (the first draw comes in a task of its own). */
 export async function startApp(slots: AppSlots, data: AppData, viewerOptions: ViewerOptions = {}): Promise<void> {
   const options = { ...VIEWER_DEFAULTS, ...viewerOptions };
-  const { graph, documents, info, index, held } = data;
+  const { graph, documents, info, index, held, rest } = data;
   const defaults = defaultViewState(options, index.statedRelations);
 
   /** A view from the URL, with names that no longer exist in this graph dropped. */
@@ -94,8 +98,8 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
   const store = new Store(initialViewerState(readHash()));
   // While they are hidden, nothing drawn or listed changes when they come in: the import appends them
   // after the typed relations (core/held-co-occurrences.ts), and the panel counts those still held.
-  const coOccurs = heldImport(graph, held, index.position);
-  if (needsCoOccurrences(store.state)) coOccurs.now();
+  const coOccurs = heldImport(graph, held, index.position, rest, () => showLate());
+  if (needsCoOccurrences(store.state)) await coOccurs.ready();
   const rendered = createRenderGraph(graph);
   const pathFinder = createPathFinder(graph);
   const findPaths = ({ selected, explore }: ViewerState): PathsView | null =>
@@ -217,6 +221,15 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
       window.history.replaceState(null, "", hash === "" ? window.location.pathname + window.location.search : `#${hash}`);
     }
   });
+
+  /** The co-occurrences came in after the view asked for them: what shows relations is made again. */
+  const showLate = (): void => {
+    const state = store.state;
+    paths = findPaths(state);
+    recompute(state, true);
+    updateUi(state, null);
+    updateLabels(state);
+  };
 
   window.addEventListener("hashchange", () => {
     const hash = window.location.hash.replace(/^#/, "");

@@ -1,8 +1,9 @@
 /**
- * Loads graph.json without freezing the page: a worker downloads it and posts it back in batches while it
- * arrives (app/graph-loader.worker.ts), and each batch is parsed and imported in its own task, so the page
- * keeps drawing and answering between batches. Co-occurrences stay out of the graph, held for later
- * (core/held-co-occurrences.ts). Reports progress as relations loaded so far.
+ * Loads the server's graph for the viewer without freezing the page: a worker downloads it and posts it
+ * back in batches while it arrives (app/graph-loader.worker.ts), and each batch is parsed and imported in
+ * its own task, so the page keeps drawing and answering between batches. Resolves once every relation
+ * but the held co-occurrences is in the graph; those (core/held-co-occurrences.ts) are downloaded when
+ * asked for (`rest`), after the first frame. Reports progress as relations loaded so far.
  */
 import Graph from "graphology";
 import type { SerializedEdge, SerializedNode } from "graphology-types";
@@ -15,38 +16,66 @@ const BATCH = 2000;
 
 export type LoadProgress = (edgesLoaded: number) => void;
 
-/** The graph without its co-occurrences, and the co-occurrences held back. */
+/** The download of the held co-occurrences, which waits until it is asked for. */
+export interface HeldDownload {
+  /** Ask for it (once is enough). */
+  start(): void;
+  /** Resolves once every held co-occurrence is in `held`; rejects when the download fails. */
+  done: Promise<void>;
+}
+
+/** The graph without its co-occurrences, the co-occurrences held back, and their download. */
 export interface LoadedGraph {
   graph: ViewerGraph;
   held: HeldCoOccurrences;
+  rest: HeldDownload;
 }
 
 export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGraph> {
   const worker = new Worker(new URL("./graph-loader.worker.ts", import.meta.url), { type: "module" });
+  const ask = (request: LoadRequest): void => worker.postMessage(request);
   const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
   let held = new HeldCoOccurrences();
+  let restAsked = false;
+  let settleRest!: { resolve: () => void; reject: (error: Error) => void };
+  const done = new Promise<void>((resolve, reject) => (settleRest = { resolve, reject }));
+  // Until the page shows its first frame, a failure is the load's; after, the download's.
+  done.catch(() => {});
+  const rest: HeldDownload = {
+    start() {
+      if (restAsked) return;
+      restAsked = true;
+      ask({ kind: "rest" });
+    },
+    done,
+  };
   return new Promise<LoadedGraph>((resolve, reject) => {
+    let typed = false;
     const fail = (error: Error): void => {
       worker.terminate();
-      reject(error);
+      if (typed) settleRest.reject(error);
+      else reject(error);
     };
     worker.addEventListener("error", (event) => fail(new Error(`the graph loader failed: ${event.message || "worker error"}`)));
     worker.addEventListener("message", (event: MessageEvent<LoadMessage>) => {
       const message = event.data;
       try {
-        if (message.kind === "attributes") {
-          if (message.attributes) graph.replaceAttributes(message.attributes);
-        } else if (message.kind === "summary") {
+        if (message.kind === "summary") {
           held = new HeldCoOccurrences(message.summary);
+        } else if (message.kind === "attributes") {
+          if (message.attributes) graph.replaceAttributes(message.attributes);
         } else if (message.kind === "nodes") {
           graph.import({ nodes: JSON.parse(message.items) as SerializedNode<NodeAttributes>[] });
         } else if (message.kind === "edges") {
           graph.import({ edges: JSON.parse(message.items) as SerializedEdge<EdgeAttributes>[] });
           held.add(message.held);
-          onProgress(message.edgesSoFar);
+          if (!typed) onProgress(message.edgesSoFar);
+        } else if (message.kind === "typed") {
+          typed = true;
+          resolve({ graph, held, rest });
         } else if (message.kind === "done") {
           worker.terminate();
-          resolve({ graph, held });
+          settleRest.resolve();
         } else {
           fail(new Error(message.message));
         }
@@ -54,8 +83,6 @@ export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGr
         fail(err instanceof Error ? err : new Error(String(err)));
       }
     });
-    const at = (path: string): string => new URL(path, document.baseURI).href;
-    const request: LoadRequest = { url: at("data/graph.json"), summaryUrl: at("api/co-occurrences"), batch: BATCH };
-    worker.postMessage(request);
+    ask({ kind: "load", url: new URL("api/graph", document.baseURI).href, batch: BATCH });
   });
 }

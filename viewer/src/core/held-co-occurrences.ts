@@ -1,13 +1,13 @@
 /**
  * Co-occurrence relations held out of the graph while the page opens: they are most relations of a news
- * graph and hidden by default, and parsing and importing them cost more than the rest of the load. The
- * server says which edges of graph.json they are, where their ends are and how they tally
- * (src/graph/co-occurrence-summary.ts); the graph loader's worker cuts each edge batch into its typed
- * relations (imported at once) and its co-occurrences, held here as JSON text. `importSteps` appends them
- * later, in file order, after the typed relations: at every step the graph holds all typed relations in
- * file order and the first co-occurrences, so what the typed relations give (the drawn graph without
- * co-occurrences, an entity's relations in the order graphology lists them) never changes as they come in,
- * and `around` says how many of an entity's co-occurrences are still held.
+ * graph and hidden by default, and downloading, parsing and importing them cost more than the rest of the
+ * load. The server lists them after every other edge, with a summary of where their ends are and how they
+ * tally (src/graph/viewer-graph.ts); the graph loader's worker hands them over after the first frame, as
+ * JSON text held here. `importSteps` appends them, in file order, after the typed relations: at every
+ * step the graph holds all typed relations in file order and the first co-occurrences, so what the typed
+ * relations give (the drawn graph without co-occurrences, an entity's relations in the order graphology
+ * lists them) never changes as they come in, and `around` says how many of an entity's co-occurrences
+ * are still held.
  */
 import type { SerializedEdge } from "graphology-types";
 import { emptyTally, type EdgeTally } from "../../../src/graph/edge-tally.js";
@@ -16,40 +16,32 @@ import type { EdgeAttributes, ViewerGraph } from "./model.js";
 
 type Edge = SerializedEdge<EdgeAttributes>;
 
-/** Which edges of the file are held, where their ends are and their tally (the server's summary, in typed arrays). */
+/** Where the held co-occurrences' ends are and their tally (the server's summary, the ends in a typed array). */
 export interface HeldSummary {
-  /** Per edge of the file, in file order: 1 for a held co-occurrence, 0 for a relation imported at once. */
-  order: Uint8Array;
   /** Node positions (in the order the nodes came) of each held co-occurrence's source and target, one after the other. */
   ends: Uint32Array;
   tally: EdgeTally;
 }
 
-const NOTHING_HELD: HeldSummary = { order: new Uint8Array(0), ends: new Uint32Array(0), tally: emptyTally() };
+const NOTHING_HELD: HeldSummary = { ends: new Uint32Array(0), tally: emptyTally() };
 
 /**
- * Split a batch of edges, the first of which is edge `first` of the file, by the summary's order: the
- * JSON text of those imported at once, and that of the held co-occurrences. Each run of edges of one kind
- * is cut from the batch's text in one piece (a built graph.json keeps its co-occurrences together).
+ * Split a batch of edges, the first of which is edge `first` of the list, where the held co-occurrences
+ * start (edge `typed`, all edges before it are imported at once): the JSON text of the batch's edges
+ * imported at once, and that of its held co-occurrences.
  */
-export function splitEdgeBatch(batch: ItemBatch, order: Uint8Array, first: number): { typed: string; held: string } {
-  const runs: [string[], string[]] = [[], []];
+export function splitEdgeBatch(batch: ItemBatch, typed: number, first: number): { typed: string; held: string } {
   const count = batch.starts.length;
-  for (let i = 0; i < count; ) {
-    const kind = order[first + i] === 1 ? 1 : 0;
-    let j = i + 1;
-    while (j < count && (order[first + j] === 1 ? 1 : 0) === kind) j++;
-    runs[kind].push(elementsText(batch, i, j));
-    i = j;
-  }
-  return { typed: `[${runs[0].join(",")}]`, held: `[${runs[1].join(",")}]` };
+  const cut = Math.min(Math.max(typed - first, 0), count);
+  const array = (from: number, to: number): string => (to > from ? `[${elementsText(batch, from, to)}]` : "[]");
+  return { typed: array(0, cut), held: array(cut, count) };
 }
 
 export class HeldCoOccurrences {
   #summary: HeldSummary;
   /** JSON texts of the held co-occurrences (arrays), in file order. */
   readonly #texts: string[] = [];
-  /** Held co-occurrences imported so far (the first ones of the summary's order). */
+  /** Held co-occurrences imported so far (the first ones of the summary's ends). */
   #imported = 0;
 
   constructor(summary: HeldSummary = NOTHING_HELD) {
