@@ -15,6 +15,8 @@ import { documentTable, importGraph, parseJsonLines, type DocumentRecord, type E
 import { createRenderGraph, drawnEdges, syncRenderGraph } from "../../viewer/src/core/render-graph.js";
 import { defaultViewState } from "../../viewer/src/core/state.js";
 import { runSteps } from "../../viewer/src/core/steps.js";
+import { heldImport } from "../../viewer/src/app/held-import.js";
+import type { HeldDownload } from "../../viewer/src/app/load-graph.js";
 
 type Serialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 const DIR = join(import.meta.dirname, "..", "fixtures", "viewer", "graph");
@@ -145,5 +147,53 @@ describe("held co-occurrences", () => {
     expect(drawn(graph)).toEqual(before);
     expect(before).toEqual(["e1", "e2"]);
     expect(drawn(importGraph(data))).toEqual(before);
+  });
+
+  /** A download of the held co-occurrences that ends when the test says. */
+  function pendingDownload(): { download: HeldDownload; asked: () => number; finish: () => Promise<void> } {
+    let asked = 0;
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    return {
+      download: { start: () => void asked++, done },
+      asked: () => asked,
+      finish: async () => {
+        finish();
+        await done;
+        // The import's own handler of the download's end runs next.
+        await Promise.resolve();
+      },
+    };
+  }
+
+  it("asks for their download only when started, and brings them in at once when a view needs them", async () => {
+    const { graph, held } = loadHeld(FIXTURE, 4);
+    const { download, asked, finish } = pendingDownload();
+    let late = 0;
+    const coOccurs = heldImport(graph, held, buildGraphIndex(graph, DOCUMENTS, held).position, download, () => late++);
+    expect(asked()).toBe(0);
+    // Needed while they download: they come in when it ends, and the view is told.
+    expect(coOccurs.now()).toBe(false);
+    expect(asked()).toBe(1);
+    expect(graph.size).toBe(FIXTURE.edges!.length - 23);
+    await finish();
+    expect(graph.size).toBe(FIXTURE.edges!.length);
+    expect(late).toBe(1);
+    expect(held.count).toBe(0);
+    expect(coOccurs.now()).toBe(true);
+    expect(late).toBe(1);
+  });
+
+  it("brings them in before the view is made when it needs them from the start", async () => {
+    const { graph, held } = loadHeld(FIXTURE, 4);
+    const { download, asked, finish } = pendingDownload();
+    let late = 0;
+    const coOccurs = heldImport(graph, held, buildGraphIndex(graph, DOCUMENTS, held).position, download, () => late++);
+    const ready = coOccurs.ready();
+    expect(asked()).toBe(1);
+    await finish();
+    await ready;
+    expect(graph.size).toBe(FIXTURE.edges!.length);
+    expect(late).toBe(0);
   });
 });
