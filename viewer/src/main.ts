@@ -5,10 +5,11 @@
 import "./styles.css";
 import { fetchDocuments, fetchInfo } from "./app/api.js";
 import { startApp } from "./app/app.js";
+import { TIME_STRIP_CLASS } from "./ui/time-strip.js";
 import { loadGraph } from "./app/load-graph.js";
 import { createStage } from "./app/programs.js";
 import { runInSlices } from "./app/slices.js";
-import { graphIndexSteps } from "./core/graph-index.js";
+import { documentDateRange, graphIndexSteps } from "./core/graph-index.js";
 import { countText } from "./core/format.js";
 import { documentTable } from "./core/model.js";
 
@@ -25,16 +26,19 @@ async function main(): Promise<void> {
     // All at once: the graph's download, the folder's description and documents, and sigma's stage, whose
     // shaders compile while the worker downloads the graph (a stage that cannot be made, without WebGL, is
     // reported at once, not after the download).
-    const described = fetchInfo().then(async (info) => ({ info, records: info.documents ? await fetchDocuments() : [] }));
-    const [{ graph, held, rest }, { info, records }, stage] = await Promise.all([loadGraph(progress), described, createStage(slot("stage"))]);
+    const described = fetchInfo().then(async (info) => ({ info, documents: documentTable(info.documents ? await fetchDocuments() : []) }));
+    // Dated documents give the graph a time line under it: its room is taken now, so that the stage's
+    // canvases are sized once, for good (app/programs.ts).
+    const overlay = slot("stage-wrap");
+    const sized = described.then(({ documents }) => overlay.classList.toggle(TIME_STRIP_CLASS, documentDateRange(documents) !== null));
+    const [{ graph, held, rest }, { info, documents }, stage] = await Promise.all([loadGraph(progress), described, createStage(slot("stage"), sized)]);
     performance.mark("newsgraph:loaded");
-    const documents = documentTable(records);
     const index = await runInSlices(graphIndexSteps(graph, documents, held));
     performance.mark("newsgraph:indexed");
     const name = graph.getAttribute("name");
     if (name) document.title = `${name} · newsgraph`;
     await startApp(
-      { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage, overlay: slot("stage-wrap"), panel: slot("panel") },
+      { search: slot("search-slot"), toolbar: slot("toolbar"), sidebar: slot("sidebar"), stage, overlay, panel: slot("panel") },
       { graph, documents, info, index, held, rest },
     );
     performance.mark("newsgraph:started");

@@ -34,7 +34,7 @@ import { createLegend } from "../ui/legend.js";
 import { createReader } from "../ui/document-view.js";
 import { createExploreStatus } from "../ui/explore-status.js";
 import { createSearchBox, searchIndexOf } from "../ui/search-box.js";
-import { createTimeStrip } from "../ui/time-strip.js";
+import { createTimeStrip, TIME_STRIP_CLASS } from "../ui/time-strip.js";
 import { createViewControls } from "../ui/view-controls.js";
 import { applyView, openDocument, selectNode, setLabelDensity } from "./actions.js";
 import type { ServerInfo } from "./api.js";
@@ -177,7 +177,7 @@ export async function startApp(slots: AppSlots, data: AppData, viewerOptions: Vi
   const timeStrip = createTimeStrip(ctx);
   if (timeStrip !== null) {
     slots.overlay.append(timeStrip.element);
-    slots.overlay.classList.add("with-time-strip");
+    slots.overlay.classList.add(TIME_STRIP_CLASS);
   }
   // The renderer comes once the page around the stage is built: sigma draws at the stage's size, and a
   // stage resized after that (the time strip, the top bar's controls) would be drawn all over again.

@@ -48,15 +48,19 @@ function pending<P>(classes: Record<string, P>): Record<string, P> {
  * Creates sigma on `container`, compiles its programs and has it draw one invisible node and one invisible
  * edge of every program. Software WebGL compiles a program when it is linked and again on its first draw,
  * for a second or more in all; done now, while the graph downloads and imports, the real first frame finds
- * them compiled. Each step (the contexts, each canvas's size, each program, the draw) runs in a task of its
- * own, so that none holds the page for long. The stage ends holding an empty graph, and stays hidden until
- * the renderer takes it over (app/renderer.ts).
+ * them compiled. The canvases are given the stage's size once `sized` resolves (the page around the stage
+ * has its final layout), so that the first frame finds them the right size: a drawing buffer takes tens
+ * of milliseconds to allocate, and sigma has three. Each step (the contexts, each program, each canvas's
+ * size, the draw) runs in a task of its own, so that none holds the page for long. The stage ends holding
+ * an empty graph, and stays hidden until the renderer takes it over (app/renderer.ts).
  */
-export function createStage(container: HTMLElement): Promise<Stage> {
-  return runInSlices(stageSteps(container));
+export async function createStage(container: HTMLElement, sized: Promise<unknown>): Promise<Stage> {
+  const sigma = await runInSlices(compileSteps(container));
+  await sized;
+  return runInSlices(warmUpSteps(sigma));
 }
 
-function* stageSteps(container: HTMLElement): Generator<void, Stage, void> {
+function* compileSteps(container: HTMLElement): Generator<void, Stage, void> {
   // Hidden, the stage is not read back by the page's compositor, which would wait for the compilation.
   container.style.visibility = "hidden";
   // Made on a stage of one pixel, the WebGL contexts come quickly: a drawing buffer of the stage's size
@@ -70,14 +74,6 @@ function* stageSteps(container: HTMLElement): Generator<void, Stage, void> {
     renderEdgeLabels: false,
   });
   yield;
-  // Then each canvas is given the stage's size (as sigma would: it sets the same when it draws).
-  container.style.width = container.style.height = "";
-  const ratio = window.devicePixelRatio ?? 1;
-  for (const canvas of Object.values(sigma.getCanvases())) {
-    canvas.width = container.offsetWidth * ratio;
-    canvas.height = container.offsetHeight * ratio;
-    yield;
-  }
   // One program at a time: sigma compiles those whose class changed.
   let { nodeProgramClasses, edgeProgramClasses } = sigma.getSettings();
   for (const [type, program] of Object.entries(programSettings.nodeProgramClasses)) {
@@ -90,6 +86,20 @@ function* stageSteps(container: HTMLElement): Generator<void, Stage, void> {
     sigma.setSettings({ edgeProgramClasses });
     yield;
   }
+  return sigma;
+}
+
+function* warmUpSteps(sigma: Stage): Generator<void, Stage, void> {
+  // Each canvas is given the stage's size (as sigma would: it sets the same when it draws).
+  const container = sigma.getContainer();
+  container.style.width = container.style.height = "";
+  const ratio = window.devicePixelRatio ?? 1;
+  for (const canvas of Object.values(sigma.getCanvases())) {
+    canvas.width = container.offsetWidth * ratio;
+    canvas.height = container.offsetHeight * ratio;
+    yield;
+  }
+  const empty = sigma.getGraph();
   const warmUp = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
   // Sigma reads these display attributes; the viewer's own attributes do not matter here.
   const item = (display: object) => ({ size: 4, color: INVISIBLE, ...display }) as unknown as NodeAttributes & EdgeAttributes;

@@ -86,6 +86,12 @@ function hasUndated(docs: readonly string[], documents: DocumentTable): boolean 
   return docs.length === 0 || docs.some((id) => !documents.get(id)?.date);
 }
 
+/** Earliest and latest document date, or null when no document is dated (the viewer then has no time line). */
+export function documentDateRange(documents: DocumentTable): readonly [string, string] | null {
+  const dates = [...documents.values()].map((d) => d.date).filter((d): d is string => !!d).sort();
+  return dates.length > 0 ? [dates[0]!, dates[dates.length - 1]!] : null;
+}
+
 /** Items processed between two pauses of `graphIndexSteps`. */
 const ITEMS_PER_STEP = 2048;
 
@@ -178,8 +184,7 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, h
     return time;
   };
 
-  const allDates = [...documents.values()].map((d) => d.date).filter((d): d is string => !!d).sort();
-  const dateRange = allDates.length > 0 ? ([allDates[0]!, allDates[allDates.length - 1]!] as const) : null;
+  const dateRange = documentDateRange(documents);
 
   const typeCounts = new Map<EntityType, number>();
   const typeColors = new Map<EntityType, string>();

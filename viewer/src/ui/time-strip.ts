@@ -43,6 +43,9 @@ function barHeight(count: number, max: number): string {
   return count > 0 && max > 0 ? `max(2px, ${((100 * count) / max).toFixed(1)}%)` : "0";
 }
 
+/** The class of the graph's overlay that makes room for the time strip under the graph (styles.css). */
+export const TIME_STRIP_CLASS = "with-time-strip";
+
 /** The time strip, or null when no document is dated (nothing to draw). */
 export function createTimeStrip(ctx: AppContext): TimeStrip | null {
   const { index, store, documents, graph } = ctx;
