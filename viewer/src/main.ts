@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     // canvases are sized once, for good (app/programs.ts).
     const overlay = slot("stage-wrap");
     const sized = described.then(({ documents }) => overlay.classList.toggle(TIME_STRIP_CLASS, documentDateRange(documents) !== null));
-    const [{ graph, held, rest }, { info, documents }, stage] = await Promise.all([loadGraph(progress), described, createStage(slot("stage"), sized)]);
+    const { started, loaded } = loadGraph(progress);
+    const [{ graph, held, rest }, { info, documents }, stage] = await Promise.all([loaded, described, createStage(slot("stage"), started, sized)]);
     performance.mark("newsgraph:loaded");
     const index = await runInSlices(graphIndexSteps(graph, documents, held));
     performance.mark("newsgraph:indexed");

@@ -20,13 +20,14 @@ type Serialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttribute
 export type LoadRequest = { kind: "load"; url: string; batch: number } | { kind: "rest" };
 
 /**
- * What the worker answers: the co-occurrence summary, the graph's attributes, node batches, edge batches,
+ * What the worker answers: that it has started, the co-occurrence summary, the graph's attributes, node batches, edge batches,
  * "typed" once every edge but the held co-occurrences is handed over, then (when asked) the rest of the
  * edges and done, or an error at any point. `items` is the JSON text of an array of serialized nodes or of
  * the batch's edges other than the held co-occurrences, which come in `held`; `edgesSoFar` counts the
  * edges handed over up to this batch.
  */
 export type LoadMessage =
+  | { kind: "started" }
   | { kind: "summary"; summary: HeldSummary }
   | { kind: "attributes"; attributes: Serialized["attributes"] }
   | { kind: "nodes"; items: string }
@@ -108,5 +109,6 @@ addEventListener("message", (event: MessageEvent<LoadRequest>) => {
     restAsked();
     return;
   }
+  send({ kind: "started" });
   load(request.url, request.batch).catch((err: unknown) => send({ kind: "error", message: err instanceof Error ? err.message : String(err) }));
 });

@@ -31,7 +31,12 @@ export interface LoadedGraph {
   rest: HeldDownload;
 }
 
-export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGraph> {
+/**
+ * Start loading. `started` resolves once the worker runs (its start needs the page's main thread: work
+ * that holds it, such as making WebGL contexts, is best left until then); `loaded` once every relation
+ * but the held co-occurrences is in the graph.
+ */
+export function loadGraph(onProgress: LoadProgress = () => {}): { started: Promise<void>; loaded: Promise<LoadedGraph> } {
   const worker = new Worker(new URL("./graph-loader.worker.ts", import.meta.url), { type: "module" });
   const ask = (request: LoadRequest): void => worker.postMessage(request);
   const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
@@ -49,7 +54,9 @@ export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGr
     },
     done,
   };
-  return new Promise<LoadedGraph>((resolve, reject) => {
+  let workerStarted!: () => void;
+  const started = new Promise<void>((resolve) => (workerStarted = resolve));
+  const loaded = new Promise<LoadedGraph>((resolve, reject) => {
     let typed = false;
     const fail = (error: Error): void => {
       worker.terminate();
@@ -60,7 +67,9 @@ export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGr
     worker.addEventListener("message", (event: MessageEvent<LoadMessage>) => {
       const message = event.data;
       try {
-        if (message.kind === "summary") {
+        if (message.kind === "started") {
+          workerStarted();
+        } else if (message.kind === "summary") {
           held = new HeldCoOccurrences(message.summary);
         } else if (message.kind === "attributes") {
           if (message.attributes) graph.replaceAttributes(message.attributes);
@@ -85,4 +94,7 @@ export function loadGraph(onProgress: LoadProgress = () => {}): Promise<LoadedGr
     });
     ask({ kind: "load", url: new URL("api/graph", document.baseURI).href, batch: BATCH });
   });
+  // A loader that fails before it runs lets the page go on, to report the failure.
+  loaded.catch(() => workerStarted());
+  return { started, loaded };
 }
