@@ -51,9 +51,9 @@ describe("graph index", () => {
       { id: "d3", title: "Three" },
     ] as Parameters<typeof documentTable>[0]);
     const index = buildGraphIndex(graph, documents);
-    expect(index.nodeDates.get("a")).toEqual(["2024-01-05", "2024-02-01"]);
-    expect(index.nodeDates.has("b")).toBe(false);
+    expect(index.nodeTime("a")).toEqual({ dates: ["2024-01-05", "2024-02-01"], undated: true });
+    expect(index.nodeTime("b")).toEqual({ dates: undefined, undated: true });
     expect(index.edgeTime("e1")).toEqual({ dates: ["2024-01-05", "2024-03-02"], undated: true });
-    expect([...index.undatedNodes]).toEqual(["a", "b"]);
+    expect(graph.filterNodes((node) => index.nodeTime(node).undated)).toEqual(["a", "b"]);
   });
 });

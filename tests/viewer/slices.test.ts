@@ -41,8 +41,12 @@ function countPauses<T>(steps: Generator<void, T, void>): { pauses: number; valu
 
 describe("indexes computed in steps", () => {
   it("gives the graph index of one go, pausing more often on a larger graph", () => {
-    /** An index's fields, with its relations' dates asked for each relation of the graph. */
-    const facts = (graph: ViewerGraph, { edgeTime, ...fields }: GraphIndex) => ({ ...fields, edgeTimes: graph.mapEdges((edge) => edgeTime(edge)) });
+    /** An index's fields, with the dates asked for each entity and relation of the graph. */
+    const facts = (graph: ViewerGraph, { nodeTime, edgeTime, ...fields }: GraphIndex) => ({
+      ...fields,
+      nodeTimes: graph.mapNodes((node) => nodeTime(node)),
+      edgeTimes: graph.mapEdges((edge) => edgeTime(edge)),
+    });
     const { graph, documents, index } = loadFixture();
     expect(facts(graph, countPauses(graphIndexSteps(graph, documents)).value)).toEqual(facts(graph, index));
     const small = countPauses(graphIndexSteps(ring(500), new Map())).pauses;

@@ -1,10 +1,10 @@
 /**
  * Facts about the loaded graph computed once: the ranking of entities by connectedness through stated
- * relations (for opening large graphs on their best connected entities), the dates each entity and relation is attested on (for the
- * date filter), counts per type, relation and kind of claim (for the filters and legend), the colour of
- * each entity type present (the shared palette), and the communities. Computed in steps a caller can
- * spread over several tasks, with the co-occurrences held out of the graph (core/held-co-occurrences.ts)
- * counted as if they were in it. A relation's dates are computed when first asked for.
+ * relations (for opening large graphs on their best connected entities), the dates each entity and
+ * relation is attested on (for the date filter, computed when first asked for), counts per type,
+ * relation and kind of claim (for the filters and legend), the colour of each entity type present (the
+ * shared palette), and the communities. Computed in steps a caller can spread over several tasks, with
+ * the co-occurrences held out of the graph (core/held-co-occurrences.ts) counted as if they were in it.
  */
 import { TYPE_COLORS } from "../../../src/graph/palette.js";
 import {
@@ -28,8 +28,8 @@ export interface CommunitySummary {
   label: string;
 }
 
-/** When a relation is attested: the sorted distinct dates behind it (absent when none is dated), and whether some undated document attests it. */
-export interface EdgeTime {
+/** When an entity or relation is attested: the sorted distinct dates behind it (absent when none is dated), and whether some undated document attests it. */
+export interface AttestedTime {
   dates: readonly string[] | undefined;
   undated: boolean;
 }
@@ -49,12 +49,10 @@ export interface GraphIndex {
   degree: ReadonlyMap<string, number>;
   maxDegree: number;
   maxMentions: number;
-  /** Sorted distinct dates of the documents behind each node (absent when none is dated). */
-  nodeDates: ReadonlyMap<string, readonly string[]>;
-  /** Nodes that some undated document attests (the undated switch of the time line decides them). */
-  undatedNodes: ReadonlySet<string>;
+  /** The dates of the documents behind an entity (and its first and last sighting), computed on first use, then kept. */
+  nodeTime(node: string): AttestedTime;
   /** The dates of a relation of the graph (computed on first use, then kept). */
-  edgeTime(edge: string): EdgeTime;
+  edgeTime(edge: string): AttestedTime;
   /** Earliest and latest document date, or null when no document is dated. */
   dateRange: readonly [string, string] | null;
   typeCounts: ReadonlyMap<EntityType, number>;
@@ -107,8 +105,6 @@ export function buildGraphIndex(graph: ViewerGraph, documents: DocumentTable, he
 export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, held?: HeldCoOccurrences): Generator<void, GraphIndex, void> {
   let items = 0;
   const degree = new Map<string, number>();
-  const nodeDates = new Map<string, string[]>();
-  const undatedNodes = new Set<string>();
   const typeTally = new Map<EntityType, number>();
   let maxDegree = 0;
   let maxMentions = 0;
@@ -138,9 +134,6 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, h
     degree.set(node, d);
     maxDegree = Math.max(maxDegree, d);
     maxMentions = Math.max(maxMentions, attrs.mentions);
-    const dates = datesOf(attrs.docs, documents, [attrs.firstSeen, attrs.lastSeen]);
-    if (dates.length > 0) nodeDates.set(node, dates);
-    if (hasUndated(attrs.docs, documents)) undatedNodes.add(node);
     typeTally.set(attrs.type, (typeTally.get(attrs.type) ?? 0) + 1);
   }
   yield;
@@ -172,13 +165,27 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, h
     addTally(tally, held.tally);
     relationTally.set("co_occurs", (relationTally.get("co_occurs") ?? 0) + held.count);
   }
-  const edgeTimes = new Map<string, EdgeTime>();
-  const edgeTime = (edge: string): EdgeTime => {
+  /** When the documents `docs` (and the dates `extra`) attest something. */
+  const attested = (docs: readonly string[], extra: readonly (string | undefined)[]): AttestedTime => {
+    const dates = datesOf(docs, documents, extra);
+    return { dates: dates.length > 0 ? dates : undefined, undated: hasUndated(docs, documents) };
+  };
+  const nodeTimes = new Map<string, AttestedTime>();
+  const nodeTime = (node: string): AttestedTime => {
+    let time = nodeTimes.get(node);
+    if (time === undefined) {
+      const attrs = graph.getNodeAttributes(node);
+      time = attested(attrs.docs, [attrs.firstSeen, attrs.lastSeen]);
+      nodeTimes.set(node, time);
+    }
+    return time;
+  };
+  const edgeTimes = new Map<string, AttestedTime>();
+  const edgeTime = (edge: string): AttestedTime => {
     let time = edgeTimes.get(edge);
     if (time === undefined) {
       const attrs = graph.getEdgeAttributes(edge);
-      const dates = datesOf(attrs.docs, documents, attrs.evidence.map((e) => e.date));
-      time = { dates: dates.length > 0 ? dates : undefined, undated: hasUndated(attrs.docs, documents) };
+      time = attested(attrs.docs, attrs.evidence.map((e) => e.date));
       edgeTimes.set(edge, time);
     }
     return time;
@@ -221,8 +228,7 @@ export function* graphIndexSteps(graph: ViewerGraph, documents: DocumentTable, h
     degree,
     maxDegree,
     maxMentions,
-    nodeDates,
-    undatedNodes,
+    nodeTime,
     edgeTime,
     dateRange,
     typeCounts,

@@ -5,7 +5,7 @@
  * mark everything else `hidden`. The selected entity is always shown, with the neighbours and relations
  * the filters let through.
  */
-import type { GraphIndex } from "./graph-index.js";
+import type { AttestedTime, GraphIndex } from "./graph-index.js";
 import type { EdgeAttributes, EntityType, RelationType, ViewerGraph } from "./model.js";
 import { isClaimOf } from "../../../src/graph/edge-tally.js";
 import type { Filters, ViewState } from "./state.js";
@@ -16,13 +16,15 @@ export interface Visibility {
   edges: ReadonlySet<string>;
 }
 
-/** Whether a node or edge attested on these dates (and by some undated document or not) passes the date range and the undated switch. */
-function inTime(dates: readonly string[] | undefined, undated: boolean, filters: Filters): boolean {
+/** Whether a node or edge attested at `time` passes the date range and the undated switch (without a range, and with undated documents shown, everything does). */
+function inTime(time: () => AttestedTime, filters: Filters): boolean {
+  if (filters.showUndated && filters.dateFrom === null && filters.dateTo === null) return true;
+  const { dates, undated } = time();
   return inTimeRange(dates, undated, { from: filters.dateFrom, to: filters.dateTo }, filters.showUndated);
 }
 
 function nodeInTime(node: string, index: GraphIndex, filters: Filters): boolean {
-  return inTime(index.nodeDates.get(node), index.undatedNodes.has(node), filters);
+  return inTime(() => index.nodeTime(node), filters);
 }
 
 /** Whether an edge passes the relation, claim, confidence, weight and date filters (its ends are checked separately). */
@@ -35,8 +37,7 @@ export function edgePassesFilters(edge: string, attrs: EdgeAttributes, filters: 
   if (filters.hiddenClaims.some((kind) => isClaimOf(attrs, kind))) return false;
   if (attrs.confidence !== undefined && attrs.confidence < filters.minConfidence) return false;
   if (attrs.weight < filters.minWeight) return false;
-  const { dates, undated } = index.edgeTime(edge);
-  return inTime(dates, undated, filters);
+  return inTime(() => index.edgeTime(edge), filters);
 }
 
 /** Whether the type or date filters hide an entity (whether or not it is among those drawn). */
