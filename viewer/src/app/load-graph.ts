@@ -10,6 +10,7 @@ import type { SerializedEdge, SerializedNode } from "graphology-types";
 import { HeldCoOccurrences } from "../core/held-co-occurrences.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/model.js";
 import type { LoadMessage, LoadRequest } from "./graph-loader.worker.js";
+import GraphLoaderWorker from "./graph-loader.worker.ts?worker&inline";
 
 /** Nodes or edges per message: small enough to import in a few milliseconds. */
 const BATCH = 2000;
@@ -37,7 +38,7 @@ export interface LoadedGraph {
  * but the held co-occurrences is in the graph.
  */
 export function loadGraph(onProgress: LoadProgress = () => {}): { started: Promise<void>; loaded: Promise<LoadedGraph> } {
-  const worker = new Worker(new URL("./graph-loader.worker.ts", import.meta.url), { type: "module" });
+  const worker = new GraphLoaderWorker();
   const ask = (request: LoadRequest): void => worker.postMessage(request);
   const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "mixed", multi: true });
   let held = new HeldCoOccurrences();
