@@ -1,7 +1,8 @@
 /**
  * `npm run bench:serve -- <graph folder> [concurrency] [rounds]`: the memory of `newsgraph serve` under
  * concurrent requests. Starts the server as a child process, sends `concurrency` requests at once for
- * each of graph.json (plain and gzip), documents.jsonl, texts and evidence, `rounds` times, and prints
+ * each of graph.json (plain and gzip), the viewer's graph (gzip, as a browser asks for it),
+ * documents.jsonl, texts and evidence, `rounds` times, and prints
  * the server's resident memory (VmRSS) before and after and its peak (VmHWM), read from /proc (Linux).
  */
 import { spawn } from "node:child_process";
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const paths: [string, boolean][] = [
     ["/data/graph.json", false],
     ["/data/graph.json", true],
+    ["/api/graph", true],
     ["/data/documents.jsonl", true],
   ];
   for (let round = 0; round < rounds; round++) {
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   const after = memory(child.pid!);
   child.kill("SIGTERM");
   const seconds = (performance.now() - started) / 1000;
-  console.log(`serve ${graph}: ${rounds} rounds of ${concurrency} concurrent requests x 4 kinds, ${(bytes / 1e6).toFixed(0)} MB sent in ${seconds.toFixed(1)} s`);
+  console.log(`serve ${graph}: ${rounds} rounds of ${concurrency} concurrent requests x ${paths.length + 1} kinds, ${(bytes / 1e6).toFixed(0)} MB sent in ${seconds.toFixed(1)} s`);
   console.log(`server RSS before ${before.rss} MB, after ${after.rss} MB, peak ${after.peak} MB`);
 }
 

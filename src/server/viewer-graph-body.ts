@@ -28,9 +28,14 @@ export class ViewerGraphBody {
 
   constructor(readonly file: string) {}
 
-  /** Take a version of the file parsed elsewhere (the server parses graph.json as it starts), with the stat taken before it was read. */
+  /**
+   * Take a version of the file parsed elsewhere (the server parses graph.json as it starts), with the stat
+   * taken before it was read. The body is made in a task of its own: the server listens, and says where,
+   * without waiting for it (a first request does).
+   */
   seed(stats: Stats, data: unknown): void {
-    this.#cached = { etag: etagOf(stats), body: Promise.resolve(made(data, stats)) };
+    const body = new Promise<ViewerGraph>((resolve) => setImmediate(() => resolve(made(data, stats))));
+    this.#cached = { etag: etagOf(stats), body };
   }
 
   async current(): Promise<ViewerGraph | null> {
