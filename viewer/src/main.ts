@@ -5,13 +5,13 @@
 import "./styles.css";
 import { fetchDocuments, fetchInfo } from "./app/api.js";
 import { startApp } from "./app/app.js";
-import { TIME_STRIP_CLASS } from "./ui/time-strip.js";
 import { loadGraph } from "./app/load-graph.js";
 import { createStage } from "./app/programs.js";
 import { runInSlices } from "./app/slices.js";
 import { documentDateRange, graphIndexSteps } from "./core/graph-index.js";
 import { countText } from "./core/format.js";
 import { documentTable } from "./core/model.js";
+import { TIME_STRIP_CLASS } from "./ui/time-strip.js";
 
 function slot(id: string): HTMLElement {
   const el = document.getElementById(id);

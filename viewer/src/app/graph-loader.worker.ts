@@ -20,9 +20,9 @@ type Serialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttribute
 export type LoadRequest = { kind: "load"; url: string; batch: number } | { kind: "rest" };
 
 /**
- * What the worker answers: that it has started, the co-occurrence summary, the graph's attributes, node batches, edge batches,
- * "typed" once every edge but the held co-occurrences is handed over, then (when asked) the rest of the
- * edges and done, or an error at any point. `items` is the JSON text of an array of serialized nodes or of
+ * What the worker answers: that it has started, the co-occurrence summary, the graph's attributes, node
+ * batches, edge batches, "typed" once every edge but the held co-occurrences is handed over, then (when
+ * asked) the rest of the edges and done, or an error at any point. `items` is the JSON text of an array of serialized nodes or of
  * the batch's edges other than the held co-occurrences, which come in `held`; `edgesSoFar` counts the
  * edges handed over up to this batch.
  */

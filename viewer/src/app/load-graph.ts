@@ -45,7 +45,7 @@ export function loadGraph(onProgress: LoadProgress = () => {}): { started: Promi
   let restAsked = false;
   let settleRest!: { resolve: () => void; reject: (error: Error) => void };
   const done = new Promise<void>((resolve, reject) => (settleRest = { resolve, reject }));
-  // Until the page shows its first frame, a failure is the load's; after, the download's.
+  // A failure before the page listens is not unhandled: the page reports it once shown (main.ts).
   done.catch(() => {});
   const rest: HeldDownload = {
     start() {
