@@ -5,6 +5,7 @@
  */
 import { dirname, isAbsolute, relative, sep } from "node:path";
 import { openRegularFile } from "./static-files.js";
+import { VersionCache } from "./version-cache.js";
 
 /** The deepest folder holding every absolute path (its last part is a file, or `file.jsonl:line`). */
 export function commonFolder(paths: string[]): string | undefined {
@@ -52,7 +53,7 @@ export function relativeDocumentPaths(content: Buffer): { bytes: Buffer; damaged
 
 /** documents.jsonl of a graph folder made relative once per file version (size, mtime, inode). */
 export class DocumentsBody {
-  #cached: { stamp: string; body: Promise<{ bytes: Buffer; damaged: number[] }> } | null = null;
+  readonly #body = new VersionCache<{ bytes: Buffer; damaged: number[] }>();
 
   constructor(
     readonly file: string,
@@ -66,18 +67,14 @@ export class DocumentsBody {
     const { handle, stats } = opened;
     const stamp = `${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}-${stats.ino.toString(36)}`;
     try {
-      if (this.#cached === null || this.#cached.stamp !== stamp) {
-        const body = handle.readFile().then((content) => {
+      const body = this.#body.get(stamp, () =>
+        handle.readFile().then((content) => {
           const made = relativeDocumentPaths(content);
           if (made.damaged.length > 0) this.onDamage?.(this.file, made.damaged);
           return made;
-        });
-        this.#cached = { stamp, body };
-        body.catch(() => {
-          if (this.#cached?.body === body) this.#cached = null;
-        });
-      }
-      return { bytes: (await this.#cached.body).bytes, etag: `"r-${stamp}"` };
+        }),
+      );
+      return { bytes: (await body).bytes, etag: `"r-${stamp}"` };
     } finally {
       await handle.close();
     }

@@ -8,6 +8,7 @@
  */
 import type { FileHandle } from "node:fs/promises";
 import { openRegularFile } from "./static-files.js";
+import { VersionCache } from "./version-cache.js";
 
 interface LineRange {
   offset: number;
@@ -23,7 +24,7 @@ export interface LineIndex {
 export class JsonLinesStore {
   readonly #file: string;
   readonly #key: string;
-  #index: { stamp: string; index: Promise<LineIndex> } | null = null;
+  readonly #index = new VersionCache<LineIndex>();
   readonly #onDamage: ((file: string, damaged: number[]) => void) | undefined;
 
   /** `onDamage` is told, once per version of the file, about its damaged lines. */
@@ -63,18 +64,13 @@ export class JsonLinesStore {
   }
 
   #currentIndex(handle: FileHandle, stamp: string): Promise<LineIndex> {
-    if (this.#index === null || this.#index.stamp !== stamp) {
-      const index = handle.readFile().then((content) => {
+    return this.#index.get(stamp, () =>
+      handle.readFile().then((content) => {
         const made = indexLines(content, this.#key);
         if (made.damaged.length > 0) this.#onDamage?.(this.#file, made.damaged);
         return made;
-      });
-      this.#index = { stamp, index };
-      index.catch(() => {
-        if (this.#index?.index === index) this.#index = null;
-      });
-    }
-    return this.#index.index;
+      }),
+    );
   }
 }
 

@@ -1,13 +1,14 @@
 /**
  * GET /api/graph: graph.json as the viewer loads it (src/graph/viewer-graph.ts), made once per version of
- * the file (from the parse the server makes as it starts; again if the file changes) and shared by every
- * request, with its gzip body made ahead (`prepare`) so that the page's download does not wait on it.
+ * the file (from the parse the server makes as it starts; again if the file changes: version-cache.ts) and
+ * shared by every request, with its gzip body made ahead (`prepare`) so that the page's download does not wait on it.
  * Its ETag is derived from graph.json's: should the file change between its stat and its read, the body
  * carries the older tag, and the next request sees a newer stat and makes it again.
  */
 import type { Stats } from "node:fs";
 import { viewerGraphJson } from "../graph/viewer-graph.js";
 import { cachedGzip, etagOf, openRegularFile } from "./static-files.js";
+import { VersionCache } from "./version-cache.js";
 
 export interface ViewerGraph {
   bytes: Buffer;
@@ -24,7 +25,8 @@ function made(data: unknown, stats: Stats): ViewerGraph {
  * symlink, and fails when it is not JSON (the request answers 500, and the viewer says so).
  */
 export class ViewerGraphBody {
-  #cached: { etag: string; body: Promise<ViewerGraph> } | null = null;
+  /** By the version of graph.json (its ETag). */
+  readonly #body = new VersionCache<ViewerGraph>();
 
   constructor(readonly file: string) {}
 
@@ -34,24 +36,15 @@ export class ViewerGraphBody {
    * without waiting for it (a first request does).
    */
   seed(stats: Stats, data: unknown): void {
-    const body = new Promise<ViewerGraph>((resolve) => setImmediate(() => resolve(made(data, stats))));
-    this.#cached = { etag: etagOf(stats), body };
+    this.#body.set(etagOf(stats), new Promise((resolve) => setImmediate(() => resolve(made(data, stats)))));
   }
 
   async current(): Promise<ViewerGraph | null> {
     const opened = await openRegularFile(this.file);
     if (!opened) return null;
     const { handle, stats } = opened;
-    const etag = etagOf(stats);
     try {
-      if (this.#cached === null || this.#cached.etag !== etag) {
-        const body = handle.readFile("utf8").then((text) => made(JSON.parse(text), stats));
-        this.#cached = { etag, body };
-        body.catch(() => {
-          if (this.#cached?.body === body) this.#cached = null;
-        });
-      }
-      return await this.#cached.body;
+      return await this.#body.get(etagOf(stats), () => handle.readFile("utf8").then((text) => made(JSON.parse(text), stats)));
     } finally {
       await handle.close();
     }

@@ -49,9 +49,9 @@ function pending<P>(classes: Record<string, P>): Record<string, P> {
  * edge of every program. Software WebGL compiles a program when it is linked and again on its first draw,
  * for a second or more in all; done now, while the graph downloads and imports, the real first frame finds
  * them compiled. It starts once `after` resolves (the graph loader's worker runs: making WebGL contexts
- * holds the page's main thread, which the worker's start needs). The canvases are given the stage's size once `sized` resolves (the page around the stage
- * has its final layout), so that the first frame finds them the right size: a drawing buffer takes tens
- * of milliseconds to allocate, and sigma has three. Each step (the contexts, each program, each canvas's
+ * holds the page's main thread, which the worker's start needs). The canvases are given the stage's size
+ * once `sized` resolves (the page around the stage has its final layout), so that the first frame finds
+ * them the right size: a drawing buffer takes tens of milliseconds to allocate, and sigma has three. Each step (the contexts, each program, each canvas's
  * size, the draw) runs in a task of its own, so that none holds the page for long. The stage ends holding
  * an empty graph, and stays hidden until the renderer takes it over (app/renderer.ts).
  */

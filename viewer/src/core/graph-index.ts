@@ -86,8 +86,14 @@ function hasUndated(docs: readonly string[], documents: DocumentTable): boolean 
 
 /** Earliest and latest document date, or null when no document is dated (the viewer then has no time line). */
 export function documentDateRange(documents: DocumentTable): readonly [string, string] | null {
-  const dates = [...documents.values()].map((d) => d.date).filter((d): d is string => !!d).sort();
-  return dates.length > 0 ? [dates[0]!, dates[dates.length - 1]!] : null;
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const { date } of documents.values()) {
+    if (!date) continue;
+    if (first === undefined || date < first) first = date;
+    if (last === undefined || date > last) last = date;
+  }
+  return first !== undefined && last !== undefined ? [first, last] : null;
 }
 
 /** Items processed between two pauses of `graphIndexSteps`. */

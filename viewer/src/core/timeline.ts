@@ -184,11 +184,17 @@ export function binAxisLabel(bin: TimeBin, granularity: Granularity): string {
   return granularity === "week" ? `${Number(bin.start.slice(8, 10))} ${monthName}` : `${monthName} ${bin.start.slice(0, 4)}`;
 }
 
+/** The time filters let everything through, whatever its dates: no range, and undated material shown (the default). */
+export function letsAllThrough(range: DateRange, showUndated: boolean): boolean {
+  return showUndated && range.from === null && range.to === null;
+}
+
 /**
  * Whether something passes the time filters: one of its dates lies in the inclusive range, or some
  * undated document attests it while undated material is shown. Something with no date counts as undated.
  */
 export function inTimeRange(dates: readonly string[] | undefined, undated: boolean, range: DateRange, showUndated: boolean): boolean {
+  if (letsAllThrough(range, showUndated)) return true;
   const dated = dates !== undefined && dates.length > 0;
   if (showUndated && (undated || !dated)) return true;
   if (!dated) return false;

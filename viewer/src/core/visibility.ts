@@ -9,22 +9,25 @@ import type { AttestedTime, GraphIndex } from "./graph-index.js";
 import type { EdgeAttributes, EntityType, RelationType, ViewerGraph } from "./model.js";
 import { isClaimOf } from "../../../src/graph/edge-tally.js";
 import type { Filters, ViewState } from "./state.js";
-import { inTimeRange } from "./timeline.js";
+import { inTimeRange, letsAllThrough } from "./timeline.js";
 
 export interface Visibility {
   nodes: ReadonlySet<string>;
   edges: ReadonlySet<string>;
 }
 
-/** Whether a node or edge attested at `time` passes the date range and the undated switch (without a range, and with undated documents shown, everything does). */
-function inTime(time: () => AttestedTime, filters: Filters): boolean {
-  if (filters.showUndated && filters.dateFrom === null && filters.dateTo === null) return true;
-  const { dates, undated } = time();
+/** The date range and the undated switch hide nothing: an entity's or a relation's dates need not be asked for. */
+function timeUnfiltered(filters: Filters): boolean {
+  return letsAllThrough({ from: filters.dateFrom, to: filters.dateTo }, filters.showUndated);
+}
+
+/** Whether a node or edge attested at `time` passes the date range and the undated switch. */
+function inTime({ dates, undated }: AttestedTime, filters: Filters): boolean {
   return inTimeRange(dates, undated, { from: filters.dateFrom, to: filters.dateTo }, filters.showUndated);
 }
 
 function nodeInTime(node: string, index: GraphIndex, filters: Filters): boolean {
-  return inTime(() => index.nodeTime(node), filters);
+  return timeUnfiltered(filters) || inTime(index.nodeTime(node), filters);
 }
 
 /** Whether an edge passes the relation, claim, confidence, weight and date filters (its ends are checked separately). */
@@ -37,7 +40,7 @@ export function edgePassesFilters(edge: string, attrs: EdgeAttributes, filters: 
   if (filters.hiddenClaims.some((kind) => isClaimOf(attrs, kind))) return false;
   if (attrs.confidence !== undefined && attrs.confidence < filters.minConfidence) return false;
   if (attrs.weight < filters.minWeight) return false;
-  return inTime(() => index.edgeTime(edge), filters);
+  return timeUnfiltered(filters) || inTime(index.edgeTime(edge), filters);
 }
 
 /** Whether the type or date filters hide an entity (whether or not it is among those drawn). */
